@@ -1,0 +1,75 @@
+package dev.iampolicyls.syntax;
+
+import java.util.List;
+
+/**
+ * The result of parsing: the source text, the tree (null only for an empty or all-garbage
+ * document), the syntax errors, and the line index for position conversion.
+ */
+public final class JsonDocument {
+  private final String text;
+  private final JsonNode root;
+  private final List<SyntaxError> errors;
+  private LineIndex lines;
+
+  JsonDocument(String text, JsonNode root, List<SyntaxError> errors) {
+    this.text = text;
+    this.root = root;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static JsonDocument parse(String text) {
+    return new JsonParser(text).parse();
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  public List<SyntaxError> errors() {
+    return errors;
+  }
+
+  public synchronized LineIndex lines() {
+    if (lines == null) {
+      lines = new LineIndex(text);
+    }
+    return lines;
+  }
+
+  public TextPosition positionAt(int offset) {
+    return lines().positionAt(offset);
+  }
+
+  public int offsetAt(TextPosition position) {
+    return lines().offsetAt(position);
+  }
+
+  /**
+   * The innermost node whose span contains the offset (an offset at a node's end counts as inside
+   * it, so a cursor right after a token finds that token).
+   */
+  public JsonNode nodeAt(int offset) {
+    if (root == null || !root.contains(offset)) {
+      return null;
+    }
+    JsonNode node = root;
+    outer:
+    while (true) {
+      for (JsonNode child : node.children()) {
+        if (child.offset() <= offset && offset <= child.end()) {
+          node = child;
+          continue outer;
+        }
+        if (child.offset() > offset) {
+          break;
+        }
+      }
+      return node;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.iampolicyls.syntax;
+
+/** {@code true}, {@code false} or {@code null}. */
+public final class LiteralNode extends JsonNode {
+  public enum Kind {
+    TRUE,
+    FALSE,
+    NULL
+  }
+
+  private final Kind kind;
+
+  LiteralNode(int offset, int length, Kind kind) {
+    super(offset, length);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String text() {
+    return kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
