@@ -1,0 +1,51 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs every check over a policy. A check that fails is logged and skipped, so one bug never takes
+ * the other findings down with it.
+ */
+public final class DiagnosticsEngine {
+  private static final Logger LOG = Logger.getLogger(DiagnosticsEngine.class.getName());
+
+  private final Catalog catalog;
+  private final List<PolicyCheck> checks;
+
+  public DiagnosticsEngine(Catalog catalog) {
+    this(catalog, AllChecks.create());
+  }
+
+  public DiagnosticsEngine(Catalog catalog, List<PolicyCheck> checks) {
+    this.catalog = catalog;
+    this.checks = List.copyOf(checks);
+  }
+
+  public List<PolicyCheck> checks() {
+    return checks;
+  }
+
+  public List<Finding> run(Policy policy, PolicyType policyType) {
+    CheckContext context = new CheckContext(policy, policyType, catalog);
+    for (PolicyCheck check : checks) {
+      try {
+        check.run(context);
+      } catch (RuntimeException | StackOverflowError e) {
+        LOG.log(Level.WARNING, "check " + check.code() + " failed; its findings are skipped", e);
+      }
+    }
+    List<Finding> findings = new ArrayList<>(context.findings());
+    findings.sort(
+        Comparator.comparingInt(Finding::offset)
+            .thenComparingInt(Finding::length)
+            .thenComparing(Finding::code));
+    return findings;
+  }
+}

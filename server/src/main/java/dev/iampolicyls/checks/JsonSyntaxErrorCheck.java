@@ -1,0 +1,45 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.ObjectNode;
+import dev.iampolicyls.syntax.SyntaxError;
+import java.util.List;
+
+/** Every syntax error of the parser, and a document whose top level is not an object. */
+final class JsonSyntaxErrorCheck extends PolicyCheck {
+  JsonSyntaxErrorCheck() {
+    super("JSON_SYNTAX_ERROR", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    for (SyntaxError error : context.policy().document().errors()) {
+      context.report(this, error.offset(), error.length(), List.of(), error.message());
+    }
+    reportDuplicateKeys(context, context.policy().document().root());
+    JsonNode root = context.policy().document().root();
+    if (root != null && !(root instanceof ObjectNode)) {
+      context.report(this, root, "A policy must be a JSON object, not " + Nodes.describe(root));
+    }
+  }
+
+  /** JSON lets a key repeat; IAM does not, and only one of the values would count. */
+  private void reportDuplicateKeys(CheckContext context, JsonNode root) {
+    java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+    if (root != null) {
+      todo.push(root);
+    }
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node instanceof ObjectNode object) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var p : object.properties()) {
+          if (!seen.add(p.name())) {
+            context.report(this, p.key(), "Duplicate key \"" + p.name() + "\": keep one");
+          }
+        }
+      }
+      node.children().forEach(todo::push);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.policy.Statement;
+
+/** Resource-based and trust policies say who they apply to in every statement. */
+final class MissingPrincipalCheck extends PolicyCheck {
+  MissingPrincipalCheck() {
+    super("MISSING_PRINCIPAL", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    if (!context.policyType().isResourceBased()) {
+      return;
+    }
+    for (Statement s : context.policy().statements()) {
+      if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) {
+        int[] at = Nodes.openingBrace(s.node());
+        context.report(
+            this,
+            at[0],
+            at[1],
+            s.node().path(),
+            "Add a Principal element to "
+                + s.label()
+                + ": this kind of policy needs one in every statement");
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policy.Statement;
+
+/**
+ * Every statement needs Resource or NotResource, except in role trust policies, where the role
+ * itself is the resource.
+ */
+final class MissingResourceCheck extends PolicyCheck {
+  MissingResourceCheck() {
+    super("MISSING_RESOURCE", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    if (context.policyType() == PolicyType.TRUST_POLICY) {
+      return;
+    }
+    for (Statement s : context.policy().statements()) {
+      if (s.resourceOrNotResource().isEmpty()) {
+        int[] at = Nodes.openingBrace(s.node());
+        context.report(
+            this,
+            at[0],
+            at[1],
+            s.node().path(),
+            "Add a Resource or NotResource element to " + s.label());
+      }
+    }
+  }
+}

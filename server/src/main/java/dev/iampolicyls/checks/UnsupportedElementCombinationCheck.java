@@ -1,0 +1,31 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.policy.Statement;
+import java.util.Optional;
+
+/** An element and its Not-form exclude each other: Action/NotAction, Resource/..., Principal/... */
+final class UnsupportedElementCombinationCheck extends PolicyCheck {
+  private static final String[][] PAIRS = {
+    {"Action", "NotAction"}, {"Resource", "NotResource"}, {"Principal", "NotPrincipal"}
+  };
+
+  UnsupportedElementCombinationCheck() {
+    super("UNSUPPORTED_ELEMENT_COMBINATION", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    for (Statement s : context.policy().statements()) {
+      for (String[] pair : PAIRS) {
+        Optional<dev.iampolicyls.syntax.PropertyNode> positive = s.property(pair[0]);
+        Optional<dev.iampolicyls.syntax.PropertyNode> negative = s.property(pair[1]);
+        if (positive.isPresent() && negative.isPresent()) {
+          context.report(
+              this,
+              negative.get().key(),
+              "A statement cannot have both " + pair[0] + " and " + pair[1] + ": keep one");
+        }
+      }
+    }
+  }
+}

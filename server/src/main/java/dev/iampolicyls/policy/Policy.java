@@ -1,0 +1,138 @@
+package dev.iampolicyls.policy;
+
+import dev.iampolicyls.syntax.ArrayNode;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.ObjectNode;
+import dev.iampolicyls.syntax.PropertyNode;
+import dev.iampolicyls.syntax.StringNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The typed view of a policy document over the syntax tree. Accessors return optionals: a
+ * half-typed policy still has statements even when its Version is missing.
+ */
+public final class Policy {
+  /** The top-level elements IAM knows. */
+  public static final List<String> TOP_LEVEL_ELEMENTS = List.of("Version", "Id", "Statement");
+
+  private final JsonDocument document;
+  private final ObjectNode root;
+  private final List<Statement> statements;
+
+  private Policy(JsonDocument document, ObjectNode root) {
+    this.document = document;
+    this.root = root;
+    this.statements = readStatements(root);
+  }
+
+  /** The policy view of a parsed document; its root may be missing or not an object. */
+  public static Policy of(JsonDocument document) {
+    return new Policy(document, document.root() instanceof ObjectNode object ? object : null);
+  }
+
+  public static Policy parse(String text) {
+    return of(JsonDocument.parse(text));
+  }
+
+  public JsonDocument document() {
+    return document;
+  }
+
+  /** The top-level object, or empty when the document is not an object. */
+  public Optional<ObjectNode> root() {
+    return Optional.ofNullable(root);
+  }
+
+  /**
+   * Whether this document looks like an IAM policy: a top-level object with Statement, or with
+   * Version next to another policy key. Other JSON (package.json, settings) is left alone.
+   */
+  public boolean looksLikePolicy() {
+    if (root == null) {
+      return false;
+    }
+    if (hasKeyIgnoringCase("Statement")) {
+      return true;
+    }
+    return hasKeyIgnoringCase("Version")
+        && (root.properties().size() == 1 || hasKeyIgnoringCase("Id"));
+  }
+
+  private boolean hasKeyIgnoringCase(String name) {
+    return root.properties().stream().anyMatch(p -> p.name().equalsIgnoreCase(name));
+  }
+
+  public Optional<PropertyNode> property(String name) {
+    return root == null ? Optional.empty() : root.property(name);
+  }
+
+  public Optional<PropertyNode> version() {
+    return property("Version");
+  }
+
+  /** The Version string, if one is given as a string. */
+  public Optional<String> versionValue() {
+    return version().map(PropertyNode::value).flatMap(Policy::stringValue);
+  }
+
+  public Optional<PropertyNode> id() {
+    return property("Id");
+  }
+
+  public Optional<PropertyNode> statementProperty() {
+    return property("Statement");
+  }
+
+  /** Statements in order; a single statement object is a list of one (with no index). */
+  public List<Statement> statements() {
+    return statements;
+  }
+
+  private static List<Statement> readStatements(ObjectNode root) {
+    if (root == null) {
+      return List.of();
+    }
+    JsonNode value = root.get("Statement").orElse(null);
+    if (value instanceof ObjectNode single) {
+      return List.of(new Statement(single, -1));
+    }
+    if (value instanceof ArrayNode array) {
+      List<Statement> list = new ArrayList<>();
+      for (int i = 0; i < array.items().size(); i++) {
+        if (array.items().get(i) instanceof ObjectNode object) {
+          list.add(new Statement(object, i));
+        }
+      }
+      return Collections.unmodifiableList(list);
+    }
+    return List.of();
+  }
+
+  /** Whether any statement has a Principal or NotPrincipal. */
+  public boolean hasPrincipal() {
+    return statements.stream()
+        .anyMatch(s -> s.principal().isPresent() || s.notPrincipal().isPresent());
+  }
+
+  static Optional<String> stringValue(JsonNode node) {
+    return node instanceof StringNode s ? Optional.of(s.value()) : Optional.empty();
+  }
+
+  /** Element names a statement may hold. */
+  public static final Set<String> STATEMENT_ELEMENTS =
+      Set.of(
+          "Sid",
+          "Effect",
+          "Principal",
+          "NotPrincipal",
+          "Action",
+          "NotAction",
+          "Resource",
+          "NotResource",
+          "Condition");
+}

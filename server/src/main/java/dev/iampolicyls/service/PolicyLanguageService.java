@@ -1,0 +1,44 @@
+package dev.iampolicyls.service;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.DiagnosticsEngine;
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
+
+/**
+ * The one facade over the feature engines. The LSP server and the CLI are two thin doors onto it:
+ * neither knows how checks, completion or hover work, and no engine knows about LSP or the CLI.
+ */
+public final class PolicyLanguageService {
+  private final Catalog catalog;
+  private final DiagnosticsEngine diagnostics;
+
+  public PolicyLanguageService(Catalog catalog) {
+    this.catalog = catalog;
+    this.diagnostics = new DiagnosticsEngine(catalog);
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public DiagnosticsEngine diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * Parses and checks a document. A document that does not look like a policy gets no findings
+   * unless {@code force} says the caller knows it is one (a file named on the command line).
+   *
+   * @param policyType the type to check it as, or null to infer it from the text
+   */
+  public Analysis analyze(String text, PolicyType policyType, boolean force) {
+    Policy policy = Policy.parse(text);
+    PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
+    boolean isPolicy = policy.looksLikePolicy();
+    List<Finding> findings = isPolicy || force ? diagnostics.run(policy, type) : List.of();
+    return new Analysis(policy, type, isPolicy, findings);
+  }
+}
