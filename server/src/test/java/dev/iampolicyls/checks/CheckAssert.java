@@ -1,0 +1,62 @@
+package dev.iampolicyls.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Policy text with the expected finding spans marked by « and »: the test says where each finding
+ * of a code must sit, and that there are no others of that code.
+ */
+final class CheckAssert {
+  private CheckAssert() {}
+
+  record Marked(String text, List<int[]> spans) {}
+
+  static Marked unmark(String marked) {
+    StringBuilder sb = new StringBuilder();
+    List<int[]> spans = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c == '«') {
+        start = sb.length();
+      } else if (c == '»') {
+        spans.add(new int[] {start, sb.length() - start});
+      } else {
+        sb.append(c);
+      }
+    }
+    return new Marked(sb.toString(), spans);
+  }
+
+  static List<Finding> run(String text, PolicyType type) {
+    Policy policy = Policy.parse(text);
+    PolicyType t = type != null ? type : PolicyType.infer(policy);
+    return new DiagnosticsEngine(Catalog.bundled()).run(policy, t);
+  }
+
+  /** Asserts that the findings with this code are exactly at the marked spans. */
+  static List<Finding> assertFindings(String marked, PolicyType type, String code) {
+    Marked m = unmark(marked);
+    List<Finding> found = run(m.text(), type).stream().filter(f -> f.code().equals(code)).toList();
+    List<String> expected = m.spans().stream().map(s -> s[0] + "+" + s[1]).toList();
+    List<String> actual = found.stream().map(f -> f.offset() + "+" + f.length()).toList();
+    assertEquals(expected, actual, () -> code + " in\n" + m.text() + "\nfound " + found);
+    return found;
+  }
+
+  static List<Finding> assertFindings(String marked, String code) {
+    return assertFindings(marked, null, code);
+  }
+
+  /** Asserts that a policy gets no finding at all. */
+  static void assertClean(String text, PolicyType type) {
+    List<Finding> found = run(text, type);
+    assertEquals(List.of(), found, () -> "expected no findings in\n" + text);
+  }
+}
