@@ -20,6 +20,8 @@ public final class AllChecks {
         new MissingPrincipalCheck(),
         new UnsupportedElementCombinationCheck(),
         new DuplicateKeysWithDifferentCaseCheck(),
+        new InvalidServiceInActionCheck(),
+        new InvalidActionCheck(),
         new UniqueSidsRequiredCheck(),
         new UnsupportedSidCheck(),
         new EmptySidValueCheck(),

@@ -1,0 +1,31 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.policy.ActionName;
+import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
+import java.util.List;
+
+/** The service prefix of an action (the part before the colon) names no AWS service. */
+final class InvalidServiceInActionCheck extends PolicyCheck {
+  InvalidServiceInActionCheck() {
+    super("INVALID_SERVICE_IN_ACTION", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    for (Statement s : context.policy().statements()) {
+      for (StringElement e : s.actions()) {
+        ActionName name = ActionName.parse(e.value()).orElse(null);
+        if (name == null || ActionName.containsWildcard(name.service())) {
+          continue; // malformed actions are INVALID_ACTION; wildcard prefixes are matched there
+        }
+        if (context.catalog().service(name.service()).isEmpty()) {
+          List<String> close = Suggestions.closestServices(context.catalog(), name.service(), 3);
+          String hint = close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?";
+          context.report(this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.iampolicyls.policy;
+
+import java.util.Optional;
+
+/**
+ * An action string split at its colon: {@code s3:Get*} is service {@code s3}, action {@code
+ * Get*}. IAM compares both parts without regard to case.
+ */
+public record ActionName(String service, String action) {
+
+  /** The parts of {@code service:action}, or empty when the string has no single colon. */
+  public static Optional<ActionName> parse(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0 || colon == text.length() - 1 || text.indexOf(':', colon + 1) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new ActionName(text.substring(0, colon), text.substring(colon + 1)));
+  }
+
+  public boolean hasWildcard() {
+    return containsWildcard(service) || containsWildcard(action);
+  }
+
+  public static boolean containsWildcard(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+  }
+}
