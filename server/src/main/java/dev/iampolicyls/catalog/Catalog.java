@@ -234,17 +234,18 @@ public final class Catalog {
   /**
    * Case-insensitive lookup of any condition key, global or service-specific, matching templated
    * keys ({@code s3:ExistingObjectTag/<key>}, {@code aws:RequestTag/${TagKey}}, ...) against
-   * concrete names. Global keys win over a service's copy of the same key.
+   * concrete names. Global keys (also templated ones, so {@code aws:RequestTag/${TagKey}} finds
+   * {@code aws:RequestTag/tag-key}) win over a service's copy of the same key.
    */
   public Optional<ConditionKey> conditionKey(String name) {
     ConditionKeyIndex idx = keyIndex();
     String lower = name.toLowerCase(Locale.ROOT);
     ConditionKey k = idx.globalExact.get(lower);
     if (k == null) {
-      k = idx.serviceExact.get(lower);
+      k = ConditionKeyIndex.firstMatch(idx.globalTemplates, lower);
     }
     if (k == null) {
-      k = ConditionKeyIndex.firstMatch(idx.globalTemplates, lower);
+      k = idx.serviceExact.get(lower);
     }
     if (k == null) {
       k = ConditionKeyIndex.firstMatch(idx.serviceTemplates, lower);
