@@ -34,15 +34,17 @@ fi
 
 # The tarball's own package.json must name the pinned version.
 tar -xzf "$tarball" -C "$work" package/package.json package/LICENSE.txt
-actual="$(sed -n 's/^  "version": "\(.*\)",*$/\1/p' "$work/package/package.json" | head -n 1)"
+actual="$(grep -m 1 '"version"' "$work/package/package.json" \
+  | sed 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/')"
 if [[ "$actual" != "$version" ]]; then
   echo "Tarball is version '$actual', but iam-data.version pins '$version'" >&2
   exit 1
 fi
 
 echo "Compiling the converter ..." >&2
-(cd "$repo" && mvn -B -q compile -pl server \
-  && mvn -B -q dependency:build-classpath -pl server -Dmdep.includeScope=compile \
+(cd "$repo" && mvn -B -q -Dstyle.color=never compile -pl server \
+  && mvn -B -q -Dstyle.color=never dependency:build-classpath -pl server \
+       -Dmdep.includeScope=compile \
        -Dmdep.outputFile="$work/classpath.txt")
 
 java -cp "$repo/server/target/classes:$(cat "$work/classpath.txt")" \
