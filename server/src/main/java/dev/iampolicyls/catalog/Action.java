@@ -1,0 +1,78 @@
+package dev.iampolicyls.catalog;
+
+import java.util.List;
+
+/** An IAM action such as {@code s3:GetObject}. */
+public final class Action {
+  private final Service service;
+  private final String name;
+  private final String description;
+  private final AccessLevel accessLevel;
+  private final List<ActionResource> resourceTypes;
+  private final List<String> conditionKeys;
+  private final List<String> dependentActions;
+
+  Action(
+      Service service,
+      String name,
+      String description,
+      AccessLevel accessLevel,
+      List<ActionResource> resourceTypes,
+      List<String> conditionKeys,
+      List<String> dependentActions) {
+    this.service = service;
+    this.name = name;
+    this.description = description;
+    this.accessLevel = accessLevel;
+    this.resourceTypes = List.copyOf(resourceTypes);
+    this.conditionKeys = List.copyOf(conditionKeys);
+    this.dependentActions = List.copyOf(dependentActions);
+  }
+
+  public Service service() {
+    return service;
+  }
+
+  /** The action name in its documented case, e.g. {@code GetObject}. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code prefix:Name}, e.g. {@code s3:GetObject}. */
+  public String qualifiedName() {
+    return service.prefix() + ":" + name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public AccessLevel accessLevel() {
+    return accessLevel;
+  }
+
+  /** The resource types the action can be scoped to; empty if it only supports "*". */
+  public List<ActionResource> resourceTypes() {
+    return resourceTypes;
+  }
+
+  /** Condition keys the action supports regardless of resource type. */
+  public List<String> conditionKeys() {
+    return conditionKeys;
+  }
+
+  /** Other actions the caller may also need permission for. */
+  public List<String> dependentActions() {
+    return dependentActions;
+  }
+
+  /** Link to this action's row in the AWS Service Authorization Reference. */
+  public String documentationUrl() {
+    return DocumentationUrls.action(service.docSlug(), name);
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedName();
+  }
+}
