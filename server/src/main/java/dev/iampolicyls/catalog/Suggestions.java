@@ -20,8 +20,8 @@ public final class Suggestions {
   }
 
   /**
-   * Candidates within a distance that grows with the word (a third of its length, at least 2),
-   * so short typos are caught and unrelated names are not offered.
+   * Candidates within a distance that grows with the word (a third of its length, at least 2), so
+   * short typos are caught and unrelated names are not offered.
    */
   static List<String> closest(List<String> candidates, String word, int limit) {
     String w = word.toLowerCase(Locale.ROOT);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An action the service does not have, a pattern that matches none of its actions, or a string
- * that is not {@code service:action} at all. Names are compared without regard to case, as IAM
- * does; the message offers the closest real actions.
+ * An action the service does not have, a pattern that matches none of its actions, or a string that
+ * is not {@code service:action} at all. Names are compared without regard to case, as IAM does; the
+ * message offers the closest real actions.
  */
 final class InvalidActionCheck extends PolicyCheck {
   InvalidActionCheck() {
@@ -32,9 +32,20 @@ final class InvalidActionCheck extends PolicyCheck {
     if (value.equals("*")) {
       return;
     }
+    if (!value.equals(value.strip())) {
+      // IAM does not trim: "ec2:* " names no action at all.
+      context.report(
+          this,
+          e.node(),
+          "\"" + value + "\" has spaces around it, so it matches no action: remove them");
+      return;
+    }
     Optional<ActionName> parsed = ActionName.parse(value);
     if (parsed.isEmpty()) {
-      context.report(this, e.node(), "\"" + value + "\" is not an action: write it as service:Action, e.g. s3:GetObject");
+      context.report(
+          this,
+          e.node(),
+          "\"" + value + "\" is not an action: write it as service:Action, e.g. s3:GetObject");
       return;
     }
     ActionName name = parsed.get();
@@ -50,7 +61,8 @@ final class InvalidActionCheck extends PolicyCheck {
     }
     if (ActionName.containsWildcard(name.action())) {
       if (context.catalog().matchActions(value).isEmpty()) {
-        context.report(this, e.node(), "\"" + value + "\" matches no action of " + service.get().prefix());
+        context.report(
+            this, e.node(), "\"" + value + "\" matches no action of " + service.get().prefix());
       }
       return;
     }
@@ -60,9 +72,18 @@ final class InvalidActionCheck extends PolicyCheck {
           close.isEmpty()
               ? ""
               : " Did you mean "
-                  + String.join(", ", close.stream().map(a -> service.get().prefix() + ":" + a).toList())
+                  + String.join(
+                      ", ", close.stream().map(a -> service.get().prefix() + ":" + a).toList())
                   + "?";
-      context.report(this, e.node(), "The service " + service.get().prefix() + " has no action \"" + name.action() + "\"." + hint);
+      context.report(
+          this,
+          e.node(),
+          "The service "
+              + service.get().prefix()
+              + " has no action \""
+              + name.action()
+              + "\"."
+              + hint);
     }
   }
 }

@@ -23,7 +23,8 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
         if (context.catalog().service(name.service()).isEmpty()) {
           List<String> close = Suggestions.closestServices(context.catalog(), name.service(), 3);
           String hint = close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?";
-          context.report(this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
+          context.report(
+              this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
         }
       }
     }

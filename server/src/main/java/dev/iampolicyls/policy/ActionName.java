@@ -3,8 +3,8 @@ package dev.iampolicyls.policy;
 import java.util.Optional;
 
 /**
- * An action string split at its colon: {@code s3:Get*} is service {@code s3}, action {@code
- * Get*}. IAM compares both parts without regard to case.
+ * An action string split at its colon: {@code s3:Get*} is service {@code s3}, action {@code Get*}.
+ * IAM compares both parts without regard to case.
  */
 public record ActionName(String service, String action) {
 

