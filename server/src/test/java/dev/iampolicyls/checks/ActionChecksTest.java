@@ -50,7 +50,8 @@ class ActionChecksTest {
   @Test
   void stringsThatAreNotActionsAreReported() {
     assertFindings(
-        statementWith("[«\"GetObject\"», «\"s3:\"», «\"s3:Get:Object\"»]"), "INVALID_ACTION");
+        statementWith("[«\"GetObject\"», «\"s3:\"», «\"s3:Get:Object\"», «\"ec2:* \"»]"),
+        "INVALID_ACTION");
   }
 
   @Test
