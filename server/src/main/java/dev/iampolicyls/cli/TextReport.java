@@ -90,6 +90,11 @@ final class TextReport {
           .append(run.skipped() == 1 ? "a policy" : "policies")
           .append(')');
     }
+    // Unreadable paths are counted like JSON counts them; say so, as their lines went to stderr.
+    long unreadable = run.files().stream().filter(FileResult::unreadable).count();
+    if (unreadable > 0) {
+      s.append("; ").append(plural((int) unreadable, "path")).append(" could not be read");
+    }
     return s.toString();
   }
 
