@@ -1,5 +1,9 @@
 package dev.iampolicyls.cli;
 
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,16 +15,54 @@ import picocli.CommandLine.Command;
     description = "A language server and checker for AWS IAM policies.",
     subcommands = {ServeCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
+  /** Exit code for a failure of the tool itself, kept apart from "the policies have errors". */
+  static final int EXIT_INTERNAL_ERROR = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  /** Where `check -` reads from; injectable so tests need not swap System.in. */
+  final InputStream stdin;
+
+  Main(InputStream stdin) {
+    this.stdin = stdin;
   }
 
-  /** Runs the command line and returns the exit code (tests call this instead of main). */
+  public static void main(String[] args) {
+    // Policies and JSON output are UTF-8 whatever the platform's default charset is.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    System.exit(run(out, err, System.in, args));
+  }
+
+  /** Runs the command line on the process's streams and returns the exit code. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    return run(out, err, System.in, args);
+  }
+
+  /** Runs the command line on the given streams (tests call this) and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
+    CommandLine cli =
+        new CommandLine(new Main(in))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setOut(out)
+            .setErr(err)
+            // Usage errors exit 2 everywhere, not just where picocli's default applies.
+            .setExitCodeExceptionMapper(
+                e -> e instanceof CommandLine.ParameterException ? 2 : EXIT_INTERNAL_ERROR)
+            .setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                  // A bug, not bad input: one line, no stack trace, a distinct exit code.
+                  commandLine.getErr().println("iam-policy-ls: internal error: " + e);
+                  return EXIT_INTERNAL_ERROR;
+                });
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override

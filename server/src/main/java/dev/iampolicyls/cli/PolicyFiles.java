@@ -1,0 +1,116 @@
+package dev.iampolicyls.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the command line's paths into the inputs to check: files as named, folders walked for
+ * {@code *.json}, {@code -} for stdin. Paths that cannot be walked become inputs with a problem, so
+ * they are reported rather than silently lost.
+ */
+final class PolicyFiles {
+  static final String STDIN = "-";
+  static final String STDIN_NAME = "<stdin>";
+
+  /**
+   * One thing to check.
+   *
+   * @param displayPath how reports name it
+   * @param file the file, or null for stdin or a path that does not exist
+   * @param explicit named on the command line, so checked even when it does not look like a policy
+   * @param problem why it cannot be read, or null
+   */
+  record Input(String displayPath, Path file, boolean explicit, String problem) {
+    boolean isStdin() {
+      return file == null && problem == null;
+    }
+  }
+
+  private PolicyFiles() {}
+
+  static List<Input> discover(List<String> args) {
+    // Keyed by the real location so a file named twice, or named and also inside a named folder,
+    // is checked once; a file named explicitly keeps its explicit flag.
+    Map<String, Input> inputs = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.equals(STDIN)) {
+        inputs.putIfAbsent(STDIN, new Input(STDIN_NAME, null, true, null));
+        continue;
+      }
+      Path path;
+      try {
+        path = Path.of(arg);
+      } catch (java.nio.file.InvalidPathException e) {
+        inputs.put("invalid:" + arg, new Input(arg, null, true, "not a valid path"));
+        continue;
+      }
+      if (Files.isDirectory(path)) {
+        walk(path, inputs);
+      } else if (Files.exists(path)) {
+        inputs.put(key(path), new Input(display(path), path, true, null));
+      } else {
+        inputs.put("missing:" + arg, new Input(arg, null, true, "no such file or directory"));
+      }
+    }
+    return new ArrayList<>(inputs.values());
+  }
+
+  private static void walk(Path root, Map<String, Input> inputs) {
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && isJson(file)) {
+                inputs.putIfAbsent(key(file), new Input(display(file), file, false, null));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              inputs.putIfAbsent(key(file), new Input(display(file), file, false, describe(e)));
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      inputs.putIfAbsent(key(root), new Input(display(root), root, true, describe(e)));
+    }
+  }
+
+  static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /** A short reason for a read failure, without the exception class names. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
+  }
+
+  private static String key(Path path) {
+    return path.toAbsolutePath().normalize().toString();
+  }
+
+  /** The path as the user wrote it (plus the part under a folder), with '/' on every platform. */
+  private static String display(Path path) {
+    return path.normalize().toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,104 @@
+package dev.iampolicyls.cli;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Compiler-style output for people: {@code path:line:col: TYPE CODE message}, the source line and a
+ * caret under the span, then a summary. Lines and columns are 1-based here, unlike the JSON.
+ */
+final class TextReport {
+  private TextReport() {}
+
+  static void write(CheckRun run, PrintWriter out, PrintWriter err) {
+    for (FileResult file : run.files()) {
+      if (file.unreadable()) {
+        err.println(file.path() + ": cannot read: " + file.readProblem());
+        continue;
+      }
+      for (Finding finding : file.findings()) {
+        writeFinding(file, finding, out);
+      }
+    }
+    out.println(summary(run));
+  }
+
+  private static void writeFinding(FileResult file, Finding finding, PrintWriter out) {
+    JsonDocument document = file.document();
+    TextPosition start = document.positionAt(finding.offset());
+    out.println(
+        file.path()
+            + ":"
+            + (start.line() + 1)
+            + ":"
+            + (start.character() + 1)
+            + ": "
+            + finding.type()
+            + " "
+            + finding.code()
+            + " "
+            + finding.message());
+    LineIndex lines = document.lines();
+    String text = document.text();
+    int lineStart = lines.lineStart(start.line());
+    int lineEnd = lines.lineEnd(start.line());
+    String source = text.substring(lineStart, lineEnd);
+    int spanEnd = Math.max(finding.offset(), Math.min(finding.end(), lineEnd));
+    out.println(source);
+    out.println(caret(source, finding.offset() - lineStart, spanEnd - lineStart));
+  }
+
+  /**
+   * The marker line: the same whitespace as the source up to the span (tabs kept, so it lines up),
+   * then {@code ^} and a {@code ~} per further character, counting code points, not UTF-16 units.
+   */
+  static String caret(String source, int from, int to) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < from; i += Character.charCount(source.codePointAt(i))) {
+      line.append(source.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    line.append('^');
+    int width = source.codePointCount(from, Math.max(from, to));
+    line.append("~".repeat(Math.max(0, width - 1)));
+    return line.toString();
+  }
+
+  static String summary(CheckRun run) {
+    Map<FindingType, Integer> counts = run.countsByType();
+    StringBuilder s = new StringBuilder();
+    s.append(plural(run.findingCount(), "finding"))
+        .append(" in ")
+        .append(plural(run.files().size(), "file"))
+        .append(" (");
+    String separator = "";
+    for (FindingType type : FindingType.values()) {
+      String name = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      s.append(separator).append(plural(counts.get(type), name));
+      separator = ", ";
+    }
+    s.append(')');
+    if (run.skipped() > 0) {
+      s.append("; ")
+          .append(plural(run.skipped(), "JSON file"))
+          .append(" skipped (not ")
+          .append(run.skipped() == 1 ? "a policy" : "policies")
+          .append(')');
+    }
+    // Unreadable paths are counted like JSON counts them; say so, as their lines went to stderr.
+    long unreadable = run.files().stream().filter(FileResult::unreadable).count();
+    if (unreadable > 0) {
+      s.append("; ").append(plural((int) unreadable, "path")).append(" could not be read");
+    }
+    return s.toString();
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
