@@ -79,6 +79,13 @@ class SchemaGrammarTest {
     assertEquals(0, requests.get());
   }
 
+  /** Guards the test above against passing vacuously: the meta-schema does reject nonsense. */
+  @Test
+  void metaSchemaRejectsABrokenSchema() {
+    Schema meta = OfflineSchemas.registry().getSchema(SchemaLocation.of(META_2020_12));
+    assertFalse(meta.validate("{\"type\": 5, \"required\": \"x\"}", InputFormat.JSON).isEmpty());
+  }
+
   @Test
   void everyElementHasADescription() throws IOException {
     JsonNode schema = new ObjectMapper().readTree(policySchemaText());
