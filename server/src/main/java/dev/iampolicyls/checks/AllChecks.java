@@ -13,6 +13,7 @@ public final class AllChecks {
         new InvalidVersionCheck(),
         new MissingStatementCheck(),
         new InvalidPolicyElementCheck(),
+        new SchemaCheck(),
         new MissingEffectCheck(),
         new InvalidEffectCheck(),
         new MissingActionCheck(),
