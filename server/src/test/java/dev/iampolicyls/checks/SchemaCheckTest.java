@@ -357,7 +357,7 @@ class SchemaCheckTest {
   }
 
   @Test
-  void validatesASixKilobytePolicyQuickly() {
+  void aSixKilobytePolicyIsValidAndTheSchemaIsLoadedOnce() {
     StringBuilder sb = new StringBuilder("{\"Version\": \"2012-10-17\", \"Statement\": [");
     for (int i = 0; sb.length() < 6000; i++) {
       sb.append(i == 0 ? "" : ",")
@@ -372,17 +372,9 @@ class SchemaCheckTest {
     String text = sb.append("]}").toString();
     Policy policy = Policy.parse(text);
     DiagnosticsEngine engine = new DiagnosticsEngine(Catalog.bundled(), List.of(new SchemaCheck()));
-    for (int i = 0; i < 2000; i++) {
-      assertEquals(List.of(), engine.run(policy, PolicyType.IDENTITY_POLICY));
-    }
-    int runs = 1000;
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      engine.run(policy, PolicyType.IDENTITY_POLICY);
-    }
-    double micros = (System.nanoTime() - start) / 1000.0 / runs;
-    System.out.printf("schema check on a %d-char policy: %.0f us per run%n", text.length(), micros);
-    // Loose bound: a regression to per-run schema loading costs tens of milliseconds.
-    assertTrue(micros < 20_000, "took " + micros + " us");
+    assertEquals(List.of(), engine.run(policy, PolicyType.IDENTITY_POLICY));
+    // Speed belongs to the benchmark; here only that the schema is built once and shared.
+    assertSame(
+        dev.iampolicyls.schema.PolicySchema.get(), dev.iampolicyls.schema.PolicySchema.get());
   }
 }
