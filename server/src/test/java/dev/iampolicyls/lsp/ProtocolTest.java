@@ -86,6 +86,7 @@ class ProtocolTest {
 
   @AfterEach
   void disconnect() throws IOException {
+    server.shutdown(); // stops the checker thread even when a test did not
     clientOut.close();
     serverOut.close();
     serverListening.cancel(true);
