@@ -1,11 +1,101 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
 /** Starts the language server on stdio. */
 public final class ServerLauncher {
+  private static final Logger LOG = Logger.getLogger(ServerLauncher.class.getName());
+
+  /** Long enough to skip the checks between keystrokes, short enough to feel immediate. */
+  public static final long DEFAULT_DEBOUNCE_MILLIS = 150;
+
   private ServerLauncher() {}
 
   /** Runs until the client says exit or stdin closes; returns the process exit code. */
   public static int runOnStdio() {
-    return 1; // implemented by the LSP work
+    // stdout belongs to JSON-RPC alone: a stray println anywhere would corrupt the stream, so
+    // System.out now goes to stderr and only the launcher holds the real stdout. JUL logs go to
+    // stderr by default.
+    OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+    System.setOut(System.err);
+    PolicyLanguageServer server =
+        new PolicyLanguageServer(
+            new PolicyLanguageService(Catalog.bundled()), DEFAULT_DEBOUNCE_MILLIS);
+    Launcher<LanguageClient> launcher = create(server, System.in, protocolOut);
+    Future<Void> listening = launcher.startListening();
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                listening.get();
+              } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "The connection failed", e.getCause());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              server.inputClosed();
+            },
+            "iam-policy-ls-input-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
+    return server.exitCode().join();
+  }
+
+  /** Wires a server to a pair of streams and connects it to the client proxy; for tests too. */
+  public static Launcher<LanguageClient> create(
+      PolicyLanguageServer server, InputStream in, OutputStream out) {
+    // The builder is what LSPLauncher.createServerLauncher uses; we need it for the exception
+    // handler, because LSP4J's default one puts the server's stack trace into the response.
+    Launcher<LanguageClient> launcher =
+        new LSPLauncher.Builder<LanguageClient>()
+            .setLocalService(server)
+            .setRemoteInterface(LanguageClient.class)
+            .setInput(in)
+            .setOutput(out)
+            .setExceptionHandler(ServerLauncher::toResponseError)
+            .create();
+    server.connect(launcher.getRemoteProxy());
+    return launcher;
+  }
+
+  /** A failed request becomes a short error for the client; the stack trace goes to the log. */
+  static ResponseError toResponseError(Throwable thrown) {
+    Throwable t = thrown;
+    while ((t instanceof CompletionException
+            || t instanceof ExecutionException
+            || t instanceof InvocationTargetException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof ResponseErrorException e) {
+      return e.getResponseError();
+    }
+    if (t instanceof UnsupportedOperationException) {
+      // LSP4J's default for every request we do not implement.
+      return new ResponseError(
+          ResponseErrorCode.MethodNotFound, "Not supported by " + PolicyLanguageServer.NAME, null);
+    }
+    LOG.log(Level.SEVERE, "A request failed", t);
+    return new ResponseError(
+        ResponseErrorCode.InternalError,
+        "Internal error in " + PolicyLanguageServer.NAME + ": " + t.getClass().getSimpleName(),
+        null);
   }
 }

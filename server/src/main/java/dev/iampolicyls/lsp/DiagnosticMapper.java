@@ -1,0 +1,106 @@
+package dev.iampolicyls.lsp;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * Turns findings into LSP diagnostics: the one place that knows how a finding looks in an editor.
+ */
+public final class DiagnosticMapper {
+  public static final String SOURCE = "iam-policy-ls";
+
+  static final String ACCESS_ANALYZER_REFERENCE =
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html";
+
+  /** Codes we invented; Access Analyzer's reference has no section for them, so no link. */
+  static final Set<String> OWN_CODES =
+      Set.of(
+          "RESOURCE_MISMATCH",
+          "FULL_ADMIN_ACCESS",
+          "SERVICE_WILDCARD",
+          "RESOURCE_STAR",
+          "ALLOW_WITH_NOT_ACTION",
+          "ALLOW_WITH_NOT_RESOURCE",
+          "PERMISSIONS_MANAGEMENT",
+          "PRIVILEGE_ESCALATION",
+          "CREDENTIALS_EXPOSURE",
+          "DATA_EXFILTRATION",
+          "PUBLIC_ACCESS");
+
+  private DiagnosticMapper() {}
+
+  /** Maps all findings of one document version; the text is the one the findings were made on. */
+  public static List<Diagnostic> toDiagnostics(List<Finding> findings, String text) {
+    LineIndex index = new LineIndex(text);
+    List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      diagnostics.add(toDiagnostic(finding, index));
+    }
+    return diagnostics;
+  }
+
+  public static Diagnostic toDiagnostic(Finding finding, LineIndex index) {
+    Diagnostic d = new Diagnostic();
+    d.setRange(
+        new Range(
+            position(index.positionAt(finding.offset())),
+            position(index.positionAt(finding.end()))));
+    d.setSeverity(severity(finding.type()));
+    d.setCode(finding.code());
+    d.setSource(SOURCE);
+    d.setMessage(finding.message());
+    referenceUrl(finding.code(), finding.type())
+        .ifPresent(href -> d.setCodeDescription(new DiagnosticCodeDescription(href)));
+    return d;
+  }
+
+  /**
+   * Security warnings are warnings to the editor: LSP has no finer level, and making them errors
+   * would hide real syntax errors among them.
+   */
+  static DiagnosticSeverity severity(FindingType type) {
+    return switch (type) {
+      case ERROR -> DiagnosticSeverity.Error;
+      case SECURITY_WARNING, WARNING -> DiagnosticSeverity.Warning;
+      case SUGGESTION -> DiagnosticSeverity.Information;
+    };
+  }
+
+  /** The anchor of the code's section in Access Analyzer's policy check reference. */
+  static Optional<String> referenceUrl(String code, FindingType type) {
+    if (code == null || code.isEmpty() || OWN_CODES.contains(code)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ACCESS_ANALYZER_REFERENCE
+            + "#access-analyzer-reference-policy-checks-"
+            + anchorType(type)
+            + "-"
+            + code.replace('_', '-').toLowerCase(Locale.ROOT));
+  }
+
+  private static String anchorType(FindingType type) {
+    return switch (type) {
+      case ERROR -> "error";
+      case SECURITY_WARNING -> "security-warning";
+      case WARNING -> "general-warning";
+      case SUGGESTION -> "suggestion";
+    };
+  }
+
+  static Position position(TextPosition p) {
+    return new Position(p.line(), p.character());
+  }
+}

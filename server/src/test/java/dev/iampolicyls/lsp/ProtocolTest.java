@@ -1,0 +1,282 @@
+package dev.iampolicyls.lsp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real client and the server talking JSON-RPC through in-process pipes. */
+class ProtocolTest {
+  private static final String POLICY_URI = "file:///work/policy.json";
+
+  /** Missing Effect in the statement and a trailing comma after Resource. */
+  private static final String BROKEN_POLICY =
+      String.join(
+          "\n",
+          "{",
+          "  \"Version\": \"2012-10-17\",",
+          "  \"Statement\": [",
+          "    {",
+          "      \"Action\": \"s3:GetObject\",",
+          "      \"Resource\": \"*\",",
+          "    }",
+          "  ]",
+          "}");
+
+  private PolicyLanguageServer server;
+  private RecordingClient client;
+  private LanguageServer remote;
+  private Launcher<LanguageServer> clientLauncher;
+  private Future<Void> serverListening;
+  private Future<Void> clientListening;
+  private PipedOutputStream clientOut;
+  private PipedOutputStream serverOut;
+
+  @BeforeEach
+  void connect() throws IOException {
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    clientOut = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    serverOut = new PipedOutputStream(clientIn);
+
+    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
+    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
+    client = new RecordingClient();
+    clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    clientListening = clientLauncher.startListening();
+    remote = clientLauncher.getRemoteProxy();
+  }
+
+  @AfterEach
+  void disconnect() throws IOException {
+    server.shutdown(); // stops the checker thread even when a test did not
+    clientOut.close();
+    serverOut.close();
+    serverListening.cancel(true);
+    clientListening.cancel(true);
+  }
+
+  private InitializeResult initialize() throws Exception {
+    InitializeResult result = remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+    remote.initialized(new InitializedParams());
+    return result;
+  }
+
+  private void open(String uri, String text, int version) {
+    remote
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", version, text)));
+  }
+
+  private void change(String uri, int version, TextDocumentContentChangeEvent... changes) {
+    remote
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(changes)));
+  }
+
+  private static TextDocumentContentChangeEvent edit(int l1, int c1, int l2, int c2, String text) {
+    return new TextDocumentContentChangeEvent(
+        new Range(new Position(l1, c1), new Position(l2, c2)), text);
+  }
+
+  private static Diagnostic withCode(PublishDiagnosticsParams p, String code) {
+    return p.getDiagnostics().stream()
+        .filter(d -> code.equals(d.getCode().getLeft()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + code + " in " + p.getDiagnostics()));
+  }
+
+  @Test
+  void advertisesIncrementalSyncAndNothingElse() throws Exception {
+    InitializeResult result = initialize();
+    TextDocumentSyncOptions sync = result.getCapabilities().getTextDocumentSync().getRight();
+    assertEquals(TextDocumentSyncKind.Incremental, sync.getChange());
+    assertEquals(Boolean.TRUE, sync.getOpenClose());
+    assertNull(result.getCapabilities().getCompletionProvider());
+    assertNull(result.getCapabilities().getHoverProvider());
+    assertEquals("iam-policy-ls", result.getServerInfo().getName());
+  }
+
+  @Test
+  void diagnosesABrokenPolicyAndClearsThemWhenFixedAndClosed() throws Exception {
+    initialize();
+    open(POLICY_URI, BROKEN_POLICY, 1);
+
+    PublishDiagnosticsParams first = client.await(POLICY_URI, 1);
+    assertEquals(
+        List.of("JSON_SYNTAX_ERROR", "MISSING_EFFECT"),
+        first.getDiagnostics().stream().map(d -> d.getCode().getLeft()).sorted().toList());
+    Diagnostic comma = withCode(first, "JSON_SYNTAX_ERROR");
+    assertEquals(new Range(new Position(5, 21), new Position(5, 22)), comma.getRange());
+    assertEquals(DiagnosticSeverity.Error, comma.getSeverity());
+    assertEquals("iam-policy-ls", comma.getSource());
+    Diagnostic effect = withCode(first, "MISSING_EFFECT");
+    assertEquals(new Range(new Position(3, 4), new Position(3, 5)), effect.getRange());
+    assertTrue(
+        effect.getCodeDescription().getHref().endsWith("-error-missing-effect"),
+        effect.getCodeDescription().getHref());
+
+    // One didChange, two edits applied in order: drop the comma, then add the Effect.
+    change(POLICY_URI, 2, edit(5, 21, 5, 22, ""), edit(4, 6, 4, 6, "\"Effect\": \"Allow\", "));
+    PublishDiagnosticsParams fixed = client.await(POLICY_URI, 2);
+    assertEquals(List.of(), fixed.getDiagnostics());
+
+    remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id(POLICY_URI)));
+    PublishDiagnosticsParams closed = client.await(POLICY_URI, null);
+    assertEquals(List.of(), closed.getDiagnostics());
+  }
+
+  @Test
+  void clearsDiagnosticsOnCloseEvenWhileBroken() throws Exception {
+    initialize();
+    open(POLICY_URI, BROKEN_POLICY, 1);
+    assertFalse(client.await(POLICY_URI, 1).getDiagnostics().isEmpty());
+    remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id(POLICY_URI)));
+    assertEquals(List.of(), client.await(POLICY_URI, null).getDiagnostics());
+  }
+
+  @Test
+  void otherJsonStaysSilentEvenWithSyntaxErrors() throws Exception {
+    initialize();
+    String uri = "file:///work/package.json";
+    open(uri, "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"scripts\": {},\n}", 1);
+    assertEquals(List.of(), client.await(uri, 1).getDiagnostics());
+  }
+
+  @Test
+  void aPolicyThatBreaksGetsItsSyntaxErrors() throws Exception {
+    initialize();
+    String ok =
+        "{\"Version\": \"2012-10-17\", \"Statement\": "
+            + "{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}";
+    open(POLICY_URI, ok, 1);
+    assertEquals(List.of(), client.await(POLICY_URI, 1).getDiagnostics());
+    change(POLICY_URI, 2, edit(0, ok.length() - 1, 0, ok.length(), "")); // drop the last brace
+    PublishDiagnosticsParams broken = client.await(POLICY_URI, 2);
+    withCode(broken, "JSON_SYNTAX_ERROR");
+  }
+
+  @Test
+  void rapidChangesEndWithTheLatestVersionAndNeverGoBackwards() throws Exception {
+    initialize();
+    open(POLICY_URI, BROKEN_POLICY, 1);
+    int last = 60;
+    for (int v = 2; v <= last; v++) {
+      // Alternate between adding and removing the trailing comma.
+      change(POLICY_URI, v, v % 2 == 0 ? edit(5, 21, 5, 22, "") : edit(5, 21, 5, 21, ","));
+    }
+    int previous = 0;
+    while (true) {
+      PublishDiagnosticsParams p = client.await(x -> x.getUri().equals(POLICY_URI));
+      assertTrue(p.getVersion() > previous, "versions only grow: " + p.getVersion());
+      previous = p.getVersion();
+      if (p.getVersion() == last) {
+        // Even versions have the comma removed: only the Effect is missing.
+        assertEquals(
+            List.of("MISSING_EFFECT"),
+            p.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList());
+        break;
+      }
+    }
+  }
+
+  @Test
+  void unknownMethodsSettingsAndDocumentsNeverBreakTheSession() throws Exception {
+    initialize();
+    // Unknown request: an error response without a stack trace.
+    ExecutionException unknown =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                clientLauncher
+                    .getRemoteEndpoint()
+                    .request("custom/unknown", null)
+                    .get(10, TimeUnit.SECONDS));
+    assertEquals(
+        ResponseErrorCode.MethodNotFound.getValue(),
+        ((ResponseErrorException) unknown.getCause()).getResponseError().getCode());
+
+    // A request LSP knows but we do not serve, for a document that is not open.
+    ExecutionException hover =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                remote
+                    .getTextDocumentService()
+                    .hover(new HoverParams(id("file:///nowhere.json"), new Position(0, 0)))
+                    .get(10, TimeUnit.SECONDS));
+    ResponseError error = ((ResponseErrorException) hover.getCause()).getResponseError();
+    assertEquals(ResponseErrorCode.MethodNotFound.getValue(), error.getCode());
+    assertNull(error.getData(), "no stack trace goes to the client");
+
+    // Unknown notifications, settings and changes to unopened documents are ignored.
+    clientLauncher.getRemoteEndpoint().notify("custom/notify", Map.of("x", 1));
+    JsonObject settings = new JsonObject();
+    settings.addProperty("iamPolicy.whatever", true);
+    remote.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(settings));
+    change("file:///not-open.json", 5, edit(0, 0, 0, 0, "x"));
+    remote.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id("file:///x.json")));
+
+    // The server still works.
+    open(POLICY_URI, BROKEN_POLICY, 1);
+    assertFalse(client.await(POLICY_URI, 1).getDiagnostics().isEmpty());
+  }
+
+  @Test
+  void exitAfterShutdownIsCodeZero() throws Exception {
+    initialize();
+    assertNull(remote.shutdown().get(10, TimeUnit.SECONDS));
+    remote.exit();
+    assertEquals(0, server.exitCode().get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void exitWithoutShutdownIsCodeOne() throws Exception {
+    initialize();
+    remote.exit();
+    assertEquals(1, server.exitCode().get(10, TimeUnit.SECONDS));
+  }
+
+  private static TextDocumentIdentifier id(String uri) {
+    return new TextDocumentIdentifier(uri);
+  }
+}
