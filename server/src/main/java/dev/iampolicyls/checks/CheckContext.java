@@ -38,6 +38,16 @@ public final class CheckContext {
         new Finding(check.code(), check.type(), message, at.offset(), at.length(), at.path()));
   }
 
+  /**
+   * Reports that an object lacks an element: on its opening brace, so the squiggle is small and
+   * sits where the statement starts rather than under all of it.
+   */
+  public void reportMissing(
+      PolicyCheck check, dev.iampolicyls.syntax.ObjectNode object, String message) {
+    findings.add(
+        new Finding(check.code(), check.type(), message, object.offset(), 1, object.path()));
+  }
+
   /** Reports a finding on an explicit span, for problems that are not a whole node. */
   public void report(PolicyCheck check, int offset, int length, List<Object> path, String message) {
     findings.add(new Finding(check.code(), check.type(), message, offset, length, path));

@@ -12,13 +12,7 @@ final class MissingActionCheck extends PolicyCheck {
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       if (s.actionOrNotAction().isEmpty()) {
-        int[] at = Nodes.openingBrace(s.node());
-        context.report(
-            this,
-            at[0],
-            at[1],
-            s.node().path(),
-            "Add an Action or NotAction element to " + s.label());
+        context.reportMissing(this, s.node(), "Add an Action or NotAction element to " + s.label());
       }
     }
   }

@@ -12,13 +12,8 @@ final class MissingEffectCheck extends PolicyCheck {
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       if (s.effect().isEmpty()) {
-        int[] at = Nodes.openingBrace(s.node());
-        context.report(
-            this,
-            at[0],
-            at[1],
-            s.node().path(),
-            "Add \"Effect\": \"Allow\" or \"Deny\" to " + s.label());
+        context.reportMissing(
+            this, s.node(), "Add \"Effect\": \"Allow\" or \"Deny\" to " + s.label());
       }
     }
   }

@@ -15,12 +15,9 @@ final class MissingPrincipalCheck extends PolicyCheck {
     }
     for (Statement s : context.policy().statements()) {
       if (s.principal().isEmpty() && s.notPrincipal().isEmpty()) {
-        int[] at = Nodes.openingBrace(s.node());
-        context.report(
+        context.reportMissing(
             this,
-            at[0],
-            at[1],
-            s.node().path(),
+            s.node(),
             "Add a Principal element to "
                 + s.label()
                 + ": this kind of policy needs one in every statement");

@@ -19,13 +19,8 @@ final class MissingResourceCheck extends PolicyCheck {
     }
     for (Statement s : context.policy().statements()) {
       if (s.resourceOrNotResource().isEmpty()) {
-        int[] at = Nodes.openingBrace(s.node());
-        context.report(
-            this,
-            at[0],
-            at[1],
-            s.node().path(),
-            "Add a Resource or NotResource element to " + s.label());
+        context.reportMissing(
+            this, s.node(), "Add a Resource or NotResource element to " + s.label());
       }
     }
   }

@@ -18,9 +18,7 @@ final class MissingStatementCheck extends PolicyCheck {
     }
     PropertyNode statement = context.policy().statementProperty().orElse(null);
     if (statement == null) {
-      int[] at = Nodes.openingBrace(root);
-      context.report(
-          this, at[0], at[1], java.util.List.of(), "Add a Statement element: a policy needs one");
+      context.reportMissing(this, root, "Add a Statement element: a policy needs one");
     } else if (statement.value() instanceof ArrayNode array && array.items().isEmpty()) {
       context.report(this, array, "The Statement array is empty: add at least one statement");
     }

@@ -1,7 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.syntax.ObjectNode;
-import java.util.List;
 
 /**
  * Without Version, IAM applies the 2008-10-17 rules, under which policy variables are plain text:
@@ -16,12 +15,9 @@ final class MissingVersionCheck extends PolicyCheck {
   public void run(CheckContext context) {
     ObjectNode root = context.policy().root().orElse(null);
     if (root != null && context.policy().version().isEmpty()) {
-      int[] at = Nodes.openingBrace(root);
-      context.report(
+      context.reportMissing(
           this,
-          at[0],
-          at[1],
-          List.of(),
+          root,
           "Add \"Version\": \"2012-10-17\"; without it IAM uses the 2008 rules, which ignore policy variables");
     }
   }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -23,21 +22,6 @@ public final class DiagnosticMapper {
 
   static final String ACCESS_ANALYZER_REFERENCE =
       "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html";
-
-  /** Codes we invented; Access Analyzer's reference has no section for them, so no link. */
-  static final Set<String> OWN_CODES =
-      Set.of(
-          "RESOURCE_MISMATCH",
-          "FULL_ADMIN_ACCESS",
-          "SERVICE_WILDCARD",
-          "RESOURCE_STAR",
-          "ALLOW_WITH_NOT_ACTION",
-          "ALLOW_WITH_NOT_RESOURCE",
-          "PERMISSIONS_MANAGEMENT",
-          "PRIVILEGE_ESCALATION",
-          "CREDENTIALS_EXPOSURE",
-          "DATA_EXFILTRATION",
-          "PUBLIC_ACCESS");
 
   private DiagnosticMapper() {}
 
@@ -80,7 +64,8 @@ public final class DiagnosticMapper {
 
   /** The anchor of the code's section in Access Analyzer's policy check reference. */
   static Optional<String> referenceUrl(String code, FindingType type) {
-    if (code == null || code.isEmpty() || OWN_CODES.contains(code)) {
+    // Only Access Analyzer's codes have a section there; our own codes get no dead link.
+    if (code == null || !dev.iampolicyls.checks.AccessAnalyzerCodes.contains(code)) {
       return Optional.empty();
     }
     return Optional.of(

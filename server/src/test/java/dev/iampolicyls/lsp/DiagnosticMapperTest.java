@@ -2,6 +2,7 @@ package dev.iampolicyls.lsp;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.iampolicyls.checks.AccessAnalyzerCodes;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import java.util.List;
@@ -84,11 +85,29 @@ class DiagnosticMapperTest {
 
   @Test
   void ourOwnCodesHaveNoLink() {
-    for (String code : DiagnosticMapper.OWN_CODES) {
+    for (String code :
+        List.of("RESOURCE_MISMATCH", "PUBLIC_ACCESS", "INVALID_ENCODING", "UNREADABLE_FILE")) {
       Diagnostic d = map(finding(code, FindingType.SECURITY_WARNING, 0, 0), "");
       assertNull(d.getCodeDescription(), code);
     }
-    assertTrue(DiagnosticMapper.OWN_CODES.contains("RESOURCE_MISMATCH"));
-    assertTrue(DiagnosticMapper.OWN_CODES.contains("PUBLIC_ACCESS"));
+  }
+
+  @Test
+  void everyAccessAnalyzerCodeIsKnownWithItsType() {
+    // The reference names 152 checks but lists 153 distinct codes; we keep every one.
+    assertEquals(153, AccessAnalyzerCodes.all().size());
+    assertEquals(
+        FindingType.WARNING, AccessAnalyzerCodes.findingType("MISSING_VERSION").orElseThrow());
+    assertEquals(
+        FindingType.SECURITY_WARNING,
+        AccessAnalyzerCodes.findingType("PASS_ROLE_WITH_NOT_RESOURCE").orElseThrow());
+  }
+
+  @Test
+  void everyCheckUsesItsAccessAnalyzerFindingType() {
+    for (var check : dev.iampolicyls.checks.AllChecks.create()) {
+      AccessAnalyzerCodes.findingType(check.code())
+          .ifPresent(t -> assertEquals(t, check.type(), check.code()));
+    }
   }
 }
