@@ -100,6 +100,22 @@ public final class Statement {
     return property("Condition");
   }
 
+  /** Every key test of the Condition element, in document order. */
+  public List<ConditionEntry> conditionEntries() {
+    if (!(condition().map(PropertyNode::value).orElse(null) instanceof ObjectNode block)) {
+      return List.of();
+    }
+    List<ConditionEntry> entries = new ArrayList<>();
+    for (PropertyNode operator : block.properties()) {
+      if (operator.value() instanceof ObjectNode keys) {
+        for (PropertyNode key : keys.properties()) {
+          entries.add(new ConditionEntry(operator, key));
+        }
+      }
+    }
+    return entries;
+  }
+
   /** The string elements of Action, or of NotAction when there is no Action. */
   public List<StringElement> actions() {
     return actionOrNotAction().map(p -> strings(p.value())).orElse(List.of());
