@@ -28,6 +28,27 @@ public final class AllChecks {
         new EmptySidValueCheck(),
         EmptyArrayCheck.action(),
         EmptyArrayCheck.resource(),
-        EmptyArrayCheck.principal());
+        EmptyArrayCheck.principal(),
+        new MissingBraceInVariableCheck(),
+        new MissingQuoteInVariableCheck(),
+        new UnsupportedSpaceInVariableCheck(),
+        new EmptyVariableCheck(),
+        new VariableUnsupportedInElementCheck(),
+        new VariableUnsupportedInVersionCheck(),
+        new InvalidVariableForOperatorCheck(),
+        new PrivateIpAddressCheck(),
+        new PrivateNotIpAddressCheck(),
+        new PrivateIpAddressSubsetCheck(),
+        new PrivateNotIpAddressSubsetCheck(),
+        new ImproveIpRangeCheck(),
+        new MissingTagKeyInConditionCheck(),
+        new InvalidVpcFormatCheck(),
+        new InvalidVpceFormatCheck(),
+        new InvalidKmsKeyValueCheck(),
+        new DynamodbAttributesWithoutSelectCheck(),
+        new S3PrefixInNegativeContextCheck(),
+        new RedundantConditionValueNumCheck(),
+        new RedundantKeyDueToWildcardInConditionCheck(),
+        new RedundantStatementDueToWildcardInConditionCheck());
   }
 }
