@@ -21,7 +21,9 @@ public enum PolicyType {
 
   /**
    * A policy type guessed from the text when nobody said: a Principal makes it a resource policy,
-   * and a Principal with only sts:AssumeRole* actions makes it a role trust policy.
+   * and a Principal with only sts:AssumeRole* actions and no Resource makes it a role trust policy
+   * (trust policies never name a resource; an RCP or STS perimeter policy about these actions
+   * does).
    */
   public static PolicyType infer(Policy policy) {
     if (!policy.hasPrincipal()) {
@@ -29,6 +31,9 @@ public enum PolicyType {
     }
     boolean anyAction = false;
     for (Statement s : policy.statements()) {
+      if (s.resourceOrNotResource().isPresent()) {
+        return RESOURCE_POLICY;
+      }
       for (StringElement a : s.actions()) {
         anyAction = true;
         String action = a.value().toLowerCase(Locale.ROOT);

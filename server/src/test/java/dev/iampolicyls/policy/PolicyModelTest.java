@@ -82,6 +82,12 @@ class PolicyModelTest {
         PolicyType.infer(
             Policy.parse(
                 "{\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": [\"sts:AssumeRole\", \"sts:TagSession\"]}}")));
+    // A perimeter policy about sts:AssumeRole names a Resource, which a trust policy never does.
+    assertEquals(
+        PolicyType.RESOURCE_POLICY,
+        PolicyType.infer(
+            Policy.parse(
+                "{\"Statement\": {\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Resource\": \"*\"}}")));
     assertEquals(
         PolicyType.SERVICE_CONTROL_POLICY,
         PolicyType.parse("service-control-policy").orElseThrow());

@@ -1,0 +1,36 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.policy.PrincipalEntry;
+import dev.iampolicyls.policy.Principals;
+import dev.iampolicyls.policy.Statement;
+
+/**
+ * Only AWS "*" (everyone) is a wildcard in a principal: IAM matches principal values literally, so
+ * a partial wildcard such as arn:aws:iam::123456789012:role/dev-* names no one, and Service,
+ * Federated and CanonicalUser take no wildcard at all.
+ */
+final class UnsupportedWildcardInPrincipalCheck extends PolicyCheck {
+  UnsupportedWildcardInPrincipalCheck() {
+    super("UNSUPPORTED_WILDCARD_IN_PRINCIPAL", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    if (!context.policyType().isResourceBased()) {
+      return;
+    }
+    for (Statement s : context.policy().statements()) {
+      for (PrincipalEntry e : Principals.ofBoth(s)) {
+        if (e.hasWildcard() && !e.isEveryone()) {
+          context.report(
+              this,
+              e.node(),
+              "Wildcards are not supported in "
+                  + e.key()
+                  + " principals: name each principal in full, or use \"*\" under AWS with a"
+                  + " condition such as aws:PrincipalArn (ArnLike) to match a pattern");
+        }
+      }
+    }
+  }
+}
