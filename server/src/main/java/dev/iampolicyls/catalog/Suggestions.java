@@ -23,7 +23,7 @@ public final class Suggestions {
    * Candidates within a distance that grows with the word (a third of its length, at least 2), so
    * short typos are caught and unrelated names are not offered.
    */
-  static List<String> closest(List<String> candidates, String word, int limit) {
+  public static List<String> closest(List<String> candidates, String word, int limit) {
     String w = word.toLowerCase(Locale.ROOT);
     int max = Math.max(2, w.length() / 3);
     record Scored(String name, int distance) {}

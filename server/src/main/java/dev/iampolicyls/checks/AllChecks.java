@@ -1,12 +1,27 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.checks.conditions.ConditionChecks;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The registry of checks, in the order they run. Add a new check here. */
+/**
+ * The registry of checks, in the order they run, grouped by family. Add a new check to its family's
+ * list (or a new family method here).
+ */
 public final class AllChecks {
   private AllChecks() {}
 
   public static List<PolicyCheck> create() {
+    List<PolicyCheck> checks = new ArrayList<>();
+    checks.addAll(structure());
+    checks.addAll(variablesAndConditionValues());
+    checks.addAll(principals());
+    checks.addAll(ConditionChecks.create());
+    return List.copyOf(checks);
+  }
+
+  /** Syntax, elements, effect, version, Sids, actions, empty arrays. */
+  static List<PolicyCheck> structure() {
     return List.of(
         new JsonSyntaxErrorCheck(),
         new MissingVersionCheck(),
@@ -28,7 +43,12 @@ public final class AllChecks {
         new EmptySidValueCheck(),
         EmptyArrayCheck.action(),
         EmptyArrayCheck.resource(),
-        EmptyArrayCheck.principal(),
+        EmptyArrayCheck.principal());
+  }
+
+  /** Policy variables and condition value formats (IP ranges, VPC IDs, KMS keys...). */
+  static List<PolicyCheck> variablesAndConditionValues() {
+    return List.of(
         new MissingBraceInVariableCheck(),
         new MissingQuoteInVariableCheck(),
         new UnsupportedSpaceInVariableCheck(),
@@ -49,7 +69,12 @@ public final class AllChecks {
         new S3PrefixInNegativeContextCheck(),
         new RedundantConditionValueNumCheck(),
         new RedundantKeyDueToWildcardInConditionCheck(),
-        new RedundantStatementDueToWildcardInConditionCheck(),
+        new RedundantStatementDueToWildcardInConditionCheck());
+  }
+
+  /** Principals, role trust policies, federation, service principals. */
+  static List<PolicyCheck> principals() {
+    return List.of(
         new UnsupportedPrincipalCheck(),
         new InvalidPrincipalKeyCheck(),
         new InvalidPrincipalFormatCheck(),

@@ -55,7 +55,9 @@ class ManagedPoliciesTest {
               "MISSING_ACTION",
               "INVALID_VERSION",
               "INVALID_POLICY_ELEMENT",
-              "UNSUPPORTED_ELEMENT_COMBINATION" ->
+              "UNSUPPORTED_ELEMENT_COMBINATION",
+              "INVALID_CONDITION_OPERATOR",
+              "NULL_WITH_IF_EXISTS" ->
               structural.add(line);
           default -> {}
         }

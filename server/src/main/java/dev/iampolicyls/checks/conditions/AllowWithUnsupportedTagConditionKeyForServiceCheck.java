@@ -1,0 +1,38 @@
+package dev.iampolicyls.checks.conditions;
+
+import dev.iampolicyls.checks.CheckContext;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.PolicyCheck;
+
+/**
+ * An Allow conditioned on a tag key with actions that do not carry it: those actions are never
+ * allowed.
+ */
+public final class AllowWithUnsupportedTagConditionKeyForServiceCheck extends PolicyCheck {
+  public AllowWithUnsupportedTagConditionKeyForServiceCheck() {
+    super("ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", FindingType.SUGGESTION);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    for (KeyTest t : KeyTest.all(context.policy())) {
+      if (!TagKeyUse.applies(t, "Allow", false)) {
+        continue;
+      }
+      KeyActionSupport support =
+          KeyActionSupport.of(context.catalog(), t.statement().actions(), t.key(), null, false);
+      if (!support.unsupported().isEmpty()) {
+        context.report(
+            this,
+            t.keyNode(),
+            "Actions of "
+                + String.join(", ", support.unsupportedServices())
+                + " do not support "
+                + t.key()
+                + ", so this statement never allows them: "
+                + KeyActionSupport.list(support.unsupported())
+                + ". Allow them in a statement without this condition, e.g. by resource ARN");
+      }
+    }
+  }
+}

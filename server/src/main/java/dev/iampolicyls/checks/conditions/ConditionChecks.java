@@ -1,0 +1,53 @@
+package dev.iampolicyls.checks.conditions;
+
+import dev.iampolicyls.checks.PolicyCheck;
+import java.util.List;
+
+/** The checks of condition operators, keys, value types and condition structure. */
+public final class ConditionChecks {
+  private ConditionChecks() {}
+
+  public static List<PolicyCheck> create() {
+    return List.of(
+        // operators
+        new InvalidConditionOperatorCheck(),
+        new NullWithIfExistsCheck(),
+        new NullWithQualifierCheck(),
+        new MissingQualifierCheck(),
+        new ForAllValuesWithSingleValuedKeyCheck(),
+        new StringLikeOperatorWithArnConditionKeysCheck(),
+        new WildcardWithoutLikeOperatorCheck(),
+        // keys
+        new InvalidConditionKeyFormatCheck(),
+        new InvalidGlobalConditionKeyCheck(),
+        new InvalidServiceConditionKeyCheck(),
+        new UnsupportedGlobalConditionKeyCheck(),
+        new UnsupportedActionForConditionKeyCheck(),
+        new MissingActionForConditionKeyCheck(),
+        new UntrustworthyConditionKeyCheck(),
+        new MissingPairedConditionKeysCheck(),
+        new DenyWithUnsupportedTagConditionKeyForServiceCheck(),
+        new DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck(),
+        new AllowWithUnsupportedTagConditionKeyForServiceCheck(),
+        new AllowNotActionWithUnsupportedTagConditionKeyForServiceCheck(),
+        // types
+        new TypeMismatchCheck(),
+        new DataTypeMismatchCheck(),
+        new InvalidConditionDataTypeCheck(),
+        new TypeMismatchBooleanCheck(),
+        new TypeMismatchNumberCheck(),
+        new TypeMismatchDateCheck(),
+        new InvalidDateValueCheck(),
+        new TypeMismatchIpRangeCheck(),
+        new TypeMismatchStringCheck(),
+        new InvalidConditionMultipleBooleanCheck(),
+        new EquivalentToNullFalseCheck(),
+        new EquivalentToNullTrueCheck(),
+        // structure
+        new EmptyArrayConditionCheck(),
+        new EmptyArrayConditionForAllValuesCheck(),
+        new EmptyArrayConditionForAnyValueCheck(),
+        new EmptyArrayConditionIfExistsCheck(),
+        new EmptyObjectConditionCheck());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.iampolicyls.checks.conditions;
+
+import dev.iampolicyls.checks.CheckContext;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.PolicyCheck;
+
+/**
+ * Deny with NotAction conditioned on a tag key: the many actions that do not carry the key are
+ * never denied.
+ */
+public final class DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck extends PolicyCheck {
+  public DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck() {
+    super(
+        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
+        FindingType.SECURITY_WARNING);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    for (KeyTest t : KeyTest.all(context.policy())) {
+      if (!TagKeyUse.applies(t, "Deny", true)) {
+        continue;
+      }
+      context.report(
+          this,
+          t.keyNode(),
+          "Many actions do not support "
+              + t.key()
+              + ", and this NotAction statement never denies them: list the actions to deny in"
+              + " Action instead");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.iampolicyls.checks.conditions;
+
+import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.checks.CheckContext;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.PolicyCheck;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** An aws: key that is not a global condition key, with the closest real ones. */
+public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
+  /** Global keys that work but that the catalog does not list (seen in AWS managed policies). */
+  private static final Set<String> UNLISTED = Set.of("aws:principalorgmasteraccountid");
+
+  public InvalidGlobalConditionKeyCheck() {
+    super("INVALID_GLOBAL_CONDITION_KEY", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    List<String> names = null;
+    for (KeyTest t : KeyTest.all(context.policy())) {
+      String key = t.key();
+      if (!ConditionKeys.isGlobal(key)
+          || !ConditionKeys.isWellFormed(key)
+          || UnsupportedGlobalConditionKeyCheck.isUnsupported(key)
+          || ConditionKeys.isTagFamilyWithoutTagKey(key)
+          || UNLISTED.contains(key.toLowerCase(Locale.ROOT))
+          || ConditionKeys.resolve(context.catalog(), key).isPresent()) {
+        continue;
+      }
+      if (names == null) {
+        names =
+            context.catalog().globalConditionKeys().stream()
+                .map(ConditionKey::name)
+                .filter(ConditionKeys::isGlobal)
+                .toList();
+      }
+      List<String> close = Suggestions.closest(names, key, 3);
+      context.report(
+          this,
+          t.keyNode(),
+          "\""
+              + key
+              + "\" is not a global condition key."
+              + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?"));
+    }
+  }
+}

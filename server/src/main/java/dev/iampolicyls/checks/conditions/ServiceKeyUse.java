@@ -1,0 +1,50 @@
+package dev.iampolicyls.checks.conditions;
+
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A service-specific key tested in a statement that lists actions (not NotAction) of the same
+ * service, where the test is false without the key. Empty when the catalog cannot judge: global
+ * keys, keys every request may carry, unknown services or keys, keys no action is known to carry.
+ */
+record ServiceKeyUse(
+    KeyActionSupport support, List<String> supportingActions, boolean moreSupportingActions) {
+  private static final int SHOWN = 3;
+
+  static Optional<ServiceKeyUse> of(Catalog catalog, KeyTest t) {
+    String key = t.key();
+    if (ConditionKeys.isGlobal(key)
+        || !ConditionKeys.isWellFormed(key)
+        || !t.failsWhenKeyIsAbsent()
+        || t.statement().action().isEmpty()
+        || ConditionKeys.isAvailableEverywhere(catalog, key)
+        || ConditionKeys.resolve(catalog, key).isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Service> service = catalog.service(ConditionKeys.prefix(key));
+    if (service.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> supporting = new ArrayList<>();
+    int count = 0;
+    for (Action a : service.get().actions()) {
+      if (ConditionKeys.actionSupports(a, key)) {
+        if (supporting.size() < SHOWN) {
+          supporting.add(a.qualifiedName());
+        }
+        count++;
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    KeyActionSupport support =
+        KeyActionSupport.of(catalog, t.statement().actions(), key, service.get().prefix(), true);
+    return Optional.of(new ServiceKeyUse(support, supporting, count > SHOWN));
+  }
+}
