@@ -28,6 +28,22 @@ public final class AllChecks {
         new EmptySidValueCheck(),
         EmptyArrayCheck.action(),
         EmptyArrayCheck.resource(),
-        EmptyArrayCheck.principal());
+        EmptyArrayCheck.principal(),
+        new UniqueSidsRecommendedCheck(),
+        new RedundantStatementCheck(),
+        new PolicySizeExceedsIdentityPolicyQuotaCheck(),
+        new PolicySizeExceedsResourcePolicyQuotaCheck(),
+        new PolicySizeExceedsRoleTrustPolicyQuotaCheck(),
+        new PolicySizeExceedsScpQuotaCheck(),
+        new PolicySizeExceedsRcpQuotaCheck(),
+        new ScpSyntaxErrorPrincipalCheck(),
+        new ScpSyntaxErrorActionWildcardCheck(),
+        new RcpSyntaxErrorPrincipalCheck(),
+        new RcpSyntaxErrorAllowCheck(),
+        new RcpSyntaxErrorNotActionCheck(),
+        new RcpSyntaxErrorActionCheck(),
+        new RcpMissingRelatedPrincipalConditionKeyCheck(),
+        new RcpMissingRelatedServicePrincipalConditionKeyCheck(),
+        new RcpMissingServiceConditionKeyNullCheckCheck());
   }
 }
