@@ -22,28 +22,76 @@ final class RedundantStatementCheck extends PolicyCheck {
     super("REDUNDANT_STATEMENT", FindingType.SUGGESTION);
   }
 
+  /**
+   * What coverage compares, computed once per statement so comparing every pair stays cheap: the
+   * compact JSON of the elements that must be equal, and the Action and Resource strings.
+   */
+  private record Shape(
+      Statement statement,
+      String effect,
+      String mustMatch,
+      String condition,
+      List<String> actions,
+      List<String> resources) {
+
+    static Shape of(String text, Statement s) {
+      String effect =
+          s.effectValue().filter(e -> e.equals("Allow") || e.equals("Deny")).orElse(null);
+      StringBuilder key = new StringBuilder();
+      for (Optional<PropertyNode> p :
+          List.of(s.principal(), s.notPrincipal(), s.notAction(), s.notResource())) {
+        key.append(compact(text, p)).append('\u0000');
+      }
+      // Absent lists are null; a present list without usable strings is malformed: an empty list.
+      return new Shape(
+          s,
+          effect,
+          key.toString(),
+          compact(text, s.condition()),
+          strings(s.action()),
+          strings(s.resource()));
+    }
+
+    private static String compact(String text, Optional<PropertyNode> p) {
+      if (p.isEmpty()) {
+        return "-";
+      }
+      return p.get().value() == null
+          ? "?" + p.get().offset()
+          : PolicyText.compact(text, p.get().value());
+    }
+
+    private static List<String> strings(Optional<PropertyNode> p) {
+      return p.map(x -> Statement.strings(x.value()).stream().map(StringElement::value).toList())
+          .orElse(null);
+    }
+  }
+
   @Override
   public void run(CheckContext context) {
     String text = context.policy().document().text();
-    List<Statement> statements = context.policy().statements();
-    for (int i = 0; i < statements.size(); i++) {
-      Statement a = statements.get(i);
-      for (int j = 0; j < statements.size(); j++) {
+    List<Shape> shapes =
+        context.policy().statements().stream().map(s -> Shape.of(text, s)).toList();
+    for (int i = 0; i < shapes.size(); i++) {
+      Shape a = shapes.get(i);
+      for (int j = 0; j < shapes.size(); j++) {
         if (i == j) {
           continue;
         }
-        Statement b = statements.get(j);
+        Shape b = shapes.get(j);
         // Of two statements covering each other, keep the first: report only the later one.
-        if (covers(text, b, a) && !(j > i && covers(text, a, b))) {
+        if (covers(b, a) && !(j > i && covers(a, b))) {
+          String narrow = a.statement().label();
+          String wide = b.statement().label();
           context.reportMissing(
               this,
-              a.node(),
+              a.statement().node(),
               "Everything "
-                  + a.label()
+                  + narrow
                   + " matches is also matched by "
-                  + b.label()
+                  + wide
                   + ", with the same effect: remove "
-                  + a.label());
+                  + narrow);
           break;
         }
       }
@@ -51,56 +99,26 @@ final class RedundantStatementCheck extends PolicyCheck {
   }
 
   /** Whether every request {@code narrow} matches is also matched by {@code wide}. */
-  static boolean covers(String text, Statement wide, Statement narrow) {
-    String effect = narrow.effectValue().orElse(null);
-    if (effect == null
-        || !(effect.equals("Allow") || effect.equals("Deny"))
-        || !effect.equals(wide.effectValue().orElse(null))) {
-      return false;
-    }
-    return same(text, wide.principal(), narrow.principal())
-        && same(text, wide.notPrincipal(), narrow.notPrincipal())
-        && same(text, wide.notAction(), narrow.notAction())
-        && same(text, wide.notResource(), narrow.notResource())
-        && conditionCovers(text, wide, narrow)
-        && listCovers(wide.action(), narrow.action(), wide, narrow, true)
-        && listCovers(wide.resource(), narrow.resource(), wide, narrow, false);
+  private static boolean covers(Shape wide, Shape narrow) {
+    return narrow.effect() != null
+        && narrow.effect().equals(wide.effect())
+        && wide.mustMatch().equals(narrow.mustMatch())
+        && (wide.condition().equals("-") || wide.condition().equals(narrow.condition()))
+        && listCovers(wide.actions(), narrow.actions(), true)
+        && listCovers(wide.resources(), narrow.resources(), false);
   }
 
-  private static boolean conditionCovers(String text, Statement wide, Statement narrow) {
-    return wide.condition().isEmpty() || same(text, wide.condition(), narrow.condition());
-  }
-
-  /** Both absent, or both present with the same JSON (whitespace aside). */
-  private static boolean same(String text, Optional<PropertyNode> a, Optional<PropertyNode> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a.isEmpty() && b.isEmpty();
+  private static boolean listCovers(List<String> wide, List<String> narrow, boolean actions) {
+    if (wide == null || narrow == null) {
+      return wide == null && narrow == null;
     }
-    if (a.get().value() == null || b.get().value() == null) {
-      return false;
-    }
-    return PolicyText.compact(text, a.get().value())
-        .equals(PolicyText.compact(text, b.get().value()));
-  }
-
-  private static boolean listCovers(
-      Optional<PropertyNode> wideProperty,
-      Optional<PropertyNode> narrowProperty,
-      Statement wide,
-      Statement narrow,
-      boolean actions) {
-    if (wideProperty.isEmpty() || narrowProperty.isEmpty()) {
-      return wideProperty.isEmpty() && narrowProperty.isEmpty();
-    }
-    List<StringElement> wideItems = Statement.strings(wideProperty.get().value());
-    List<StringElement> narrowItems = Statement.strings(narrowProperty.get().value());
-    if (narrowItems.isEmpty() || wideItems.isEmpty()) {
+    if (narrow.isEmpty() || wide.isEmpty()) {
       return false; // empty or malformed lists are other checks' business
     }
-    for (StringElement n : narrowItems) {
+    for (String n : narrow) {
       boolean covered = false;
-      for (StringElement w : wideItems) {
-        if (actions ? actionCovers(w.value(), n.value()) : resourceCovers(w.value(), n.value())) {
+      for (String w : wide) {
+        if (actions ? actionCovers(w, n) : resourceCovers(w, n)) {
           covered = true;
           break;
         }
