@@ -43,7 +43,23 @@ public final class AllChecks {
         new EmptySidValueCheck(),
         EmptyArrayCheck.action(),
         EmptyArrayCheck.resource(),
-        EmptyArrayCheck.principal());
+        EmptyArrayCheck.principal(),
+        new UniqueSidsRecommendedCheck(),
+        new RedundantStatementCheck(),
+        new PolicySizeExceedsIdentityPolicyQuotaCheck(),
+        new PolicySizeExceedsResourcePolicyQuotaCheck(),
+        new PolicySizeExceedsRoleTrustPolicyQuotaCheck(),
+        new PolicySizeExceedsScpQuotaCheck(),
+        new PolicySizeExceedsRcpQuotaCheck(),
+        new ScpSyntaxErrorPrincipalCheck(),
+        new ScpSyntaxErrorActionWildcardCheck(),
+        new RcpSyntaxErrorPrincipalCheck(),
+        new RcpSyntaxErrorAllowCheck(),
+        new RcpSyntaxErrorNotActionCheck(),
+        new RcpSyntaxErrorActionCheck(),
+        new RcpMissingRelatedPrincipalConditionKeyCheck(),
+        new RcpMissingRelatedServicePrincipalConditionKeyCheck(),
+        new RcpMissingServiceConditionKeyNullCheckCheck());
   }
 
   /** Policy variables and condition value formats (IP ranges, VPC IDs, KMS keys...). */

@@ -1,23 +1,33 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a check may look at (the policy, its type, the catalog) and where it reports. */
 public final class CheckContext {
   private final Policy policy;
   private final PolicyType policyType;
   private final Catalog catalog;
+  private final DocumentSettings settings;
   private final List<Finding> findings = new ArrayList<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
+    this(policy, policyType, catalog, DocumentSettings.DEFAULT);
+  }
+
+  public CheckContext(
+      Policy policy, PolicyType policyType, Catalog catalog, DocumentSettings settings) {
     this.policy = policy;
     this.policyType = policyType;
     this.catalog = catalog;
+    this.settings = settings;
   }
 
   public Policy policy() {
@@ -30,6 +40,16 @@ public final class CheckContext {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** The resource a resource policy is attached to, when the configuration says. */
+  public Optional<PolicyResourceType> resourceType() {
+    return Optional.ofNullable(settings.resourceType());
+  }
+
+  /** The settings for this document (quotas, customer managed or not). */
+  public DocumentSettings settings() {
+    return settings;
   }
 
   /** Reports a finding on a node: its span and JSON path come from the tree. */

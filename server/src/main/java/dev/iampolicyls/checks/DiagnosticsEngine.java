@@ -1,6 +1,7 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.ArrayList;
@@ -33,15 +34,36 @@ public final class DiagnosticsEngine {
   }
 
   public List<Finding> run(Policy policy, PolicyType policyType) {
-    CheckContext context = new CheckContext(policy, policyType, catalog);
+    return run(policy, policyType, DocumentSettings.DEFAULT);
+  }
+
+  /**
+   * Runs the checks the settings leave on; findings of ignored codes are dropped and finding types
+   * are replaced where the settings say.
+   */
+  public List<Finding> run(Policy policy, PolicyType policyType, DocumentSettings settings) {
+    CheckContext context = new CheckContext(policy, policyType, catalog, settings);
     for (PolicyCheck check : checks) {
+      if (!settings.reports(check.code())) {
+        continue;
+      }
       try {
         check.run(context);
       } catch (RuntimeException | StackOverflowError e) {
         LOG.log(Level.WARNING, "check " + check.code() + " failed; its findings are skipped", e);
       }
     }
-    List<Finding> findings = new ArrayList<>(context.findings());
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : context.findings()) {
+      if (!settings.reports(f.code())) {
+        continue; // a check may report under another code than its own
+      }
+      FindingType type = settings.typeFor(f.code(), f.type());
+      findings.add(
+          type == f.type()
+              ? f
+              : new Finding(f.code(), type, f.message(), f.offset(), f.length(), f.path()));
+    }
     findings.sort(
         Comparator.comparingInt(Finding::offset)
             .thenComparingInt(Finding::length)

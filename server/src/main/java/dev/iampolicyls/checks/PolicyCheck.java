@@ -21,5 +21,10 @@ public abstract class PolicyCheck {
     return type;
   }
 
+  /** One line in our words on what the check finds, for `check --list-checks`. */
+  public String description() {
+    return CheckDescriptions.describe(code);
+  }
+
   public abstract void run(CheckContext context);
 }

@@ -1,10 +1,28 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.PolicyCheck;
+import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.config.CheckSetting;
+import dev.iampolicyls.config.ConfigFiles;
+import dev.iampolicyls.config.ConfigLoader;
+import dev.iampolicyls.config.ConfigProblem;
+import dev.iampolicyls.config.ProjectConfig;
+import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.TextPosition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,13 +39,16 @@ import picocli.CommandLine.Parameters;
       "Folders are searched recursively for *.json files that look like IAM policies; other JSON"
           + " is skipped. A file named explicitly is always checked.",
       "Text output shows positions as path:line:column, 1-based; JSON output uses LSP ranges"
-          + " (0-based lines, UTF-16 characters, end exclusive)."
+          + " (0-based lines, UTF-16 characters, end exclusive).",
+      "Settings come from .iam-policy-ls.json in the current folder or the nearest one above it"
+          + " (or --config); the options below override it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no finding of type ERROR",
       "1:at least one ERROR finding",
-      "2:usage error, or a path could not be read (the other paths are still checked)",
+      "2:usage error, a path could not be read, or the configuration has errors (the other"
+          + " paths are still checked)",
       "3:internal error"
     })
 final class CheckCommand implements Callable<Integer> {
@@ -42,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "PATH",
-      arity = "1..*",
+      arity = "0..*",
       description = "Policy files, folders to search, or - for stdin.")
   List<String> paths;
 
@@ -62,11 +83,66 @@ final class CheckCommand implements Callable<Integer> {
               + " SERVICE_CONTROL_POLICY, RESOURCE_CONTROL_POLICY. Default: inferred per file.")
   PolicyType policyType;
 
+  @Option(
+      names = "--resource-type",
+      paramLabel = "TYPE",
+      converter = ResourceTypeConverter.class,
+      description =
+          "The resource every resource policy is attached to: AWS::S3::Bucket,"
+              + " AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint,"
+              + " AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role"
+              + " trust policy), AWS::DynamoDB::Table.")
+  PolicyResourceType resourceType;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The configuration file. Default: .iam-policy-ls.json in the current folder or the"
+              + " nearest folder above it.")
+  Path config;
+
+  @Option(names = "--disable", paramLabel = "CODE", description = "Turn a check off (repeatable).")
+  List<String> disabled = new ArrayList<>();
+
+  @Option(
+      names = "--severity",
+      paramLabel = "CODE=TYPE",
+      description =
+          "Report a check's findings as ERROR, SECURITY_WARNING, WARNING or SUGGESTION"
+              + " (repeatable).")
+  List<String> severities = new ArrayList<>();
+
+  @Option(
+      names = "--list-checks",
+      description = "List every check: code, finding type and what it finds; then exit.")
+  boolean listChecks;
+
   @Override
   public Integer call() {
     Catalog catalog = Catalog.bundled();
-    PolicyChecker checker =
-        new PolicyChecker(new PolicyLanguageService(catalog), policyType, main.stdin);
+    PolicyLanguageService service = new PolicyLanguageService(catalog);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (listChecks) {
+      listChecks(service, out);
+      return CheckRun.EXIT_CLEAN;
+    }
+    if (paths == null || paths.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Name at least one PATH to check (or - for stdin)");
+    }
+    boolean configProblems = false;
+    ProjectConfig project = ProjectConfig.EMPTY;
+    Optional<Path> configFile =
+        config != null ? Optional.of(config) : ConfigFiles.findFrom(Path.of(""));
+    if (configFile.isPresent()) {
+      project = ConfigFiles.read(configFile.get());
+      configProblems = !project.problems().isEmpty();
+      printProblems(configFile.get(), project.problems(), err);
+    }
+    AnalysisSettings settings = commandLineSettings(AnalysisSettings.of(project));
+    PolicyChecker checker = new PolicyChecker(service, settings, main.stdin);
     CheckRun run = checker.check(PolicyFiles.discover(paths));
     if (format == Format.json) {
       JsonReport.write(run, catalog, spec.commandLine().getOut());
@@ -81,7 +157,95 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       TextReport.write(run, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-    return run.exitCode();
+    // A broken configuration means the run did not check what was asked: like an unreadable path.
+    return configProblems ? CheckRun.EXIT_UNREADABLE : run.exitCode();
+  }
+
+  private AnalysisSettings commandLineSettings(AnalysisSettings settings) {
+    if (policyType != null && resourceType != null && resourceType.policyType() != policyType) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--resource-type "
+              + resourceType
+              + " goes with --policy-type "
+              + resourceType.policyType()
+              + ", not "
+              + policyType);
+    }
+    AnalysisSettings s = settings.withPolicyType(policyType).withResourceType(resourceType);
+    Set<String> known = ConfigLoader.knownCodes();
+    for (String code : disabled) {
+      s = s.withCheck(knownCode(code.trim(), known), CheckSetting.OFF);
+    }
+    for (String entry : severities) {
+      int eq = entry.indexOf('=');
+      CheckSetting setting =
+          eq < 0 ? null : CheckSetting.parse(entry.substring(eq + 1)).orElse(null);
+      if (setting == null || setting.off()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--severity takes CODE=TYPE with TYPE one of ERROR, SECURITY_WARNING, WARNING,"
+                + " SUGGESTION, not '"
+                + entry
+                + "'");
+      }
+      s = s.withCheck(knownCode(entry.substring(0, eq).trim(), known), setting);
+    }
+    return s;
+  }
+
+  private String knownCode(String code, Set<String> known) {
+    if (!known.contains(code)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "unknown finding code '" + code + "'; --list-checks lists them");
+    }
+    return code;
+  }
+
+  private static void listChecks(PolicyLanguageService service, PrintWriter out) {
+    List<PolicyCheck> checks = CheckList.distinct(service.diagnostics().checks());
+    int width = checks.stream().mapToInt(c -> c.code().length()).max().orElse(0);
+    for (PolicyCheck check : checks) {
+      out.println(
+          String.format(
+              "%-" + width + "s  %-16s  %s", check.code(), check.type(), check.description()));
+    }
+  }
+
+  /** Configuration problems as compiler-style lines on stderr, 1-based like the text report. */
+  private static void printProblems(Path file, List<ConfigProblem> problems, PrintWriter err) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    String text = "";
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // the problem itself says the file cannot be read
+    }
+    JsonDocument document = JsonDocument.parse(text);
+    String name = file.normalize().toString().replace('\\', '/');
+    for (ConfigProblem p : problems) {
+      TextPosition at = document.positionAt(Math.min(p.offset(), text.length()));
+      err.println(
+          name + ":" + (at.line() + 1) + ":" + (at.character() + 1) + ": error: " + p.message());
+    }
+  }
+
+  /** Accepts AWS::S3::Bucket and the other resource type names, in any case. */
+  static final class ResourceTypeConverter
+      implements CommandLine.ITypeConverter<PolicyResourceType> {
+    @Override
+    public PolicyResourceType convert(String value) {
+      return PolicyResourceType.parse(value)
+          .orElseThrow(
+              () ->
+                  new CommandLine.TypeConversionException(
+                      "unknown resource type '"
+                          + value
+                          + "'; expected one of "
+                          + Arrays.toString(PolicyResourceType.values())));
+    }
   }
 
   /** Accepts the type names in any case, with - or _ (resource-policy, RESOURCE_POLICY). */

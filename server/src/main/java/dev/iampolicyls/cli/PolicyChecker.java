@@ -2,6 +2,7 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
@@ -20,15 +21,22 @@ final class PolicyChecker {
   static final String INVALID_ENCODING = "INVALID_ENCODING";
 
   private final PolicyLanguageService service;
-  private final PolicyType policyType;
+  private final AnalysisSettings settings;
   private final InputStream stdin;
 
   /**
    * @param policyType the type to check every file as, or null to infer it per file
    */
   PolicyChecker(PolicyLanguageService service, PolicyType policyType, InputStream stdin) {
+    this(service, AnalysisSettings.DEFAULT.withPolicyType(policyType), stdin);
+  }
+
+  /**
+   * @param settings the configuration, command line options included
+   */
+  PolicyChecker(PolicyLanguageService service, AnalysisSettings settings, InputStream stdin) {
     this.service = service;
-    this.policyType = policyType;
+    this.settings = settings;
     this.stdin = stdin;
   }
 
@@ -59,7 +67,7 @@ final class PolicyChecker {
       return unreadable(input.displayPath(), PolicyFiles.describe(e));
     }
     Utf8Text decoded = Utf8Text.decode(bytes);
-    Analysis analysis = service.analyze(decoded.text(), policyType, input.explicit());
+    Analysis analysis = service.analyze(decoded.text(), input.file(), settings, input.explicit());
     if (!input.explicit() && !analysis.isPolicy()) {
       return null;
     }
@@ -91,7 +99,8 @@ final class PolicyChecker {
             List.of());
     // Nothing to infer from: report the requested type, else the analyzer's default for no text,
     // so every entry's policyType stays one of the five names.
-    PolicyType type = policyType != null ? policyType : PolicyType.IDENTITY_POLICY;
+    PolicyType type = settings.forDocument(null).policyType();
+    type = type != null ? type : PolicyType.IDENTITY_POLICY;
     return new FileResult(path, type, List.of(finding), null, reason);
   }
 }

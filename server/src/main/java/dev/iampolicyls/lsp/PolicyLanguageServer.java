@@ -1,13 +1,30 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.config.ProjectConfig;
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -18,8 +35,14 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class PolicyLanguageServer implements LanguageServer, LanguageClientAware {
   public static final String NAME = "iam-policy-ls";
 
+  private static final Logger LOG = Logger.getLogger(PolicyLanguageServer.class.getName());
+
+  private final WorkspaceConfig config = new WorkspaceConfig();
   private final PolicyTextDocumentService documents;
-  private final PolicyWorkspaceService workspace = new PolicyWorkspaceService();
+  private final PolicyWorkspaceService workspace = new PolicyWorkspaceService(this);
+  private volatile LanguageClient client;
+  private volatile boolean pullConfiguration;
+  private volatile boolean watchFiles;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private volatile boolean shutdownRequested;
 
@@ -27,22 +50,113 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
    * @param debounceMillis how long to wait after an edit before checking; tests use 0
    */
   public PolicyLanguageServer(PolicyLanguageService service, long debounceMillis) {
-    this.documents = new PolicyTextDocumentService(service, debounceMillis);
+    this.documents = new PolicyTextDocumentService(service, config, debounceMillis);
   }
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    config.setFolders(workspaceFolders(params));
+    ClientCapabilities caps = params.getCapabilities();
+    if (caps != null && caps.getWorkspace() != null) {
+      pullConfiguration = Boolean.TRUE.equals(caps.getWorkspace().getConfiguration());
+      watchFiles =
+          caps.getWorkspace().getDidChangeWatchedFiles() != null
+              && Boolean.TRUE.equals(
+                  caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+    }
+    // Settings given at start-up, before any didChangeConfiguration.
+    if (params.getInitializationOptions() != null) {
+      config.setClientSettings(params.getInitializationOptions(), false);
+    }
     // Advertise only what works: sync and diagnostics. Positions are UTF-16 (the default), which
     // is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
+    // Saving the configuration file applies it to every open document.
+    sync.setSave(new SaveOptions(false));
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(
             capabilities, new ServerInfo(NAME, version != null ? version : "dev")));
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    LanguageClient c = client;
+    if (c == null) {
+      return;
+    }
+    if (watchFiles) {
+      FileSystemWatcher watcher =
+          new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME));
+      c.registerCapability(
+              new RegistrationParams(
+                  List.of(
+                      new Registration(
+                          "iam-policy-ls-config-watcher",
+                          "workspace/didChangeWatchedFiles",
+                          new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))))
+          .exceptionally(
+              e -> {
+                LOG.log(Level.INFO, "The client did not register the file watcher", e);
+                return null;
+              });
+    }
+    pullSettings();
+  }
+
+  /** didChangeConfiguration: take pushed settings, or ask for them when the client pulls. */
+  void settingsChanged(Object settings) {
+    if (pullConfiguration) {
+      pullSettings();
+      return;
+    }
+    config.setClientSettings(settings, false);
+    documents.recheckAll();
+  }
+
+  private void pullSettings() {
+    LanguageClient c = client;
+    if (!pullConfiguration || c == null) {
+      return;
+    }
+    ConfigurationItem item = new ConfigurationItem();
+    item.setSection(WorkspaceConfig.SECTION);
+    c.configuration(new ConfigurationParams(List.of(item)))
+        .thenAccept(
+            values -> {
+              config.setClientSettings(values.isEmpty() ? null : values.get(0), true);
+              documents.recheckAll();
+            })
+        .exceptionally(
+            e -> {
+              LOG.log(Level.WARNING, "Could not read the client's settings", e);
+              return null;
+            });
+  }
+
+  private static List<Path> workspaceFolders(InitializeParams params) {
+    List<Path> folders = new ArrayList<>();
+    if (params.getWorkspaceFolders() != null) {
+      for (WorkspaceFolder f : params.getWorkspaceFolders()) {
+        Path p = WorkspaceConfig.path(f.getUri());
+        if (p != null) {
+          folders.add(p);
+        }
+      }
+    }
+    @SuppressWarnings("deprecation")
+    String rootUri = params.getRootUri();
+    if (folders.isEmpty() && rootUri != null) {
+      Path p = WorkspaceConfig.path(rootUri);
+      if (p != null) {
+        folders.add(p);
+      }
+    }
+    return folders;
   }
 
   @Override
@@ -85,7 +199,12 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public void connect(LanguageClient client) {
+    this.client = client;
     documents.connect(client);
+  }
+
+  WorkspaceConfig config() {
+    return config;
   }
 
   PolicyTextDocumentService documents() {

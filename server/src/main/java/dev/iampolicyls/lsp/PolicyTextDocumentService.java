@@ -1,7 +1,13 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.config.ConfigLoader;
+import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +42,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
    */
   record Snapshot(String uri, String text, int version) {}
 
+  /** Our code for a mistake in the configuration file, shown in that file. */
+  static final String CONFIG_ERROR = "CONFIG_ERROR";
+
   private final PolicyLanguageService service;
+  private final WorkspaceConfig config;
   private final long debounceMillis;
   private final ScheduledExecutorService checker;
 
@@ -47,8 +57,10 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
 
-  PolicyTextDocumentService(PolicyLanguageService service, long debounceMillis) {
+  PolicyTextDocumentService(
+      PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
     this.service = service;
+    this.config = config;
     this.debounceMillis = Math.max(0, debounceMillis);
     this.checker =
         Executors.newSingleThreadScheduledExecutor(
@@ -133,7 +145,20 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    // Nothing to do: diagnostics follow every edit, and save is not advertised.
+    // Diagnostics follow every edit; a saved configuration file changes every other document's.
+    if (config.isConfigFile(WorkspaceConfig.path(params.getTextDocument().getUri()))) {
+      config.reload();
+      recheckAll();
+    }
+  }
+
+  /** Checks every open document again, after the settings changed. */
+  void recheckAll() {
+    List<Snapshot> snapshots;
+    synchronized (lock) {
+      snapshots = new ArrayList<>(open.values());
+    }
+    snapshots.forEach(s -> schedule(s, 0));
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */
@@ -161,12 +186,17 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
     List<Diagnostic> diagnostics;
     try {
-      Analysis analysis = service.analyze(snapshot.text(), null, false);
-      // Only policies get findings: other JSON (package.json, settings) stays silent.
-      diagnostics =
-          analysis.isPolicy()
-              ? DiagnosticMapper.toDiagnostics(analysis.findings(), snapshot.text())
-              : List.of();
+      Path path = WorkspaceConfig.path(snapshot.uri());
+      if (config.isConfigFile(path)) {
+        diagnostics = configDiagnostics(snapshot, path);
+      } else {
+        Analysis analysis = service.analyze(snapshot.text(), path, config.settingsFor(path), false);
+        // Only policies get findings: other JSON (package.json, settings) stays silent.
+        diagnostics =
+            analysis.isPolicy()
+                ? DiagnosticMapper.toDiagnostics(analysis.findings(), snapshot.text())
+                : List.of();
+      }
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "Checking " + snapshot.uri() + " failed", e);
       return;
@@ -177,6 +207,17 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         publish(snapshot.uri(), diagnostics, snapshot.version());
       }
     }
+  }
+
+  /** The configuration file's own mistakes, shown in it as errors. */
+  private static List<Diagnostic> configDiagnostics(Snapshot snapshot, Path path) {
+    List<Finding> findings = new ArrayList<>();
+    for (ConfigProblem p : ConfigLoader.load(snapshot.text(), path.getParent()).problems()) {
+      findings.add(
+          new Finding(
+              CONFIG_ERROR, FindingType.ERROR, p.message(), p.offset(), p.length(), List.of()));
+    }
+    return DiagnosticMapper.toDiagnostics(findings, snapshot.text());
   }
 
   private boolean isCurrent(Snapshot snapshot) {

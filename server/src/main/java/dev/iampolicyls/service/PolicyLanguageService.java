@@ -3,8 +3,11 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -35,10 +38,24 @@ public final class PolicyLanguageService {
    * @param policyType the type to check it as, or null to infer it from the text
    */
   public Analysis analyze(String text, PolicyType policyType, boolean force) {
+    return analyze(text, null, AnalysisSettings.DEFAULT.withPolicyType(policyType), force);
+  }
+
+  /**
+   * Parses and checks a document with the project's settings: its policy type, resource type,
+   * quotas, checks turned off or re-typed, and ignored codes, as they apply to its path.
+   *
+   * @param documentPath the document's file, or null (stdin, an unsaved buffer)
+   */
+  public Analysis analyze(
+      String text, Path documentPath, AnalysisSettings settings, boolean force) {
+    DocumentSettings resolved = settings.forDocument(documentPath);
     Policy policy = Policy.parse(text);
-    PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
+    PolicyType type =
+        resolved.policyType() != null ? resolved.policyType() : PolicyType.infer(policy);
     boolean isPolicy = policy.looksLikePolicy();
-    List<Finding> findings = isPolicy || force ? diagnostics.run(policy, type) : List.of();
+    List<Finding> findings =
+        isPolicy || force ? diagnostics.run(policy, type, resolved) : List.of();
     return new Analysis(policy, type, isPolicy, findings);
   }
 }

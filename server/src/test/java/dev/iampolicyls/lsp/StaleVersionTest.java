@@ -63,7 +63,13 @@ class StaleVersionTest {
               List.of(new TextDocumentContentChangeEvent(text))));
     }
     PublishDiagnosticsParams final_ = client.await(URI, last);
-    assertEquals(List.of(), final_.getDiagnostics(), "the last version is the valid one");
+    // The valid version has no syntax error; being big and repetitive, it has other findings.
+    assertEquals(
+        List.of(),
+        final_.getDiagnostics().stream()
+            .filter(d -> d.getCode().getLeft().equals("JSON_SYNTAX_ERROR"))
+            .toList(),
+        "the last version is the valid one");
 
     assertEquals(List.of(), violations);
     int previous = 0;

@@ -1,0 +1,42 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.syntax.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * A policy larger than the quota of the place it goes to. The finding sits on the policy's opening
+ * brace: the whole document is the problem, and a one-character mark does not hide the others.
+ */
+abstract class SizeQuotaCheck extends PolicyCheck {
+  SizeQuotaCheck(String code, FindingType type) {
+    super(code, type);
+  }
+
+  /** The quota for this policy, or empty when this check does not apply or the quota is unknown. */
+  abstract OptionalInt quota(CheckContext context);
+
+  /** The policy's size as the quota counts it. */
+  abstract int size(String text, CheckContext context);
+
+  abstract String describe(int size, int quota, CheckContext context);
+
+  @Override
+  public final void run(CheckContext context) {
+    OptionalInt quota = quota(context);
+    ObjectNode root = context.policy().root().orElse(null);
+    if (quota.isEmpty() || root == null) {
+      return;
+    }
+    String text = context.policy().document().text();
+    int size = size(text, context);
+    if (size > quota.getAsInt()) {
+      context.report(this, root.offset(), 1, List.of(), describe(size, quota.getAsInt(), context));
+    }
+  }
+
+  static String number(int n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

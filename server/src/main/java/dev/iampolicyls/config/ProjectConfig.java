@@ -1,0 +1,31 @@
+package dev.iampolicyls.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one configuration source ({@value #FILE_NAME}, or the editor's settings) says, after
+ * validation: the entries that were understood, and the problems with the rest.
+ *
+ * @param roleTrustPolicyQuota the role trust policy size quota in characters, or null for default
+ */
+public record ProjectConfig(
+    List<PolicyTypeRule> policyTypes,
+    Map<String, CheckSetting> checks,
+    List<IgnoreRule> ignores,
+    Integer roleTrustPolicyQuota,
+    List<ConfigProblem> problems) {
+
+  /** The configuration file's name, looked for at the root of a workspace or repository. */
+  public static final String FILE_NAME = ".iam-policy-ls.json";
+
+  public static final ProjectConfig EMPTY =
+      new ProjectConfig(List.of(), Map.of(), List.of(), null, List.of());
+
+  public ProjectConfig {
+    policyTypes = List.copyOf(policyTypes);
+    checks = Map.copyOf(checks);
+    ignores = List.copyOf(ignores);
+    problems = List.copyOf(problems);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.iampolicyls.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.policy.PolicyResourceType;
+import dev.iampolicyls.policy.PolicyType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private static final Path ROOT = Path.of("/repo").toAbsolutePath();
+
+  private static final String GOOD =
+      """
+      {
+        "$schema": "ignored",
+        "policyTypes": [
+          {"files": "policies/scp/**/*.json", "type": "SERVICE_CONTROL_POLICY"},
+          {"files": "buckets/*.json", "type": "RESOURCE_POLICY", "resourceType": "AWS::S3::Bucket"},
+          {"files": "roles/*-trust.json", "resourceType": "AWS::IAM::AssumeRolePolicyDocument"},
+          {"files": "managed/**", "type": "identity-policy", "customerManaged": true}
+        ],
+        "checks": {"MISSING_VERSION": "off", "REDUNDANT_ACTION": "warning"},
+        "ignore": [{"code": "PASS_ROLE_WITH_STAR_IN_RESOURCE", "files": "legacy/**", "reason": "migrating in Q3"}],
+        "quotas": {"roleTrustPolicy": 4096}
+      }
+      """;
+
+  /** Text with the expected problem spans marked by « and ». */
+  private static void assertProblems(String marked) {
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    int start = -1;
+    for (char c : marked.toCharArray()) {
+      if (c == '«') {
+        start = text.length();
+      } else if (c == '»') {
+        expected.add(start + "+" + (text.length() - start));
+      } else {
+        text.append(c);
+      }
+    }
+    ProjectConfig config = ConfigLoader.load(text.toString(), ROOT);
+    assertEquals(
+        expected,
+        config.problems().stream().map(p -> p.offset() + "+" + p.length()).toList(),
+        () -> "in\n" + text + "\n" + config.problems());
+  }
+
+  @Test
+  void readsAGoodConfiguration() {
+    ProjectConfig config = ConfigLoader.load(GOOD, ROOT);
+    assertEquals(List.of(), config.problems());
+    assertEquals(4, config.policyTypes().size());
+    assertEquals(CheckSetting.OFF, config.checks().get("MISSING_VERSION"));
+    assertEquals(FindingType.WARNING, config.checks().get("REDUNDANT_ACTION").type());
+    assertEquals(4096, config.roleTrustPolicyQuota());
+
+    AnalysisSettings settings = AnalysisSettings.of(config);
+    DocumentSettings scp = settings.forDocument(ROOT.resolve("policies/scp/ou/deny.json"));
+    assertEquals(PolicyType.SERVICE_CONTROL_POLICY, scp.policyType());
+    DocumentSettings bucket = settings.forDocument(ROOT.resolve("buckets/logs.json"));
+    assertEquals(PolicyType.RESOURCE_POLICY, bucket.policyType());
+    assertEquals(PolicyResourceType.S3_BUCKET, bucket.resourceType());
+    DocumentSettings trust = settings.forDocument(ROOT.resolve("roles/app-trust.json"));
+    assertEquals(PolicyType.TRUST_POLICY, trust.policyType());
+    assertEquals(4096, trust.roleTrustPolicyQuota());
+    assertTrue(settings.forDocument(ROOT.resolve("managed/a/b.json")).customerManaged());
+    DocumentSettings other = settings.forDocument(ROOT.resolve("other.json"));
+    assertNull(other.policyType());
+    assertEquals(false, other.reports("MISSING_VERSION"));
+    assertEquals(
+        Set.of("PASS_ROLE_WITH_STAR_IN_RESOURCE"),
+        settings.forDocument(ROOT.resolve("legacy/x.json")).ignoredCodes());
+    assertEquals(Set.of(), other.ignoredCodes());
+    assertEquals(Set.of(), settings.forDocument(null).ignoredCodes());
+  }
+
+  @Test
+  void commandLineTypesWinOverFileRules() {
+    AnalysisSettings settings =
+        AnalysisSettings.of(ConfigLoader.load(GOOD, ROOT))
+            .withResourceType(PolicyResourceType.DYNAMODB_TABLE);
+    DocumentSettings doc = settings.forDocument(ROOT.resolve("policies/scp/a.json"));
+    assertEquals(PolicyType.RESOURCE_POLICY, doc.policyType());
+    assertEquals(PolicyResourceType.DYNAMODB_TABLE, doc.resourceType());
+  }
+
+  @Test
+  void unknownKeysAndBadValuesAreReportedWhereTheyAre() {
+    assertProblems("{«\"policyType\"»: []}");
+    assertProblems("{\"policyTypes\": [{\"files\": \"a/*.json\", \"type\": «\"SCP\"»}]}");
+    assertProblems(
+        "{\"policyTypes\": [{\"files\": \"a\", \"type\": \"RESOURCE_POLICY\", \"resourceType\": «\"AWS::S3::Buckett\"»}]}");
+    assertProblems("{\"policyTypes\": [«{»\"type\": \"TRUST_POLICY\"}]}");
+    assertProblems(
+        "{\"policyTypes\": [{\"files\": \"a\", \"type\": «\"IDENTITY_POLICY\"», \"resourceType\": \"AWS::S3::Bucket\"}]}");
+    assertProblems(
+        "{\"policyTypes\": [{\"files\": \"a\", \"type\": \"TRUST_POLICY\", \"customerManaged\": «true»}]}");
+    assertProblems(
+        "{\"policyTypes\": [{\"files\": «\"/abs/*.json\"», \"type\": \"TRUST_POLICY\"}]}");
+    assertProblems("{\"checks\": {«\"NOT_A_CODE\"»: \"off\", \"MISSING_VERSION\": «\"loud\"»}}");
+    assertProblems("{\"checks\": «[]»}");
+    assertProblems("{\"ignore\": [«{»\"code\": \"MISSING_VERSION\", \"files\": \"x/**\"}]}");
+    assertProblems("{\"ignore\": [{\"code\": \"MISSING_VERSION\", \"reason\": «\" \"»}]}");
+    assertProblems("{\"ignore\": [{\"code\": «\"NOPE\"», \"reason\": \"r\"}]}");
+    assertProblems("{\"quotas\": {\"roleTrustPolicy\": «100000», «\"scp\"»: 1}}");
+    assertProblems("«[]»");
+  }
+
+  @Test
+  void brokenJsonIsReportedAndTheRestStillApplies() {
+    ProjectConfig config = ConfigLoader.load("{\"checks\": {\"MISSING_VERSION\": \"off\",}", ROOT);
+    assertTrue(!config.problems().isEmpty());
+    assertEquals(CheckSetting.OFF, config.checks().get("MISSING_VERSION"));
+  }
+}
