@@ -3,6 +3,9 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.completion.CompletionEngine;
+import dev.iampolicyls.completion.CompletionOptions;
+import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
@@ -14,10 +17,12 @@ import java.util.List;
 public final class PolicyLanguageService {
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
+  private final CompletionEngine completion;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
+    this.completion = new CompletionEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -40,5 +45,15 @@ public final class PolicyLanguageService {
     boolean isPolicy = policy.looksLikePolicy();
     List<Finding> findings = isPolicy || force ? diagnostics.run(policy, type) : List.of();
     return new Analysis(policy, type, isPolicy, findings);
+  }
+
+  /**
+   * The completion proposals at an offset of a document.
+   *
+   * @param policyType the policy type, or null to infer it from the text
+   */
+  public CompletionResult complete(
+      String text, int offset, PolicyType policyType, CompletionOptions options) {
+    return completion.complete(text, offset, policyType, options);
   }
 }
