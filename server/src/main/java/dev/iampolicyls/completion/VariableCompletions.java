@@ -102,7 +102,7 @@ final class VariableCompletions {
     return open >= 0 && prefix.indexOf('}', open) < 0 ? open : -1;
   }
 
-  /** The rest of the string after the cursor, less the variable name being typed and its }. */
+  /** The rest of the string after the cursor, less the rest of the variable being typed. */
   private static String afterVariable(Request r, CursorContext ctx) {
     String text = r.policy().document().text();
     int end = ctx.string().contentEnd();
@@ -110,10 +110,11 @@ final class VariableCompletions {
     while (i < end && isVariableChar(text.charAt(i))) {
       i++;
     }
-    if (i < end && text.charAt(i) == '}') {
-      i++;
-    }
-    return text.substring(i, end);
+    // Only a run closed by } is the rest of this variable; otherwise the text after the cursor
+    // is the ARN's own ("${|/*" keeps "/*").
+    return i < end && text.charAt(i) == '}'
+        ? text.substring(i + 1, end)
+        : text.substring(ctx.offset(), end);
   }
 
   private static boolean isVariableChar(char c) {
