@@ -186,8 +186,9 @@ public record CursorContext(
         return Optional.empty();
       }
     } else if (c != ',') {
-      // Right after a member with no comma yet: the new one needs a comma before it.
-      if (!endsMember(container, q + 1)) {
+      // After a member with no comma yet: the new one needs a comma before it. Right against
+      // the member (no space between) is no place for a new one.
+      if (q + 1 == wordStart || !endsMember(container, q + 1)) {
         return Optional.empty();
       }
       commaBefore = q + 1;
