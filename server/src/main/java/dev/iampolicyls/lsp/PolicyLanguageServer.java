@@ -1,7 +1,10 @@
 package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -32,17 +35,32 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-    // Advertise only what works: sync and diagnostics. Positions are UTF-16 (the default), which
-    // is what Java strings count, so no positionEncoding is negotiated.
+    // Advertise only what works: sync, diagnostics and completion. Positions are UTF-16 (the
+    // default), which is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
+    // '"' opens a key or value, ':' starts a value or an action name, '{' an object or ${.
+    capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", ":", "{")));
+    documents.setSnippetSupport(snippetSupport(params));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(
             capabilities, new ServerInfo(NAME, version != null ? version : "dev")));
+  }
+
+  private static boolean snippetSupport(InitializeParams params) {
+    ClientCapabilities client = params.getCapabilities();
+    if (client == null
+        || client.getTextDocument() == null
+        || client.getTextDocument().getCompletion() == null
+        || client.getTextDocument().getCompletion().getCompletionItem() == null) {
+      return false;
+    }
+    return Boolean.TRUE.equals(
+        client.getTextDocument().getCompletion().getCompletionItem().getSnippetSupport());
   }
 
   @Override

@@ -1,10 +1,15 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.completion.CompletionOptions;
+import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,20 +17,27 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * Keeps the open documents and publishes their diagnostics. Checking runs on one background thread
- * after a debounce, so typing never waits for it; a result is published only while its snapshot is
- * still the document's current one, so an editor never sees diagnostics for an old version.
+ * Keeps the open documents, publishes their diagnostics and answers completion. Checking runs on
+ * one background thread after a debounce, so typing never waits for it; a result is published only
+ * while its snapshot is still the document's current one, so an editor never sees diagnostics for
+ * an old version.
  */
 public final class PolicyTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(PolicyTextDocumentService.class.getName());
@@ -46,6 +58,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, Snapshot> open = new HashMap<>();
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
+  private volatile boolean snippetSupport;
 
   PolicyTextDocumentService(PolicyLanguageService service, long debounceMillis) {
     this.service = service;
@@ -61,6 +74,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   void connect(LanguageClient client) {
     this.client = client;
+  }
+
+  /** Whether the client said it takes snippets in completion items. */
+  void setSnippetSupport(boolean snippetSupport) {
+    this.snippetSupport = snippetSupport;
   }
 
   /** Stops checking; pending checks are dropped. */
@@ -134,6 +152,30 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // Nothing to do: diagnostics follow every edit, and save is not advertised.
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    // The snapshot is taken here, on the reader thread, so it holds every change sent before.
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(params.getTextDocument().getUri());
+    }
+    Position position = params.getPosition();
+    CompletionOptions options = new CompletionOptions(snippetSupport);
+    return CompletableFutures.computeAsync(
+        cancel -> {
+          if (snapshot == null) {
+            return Either.forRight(new CompletionList(false, List.of()));
+          }
+          LineIndex lines = new LineIndex(snapshot.text());
+          int offset =
+              lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
+          CompletionResult result = service.complete(snapshot.text(), offset, null, options);
+          cancel.checkCanceled();
+          return Either.forRight(CompletionMapper.toList(result, lines));
+        });
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */
