@@ -54,7 +54,12 @@ final class Snippet {
   }
 
   boolean hasStops() {
-    return parts.stream().anyMatch(p -> !(p instanceof Text));
+    for (Part p : parts) {
+      if (!(p instanceof Text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text as inserted without snippet support. */
