@@ -117,11 +117,11 @@ final class ActionCompletions {
     // The pattern as typed, and everything it could still become as the user goes on typing.
     String open = actionPart.endsWith("*") ? actionPart : actionPart + "*";
     List<Action> exact = new ArrayList<>();
-    List<Action> open_ = new ArrayList<>();
+    List<Action> candidates = new ArrayList<>();
     for (Service s : services) {
       for (Action a : s.actions()) {
         if (WildcardMatcher.matches(open, a.name())) {
-          open_.add(a);
+          candidates.add(a);
           if (WildcardMatcher.matches(actionPart, a.name())) {
             exact.add(a);
           }
@@ -139,7 +139,7 @@ final class ActionCompletions {
           true);
     }
     int index = 0;
-    for (Action a : open_) {
+    for (Action a : candidates) {
       index++;
       if (out.size() >= MAX_ITEMS) {
         out.markIncomplete();
