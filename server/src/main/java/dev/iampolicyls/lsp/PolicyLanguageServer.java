@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
@@ -68,8 +69,8 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     if (params.getInitializationOptions() != null) {
       config.setClientSettings(params.getInitializationOptions(), false);
     }
-    // Advertise only what works: sync and diagnostics. Positions are UTF-16 (the default), which
-    // is what Java strings count, so no positionEncoding is negotiated.
+    // Advertise only what works: sync, diagnostics and completion. Positions are UTF-16 (the
+    // default), which is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
@@ -77,10 +78,25 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     sync.setSave(new SaveOptions(false));
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
+    // '"' opens a key or value, ':' starts a value or an action name, '{' an object or ${.
+    capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", ":", "{")));
+    documents.setSnippetSupport(snippetSupport(params));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(
             capabilities, new ServerInfo(NAME, version != null ? version : "dev")));
+  }
+
+  private static boolean snippetSupport(InitializeParams params) {
+    ClientCapabilities client = params.getCapabilities();
+    if (client == null
+        || client.getTextDocument() == null
+        || client.getTextDocument().getCompletion() == null
+        || client.getTextDocument().getCompletion().getCompletionItem() == null) {
+      return false;
+    }
+    return Boolean.TRUE.equals(
+        client.getTextDocument().getCompletion().getCompletionItem().getSnippetSupport());
   }
 
   @Override

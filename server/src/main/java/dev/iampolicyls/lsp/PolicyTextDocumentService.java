@@ -2,15 +2,21 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.completion.CompletionOptions;
+import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
+import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,20 +24,27 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * Keeps the open documents and publishes their diagnostics. Checking runs on one background thread
- * after a debounce, so typing never waits for it; a result is published only while its snapshot is
- * still the document's current one, so an editor never sees diagnostics for an old version.
+ * Keeps the open documents, publishes their diagnostics and answers completion. Checking runs on
+ * one background thread after a debounce, so typing never waits for it; a result is published only
+ * while its snapshot is still the document's current one, so an editor never sees diagnostics for
+ * an old version.
  */
 public final class PolicyTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(PolicyTextDocumentService.class.getName());
@@ -56,6 +69,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, Snapshot> open = new HashMap<>();
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
+  private volatile boolean snippetSupport;
 
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
@@ -73,6 +87,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   void connect(LanguageClient client) {
     this.client = client;
+  }
+
+  /** Whether the client said it takes snippets in completion items. */
+  void setSnippetSupport(boolean snippetSupport) {
+    this.snippetSupport = snippetSupport;
   }
 
   /** Stops checking; pending checks are dropped. */
@@ -159,6 +178,33 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       snapshots = new ArrayList<>(open.values());
     }
     snapshots.forEach(s -> schedule(s, 0));
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    // The snapshot is taken here, on the reader thread, so it holds every change sent before.
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(params.getTextDocument().getUri());
+    }
+    Position position = params.getPosition();
+    CompletionOptions options = new CompletionOptions(snippetSupport);
+    return CompletableFutures.computeAsync(
+        cancel -> {
+          if (snapshot == null) {
+            return Either.forRight(new CompletionList(false, List.of()));
+          }
+          LineIndex lines = new LineIndex(snapshot.text());
+          int offset =
+              lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
+          // The configured policy type decides which keys fit; null lets the text decide.
+          java.nio.file.Path path = WorkspaceConfig.path(params.getTextDocument().getUri());
+          PolicyType type = config.settingsFor(path).forDocument(path).policyType();
+          CompletionResult result = service.complete(snapshot.text(), offset, type, options);
+          cancel.checkCanceled();
+          return Either.forRight(CompletionMapper.toList(result, lines));
+        });
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */

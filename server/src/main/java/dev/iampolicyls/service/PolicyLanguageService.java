@@ -3,6 +3,9 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.completion.CompletionEngine;
+import dev.iampolicyls.completion.CompletionOptions;
+import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
@@ -17,10 +20,12 @@ import java.util.List;
 public final class PolicyLanguageService {
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
+  private final CompletionEngine completion;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
+    this.completion = new CompletionEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -57,5 +62,15 @@ public final class PolicyLanguageService {
     List<Finding> findings =
         isPolicy || force ? diagnostics.run(policy, type, resolved) : List.of();
     return new Analysis(policy, type, isPolicy, findings);
+  }
+
+  /**
+   * The completion proposals at an offset of a document.
+   *
+   * @param policyType the policy type, or null to infer it from the text
+   */
+  public CompletionResult complete(
+      String text, int offset, PolicyType policyType, CompletionOptions options) {
+    return completion.complete(text, offset, policyType, options);
   }
 }

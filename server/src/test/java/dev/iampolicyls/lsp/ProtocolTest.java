@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -31,6 +34,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -131,7 +135,9 @@ class ProtocolTest {
     TextDocumentSyncOptions sync = result.getCapabilities().getTextDocumentSync().getRight();
     assertEquals(TextDocumentSyncKind.Incremental, sync.getChange());
     assertEquals(Boolean.TRUE, sync.getOpenClose());
-    assertNull(result.getCapabilities().getCompletionProvider());
+    assertEquals(
+        List.of("\"", ":", "{"),
+        result.getCapabilities().getCompletionProvider().getTriggerCharacters());
     assertNull(result.getCapabilities().getHoverProvider());
     assertEquals("iam-policy-ls", result.getServerInfo().getName());
   }
@@ -259,6 +265,27 @@ class ProtocolTest {
     // The server still works.
     open(POLICY_URI, BROKEN_POLICY, 1);
     assertFalse(client.await(POLICY_URI, 1).getDiagnostics().isEmpty());
+  }
+
+  @Test
+  void completesAnActionReplacingTheWholeString() throws Exception {
+    initialize();
+    String text = "{\"Statement\": {\"Effect\": \"Allow\",\n  \"Action\": \"s3:GetObj\"}}";
+    open(POLICY_URI, text, 1);
+    CompletionList list =
+        remote
+            .getTextDocumentService()
+            .completion(new CompletionParams(id(POLICY_URI), new Position(1, 20)))
+            .get(10, TimeUnit.SECONDS)
+            .getRight();
+    CompletionItem item =
+        list.getItems().stream()
+            .filter(i -> i.getLabel().equals("s3:GetObject"))
+            .findFirst()
+            .orElseThrow();
+    TextEdit edit = item.getTextEdit().getLeft();
+    assertEquals(new Range(new Position(1, 12), new Position(1, 23)), edit.getRange());
+    assertEquals("\"s3:GetObject\"", edit.getNewText());
   }
 
   @Test

@@ -1,0 +1,107 @@
+package dev.iampolicyls.completion;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Principals: {@code "*"} as the whole Principal, and values by principal type: account, role and
+ * user ARNs for AWS, a curated list of service principals for Service (from {@code
+ * service-principals.txt}), identity providers for Federated.
+ */
+final class PrincipalCompletions {
+  private record Proposal(String template, String detail) {}
+
+  private static final List<Proposal> AWS =
+      List.of(
+          new Proposal("arn:aws:iam::${Account}:root", "an account (its IAM policies decide)"),
+          new Proposal("arn:aws:iam::${Account}:role/${RoleName}", "an IAM role"),
+          new Proposal("arn:aws:iam::${Account}:user/${UserName}", "an IAM user"),
+          new Proposal(
+              "arn:aws:sts::${Account}:assumed-role/${RoleName}/${SessionName}", "a role session"),
+          new Proposal("*", "everyone, including anonymous callers"));
+
+  private static final List<Proposal> FEDERATED =
+      List.of(
+          new Proposal("cognito-identity.amazonaws.com", "Amazon Cognito identity pools"),
+          new Proposal("arn:aws:iam::${Account}:saml-provider/${ProviderName}", "a SAML provider"),
+          new Proposal("arn:aws:iam::${Account}:oidc-provider/${ProviderHost}", "an OIDC provider"),
+          new Proposal("accounts.google.com", "Google"),
+          new Proposal("graph.facebook.com", "Facebook"),
+          new Proposal("www.amazon.com", "Login with Amazon"));
+
+  private final List<Proposal> services = loadServicePrincipals();
+
+  void everyone(Request r) {
+    if (r.out().startsWithTyped("*")) {
+      r.out()
+          .value(
+              "*",
+              CompletionKind.REFERENCE,
+              "everyone",
+              "Everyone, including anonymous callers: the same as `{\"AWS\": \"*\"}`. Limit it"
+                  + " with a Condition.",
+              Proposals.sort(0, 0),
+              Snippet.of("*"),
+              true);
+    }
+  }
+
+  void values(Request r, String principalType) {
+    List<Proposal> proposals =
+        switch (principalType) {
+          case "AWS" -> AWS;
+          case "Service" -> services;
+          case "Federated" -> FEDERATED;
+          default -> List.of();
+        };
+    int index = 0;
+    for (Proposal p : proposals) {
+      index++;
+      Optional<Snippet> value = ArnTemplate.parse(p.template()).complete(r.out().prefix());
+      if (value.isPresent()) {
+        r.out()
+            .value(
+                p.template(),
+                CompletionKind.REFERENCE,
+                p.detail(),
+                null,
+                Proposals.sort(0, index),
+                value.get(),
+                true);
+      }
+    }
+    if (principalType.equals("AWS") || principalType.equals("Federated")) {
+      r.out().markIncomplete(); // typed account IDs are copied into the ARNs
+    }
+  }
+
+  private static List<Proposal> loadServicePrincipals() {
+    List<Proposal> list = new ArrayList<>();
+    try (InputStream in =
+        PrincipalCompletions.class.getResourceAsStream("service-principals.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("service-principals.txt is missing from the jar");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\\s+", 2);
+        list.add(new Proposal(parts[0], parts.length > 1 ? parts[1] : ""));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(list);
+  }
+}

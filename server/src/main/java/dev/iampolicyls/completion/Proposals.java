@@ -1,0 +1,212 @@
+package dev.iampolicyls.completion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Collects the proposals for one cursor context and turns each into its edit. Every edit starts
+ * where the editor's typed text starts (the opening quote of the string under the cursor), so the
+ * editor filters on the same text we do, and ':' or '*' inside a string cannot cut its word short.
+ */
+final class Proposals {
+  private final CursorContext ctx;
+  private final String text;
+  private final CompletionOptions options;
+  private final List<CompletionItem> items = new ArrayList<>();
+  private boolean incomplete;
+
+  Proposals(CursorContext ctx, String text, CompletionOptions options) {
+    this.ctx = ctx;
+    this.text = text;
+    this.options = options;
+  }
+
+  CursorContext context() {
+    return ctx;
+  }
+
+  /** What is typed so far, without the opening quote. */
+  String prefix() {
+    return ctx.prefix();
+  }
+
+  /** Whether the candidate starts with what is typed, ignoring case. */
+  boolean startsWithTyped(String candidate) {
+    return startsWithIgnoringCase(candidate, ctx.prefix());
+  }
+
+  static boolean startsWithIgnoringCase(String text, String prefix) {
+    return text.regionMatches(true, 0, prefix, 0, prefix.length());
+  }
+
+  static boolean containsIgnoringCase(String text, String part) {
+    return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+  }
+
+  /** The editor must ask again as typing goes on: we filtered in a way it cannot repeat. */
+  void markIncomplete() {
+    incomplete = true;
+  }
+
+  CompletionResult result() {
+    return new CompletionResult(items, incomplete);
+  }
+
+  int size() {
+    return items.size();
+  }
+
+  /**
+   * A string value replacing the string under the cursor (or inserted where none is yet).
+   *
+   * @param prefixMatch whether the value starts with the typed text; when not, the editor would
+   *     drop it, so its filter text is the typed text itself and the list is marked incomplete
+   */
+  void value(
+      String label,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      Snippet content,
+      boolean prefixMatch) {
+    Snippet full = Snippet.of("\"").append(content).text("\"");
+    if (ctx.commaAfter()) {
+      full.text(",");
+    }
+    String filter = prefixMatch ? quote() + content.plain() : typedText();
+    if (!prefixMatch) {
+      incomplete = true;
+    }
+    add(label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), full);
+  }
+
+  /** A property name; where the property is new, also ": " and an empty value of its shape. */
+  void key(
+      String name,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      Snippet valueShape) {
+    key(name, Snippet.of(name), true, kind, detail, documentation, sortText, valueShape);
+  }
+
+  /**
+   * A property name with tab stops of its own (a templated condition key).
+   *
+   * @param prefixMatch as for {@link #value}
+   */
+  void key(
+      String label,
+      Snippet name,
+      boolean prefixMatch,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      Snippet valueShape) {
+    Snippet full = Snippet.of("\"").append(name).text("\"");
+    if (ctx.newKey()) {
+      full.text(": ").append(valueShape);
+      if (ctx.commaAfter()) {
+        full.text(",");
+      }
+    }
+    String filter = prefixMatch ? quote() + name.plain() : typedText();
+    if (!prefixMatch) {
+      incomplete = true;
+    }
+    add(label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), full);
+  }
+
+  /**
+   * The start of a value the user goes on typing, such as a service prefix {@code s3:}. Without
+   * snippets the string's closing quote is kept after the inserted text, so the cursor stays inside
+   * the string; with snippets the cursor is put there.
+   */
+  void partial(
+      String label, CompletionKind kind, String detail, String documentation, String sortText) {
+    if (!options.snippetSupport() && ctx.string() != null) {
+      Snippet open = Snippet.of("\"" + label);
+      String filter = quote() + label;
+      int end = ctx.string().contentEnd();
+      items.add(
+          item(
+              label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), end, open));
+      return;
+    }
+    value(label, kind, detail, documentation, sortText, Snippet.of(label).end(), true);
+  }
+
+  private void add(
+      String label,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      String filter,
+      int start,
+      Snippet newText) {
+    items.add(
+        item(
+            label,
+            kind,
+            detail,
+            documentation,
+            sortText,
+            filter,
+            start,
+            ctx.replaceEnd(),
+            newText));
+  }
+
+  private CompletionItem item(
+      String label,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      String filter,
+      int start,
+      int end,
+      Snippet newText) {
+    boolean snippet = options.snippetSupport() && newText.hasStops();
+    String inserted = snippet ? newText.snippet() : newText.plain();
+    List<TextEdit> extra =
+        ctx.commaBefore() >= 0
+            ? List.of(new TextEdit(ctx.commaBefore(), ctx.commaBefore(), ","))
+            : List.of();
+    return new CompletionItem(
+        label,
+        kind,
+        detail,
+        documentation,
+        sortText,
+        filter,
+        new TextEdit(start, end, inserted),
+        snippet,
+        extra);
+  }
+
+  private String quote() {
+    return ctx.quoted() ? "\"" : "";
+  }
+
+  /** The text from the edit's start to the cursor: what the editor filters with. */
+  private String typedText() {
+    return text.substring(ctx.replaceStart(), ctx.offset());
+  }
+
+  /** A sort key: a group, then a position within it. */
+  static String sort(int group, int index) {
+    // Hand-padded: String.format costs more than the rest of an item (lists have hundreds).
+    String g = Integer.toString(group);
+    String i = Integer.toString(index);
+    return "00".substring(Math.min(2, g.length()))
+        + g
+        + "00000".substring(Math.min(5, i.length()))
+        + i;
+  }
+}

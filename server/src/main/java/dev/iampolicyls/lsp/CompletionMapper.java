@@ -1,0 +1,75 @@
+package dev.iampolicyls.lsp;
+
+import dev.iampolicyls.completion.CompletionKind;
+import dev.iampolicyls.completion.CompletionResult;
+import dev.iampolicyls.completion.TextEdit;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** Turns the engine's proposals into LSP completion items; offsets become UTF-16 positions. */
+final class CompletionMapper {
+  private CompletionMapper() {}
+
+  static CompletionList toList(CompletionResult result, LineIndex lines) {
+    List<CompletionItem> items = new ArrayList<>(result.items().size());
+    for (dev.iampolicyls.completion.CompletionItem item : result.items()) {
+      items.add(toItem(item, lines));
+    }
+    return new CompletionList(result.incomplete(), items);
+  }
+
+  static CompletionItem toItem(dev.iampolicyls.completion.CompletionItem item, LineIndex lines) {
+    CompletionItem out = new CompletionItem(item.label());
+    out.setKind(kind(item.kind()));
+    out.setDetail(item.detail());
+    if (item.documentation() != null) {
+      out.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, item.documentation()));
+    }
+    out.setSortText(item.sortText());
+    out.setFilterText(item.filterText());
+    out.setInsertTextFormat(item.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+    out.setTextEdit(Either.forLeft(edit(item.edit(), lines)));
+    if (!item.additionalEdits().isEmpty()) {
+      List<org.eclipse.lsp4j.TextEdit> extra = new ArrayList<>();
+      for (TextEdit e : item.additionalEdits()) {
+        extra.add(edit(e, lines));
+      }
+      out.setAdditionalTextEdits(extra);
+    }
+    return out;
+  }
+
+  private static org.eclipse.lsp4j.TextEdit edit(TextEdit edit, LineIndex lines) {
+    return new org.eclipse.lsp4j.TextEdit(
+        new Range(position(lines, edit.start()), position(lines, edit.end())), edit.newText());
+  }
+
+  private static Position position(LineIndex lines, int offset) {
+    TextPosition p = lines.positionAt(offset);
+    return new Position(p.line(), p.character());
+  }
+
+  private static CompletionItemKind kind(CompletionKind kind) {
+    return switch (kind) {
+      case PROPERTY -> CompletionItemKind.Property;
+      case VALUE -> CompletionItemKind.Value;
+      case SERVICE -> CompletionItemKind.Module;
+      case ACTION -> CompletionItemKind.Function;
+      case REFERENCE -> CompletionItemKind.Reference;
+      case OPERATOR -> CompletionItemKind.Operator;
+      case KEY -> CompletionItemKind.Field;
+      case VARIABLE -> CompletionItemKind.Variable;
+    };
+  }
+}
