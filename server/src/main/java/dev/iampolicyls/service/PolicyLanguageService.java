@@ -3,9 +3,12 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.hover.HoverEngine;
+import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one facade over the feature engines. The LSP server and the CLI are two thin doors onto it:
@@ -14,10 +17,12 @@ import java.util.List;
 public final class PolicyLanguageService {
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
+  private final HoverEngine hover;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
+    this.hover = new HoverEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -40,5 +45,20 @@ public final class PolicyLanguageService {
     boolean isPolicy = policy.looksLikePolicy();
     List<Finding> findings = isPolicy || force ? diagnostics.run(policy, type) : List.of();
     return new Analysis(policy, type, isPolicy, findings);
+  }
+
+  /**
+   * What to show when the pointer rests at {@code offset}; empty where there is nothing to say, and
+   * for documents that do not look like a policy.
+   *
+   * @param policyType the type the document is checked as, or null to infer it from the text
+   */
+  public Optional<HoverResult> hover(String text, int offset, PolicyType policyType) {
+    Policy policy = Policy.parse(text);
+    if (!policy.looksLikePolicy()) {
+      return Optional.empty();
+    }
+    PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
+    return hover.hover(policy, offset, type);
   }
 }
