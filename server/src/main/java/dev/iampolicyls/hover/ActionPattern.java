@@ -90,7 +90,10 @@ record ActionPattern(
       return "every " + prefix + " action";
     }
     if (matches.size() == 1) {
-      return text + " (only " + matches.get(0).qualifiedName() + ")";
+      String only = matches.get(0).qualifiedName();
+      return concreteService
+          ? "the only " + prefix + " " + n.action() + " action, " + only
+          : "the only action matching " + text + ", " + only;
     }
     if (concreteService) {
       return "all " + matches.size() + " " + prefix + " " + n.action() + " actions";

@@ -14,7 +14,7 @@ import java.util.Locale;
  * other as "when key Operator values". Tests on the request itself share one "for requests".
  */
 final class ConditionPhrases {
-  /** More "when" tests than this are counted, not spelled out: the sentence must stay short. */
+  /** More other tests than this are counted, not spelled out: the sentence must stay short. */
   private static final int MAX_SPELLED = 3;
 
   private ConditionPhrases() {}
@@ -22,26 +22,26 @@ final class ConditionPhrases {
   /** The phrase for all of a statement's tests, or "" when it has none. */
   static String phrase(List<ConditionEntry> entries, String source) {
     List<String> request = new ArrayList<>();
-    List<String> others = new ArrayList<>();
+    List<String> principals = new ArrayList<>();
+    List<String> tests = new ArrayList<>();
     for (ConditionEntry e : entries) {
       String common = commonPhrase(e, source);
-      if (common != null && e.key().equalsIgnoreCase("aws:PrincipalOrgID")) {
+      if (common == null) {
+        tests.add(generic(e, source));
+      } else if (e.key().equalsIgnoreCase("aws:PrincipalOrgID")) {
         // About who calls, not about the request: it does not read after "for requests".
-        others.add(common);
-      } else if (common != null) {
-        request.add(common);
+        principals.add(common);
       } else {
-        others.add(generic(e, source));
+        request.add(common);
       }
     }
     List<String> parts = new ArrayList<>();
     if (!request.isEmpty()) {
       parts.add("for requests " + Phrases.and(request, request.size()));
     }
-    int spelled = Math.min(others.size(), MAX_SPELLED);
-    parts.addAll(others.subList(0, spelled));
-    if (others.size() > spelled) {
-      parts.add("and " + Phrases.count(others.size() - spelled, "more condition"));
+    parts.addAll(principals);
+    if (!tests.isEmpty()) {
+      parts.add("when " + Phrases.and(tests, MAX_SPELLED));
     }
     return String.join(", ", parts);
   }
@@ -108,7 +108,7 @@ final class ConditionPhrases {
   private static String generic(ConditionEntry e, String source) {
     List<String> values = values(e, source);
     String tail = values.isEmpty() ? "" : " " + Phrases.or(values, 3);
-    return "when " + e.key() + " " + e.operatorText() + tail;
+    return e.key() + " " + e.operatorText() + tail;
   }
 
   /** The values as written: strings decoded, numbers and literals as in the source. */
