@@ -32,13 +32,15 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-    // Advertise only what works: sync and diagnostics. Positions are UTF-16 (the default), which
+    // Advertise only what works: sync, diagnostics and hover. Positions are UTF-16 (the default),
+    // which
     // is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
+    capabilities.setHoverProvider(true);
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

@@ -1,10 +1,15 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +22,15 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -40,6 +52,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final long debounceMillis;
   private final ScheduledExecutorService checker;
 
+  /**
+   * Answers requests (hover) off the reader thread. Its own long-lived thread rather than the
+   * common pool: the response is written by whichever thread completes it, and pooled threads that
+   * come and go make piped transports report a dead writer.
+   */
+  private final ExecutorService requests;
+
   /** Guards both maps, and every publication, so a check and a newer edit cannot interleave. */
   private final Object lock = new Object();
 
@@ -57,6 +76,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
               t.setDaemon(true); // never keeps the process alive after exit
               return t;
             });
+    this.requests =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "iam-policy-ls-requests");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void connect(LanguageClient client) {
@@ -70,6 +96,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       pending.clear();
     }
     checker.shutdownNow();
+    requests.shutdownNow();
   }
 
   /** The current version of an open document, or null; for tests. */
@@ -134,6 +161,52 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // Nothing to do: diagnostics follow every edit, and save is not advertised.
+  }
+
+  /**
+   * Hover over the current text. Computed off the reader thread, so a slow hover never holds up the
+   * edits behind it; null where there is nothing to say or the document is not open.
+   */
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    String uri = params.getTextDocument().getUri();
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(uri);
+    }
+    if (snapshot == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Position position = params.getPosition();
+    return CompletableFutures.computeAsync(
+        requests,
+        cancel -> {
+          LineIndex lines = new LineIndex(snapshot.text());
+          int offset =
+              lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
+          HoverResult result;
+          try {
+            result = service.hover(snapshot.text(), offset, null).orElse(null);
+          } catch (RuntimeException | StackOverflowError e) {
+            // A hover that fails must not turn into an error popup: log it and show nothing.
+            LOG.log(Level.SEVERE, "Hover in " + uri + " failed", e);
+            return null;
+          }
+          cancel.checkCanceled();
+          return result == null ? null : toHover(result, lines);
+        });
+  }
+
+  private static Hover toHover(HoverResult result, LineIndex lines) {
+    Range range =
+        new Range(
+            toPosition(lines.positionAt(result.startOffset())),
+            toPosition(lines.positionAt(result.endOffset())));
+    return new Hover(new MarkupContent(MarkupKind.MARKDOWN, result.markdown()), range);
+  }
+
+  private static Position toPosition(TextPosition p) {
+    return new Position(p.line(), p.character());
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */
