@@ -4,13 +4,11 @@ import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
-import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -117,7 +115,8 @@ public final class HoverEngine {
         if (isKey) {
           return result(ElementDocs.statementElement(name), node);
         }
-        return patternAt(facts, node)
+        return facts
+            .patternOf(node)
             .map(p -> ActionHover.explain(facts, p))
             .flatMap(md -> result(md, node));
       case "Resource", "NotResource":
@@ -138,16 +137,6 @@ public final class HoverEngine {
   private String summaryText(Policy policy, StatementFacts facts, String elementDoc) {
     String sentence = Markdown.escape(summary.summarize(facts, policy.document().text()));
     return elementDoc == null ? sentence : sentence + "\n\n---\n\n" + elementDoc;
-  }
-
-  private static Optional<ActionPattern> patternAt(StatementFacts facts, JsonNode node) {
-    List<StringElement> elements = facts.statement().actions();
-    for (int i = 0; i < elements.size(); i++) {
-      if (elements.get(i).node() == node) {
-        return Optional.of(facts.patterns().get(i));
-      }
-    }
-    return Optional.empty();
   }
 
   private Optional<HoverResult> principal(

@@ -9,6 +9,7 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Arn;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,23 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A statement's actions resolved against the catalog once, for the hovers and the summary. */
 final class StatementFacts {
   private final Catalog catalog;
   private final Statement statement;
-  private final List<ActionPattern> patterns;
+  private final List<StringElement> elements;
+  private List<ActionPattern> patterns;
   private Set<ResourceType> usedTypes;
 
   StatementFacts(Catalog catalog, Statement statement) {
     this.catalog = catalog;
     this.statement = statement;
-    List<ActionPattern> list = new ArrayList<>();
-    for (StringElement e : statement.actions()) {
-      list.add(ActionPattern.resolve(catalog, e.value()));
-    }
-    this.patterns = List.copyOf(list);
+    this.elements = statement.actions();
   }
 
   Catalog catalog() {
@@ -43,8 +42,28 @@ final class StatementFacts {
     return statement;
   }
 
+  /**
+   * Every Action or NotAction string resolved; resolved on first use (a hover on one needs one).
+   */
   List<ActionPattern> patterns() {
+    if (patterns == null) {
+      List<ActionPattern> list = new ArrayList<>(elements.size());
+      for (StringElement e : elements) {
+        list.add(ActionPattern.resolve(catalog, e.value()));
+      }
+      patterns = List.copyOf(list);
+    }
     return patterns;
+  }
+
+  /** The string element of the statement's actions at this token, resolved alone. */
+  Optional<ActionPattern> patternOf(JsonNode node) {
+    for (StringElement e : elements) {
+      if (e.node() == node) {
+        return Optional.of(ActionPattern.resolve(catalog, e.value()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the actions are a NotAction list (the statement covers everything else). */
@@ -62,13 +81,13 @@ final class StatementFacts {
   }
 
   boolean matchesEverything() {
-    return patterns.stream().anyMatch(ActionPattern::everything);
+    return patterns().stream().anyMatch(ActionPattern::everything);
   }
 
   /** Every catalog action any pattern names, once each, in the order first named. */
   Collection<Action> actions() {
     Map<String, Action> seen = new LinkedHashMap<>();
-    for (ActionPattern p : patterns) {
+    for (ActionPattern p : patterns()) {
       for (Action a : p.matches()) {
         seen.putIfAbsent(a.qualifiedName(), a);
       }
@@ -79,7 +98,7 @@ final class StatementFacts {
   /** The services the patterns name by a concrete prefix. */
   Set<Service> actionServices() {
     Set<Service> out = new LinkedHashSet<>();
-    for (ActionPattern p : patterns) {
+    for (ActionPattern p : patterns()) {
       p.service(catalog).ifPresent(out::add);
     }
     return out;
