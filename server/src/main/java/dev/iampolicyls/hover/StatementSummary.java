@@ -100,16 +100,18 @@ public final class StatementSummary {
     if (elements.isEmpty()) {
       return "";
     }
+    if (!facts.notResource() && elements.stream().anyMatch(e -> e.value().equals("*"))) {
+      return "on every resource";
+    }
     List<String> described = new ArrayList<>();
     for (StringElement e : elements) {
-      if (e.value().equals("*")) {
-        if (!facts.notResource()) {
-          return "on every resource";
-        }
-        described.add("every resource");
-        continue;
+      // Only the first few are named; describing ARNs is the costly part, so the rest are counted.
+      String value = e.value();
+      if (described.size() >= MAX_NAMED) {
+        described.add(value);
+      } else {
+        described.add(value.equals("*") ? "every resource" : describeResource(facts, value));
       }
-      described.add(describeResource(facts, e.value()));
     }
     String list = Phrases.and(described, MAX_NAMED);
     return facts.notResource() ? "on every resource except " + list : "on " + list;
