@@ -69,7 +69,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     if (params.getInitializationOptions() != null) {
       config.setClientSettings(params.getInitializationOptions(), false);
     }
-    // Advertise only what works: sync, diagnostics and completion. Positions are UTF-16 (the
+    // Advertise only what works: sync, diagnostics, completion and hover. Positions are UTF-16 (the
     // default), which is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
@@ -81,6 +81,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     // '"' opens a key or value, ':' starts a value or an action name, '{' an object or ${.
     capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", ":", "{")));
     documents.setSnippetSupport(snippetSupport(params));
+    capabilities.setHoverProvider(true);
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

@@ -6,6 +6,7 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
+import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,8 +34,13 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -63,6 +70,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final long debounceMillis;
   private final ScheduledExecutorService checker;
 
+  /**
+   * Answers requests (completion, hover) off the reader thread. Its own long-lived thread rather
+   * than the common pool: the response is written by whichever thread completes it, and pooled
+   * threads that come and go make piped transports report a dead writer.
+   */
+  private final ExecutorService requests;
+
   /** Guards both maps, and every publication, so a check and a newer edit cannot interleave. */
   private final Object lock = new Object();
 
@@ -83,6 +97,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
               t.setDaemon(true); // never keeps the process alive after exit
               return t;
             });
+    this.requests =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "iam-policy-ls-requests");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void connect(LanguageClient client) {
@@ -101,6 +122,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       pending.clear();
     }
     checker.shutdownNow();
+    requests.shutdownNow();
   }
 
   /** The current version of an open document, or null; for tests. */
@@ -190,7 +212,9 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
     Position position = params.getPosition();
     CompletionOptions options = new CompletionOptions(snippetSupport);
+    PolicyType type = configuredType(params.getTextDocument().getUri());
     return CompletableFutures.computeAsync(
+        requests,
         cancel -> {
           if (snapshot == null) {
             return Either.forRight(new CompletionList(false, List.of()));
@@ -198,13 +222,63 @@ public final class PolicyTextDocumentService implements TextDocumentService {
           LineIndex lines = new LineIndex(snapshot.text());
           int offset =
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
-          // The configured policy type decides which keys fit; null lets the text decide.
-          java.nio.file.Path path = WorkspaceConfig.path(params.getTextDocument().getUri());
-          PolicyType type = config.settingsFor(path).forDocument(path).policyType();
           CompletionResult result = service.complete(snapshot.text(), offset, type, options);
           cancel.checkCanceled();
           return Either.forRight(CompletionMapper.toList(result, lines));
         });
+  }
+
+  /**
+   * Hover over the current text. Computed off the reader thread, so a slow hover never holds up the
+   * edits behind it; null where there is nothing to say or the document is not open.
+   */
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    String uri = params.getTextDocument().getUri();
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(uri);
+    }
+    if (snapshot == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Position position = params.getPosition();
+    PolicyType type = configuredType(uri);
+    return CompletableFutures.computeAsync(
+        requests,
+        cancel -> {
+          LineIndex lines = new LineIndex(snapshot.text());
+          int offset =
+              lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
+          HoverResult result;
+          try {
+            result = service.hover(snapshot.text(), offset, type).orElse(null);
+          } catch (RuntimeException | StackOverflowError e) {
+            // A hover that fails must not turn into an error popup: log it and show nothing.
+            LOG.log(Level.SEVERE, "Hover in " + uri + " failed", e);
+            return null;
+          }
+          cancel.checkCanceled();
+          return result == null ? null : toHover(result, lines);
+        });
+  }
+
+  /** The policy type the configuration gives the document, or null to let its text decide. */
+  private PolicyType configuredType(String uri) {
+    Path path = WorkspaceConfig.path(uri);
+    return config.settingsFor(path).forDocument(path).policyType();
+  }
+
+  private static Hover toHover(HoverResult result, LineIndex lines) {
+    Range range =
+        new Range(
+            toPosition(lines.positionAt(result.startOffset())),
+            toPosition(lines.positionAt(result.endOffset())));
+    return new Hover(new MarkupContent(MarkupKind.MARKDOWN, result.markdown()), range);
+  }
+
+  private static Position toPosition(TextPosition p) {
+    return new Position(p.line(), p.character());
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */

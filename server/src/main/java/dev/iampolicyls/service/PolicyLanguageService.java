@@ -8,10 +8,13 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.DocumentSettings;
+import dev.iampolicyls.hover.HoverEngine;
+import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one facade over the feature engines. The LSP server and the CLI are two thin doors onto it:
@@ -21,11 +24,13 @@ public final class PolicyLanguageService {
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
   private final CompletionEngine completion;
+  private final HoverEngine hover;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
     this.completion = new CompletionEngine(catalog);
+    this.hover = new HoverEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -72,5 +77,20 @@ public final class PolicyLanguageService {
   public CompletionResult complete(
       String text, int offset, PolicyType policyType, CompletionOptions options) {
     return completion.complete(text, offset, policyType, options);
+  }
+
+  /**
+   * What to show when the pointer rests at {@code offset}; empty where there is nothing to say, and
+   * for documents that do not look like a policy.
+   *
+   * @param policyType the type the document is checked as, or null to infer it from the text
+   */
+  public Optional<HoverResult> hover(String text, int offset, PolicyType policyType) {
+    Policy policy = Policy.parse(text);
+    if (!policy.looksLikePolicy()) {
+      return Optional.empty();
+    }
+    PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
+    return hover.hover(policy, offset, type);
   }
 }

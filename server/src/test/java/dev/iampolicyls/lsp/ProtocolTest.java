@@ -22,10 +22,13 @@ import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -130,7 +133,7 @@ class ProtocolTest {
   }
 
   @Test
-  void advertisesIncrementalSyncAndNothingElse() throws Exception {
+  void advertisesSyncCompletionAndHover() throws Exception {
     InitializeResult result = initialize();
     TextDocumentSyncOptions sync = result.getCapabilities().getTextDocumentSync().getRight();
     assertEquals(TextDocumentSyncKind.Incremental, sync.getChange());
@@ -138,7 +141,6 @@ class ProtocolTest {
     assertEquals(
         List.of("\"", ":", "{"),
         result.getCapabilities().getCompletionProvider().getTriggerCharacters());
-    assertNull(result.getCapabilities().getHoverProvider());
     assertEquals("iam-policy-ls", result.getServerInfo().getName());
   }
 
@@ -241,16 +243,17 @@ class ProtocolTest {
         ResponseErrorCode.MethodNotFound.getValue(),
         ((ResponseErrorException) unknown.getCause()).getResponseError().getCode());
 
-    // A request LSP knows but we do not serve, for a document that is not open.
-    ExecutionException hover =
+    // A request LSP knows but we do not serve.
+    ExecutionException unserved =
         assertThrows(
             ExecutionException.class,
             () ->
                 remote
                     .getTextDocumentService()
-                    .hover(new HoverParams(id("file:///nowhere.json"), new Position(0, 0)))
+                    .documentHighlight(
+                        new DocumentHighlightParams(id("file:///nowhere.json"), new Position(0, 0)))
                     .get(10, TimeUnit.SECONDS));
-    ResponseError error = ((ResponseErrorException) hover.getCause()).getResponseError();
+    ResponseError error = ((ResponseErrorException) unserved.getCause()).getResponseError();
     assertEquals(ResponseErrorCode.MethodNotFound.getValue(), error.getCode());
     assertNull(error.getData(), "no stack trace goes to the client");
 
@@ -286,6 +289,35 @@ class ProtocolTest {
     TextEdit edit = item.getTextEdit().getLeft();
     assertEquals(new Range(new Position(1, 12), new Position(1, 23)), edit.getRange());
     assertEquals("\"s3:GetObject\"", edit.getNewText());
+  }
+
+  @Test
+  void hoverExplainsWhatIsUnderThePointerAsMarkdown() throws Exception {
+    InitializeResult result = initialize();
+    assertEquals(Boolean.TRUE, result.getCapabilities().getHoverProvider().getLeft());
+    open(POLICY_URI, BROKEN_POLICY, 1);
+
+    // Line 4 is `      "Action": "s3:GetObject",`; the pointer rests inside the action.
+    Hover hover =
+        remote
+            .getTextDocumentService()
+            .hover(new HoverParams(id(POLICY_URI), new Position(4, 22)))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(MarkupKind.MARKDOWN, hover.getContents().getRight().getKind());
+    assertTrue(hover.getContents().getRight().getValue().contains("Read"));
+    assertEquals(new Range(new Position(4, 16), new Position(4, 30)), hover.getRange());
+
+    // Whitespace, and documents that are not open: no hover, and no error.
+    assertNull(
+        remote
+            .getTextDocumentService()
+            .hover(new HoverParams(id(POLICY_URI), new Position(4, 1)))
+            .get(10, TimeUnit.SECONDS));
+    assertNull(
+        remote
+            .getTextDocumentService()
+            .hover(new HoverParams(id("file:///nowhere.json"), new Position(0, 0)))
+            .get(10, TimeUnit.SECONDS));
   }
 
   @Test

@@ -1,0 +1,221 @@
+package dev.iampolicyls.hover;
+
+import static dev.iampolicyls.hover.HoverAssert.CATALOG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.iampolicyls.policy.Policy;
+import org.junit.jupiter.api.Test;
+
+/** The sentences are the product here, so they are asserted word for word. */
+class StatementSummaryTest {
+  private static final StatementSummary SUMMARY = new StatementSummary(CATALOG);
+
+  /** The summary of a one-statement policy; single quotes stand for double quotes. */
+  private static String summarize(String statement) {
+    Policy policy =
+        Policy.parse(
+            "{\"Version\": \"2012-10-17\", \"Statement\": [" + statement.replace('\'', '"') + "]}");
+    return SUMMARY.summarize(policy, policy.statements().get(0));
+  }
+
+  private static int count(String pattern) {
+    return CATALOG.matchActions(pattern).size();
+  }
+
+  @Test
+  void objectsInABucketOverTls() {
+    assertEquals(
+        "Allows s3:GetObject and s3:PutObject (Read, Write) on every object in the bucket"
+            + " your-bucket-name, for requests over TLS only.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObject', 's3:PutObject'],"
+                + " 'Resource': 'arn:aws:s3:::your-bucket-name/*',"
+                + " 'Condition': {'Bool': {'aws:SecureTransport': 'true'}}}"));
+  }
+
+  @Test
+  void denyWithoutTlsOnABucketAndItsObjects() {
+    assertEquals(
+        "Denies every s3 action on the bucket b and every object in the bucket b, for requests"
+            + " not over TLS.",
+        summarize(
+            "{'Effect': 'Deny', 'Action': 's3:*',"
+                + " 'Resource': ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'],"
+                + " 'Condition': {'Bool': {'aws:SecureTransport': 'false'}}}"));
+  }
+
+  @Test
+  void wildcardsAreCounted() {
+    assertEquals(
+        "Allows all " + count("s3:Get*") + " s3 Get* actions (Read) on every resource.",
+        summarize("{'Effect': 'Allow', 'Action': 's3:Get*', 'Resource': '*'}"));
+    assertEquals(
+        "Allows all "
+            + count("ec2:*Instance?")
+            + " ec2 *Instance? actions (List, Write) on"
+            + " every resource.",
+        summarize("{'Effect': 'Allow', 'Action': 'ec2:*Instance?', 'Resource': '*'}"));
+    assertEquals(
+        "Allows the only s3 GetObjectAc* action, s3:GetObjectAcl (Read) on every resource.",
+        summarize("{'Effect': 'Allow', 'Action': 's3:GetObjectAc*', 'Resource': '*'}"));
+    assertEquals(
+        "Allows s3:Gett* (no known action) on every resource.",
+        summarize("{'Effect': 'Allow', 'Action': 's3:Gett*', 'Resource': '*'}"));
+  }
+
+  @Test
+  void everything() {
+    assertEquals(
+        "Allows every action on every resource.",
+        summarize("{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}"));
+  }
+
+  @Test
+  void notActionOutsideRegions() {
+    assertEquals(
+        "Denies every action except iam:* and sts:GetCallerIdentity on every resource, for"
+            + " requests outside regions us-east-1 or eu-west-1.",
+        summarize(
+            "{'Effect': 'Deny', 'NotAction': ['iam:*', 'sts:getcalleridentity'],"
+                + " 'Resource': '*', 'Condition': {'StringNotEquals':"
+                + " {'aws:RequestedRegion': ['us-east-1', 'eu-west-1']}}}"));
+  }
+
+  @Test
+  void resourceTypesAreNamed() {
+    assertEquals(
+        "Allows iam:PassRole (Write) on every role matching app-*.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'iam:PassRole',"
+                + " 'Resource': 'arn:aws:iam::123456789012:role/app-*'}"));
+    assertEquals(
+        "Allows dynamodb:GetItem and dynamodb:Query (Read) on the table Books.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['dynamodb:GetItem', 'dynamodb:Query'],"
+                + " 'Resource': 'arn:aws:dynamodb:us-east-1:123456789012:table/Books'}"));
+    assertEquals(
+        "Allows lambda:InvokeFunction (Write) on every function matching my-fn:*.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'lambda:InvokeFunction',"
+                + " 'Resource': 'arn:aws:lambda:us-east-1:111122223333:function:my-fn:*'}"));
+  }
+
+  @Test
+  void s3ResourcesReadNaturally() {
+    assertEquals(
+        "Allows s3:GetObjekt on the object key.txt in the bucket b.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:GetObjekt', 'Resource': 'arn:aws:s3:::b/key.txt'}"));
+    assertEquals(
+        "Allows every s3 action on every bucket and object.",
+        summarize("{'Effect': 'Allow', 'Action': 's3:*', 'Resource': 'arn:aws:s3:::*'}"));
+    assertEquals(
+        "Allows s3:GetObject (Read) on every object.",
+        summarize("{'Effect': 'Allow', 'Action': 's3:GetObject', 'Resource': 'arn:aws:s3:::*'}"));
+    assertEquals(
+        "Allows s3:GetObject (Read) on every resource except every object under secret/ in the"
+            + " bucket b.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:GetObject',"
+                + " 'NotResource': ['arn:aws:s3:::b/secret/*']}"));
+  }
+
+  @Test
+  void longListsEndInAndNMore() {
+    assertEquals(
+        "Allows s3:GetObject, s3:PutObject, s3:DeleteObject and 2 more (List, Read, Write) on the"
+            + " bucket a, every object in the bucket a, the bucket b and 1 more.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject',"
+                + " 's3:ListBucket', 's3:GetBucketLocation'], 'Resource': ['arn:aws:s3:::a',"
+                + " 'arn:aws:s3:::a/*', 'arn:aws:s3:::b', 'arn:aws:s3:::b/*']}"));
+  }
+
+  @Test
+  void unknownServicesFallBackToTheArnText() {
+    assertEquals(
+        "Allows foo:Bar on arn:aws:foo:::thing.",
+        summarize("{'Effect': 'Allow', 'Action': 'foo:Bar', 'Resource': 'arn:aws:foo:::thing'}"));
+  }
+
+  @Test
+  void commonConditionsInWordsOthersAsWritten() {
+    assertEquals(
+        "Allows iam:CreateVirtualMFADevice and iam:EnableMFADevice (Write) on the mfa"
+            + " ${aws:username}, for requests with MFA and from IP ranges 203.0.113.0/24 or"
+            + " 198.51.100.0/24.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice'],"
+                + " 'Resource': 'arn:aws:iam::*:mfa/${aws:username}',"
+                + " 'Condition': {'Bool': {'aws:MultiFactorAuthPresent': 'true'},"
+                + " 'IpAddress': {'aws:SourceIp': ['203.0.113.0/24', '198.51.100.0/24']}}}"));
+    assertEquals(
+        "Allows s3:ListBucket (List) on the bucket b, when s3:prefix StringLike"
+            + " home/${aws:username}/* or \"\".",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:ListBucket', 'Resource': 'arn:aws:s3:::b',"
+                + " 'Condition': {'StringLike': {'s3:prefix': ['home/${aws:username}/*', '']}}}"));
+    assertEquals(
+        "Allows sqs:SendMessage (Write) on the queue orders, when aws:SourceArn ArnEquals"
+            + " arn:aws:sns:us-east-1:111122223333:topic, aws:SourceAccount StringEquals"
+            + " 111122223333, s3:max-keys NumericLessThan 10 and 1 more.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'sqs:SendMessage',"
+                + " 'Resource': 'arn:aws:sqs:us-east-1:111122223333:orders', 'Condition':"
+                + " {'ArnEquals': {'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:topic'},"
+                + " 'StringEquals': {'aws:SourceAccount': '111122223333'},"
+                + " 'NumericLessThan': {'s3:max-keys': 10},"
+                + " 'Null': {'aws:TokenIssueTime': 'true'}}}"));
+  }
+
+  @Test
+  void resourcePoliciesSayWho() {
+    assertEquals(
+        "Allows s3:GetObject (Read) on every object under public/ in the bucket b, only for"
+            + " principals in organization o-abc123. Who: everyone (anonymous users included).",
+        summarize(
+            "{'Effect': 'Allow', 'Principal': '*', 'Action': 's3:GetObject',"
+                + " 'Resource': 'arn:aws:s3:::b/public/*',"
+                + " 'Condition': {'StringEquals': {'aws:PrincipalOrgID': 'o-abc123'}}}"));
+    assertEquals(
+        "Denies every s3 action on every object in the bucket b. Who: everyone except the user"
+            + " alice in account 111122223333 and the session bob of the role Admin in account"
+            + " 111122223333.",
+        summarize(
+            "{'Effect': 'Deny', 'NotPrincipal': {'AWS': ['arn:aws:iam::111122223333:user/alice',"
+                + " 'arn:aws:sts::111122223333:assumed-role/Admin/bob']}, 'Action': 's3:*',"
+                + " 'Resource': 'arn:aws:s3:::b/*'}"));
+  }
+
+  @Test
+  void trustPoliciesSayWhoMayAssume() {
+    assertEquals(
+        "Allows sts:AssumeRole (Write). Who: the service ec2.amazonaws.com.",
+        summarize(
+            "{'Effect': 'Allow', 'Principal': {'Service': 'ec2.amazonaws.com'},"
+                + " 'Action': 'sts:AssumeRole'}"));
+    assertEquals(
+        "Allows sts:AssumeRoleWithSAML (Write), when SAML:aud StringEquals"
+            + " https://signin.aws.amazon.com/saml. Who: users of the SAML provider Okta.",
+        summarize(
+            "{'Effect': 'Allow', 'Principal': {'Federated':"
+                + " 'arn:aws:iam::111122223333:saml-provider/Okta'},"
+                + " 'Action': 'sts:AssumeRoleWithSAML', 'Condition': {'StringEquals':"
+                + " {'SAML:aud': 'https://signin.aws.amazon.com/saml'}}}"));
+    assertEquals(
+        "Allows sts:AssumeRole (Write). Who: the account 111122223333, the role Deployer in"
+            + " account 444455556666 and the IAM principal with unique ID AROAEXAMPLEID.",
+        summarize(
+            "{'Effect': 'Allow', 'Principal': {'AWS': ['111122223333',"
+                + " 'arn:aws:iam::444455556666:role/ci/Deployer', 'AROAEXAMPLEID']},"
+                + " 'Action': 'sts:AssumeRole'}"));
+  }
+
+  @Test
+  void halfWrittenStatementsStillGetASentence() {
+    assertEquals(
+        "Has no valid Effect (Allow or Deny); it covers s3:GetObject (Read) on every resource.",
+        summarize("{'Action': 's3:GetObject', 'Resource': '*'}"));
+    assertEquals("Allows no action.", summarize("{'Effect': 'Allow'}"));
+  }
+}
