@@ -28,6 +28,16 @@ public final class AllChecks {
         new EmptySidValueCheck(),
         EmptyArrayCheck.action(),
         EmptyArrayCheck.resource(),
-        EmptyArrayCheck.principal());
+        EmptyArrayCheck.principal(),
+        new FullAdminAccessCheck(),
+        new ServiceWildcardCheck(),
+        new ResourceStarCheck(),
+        new AllowWithNotActionCheck(),
+        new AllowWithNotResourceCheck(),
+        new PermissionsManagementCheck(),
+        new PrivilegeEscalationCheck(),
+        new CredentialsExposureCheck(),
+        new DataExfiltrationCheck(),
+        new PublicAccessCheck());
   }
 }

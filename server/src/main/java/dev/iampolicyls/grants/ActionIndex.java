@@ -1,0 +1,153 @@
+package dev.iampolicyls.grants;
+
+import dev.iampolicyls.catalog.AccessLevel;
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Numbers every action of a catalog so that sets of actions are bitsets: expanding {@code *} or a
+ * NotAction to 20,000-odd actions is then a few hundred words of memory and a handful of word
+ * operations, not a list. Pattern matches are cached, since policies repeat the same patterns.
+ */
+public final class ActionIndex {
+  /** Bounds the pattern cache; a policy has at most a few hundred patterns. */
+  private static final int MAX_CACHED_PATTERNS = 20_000;
+
+  private static final Map<Catalog, ActionIndex> INSTANCES = new WeakHashMap<>();
+
+  private final Catalog catalog;
+  private final Action[] actions;
+  private final Map<Action, Integer> indexOf = new IdentityHashMap<>();
+  private final BitSet all;
+  private final Map<AccessLevel, BitSet> byLevel = new java.util.EnumMap<>(AccessLevel.class);
+  private final BitSet resourceLevel = new BitSet();
+  private final Map<String, BitSet> patternCache = new ConcurrentHashMap<>();
+
+  private ActionIndex(Catalog catalog) {
+    this.catalog = catalog;
+    List<Action> list = catalog.matchActions("*");
+    actions = list.toArray(new Action[0]);
+    for (AccessLevel level : AccessLevel.values()) {
+      byLevel.put(level, new BitSet(actions.length));
+    }
+    for (int i = 0; i < actions.length; i++) {
+      Action a = actions[i];
+      indexOf.put(a, i);
+      byLevel.get(a.accessLevel()).set(i);
+      if (supportsResourceLevel(a)) {
+        resourceLevel.set(i);
+      }
+    }
+    all = new BitSet(actions.length);
+    all.set(0, actions.length);
+  }
+
+  /** The index of a catalog, built once per catalog. */
+  public static ActionIndex of(Catalog catalog) {
+    synchronized (INSTANCES) {
+      return INSTANCES.computeIfAbsent(catalog, ActionIndex::new);
+    }
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public int size() {
+    return actions.length;
+  }
+
+  public Action action(int index) {
+    return actions[index];
+  }
+
+  /** The index of an action named {@code prefix:Name} (any case). */
+  public Optional<Integer> indexOf(String qualifiedName) {
+    return catalog.action(qualifiedName).map(indexOf::get);
+  }
+
+  /** Every action. Callers must not change the returned set. */
+  public BitSet all() {
+    return all;
+  }
+
+  /** The actions of one access level. Callers must not change the returned set. */
+  public BitSet level(AccessLevel level) {
+    return byLevel.get(level);
+  }
+
+  /**
+   * The actions that can be scoped to a resource type; the others can only be granted on {@code *}.
+   * Callers must not change the returned set.
+   */
+  public BitSet resourceLevel() {
+    return resourceLevel;
+  }
+
+  /** The actions an Action pattern matches (IAM's case-insensitive wildcards). Read-only. */
+  public BitSet match(String pattern) {
+    String key = pattern.toLowerCase(Locale.ROOT);
+    BitSet cached = patternCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    BitSet set;
+    if (!key.isEmpty()
+        && key.chars().allMatch(c -> c == '*' || c == ':')
+        && key.indexOf(':') == key.lastIndexOf(':')) {
+      set = all; // "*", "*:*"
+    } else {
+      set = new BitSet(actions.length);
+      for (Action a : catalog.matchActions(pattern)) {
+        Integer i = indexOf.get(a);
+        if (i != null) {
+          set.set(i);
+        }
+      }
+    }
+    if (patternCache.size() >= MAX_CACHED_PATTERNS) {
+      patternCache.clear();
+    }
+    patternCache.put(key, set);
+    return set;
+  }
+
+  /** The actions of a set, in catalog order. */
+  public List<Action> actions(BitSet set) {
+    List<Action> out = new ArrayList<>(set.cardinality());
+    for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+      out.add(actions[i]);
+    }
+    return out;
+  }
+
+  /** "s3:PutObject, s3:DeleteObject, iam:PassRole and 12 more" for messages. */
+  public String describe(BitSet set, int shown) {
+    int total = set.cardinality();
+    List<String> names = new ArrayList<>();
+    for (int i = set.nextSetBit(0); i >= 0 && names.size() < shown; i = set.nextSetBit(i + 1)) {
+      names.add(actions[i].qualifiedName());
+    }
+    String list = String.join(", ", names);
+    return total > names.size() ? list + " and " + (total - names.size()) + " more" : list;
+  }
+
+  private static boolean supportsResourceLevel(Action a) {
+    for (ActionResource r : a.resourceTypes()) {
+      if (r.resourceType().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
