@@ -1,7 +1,10 @@
 package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -32,13 +35,16 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-    // Advertise only what works: sync and diagnostics. Positions are UTF-16 (the default), which
+    // Advertise only what works: sync, diagnostics and code actions. Positions are UTF-16 (the
+    // default), which
     // is what Java strings count, so no positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
+    capabilities.setCodeActionProvider(
+        new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

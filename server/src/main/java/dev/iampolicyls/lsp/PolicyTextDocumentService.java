@@ -5,6 +5,7 @@ import dev.iampolicyls.service.PolicyLanguageService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +13,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
@@ -19,6 +23,7 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -136,6 +141,28 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     // Nothing to do: diagnostics follow every edit, and save is not advertised.
   }
 
+  /**
+   * Fixes for the requested range, computed on the checker thread so the reader thread stays free;
+   * an unknown document gets none.
+   */
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(params.getTextDocument().getUri());
+    }
+    if (snapshot == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> CodeActionMapper.toCodeActions(service, snapshot.uri(), snapshot.text(), params),
+          checker);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+  }
+
   /** Replaces any check still waiting for the same document: only the newest one matters. */
   private void schedule(Snapshot snapshot, long delayMillis) {
     synchronized (lock) {
@@ -165,7 +192,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       // Only policies get findings: other JSON (package.json, settings) stays silent.
       diagnostics =
           analysis.isPolicy()
-              ? DiagnosticMapper.toDiagnostics(analysis.findings(), snapshot.text())
+              ? DiagnosticMapper.toDiagnostics(analysis.findings(), snapshot.text(), snapshot.uri())
               : List.of();
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "Checking " + snapshot.uri() + " failed", e);

@@ -3,6 +3,8 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.codeactions.CodeActionEngine;
+import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
@@ -14,10 +16,12 @@ import java.util.List;
 public final class PolicyLanguageService {
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
+  private final CodeActionEngine codeActions;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
+    this.codeActions = new CodeActionEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -40,5 +44,21 @@ public final class PolicyLanguageService {
     boolean isPolicy = policy.looksLikePolicy();
     List<Finding> findings = isPolicy || force ? diagnostics.run(policy, type) : List.of();
     return new Analysis(policy, type, isPolicy, findings);
+  }
+
+  /**
+   * The code actions for the tokens that touch {@code [start, end]} (UTF-16 offsets): fixes that
+   * narrow what the policy grants, each linked to the finding it fixes. None for other JSON.
+   *
+   * @param policyType the type to check it as, or null to infer it from the text
+   */
+  public List<PolicyCodeAction> codeActions(
+      String text, int start, int end, PolicyType policyType) {
+    Analysis analysis = analyze(text, policyType, false);
+    if (!analysis.isPolicy()) {
+      return List.of();
+    }
+    return codeActions.actions(
+        analysis.policy(), analysis.policyType(), analysis.findings(), start, end);
   }
 }
