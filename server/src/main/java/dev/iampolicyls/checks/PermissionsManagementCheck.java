@@ -7,8 +7,9 @@ import java.util.BitSet;
 
 /**
  * Permissions management actions (they change who may do what: policies, grants, ACLs) granted on
- * every resource. Conditions do not remove it: whoever holds it can still rewrite permissions of
- * everything the condition lets through; the message names them.
+ * every resource. Actions named like reads (billing:GetResourcePolicy) change nothing and do not
+ * count. Conditions do not remove it: whoever holds it can still rewrite permissions of everything
+ * the condition lets through; the message names them.
  */
 final class PermissionsManagementCheck extends EveryResourceRiskCheck {
   PermissionsManagementCheck() {
@@ -17,7 +18,9 @@ final class PermissionsManagementCheck extends EveryResourceRiskCheck {
 
   @Override
   BitSet risky(GrantAnalysis analysis) {
-    return analysis.index().level(AccessLevel.PERMISSIONS_MANAGEMENT);
+    BitSet changes = (BitSet) analysis.index().level(AccessLevel.PERMISSIONS_MANAGEMENT).clone();
+    changes.andNot(analysis.index().readNamed());
+    return changes;
   }
 
   @Override

@@ -10,8 +10,9 @@ import java.util.BitSet;
 /**
  * An identity policy's Allow that grants Write, Tagging or Permissions management actions on {@code
  * "Resource": "*"} although those actions can be scoped to named resources. Actions with no
- * resource types can only be granted on "*" and never count. A condition that pins the resource
- * (its tags, account or organisation) removes the finding: it scopes the resources as an ARN would.
+ * resource types can only be granted on "*" and never count, nor do actions named like reads
+ * (iot:ListSubscriptions is filed under Write). A condition that pins the resource (its tags,
+ * account or organisation) removes the finding: it scopes the resources as an ARN would.
  */
 final class ResourceStarCheck extends PolicyCheck {
   ResourceStarCheck() {
@@ -53,6 +54,7 @@ final class ResourceStarCheck extends PolicyCheck {
     changes.or(index.level(AccessLevel.TAGGING));
     changes.or(index.level(AccessLevel.PERMISSIONS_MANAGEMENT));
     changes.and(index.resourceLevel());
+    changes.andNot(index.readNamed());
     changes.and(g.granted());
     return changes;
   }

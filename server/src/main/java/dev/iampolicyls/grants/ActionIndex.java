@@ -31,6 +31,7 @@ public final class ActionIndex {
   private final BitSet all;
   private final Map<AccessLevel, BitSet> byLevel = new java.util.EnumMap<>(AccessLevel.class);
   private final BitSet resourceLevel = new BitSet();
+  private final BitSet readNamed = new BitSet();
   private final Map<String, BitSet> patternCache = new ConcurrentHashMap<>();
 
   private ActionIndex(Catalog catalog) {
@@ -46,6 +47,9 @@ public final class ActionIndex {
       byLevel.get(a.accessLevel()).set(i);
       if (supportsResourceLevel(a)) {
         resourceLevel.set(i);
+      }
+      if (hasReadName(a.name())) {
+        readNamed.set(i);
       }
     }
     all = new BitSet(actions.length);
@@ -92,6 +96,29 @@ public final class ActionIndex {
    */
   public BitSet resourceLevel() {
     return resourceLevel;
+  }
+
+  /**
+   * Actions named like reads (Get, List, Describe, View, Search, BatchGet...) whatever level the
+   * catalog gives them: AWS files a few, such as billing:GetResourcePolicy, under Permissions
+   * management or Write, but they change nothing. Read-only.
+   */
+  public BitSet readNamed() {
+    return readNamed;
+  }
+
+  private static final List<String> READ_VERBS =
+      List.of("Get", "List", "Describe", "View", "Search", "BatchGet", "BatchDescribe");
+
+  private static boolean hasReadName(String name) {
+    for (String verb : READ_VERBS) {
+      if (name.startsWith(verb)
+          && (name.length() == verb.length()
+              || Character.isUpperCase(name.charAt(verb.length())))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The actions an Action pattern matches (IAM's case-insensitive wildcards). Read-only. */
