@@ -54,7 +54,7 @@ class ProtocolTest {
           "  \"Version\": \"2012-10-17\",",
           "  \"Statement\": [",
           "    {",
-          "      \"Action\": \"s3:GetObject\",",
+          "      \"Action\": \"s3:ListBucket\",",
           "      \"Resource\": \"*\",",
           "    }",
           "  ]",
@@ -187,7 +187,7 @@ class ProtocolTest {
     initialize();
     String ok =
         "{\"Version\": \"2012-10-17\", \"Statement\": "
-            + "{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}";
+            + "{\"Effect\": \"Allow\", \"Action\": \"s3:ListBucket\", \"Resource\": \"*\"}}";
     open(POLICY_URI, ok, 1);
     assertEquals(List.of(), client.await(POLICY_URI, 1).getDiagnostics());
     change(POLICY_URI, 2, edit(0, ok.length() - 1, 0, ok.length(), "")); // drop the last brace
