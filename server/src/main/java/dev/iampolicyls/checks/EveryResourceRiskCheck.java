@@ -32,19 +32,35 @@ abstract class EveryResourceRiskCheck extends PolicyCheck {
     GrantAnalysis analysis = LeastPrivilege.analysis(ctx);
     BitSet risky = risky(analysis);
     for (Grant g : analysis.allows()) {
-      if (!g.onEveryResource() || removedBy(g) || LeastPrivilege.isFullAdmin(g, analysis.index())) {
+      if (!g.onEveryResource()
+          || !g.granted().intersects(risky)
+          || removedBy(g)
+          || LeastPrivilege.isFullAdmin(g, analysis.index())) {
         continue;
       }
+      // Few risky actions granted: test those bits per token instead of whole sets.
+      BitSet riskyGranted = LeastPrivilege.and(g.granted(), risky);
+      int[] few = riskyGranted.cardinality() <= 256 ? riskyGranted.stream().toArray() : null;
       LeastPrivilege.forEachToken(
           g,
           (node, granted) -> {
-            if (granted.intersects(risky)) {
-              BitSet found = LeastPrivilege.and(granted, risky);
+            BitSet found = few != null ? pick(few, granted) : LeastPrivilege.and(granted, risky);
+            if (!found.isEmpty()) {
               String actions = analysis.index().describe(found, 3);
               ctx.report(
                   this, node, message(analysis, actions, found) + LeastPrivilege.notes(g, found));
             }
           });
     }
+  }
+
+  private static BitSet pick(int[] candidates, BitSet set) {
+    BitSet out = new BitSet();
+    for (int i : candidates) {
+      if (set.get(i)) {
+        out.set(i);
+      }
+    }
+    return out;
   }
 }

@@ -50,7 +50,7 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
     }
     List<EscalationMethod> possible = new ArrayList<>();
     for (EscalationMethod m : analysis.risks().escalationMethods()) {
-      if (LeastPrivilege.andFew(m.actionSet(), union).equals(m.actionSet())) {
+      if (m.allIn(union)) {
         possible.add(m);
       }
     }
@@ -68,10 +68,9 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
     Map<Contributor, List<EscalationMethod>> byToken = new LinkedHashMap<>();
     Map<EscalationMethod, List<Contributor>> tokensOf = new LinkedHashMap<>();
     for (EscalationMethod m : possible) {
-      BitSet needed = m.actionSet();
       List<Contributor> tokens = new ArrayList<>();
       for (Contributor c : contributors) {
-        if (!LeastPrivilege.andFew(needed, c.granted()).isEmpty()) {
+        if (m.anyIn(c.granted())) {
           tokens.add(c);
           byToken.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
         }

@@ -32,7 +32,10 @@ public final class ActionIndex {
   private final Map<AccessLevel, BitSet> byLevel = new java.util.EnumMap<>(AccessLevel.class);
   private final BitSet resourceLevel = new BitSet();
   private final BitSet readNamed = new BitSet();
-  private final Map<String, BitSet> patternCache = new ConcurrentHashMap<>();
+  private final Map<String, Match> patternCache = new ConcurrentHashMap<>();
+
+  /** A pattern's actions as a set and, when they are few, as indices (cheaper to merge). */
+  private record Match(BitSet set, int[] few) {}
 
   private ActionIndex(Catalog catalog) {
     this.catalog = catalog;
@@ -123,9 +126,30 @@ public final class ActionIndex {
 
   /** The actions an Action pattern matches (IAM's case-insensitive wildcards). Read-only. */
   public BitSet match(String pattern) {
-    String key = pattern.toLowerCase(Locale.ROOT);
-    BitSet cached = patternCache.get(key);
+    return lookup(pattern).set();
+  }
+
+  /** Adds the actions a pattern matches to {@code target}. */
+  public void addMatches(String pattern, BitSet target) {
+    Match m = lookup(pattern);
+    if (m.few() == null) {
+      target.or(m.set());
+      return;
+    }
+    for (int i : m.few()) {
+      target.set(i);
+    }
+  }
+
+  private Match lookup(String pattern) {
+    Match cached = patternCache.get(pattern);
     if (cached != null) {
+      return cached;
+    }
+    String key = pattern.toLowerCase(Locale.ROOT);
+    cached = patternCache.get(key);
+    if (cached != null) {
+      patternCache.put(pattern, cached);
       return cached;
     }
     BitSet set;
@@ -142,11 +166,13 @@ public final class ActionIndex {
         }
       }
     }
+    Match m = new Match(set, set.cardinality() <= 32 ? set.stream().toArray() : null);
     if (patternCache.size() >= MAX_CACHED_PATTERNS) {
       patternCache.clear();
     }
-    patternCache.put(key, set);
-    return set;
+    patternCache.put(key, m);
+    patternCache.put(pattern, m);
+    return m;
   }
 
   /** The actions of a set, in catalog order. */

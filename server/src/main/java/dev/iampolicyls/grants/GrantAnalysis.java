@@ -85,7 +85,7 @@ public final class GrantAnalysis {
     BitSet named = new BitSet(index.size());
     for (int i = 0; i < tokens.size(); i++) {
       matches[i] = index.match(tokens.get(i).value());
-      named.or(matches[i]);
+      index.addMatches(tokens.get(i).value(), named);
     }
     BitSet raw = named;
     if (not) {
@@ -114,7 +114,7 @@ public final class GrantAnalysis {
   private BitSet actionsOf(Statement s) {
     BitSet named = new BitSet(index.size());
     for (StringElement e : s.actions()) {
-      named.or(index.match(e.value()));
+      index.addMatches(e.value(), named);
     }
     if (s.action().isEmpty() && s.notAction().isPresent()) {
       BitSet all = (BitSet) index.all().clone();

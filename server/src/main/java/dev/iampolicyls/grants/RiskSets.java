@@ -28,10 +28,30 @@ public final class RiskSets {
    * @param how one sentence saying how it escalates, starting with "it can"
    */
   public record EscalationMethod(
-      String name, List<String> actionNames, BitSet actions, String how) {
+      String name, List<String> actionNames, BitSet actions, int[] indices, String how) {
     /** The method's actions as a set. Read-only. */
     public BitSet actionSet() {
       return actions;
+    }
+
+    /** Whether a set holds every action of the method; tests the method's few bits only. */
+    public boolean allIn(BitSet set) {
+      for (int i : indices) {
+        if (!set.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether a set holds any action of the method. */
+    public boolean anyIn(BitSet set) {
+      for (int i : indices) {
+        if (set.get(i)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -68,7 +88,11 @@ public final class RiskSets {
       if (known) {
         methods.add(
             new EscalationMethod(
-                row[0], List.copyOf(documented), indices, how.getOrDefault(row[0], "")));
+                row[0],
+                List.copyOf(documented),
+                indices,
+                indices.stream().toArray(),
+                how.getOrDefault(row[0], "")));
       }
     }
     for (String[] row : rows("risk-action-sets.tsv")) {
