@@ -56,7 +56,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
     List<String> other = new ArrayList<>();
     for (ConditionEntry entry : statement.conditionEntries()) {
       String key = entry.key().toLowerCase(Locale.ROOT);
-      if (mustHold(entry) && WHO_KEYS.contains(key)) {
+      if ((mustHold(entry) && WHO_KEYS.contains(key)) || onlyAwsServices(entry, key)) {
         addOnce(who, entry.key());
       } else if (mustHold(entry) && (WHICH_KEYS.contains(key) || isResourceTag(key))) {
         addOnce(which, entry.key());
@@ -100,6 +100,18 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   private static boolean isResourceTag(String lowerKey) {
     int colon = lowerKey.indexOf(':');
     return colon > 0 && lowerKey.startsWith("resourcetag/", colon + 1);
+  }
+
+  /** {@code "Bool": {"aws:PrincipalIsAWSService": "true"}}: only AWS services may call. */
+  private static boolean onlyAwsServices(ConditionEntry entry, String lowerKey) {
+    ConditionOperator op = entry.operator().orElse(null);
+    return lowerKey.equals("aws:principalisawsservice")
+        && op != null
+        && op.base() == ConditionOperator.Base.Bool
+        && !op.ifExists()
+        && entry.values().size() == 1
+        && entry.values().get(0) instanceof StringNode s
+        && s.value().equals("true");
   }
 
   private static boolean mustHold(ConditionEntry entry) {

@@ -227,6 +227,11 @@ class LeastPrivilegeChecksTest {
         "PUBLIC_ACCESS");
     assertFindings(
         bucketPolicy("{\"AWS\": \"arn:aws:iam::111122223333:root\"}", ""), "PUBLIC_ACCESS");
+    // Only AWS services may call (AWS's data-perimeter endpoint policies).
+    assertFindings(
+        bucketPolicy(
+            "\"*\"", ", \"Condition\": {\"Bool\": {\"aws:PrincipalIsAWSService\": \"true\"}}"),
+        "PUBLIC_ACCESS");
     // A negated condition lets almost everyone through.
     assertFindings(
         bucketPolicy(
