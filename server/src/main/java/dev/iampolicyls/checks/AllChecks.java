@@ -17,6 +17,7 @@ public final class AllChecks {
     checks.addAll(variablesAndConditionValues());
     checks.addAll(principals());
     checks.addAll(ConditionChecks.create());
+    checks.addAll(leastPrivilege());
     return List.copyOf(checks);
   }
 
@@ -116,5 +117,20 @@ public final class AllChecks {
         new RestrictAccessToServicePrincipalCheck(),
         new RecommendedConditionKeyForServicePrincipalCheck(),
         new UnsupportedConditionKeyForServicePrincipalCheck());
+  }
+
+  /** Least privilege: breadth and risk of what Allow statements grant, after Deny. */
+  static List<PolicyCheck> leastPrivilege() {
+    return List.of(
+        new FullAdminAccessCheck(),
+        new ServiceWildcardCheck(),
+        new ResourceStarCheck(),
+        new AllowWithNotActionCheck(),
+        new AllowWithNotResourceCheck(),
+        new PermissionsManagementCheck(),
+        new PrivilegeEscalationCheck(),
+        new CredentialsExposureCheck(),
+        new DataExfiltrationCheck(),
+        new PublicAccessCheck());
   }
 }

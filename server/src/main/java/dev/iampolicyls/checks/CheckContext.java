@@ -73,6 +73,14 @@ public final class CheckContext {
     findings.add(new Finding(check.code(), check.type(), message, offset, length, path));
   }
 
+  /** Reports a finding on a node with related locations elsewhere in the document. */
+  public void report(
+      PolicyCheck check, JsonNode at, String message, List<Finding.Related> related) {
+    findings.add(
+        new Finding(
+            check.code(), check.type(), message, at.offset(), at.length(), at.path(), related));
+  }
+
   List<Finding> findings() {
     return findings;
   }

@@ -4,16 +4,38 @@ import java.util.List;
 
 /**
  * One problem found in a policy: its stable code, type and message, the span of the offending token
- * (UTF-16 offsets into the document) and its JSON path as Access Analyzer reports it.
+ * (UTF-16 offsets into the document) and its JSON path as Access Analyzer reports it. Related
+ * locations point at other tokens that take part in the same problem (the other actions of a
+ * privilege escalation); most findings have none.
  */
 public record Finding(
-    String code, FindingType type, String message, int offset, int length, List<Object> path) {
+    String code,
+    FindingType type,
+    String message,
+    int offset,
+    int length,
+    List<Object> path,
+    List<Related> related) {
+
+  /** Another span of the same document that takes part in a finding, with a short note. */
+  public record Related(int offset, int length, String message) {}
 
   public Finding {
     path = List.copyOf(path);
+    related = List.copyOf(related);
+  }
+
+  public Finding(
+      String code, FindingType type, String message, int offset, int length, List<Object> path) {
+    this(code, type, message, offset, length, path, List.of());
   }
 
   public int end() {
     return offset + length;
+  }
+
+  /** The same finding with these related locations. */
+  public Finding withRelated(List<Related> relatedLocations) {
+    return new Finding(code, type, message, offset, length, path, relatedLocations);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -27,12 +29,38 @@ public final class DiagnosticMapper {
 
   /** Maps all findings of one document version; the text is the one the findings were made on. */
   public static List<Diagnostic> toDiagnostics(List<Finding> findings, String text) {
+    return toDiagnostics(findings, text, null);
+  }
+
+  /**
+   * As {@link #toDiagnostics(List, String)}, with the findings' related locations as
+   * relatedInformation in the document {@code uri} (none without a uri).
+   */
+  public static List<Diagnostic> toDiagnostics(List<Finding> findings, String text, String uri) {
     LineIndex index = new LineIndex(text);
     List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      diagnostics.add(toDiagnostic(finding, index));
+      diagnostics.add(toDiagnostic(finding, index, uri));
     }
     return diagnostics;
+  }
+
+  public static Diagnostic toDiagnostic(Finding finding, LineIndex index, String uri) {
+    Diagnostic d = toDiagnostic(finding, index);
+    if (uri != null && !finding.related().isEmpty()) {
+      List<DiagnosticRelatedInformation> related = new ArrayList<>();
+      for (Finding.Related r : finding.related()) {
+        related.add(
+            new DiagnosticRelatedInformation(
+                new Location(uri, range(index, r.offset(), r.offset() + r.length())), r.message()));
+      }
+      d.setRelatedInformation(related);
+    }
+    return d;
+  }
+
+  static Range range(LineIndex index, int start, int end) {
+    return new Range(position(index.positionAt(start)), position(index.positionAt(end)));
   }
 
   public static Diagnostic toDiagnostic(Finding finding, LineIndex index) {

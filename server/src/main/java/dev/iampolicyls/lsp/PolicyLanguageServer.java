@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -69,8 +71,9 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     if (params.getInitializationOptions() != null) {
       config.setClientSettings(params.getInitializationOptions(), false);
     }
-    // Advertise only what works: sync, diagnostics, completion and hover. Positions are UTF-16 (the
-    // default), which is what Java strings count, so no positionEncoding is negotiated.
+    // Advertise only what works: sync, diagnostics, completion, hover and code actions.
+    // Positions are UTF-16 (the default), which is what Java strings count, so no
+    // positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
@@ -82,6 +85,8 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", ":", "{")));
     documents.setSnippetSupport(snippetSupport(params));
     capabilities.setHoverProvider(true);
+    capabilities.setCodeActionProvider(
+        new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

@@ -26,6 +26,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -281,6 +284,28 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     return new Position(p.line(), p.character());
   }
 
+  /**
+   * Fixes for the requested range, computed on the checker thread so the reader thread stays free;
+   * an unknown document gets none.
+   */
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(params.getTextDocument().getUri());
+    }
+    if (snapshot == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> CodeActionMapper.toCodeActions(service, snapshot.uri(), snapshot.text(), params),
+          checker);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+  }
+
   /** Replaces any check still waiting for the same document: only the newest one matters. */
   private void schedule(Snapshot snapshot, long delayMillis) {
     synchronized (lock) {
@@ -314,7 +339,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         // Only policies get findings: other JSON (package.json, settings) stays silent.
         diagnostics =
             analysis.isPolicy()
-                ? DiagnosticMapper.toDiagnostics(analysis.findings(), snapshot.text())
+                ? DiagnosticMapper.toDiagnostics(
+                    analysis.findings(), snapshot.text(), snapshot.uri())
                 : List.of();
       }
     } catch (RuntimeException | StackOverflowError e) {

@@ -3,6 +3,8 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.codeactions.CodeActionEngine;
+import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.completion.CompletionEngine;
 import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
@@ -25,12 +27,14 @@ public final class PolicyLanguageService {
   private final DiagnosticsEngine diagnostics;
   private final CompletionEngine completion;
   private final HoverEngine hover;
+  private final CodeActionEngine codeActions;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
     this.diagnostics = new DiagnosticsEngine(catalog);
     this.completion = new CompletionEngine(catalog);
     this.hover = new HoverEngine(catalog);
+    this.codeActions = new CodeActionEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -92,5 +96,21 @@ public final class PolicyLanguageService {
     }
     PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
     return hover.hover(policy, offset, type);
+  }
+
+  /**
+   * The code actions for the tokens that touch {@code [start, end]} (UTF-16 offsets): fixes that
+   * narrow what the policy grants, each linked to the finding it fixes. None for other JSON.
+   *
+   * @param policyType the type to check it as, or null to infer it from the text
+   */
+  public List<PolicyCodeAction> codeActions(
+      String text, int start, int end, PolicyType policyType) {
+    Analysis analysis = analyze(text, policyType, false);
+    if (!analysis.isPolicy()) {
+      return List.of();
+    }
+    return codeActions.actions(
+        analysis.policy(), analysis.policyType(), analysis.findings(), start, end);
   }
 }

@@ -20,7 +20,7 @@ class CheckCommandTest {
       """
       {
         "Version": "2012-10-17",
-        "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+        "Statement": {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}
       }
       """;
 

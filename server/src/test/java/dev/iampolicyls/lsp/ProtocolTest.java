@@ -61,7 +61,7 @@ class ProtocolTest {
           "  \"Version\": \"2012-10-17\",",
           "  \"Statement\": [",
           "    {",
-          "      \"Action\": \"s3:GetObject\",",
+          "      \"Action\": \"s3:ListBucket\",",
           "      \"Resource\": \"*\",",
           "    }",
           "  ]",
@@ -195,7 +195,7 @@ class ProtocolTest {
     initialize();
     String ok =
         "{\"Version\": \"2012-10-17\", \"Statement\": "
-            + "{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}";
+            + "{\"Effect\": \"Allow\", \"Action\": \"s3:ListBucket\", \"Resource\": \"*\"}}";
     open(POLICY_URI, ok, 1);
     assertEquals(List.of(), client.await(POLICY_URI, 1).getDiagnostics());
     change(POLICY_URI, 2, edit(0, ok.length() - 1, 0, ok.length(), "")); // drop the last brace
@@ -297,15 +297,15 @@ class ProtocolTest {
     assertEquals(Boolean.TRUE, result.getCapabilities().getHoverProvider().getLeft());
     open(POLICY_URI, BROKEN_POLICY, 1);
 
-    // Line 4 is `      "Action": "s3:GetObject",`; the pointer rests inside the action.
+    // Line 4 is `      "Action": "s3:ListBucket",`; the pointer rests inside the action.
     Hover hover =
         remote
             .getTextDocumentService()
             .hover(new HoverParams(id(POLICY_URI), new Position(4, 22)))
             .get(10, TimeUnit.SECONDS);
     assertEquals(MarkupKind.MARKDOWN, hover.getContents().getRight().getKind());
-    assertTrue(hover.getContents().getRight().getValue().contains("Read"));
-    assertEquals(new Range(new Position(4, 16), new Position(4, 30)), hover.getRange());
+    assertTrue(hover.getContents().getRight().getValue().contains("List"));
+    assertEquals(new Range(new Position(4, 16), new Position(4, 31)), hover.getRange());
 
     // Whitespace, and documents that are not open: no hover, and no error.
     assertNull(

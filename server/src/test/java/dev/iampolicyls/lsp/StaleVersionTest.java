@@ -26,7 +26,9 @@ class StaleVersionTest {
       String.join(
           ",",
           java.util.Collections.nCopies(
-              400, "{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}"));
+              400,
+              "{\"Effect\": \"Allow\", \"Action\": \"s3:Get*\","
+                  + " \"Resource\": \"arn:aws:s3:::b/*\"}"));
   private static final String VALID =
       "{\"Version\": \"2012-10-17\", \"Statement\": [" + STATEMENTS + "]}";
   private static final String BROKEN =

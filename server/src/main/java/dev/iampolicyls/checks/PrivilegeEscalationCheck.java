@@ -1,0 +1,133 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.grants.ActionIndex;
+import dev.iampolicyls.grants.Grant;
+import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.grants.RiskSets.EscalationMethod;
+import dev.iampolicyls.syntax.JsonNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An identity policy that, across all its Allow statements, grants every action of a known
+ * privilege-escalation method ({@code privilege-escalation.tsv}) on every resource (Resource "*" or
+ * NotResource), after Deny. Actions granted only on named resources do not count: naming the role
+ * or user is the least-privilege answer. A policy that is full administrator access gets
+ * FULL_ADMIN_ACCESS instead.
+ *
+ * <p>Each Action string (or NotAction key) that contributes gets one finding naming the methods it
+ * takes part in and how the first escalates; its related locations are the other contributing
+ * strings.
+ */
+final class PrivilegeEscalationCheck extends PolicyCheck {
+  private static final int METHODS_SHOWN = 2;
+
+  PrivilegeEscalationCheck() {
+    super("PRIVILEGE_ESCALATION", FindingType.SECURITY_WARNING);
+  }
+
+  /** One token that grants actions, with the grant it belongs to. */
+  private record Contributor(JsonNode node, Grant grant, BitSet granted) {}
+
+  @Override
+  public void run(CheckContext ctx) {
+    if (!LeastPrivilege.judgesEveryResourceGrants(ctx)) {
+      return;
+    }
+    GrantAnalysis analysis = LeastPrivilege.analysis(ctx);
+    ActionIndex index = analysis.index();
+    BitSet union = new BitSet();
+    for (Grant g : analysis.allows()) {
+      if (LeastPrivilege.isFullAdmin(g, index)) {
+        return;
+      }
+      if (g.onEveryResource()) {
+        union.or(g.granted());
+      }
+    }
+    List<EscalationMethod> possible = new ArrayList<>();
+    for (EscalationMethod m : analysis.risks().escalationMethods()) {
+      if (m.allIn(union)) {
+        possible.add(m);
+      }
+    }
+    if (possible.isEmpty()) {
+      return;
+    }
+    List<Contributor> contributors = new ArrayList<>();
+    for (Grant g : analysis.allows()) {
+      if (g.onEveryResource()) {
+        LeastPrivilege.forEachToken(
+            g, (node, granted) -> contributors.add(new Contributor(node, g, granted)));
+      }
+    }
+    // Per contributing token, the methods it takes part in, in data-file order.
+    Map<Contributor, List<EscalationMethod>> byToken = new LinkedHashMap<>();
+    Map<EscalationMethod, List<Contributor>> tokensOf = new LinkedHashMap<>();
+    for (EscalationMethod m : possible) {
+      List<Contributor> tokens = new ArrayList<>();
+      for (Contributor c : contributors) {
+        if (m.anyIn(c.granted())) {
+          tokens.add(c);
+          byToken.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
+        }
+      }
+      tokensOf.put(m, tokens);
+    }
+    for (Map.Entry<Contributor, List<EscalationMethod>> e : byToken.entrySet()) {
+      Contributor c = e.getKey();
+      List<EscalationMethod> methods = e.getValue();
+      List<Finding.Related> related = new ArrayList<>();
+      List<JsonNode> seen = new ArrayList<>();
+      BitSet mine = new BitSet();
+      for (EscalationMethod m : methods) {
+        mine.or(LeastPrivilege.and(c.granted(), m.actionSet()));
+        for (Contributor other : tokensOf.get(m)) {
+          if (other.node() != c.node() && !seen.contains(other.node())) {
+            seen.add(other.node());
+            related.add(
+                new Finding.Related(
+                    other.node().offset(),
+                    other.node().length(),
+                    "also needed for "
+                        + m.name()
+                        + ": "
+                        + index.describe(LeastPrivilege.and(other.granted(), m.actionSet()), 3)));
+          }
+        }
+      }
+      ctx.report(this, c.node(), message(methods, index, mine, c.grant()), related);
+    }
+  }
+
+  private static String message(
+      List<EscalationMethod> methods, ActionIndex index, BitSet mine, Grant g) {
+    EscalationMethod first = methods.get(0);
+    StringBuilder sb = new StringBuilder("Allows privilege escalation by ").append(first.name());
+    if (methods.size() > 1) {
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i < Math.min(methods.size(), METHODS_SHOWN + 1); i++) {
+        names.add(methods.get(i).name());
+      }
+      int more = methods.size() - 1 - names.size();
+      sb.append(" (also ").append(String.join(", ", names));
+      if (more > 0) {
+        sb.append(" and ").append(more).append(" more methods");
+      }
+      sb.append(")");
+    }
+    sb.append(": ")
+        .append(first.how())
+        .append(" Needs ")
+        .append(String.join(", ", first.actionNames()))
+        .append("; this grants ")
+        .append(index.describe(mine, 3))
+        .append(". Name the resources these actions may be used on, or drop the ones the job does")
+        .append(" not need.")
+        .append(LeastPrivilege.notes(g, mine));
+    return sb.toString();
+  }
+}

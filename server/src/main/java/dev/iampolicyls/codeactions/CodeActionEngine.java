@@ -1,0 +1,303 @@
+package dev.iampolicyls.codeactions;
+
+import dev.iampolicyls.catalog.AccessLevel;
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.ArnFormats;
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.grants.ActionIndex;
+import dev.iampolicyls.grants.Grant;
+import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.policy.ActionName;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.PropertyNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Code actions that narrow what a policy grants, as plain text edits:
+ *
+ * <ul>
+ *   <li>an action pattern ({@code s3:*}, {@code s3:Get*}) becomes the actions of chosen access
+ *       levels or the explicit list it matches;
+ *   <li>a {@code "*"} resource flagged RESOURCE_STAR becomes the ARN formats of the resource types
+ *       the statement's actions act on, with placeholders to fill in;
+ *   <li>an Allow with NotAction becomes an Action list of what it grants, when that is short.
+ * </ul>
+ *
+ * Each is offered only when it keeps what the statement grants within reach: nothing is offered
+ * when it would be too long to read or would silently drop a permission.
+ */
+public final class CodeActionEngine {
+  /** Longer explicit lists are not offered: nobody reads them. */
+  static final int MAX_LISTED_ACTIONS = 400;
+
+  static final int MAX_NOT_ACTION_REWRITE = 50;
+  static final int MAX_ARN_FORMATS = 20;
+
+  private final Catalog catalog;
+
+  public CodeActionEngine(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * The actions for tokens that touch {@code [start, end]} (UTF-16 offsets into the text).
+   *
+   * @param findings the findings of the same text, to link each fix to what it fixes
+   */
+  public List<PolicyCodeAction> actions(
+      Policy policy, PolicyType type, List<Finding> findings, int start, int end) {
+    List<PolicyCodeAction> out = new ArrayList<>();
+    if (type.isOrganizationsPolicy()) {
+      return out;
+    }
+    String text = policy.document().text();
+    GrantAnalysis analysis = GrantAnalysis.of(policy, catalog);
+    for (Grant g : analysis.allows()) {
+      if (!g.notAction()) {
+        for (StringElement e : g.tokens()) {
+          if (touches(e.node(), start, end)) {
+            narrowPattern(analysis.index(), text, e, findings, out);
+          }
+        }
+      } else {
+        PropertyNode notAction = g.actionProperty().orElseThrow();
+        if (touches(notAction, start, end)) {
+          rewriteNotAction(analysis.index(), text, g, notAction, findings, out);
+        }
+      }
+      g.starResource()
+          .filter(star -> touches(star.node(), start, end))
+          .ifPresent(star -> resourceArns(analysis.index(), text, g, star, findings, out));
+    }
+    return out;
+  }
+
+  private void narrowPattern(
+      ActionIndex index,
+      String text,
+      StringElement e,
+      List<Finding> findings,
+      List<PolicyCodeAction> out) {
+    Optional<ActionName> name = ActionName.parse(e.value());
+    if (name.isEmpty()
+        || ActionName.containsWildcard(name.get().service())
+        || !ActionName.containsWildcard(name.get().action())) {
+      return;
+    }
+    BitSet matched = index.match(e.value());
+    if (matched.isEmpty()) {
+      return;
+    }
+    Finding finding = findingOn(findings, e.node(), "SERVICE_WILDCARD");
+    String kind = finding != null ? PolicyCodeAction.QUICK_FIX : PolicyCodeAction.REWRITE;
+    BitSet read = and(matched, index.level(AccessLevel.READ));
+    BitSet readList = (BitSet) read.clone();
+    readList.or(and(matched, index.level(AccessLevel.LIST)));
+    BitSet noPermissions = (BitSet) matched.clone();
+    noPermissions.andNot(index.level(AccessLevel.PERMISSIONS_MANAGEMENT));
+    List<BitSet> offered = new ArrayList<>();
+    offerList(index, text, e, read, "its Read actions", matched, offered, kind, finding, out);
+    offerList(
+        index,
+        text,
+        e,
+        readList,
+        "its Read and List actions",
+        matched,
+        offered,
+        kind,
+        finding,
+        out);
+    offerList(
+        index,
+        text,
+        e,
+        noPermissions,
+        "all its actions but Permissions management",
+        matched,
+        offered,
+        kind,
+        finding,
+        out);
+    if (matched.cardinality() <= MAX_LISTED_ACTIONS) {
+      out.add(
+          new PolicyCodeAction(
+              "Replace \"" + e.value() + "\" with the " + count(matched) + " it matches",
+              kind,
+              finding,
+              List.of(replace(text, e.node(), names(index, matched)))));
+    }
+  }
+
+  /** Offers a subset when it is neither empty, nor everything, nor the same as one offered. */
+  private static void offerList(
+      ActionIndex index,
+      String text,
+      StringElement e,
+      BitSet subset,
+      String what,
+      BitSet matched,
+      List<BitSet> offered,
+      String kind,
+      Finding finding,
+      List<PolicyCodeAction> out) {
+    if (subset.isEmpty()
+        || subset.equals(matched)
+        || offered.contains(subset)
+        || subset.cardinality() > MAX_LISTED_ACTIONS) {
+      return;
+    }
+    offered.add(subset);
+    out.add(
+        new PolicyCodeAction(
+            "Replace \"" + e.value() + "\" with " + what + " (" + count(subset) + ")",
+            kind,
+            finding,
+            List.of(replace(text, e.node(), names(index, subset)))));
+  }
+
+  private void rewriteNotAction(
+      ActionIndex index,
+      String text,
+      Grant g,
+      PropertyNode notAction,
+      List<Finding> findings,
+      List<PolicyCodeAction> out) {
+    if (notAction.value() == null || g.starResource().isPresent() || g.notResource()) {
+      return; // on every resource it grants thousands of actions
+    }
+    List<StringElement> resources = g.statement().resources();
+    BitSet grants = new BitSet();
+    BitSet raw = g.raw();
+    for (int i = raw.nextSetBit(0); i >= 0; i = raw.nextSetBit(i + 1)) {
+      if (actsOnAny(index.action(i), resources)) {
+        grants.set(i);
+      }
+    }
+    if (grants.isEmpty() || grants.cardinality() > MAX_NOT_ACTION_REWRITE) {
+      return;
+    }
+    Finding finding = findingOn(findings, notAction.key(), "ALLOW_WITH_NOT_ACTION");
+    JsonNode value = notAction.value();
+    out.add(
+        new PolicyCodeAction(
+            "Rewrite NotAction as the " + count(grants) + " it grants on these resources",
+            finding != null ? PolicyCodeAction.QUICK_FIX : PolicyCodeAction.REWRITE,
+            finding,
+            List.of(
+                new TextEdit(notAction.key().offset(), notAction.key().length(), "\"Action\""),
+                new TextEdit(
+                    value.offset(),
+                    value.length(),
+                    Layout.array(text, notAction.offset(), names(index, grants))))));
+  }
+
+  private void resourceArns(
+      ActionIndex index,
+      String text,
+      Grant g,
+      StringElement star,
+      List<Finding> findings,
+      List<PolicyCodeAction> out) {
+    Finding finding = findingOn(findings, star.node(), "RESOURCE_STAR");
+    if (finding == null) {
+      return;
+    }
+    Set<String> formats = new LinkedHashSet<>();
+    BitSet raw = g.raw();
+    for (int i = raw.nextSetBit(0); i >= 0; i = raw.nextSetBit(i + 1)) {
+      List<String> own = arnFormats(index.action(i));
+      if (own.isEmpty()) {
+        return; // an action that only works on "*" would lose its permission
+      }
+      formats.addAll(own);
+      if (formats.size() > MAX_ARN_FORMATS) {
+        return;
+      }
+    }
+    List<String> arns = new ArrayList<>(formats);
+    out.add(
+        new PolicyCodeAction(
+            "Replace \"*\" with the ARNs of the resources these actions act on ("
+                + arns.size()
+                + (arns.size() == 1 ? " format" : " formats")
+                + " to fill in)",
+            PolicyCodeAction.QUICK_FIX,
+            finding,
+            List.of(replace(text, star.node(), arns))));
+  }
+
+  /** The ARN formats of the resource types an action requires (else all it supports). */
+  static List<String> arnFormats(Action a) {
+    List<String> required = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (ActionResource r : a.resourceTypes()) {
+      r.resourceType()
+          .ifPresent(
+              t -> {
+                String arn = t.arnFormat().replace("${Partition}", "aws");
+                all.add(arn);
+                if (r.required()) {
+                  required.add(arn);
+                }
+              });
+    }
+    return required.isEmpty() ? all : required;
+  }
+
+  private static boolean actsOnAny(Action a, List<StringElement> resources) {
+    for (ActionResource r : a.resourceTypes()) {
+      if (r.resourceType().isEmpty()) {
+        continue;
+      }
+      for (StringElement res : resources) {
+        if (ArnFormats.fits(r.resourceType().get().arnFormat(), res.value())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static TextEdit replace(String text, JsonNode node, List<String> values) {
+    return new TextEdit(node.offset(), node.length(), Layout.replaceString(text, node, values));
+  }
+
+  private static List<String> names(ActionIndex index, BitSet set) {
+    return index.actions(set).stream().map(Action::qualifiedName).toList();
+  }
+
+  private static String count(BitSet set) {
+    int n = set.cardinality();
+    return n + (n == 1 ? " action" : " actions");
+  }
+
+  private static BitSet and(BitSet a, BitSet b) {
+    BitSet out = (BitSet) a.clone();
+    out.and(b);
+    return out;
+  }
+
+  private static Finding findingOn(List<Finding> findings, JsonNode node, String code) {
+    for (Finding f : findings) {
+      if (f.code().equals(code) && f.offset() == node.offset() && f.length() == node.length()) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static boolean touches(JsonNode node, int start, int end) {
+    return node.offset() <= end && start <= node.end();
+  }
+}

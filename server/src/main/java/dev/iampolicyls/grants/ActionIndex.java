@@ -1,0 +1,206 @@
+package dev.iampolicyls.grants;
+
+import dev.iampolicyls.catalog.AccessLevel;
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Numbers every action of a catalog so that sets of actions are bitsets: expanding {@code *} or a
+ * NotAction to 20,000-odd actions is then a few hundred words of memory and a handful of word
+ * operations, not a list. Pattern matches are cached, since policies repeat the same patterns.
+ */
+public final class ActionIndex {
+  /** Bounds the pattern cache; a policy has at most a few hundred patterns. */
+  private static final int MAX_CACHED_PATTERNS = 20_000;
+
+  private static final Map<Catalog, ActionIndex> INSTANCES = new WeakHashMap<>();
+
+  private final Catalog catalog;
+  private final Action[] actions;
+  private final Map<Action, Integer> indexOf = new IdentityHashMap<>();
+  private final BitSet all;
+  private final Map<AccessLevel, BitSet> byLevel = new java.util.EnumMap<>(AccessLevel.class);
+  private final BitSet resourceLevel = new BitSet();
+  private final BitSet readNamed = new BitSet();
+  private final Map<String, Match> patternCache = new ConcurrentHashMap<>();
+
+  /** A pattern's actions as a set and, when they are few, as indices (cheaper to merge). */
+  private record Match(BitSet set, int[] few) {}
+
+  private ActionIndex(Catalog catalog) {
+    this.catalog = catalog;
+    List<Action> list = catalog.matchActions("*");
+    actions = list.toArray(new Action[0]);
+    for (AccessLevel level : AccessLevel.values()) {
+      byLevel.put(level, new BitSet(actions.length));
+    }
+    for (int i = 0; i < actions.length; i++) {
+      Action a = actions[i];
+      indexOf.put(a, i);
+      byLevel.get(a.accessLevel()).set(i);
+      if (supportsResourceLevel(a)) {
+        resourceLevel.set(i);
+      }
+      if (hasReadName(a.name())) {
+        readNamed.set(i);
+      }
+    }
+    all = new BitSet(actions.length);
+    all.set(0, actions.length);
+  }
+
+  /** The index of a catalog, built once per catalog. */
+  public static ActionIndex of(Catalog catalog) {
+    synchronized (INSTANCES) {
+      return INSTANCES.computeIfAbsent(catalog, ActionIndex::new);
+    }
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public int size() {
+    return actions.length;
+  }
+
+  public Action action(int index) {
+    return actions[index];
+  }
+
+  /** The index of an action named {@code prefix:Name} (any case). */
+  public Optional<Integer> indexOf(String qualifiedName) {
+    return catalog.action(qualifiedName).map(indexOf::get);
+  }
+
+  /** Every action. Callers must not change the returned set. */
+  public BitSet all() {
+    return all;
+  }
+
+  /** The actions of one access level. Callers must not change the returned set. */
+  public BitSet level(AccessLevel level) {
+    return byLevel.get(level);
+  }
+
+  /**
+   * The actions that can be scoped to a resource type; the others can only be granted on {@code *}.
+   * Callers must not change the returned set.
+   */
+  public BitSet resourceLevel() {
+    return resourceLevel;
+  }
+
+  /**
+   * Actions named like reads (Get, List, Describe, View, Search, BatchGet...) whatever level the
+   * catalog gives them: AWS files a few, such as billing:GetResourcePolicy, under Permissions
+   * management or Write, but they change nothing. Read-only.
+   */
+  public BitSet readNamed() {
+    return readNamed;
+  }
+
+  private static final List<String> READ_VERBS =
+      List.of("Get", "List", "Describe", "View", "Search", "BatchGet", "BatchDescribe");
+
+  private static boolean hasReadName(String name) {
+    for (String verb : READ_VERBS) {
+      if (name.startsWith(verb)
+          && (name.length() == verb.length()
+              || Character.isUpperCase(name.charAt(verb.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The actions an Action pattern matches (IAM's case-insensitive wildcards). Read-only. */
+  public BitSet match(String pattern) {
+    return lookup(pattern).set();
+  }
+
+  /** Adds the actions a pattern matches to {@code target}. */
+  public void addMatches(String pattern, BitSet target) {
+    Match m = lookup(pattern);
+    if (m.few() == null) {
+      target.or(m.set());
+      return;
+    }
+    for (int i : m.few()) {
+      target.set(i);
+    }
+  }
+
+  private Match lookup(String pattern) {
+    Match cached = patternCache.get(pattern);
+    if (cached != null) {
+      return cached;
+    }
+    String key = pattern.toLowerCase(Locale.ROOT);
+    cached = patternCache.get(key);
+    if (cached != null) {
+      patternCache.put(pattern, cached);
+      return cached;
+    }
+    BitSet set;
+    if (!key.isEmpty()
+        && key.chars().allMatch(c -> c == '*' || c == ':')
+        && key.indexOf(':') == key.lastIndexOf(':')) {
+      set = all; // "*", "*:*"
+    } else {
+      set = new BitSet(actions.length);
+      for (Action a : catalog.matchActions(pattern)) {
+        Integer i = indexOf.get(a);
+        if (i != null) {
+          set.set(i);
+        }
+      }
+    }
+    Match m = new Match(set, set.cardinality() <= 32 ? set.stream().toArray() : null);
+    if (patternCache.size() >= MAX_CACHED_PATTERNS) {
+      patternCache.clear();
+    }
+    patternCache.put(key, m);
+    patternCache.put(pattern, m);
+    return m;
+  }
+
+  /** The actions of a set, in catalog order. */
+  public List<Action> actions(BitSet set) {
+    List<Action> out = new ArrayList<>(set.cardinality());
+    for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+      out.add(actions[i]);
+    }
+    return out;
+  }
+
+  /** "s3:PutObject, s3:DeleteObject, iam:PassRole and 12 more" for messages. */
+  public String describe(BitSet set, int shown) {
+    int total = set.cardinality();
+    List<String> names = new ArrayList<>();
+    for (int i = set.nextSetBit(0); i >= 0 && names.size() < shown; i = set.nextSetBit(i + 1)) {
+      names.add(actions[i].qualifiedName());
+    }
+    String list = String.join(", ", names);
+    return total > names.size() ? list + " and " + (total - names.size()) + " more" : list;
+  }
+
+  private static boolean supportsResourceLevel(Action a) {
+    for (ActionResource r : a.resourceTypes()) {
+      if (r.resourceType().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.iampolicyls.grants;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.WildcardMatcher;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.ObjectNode;
+import dev.iampolicyls.syntax.PropertyNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The grant analysis the least-privilege checks share: for each Allow statement of a policy, the
+ * exact set of catalog actions it grants, minus what the policy's Deny statements take away.
+ *
+ * <p>A Deny is subtracted only when it surely applies: it has no Condition, names no particular
+ * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
+ * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
+ * subtracted; findings on actions it names say that it may apply. Computed once per parsed policy
+ * (the cache holds it as long as the policy object lives).
+ */
+public final class GrantAnalysis {
+  private static final Map<Policy, GrantAnalysis> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final ActionIndex index;
+  private final RiskSets risks;
+  private final List<Grant> allows;
+
+  private GrantAnalysis(Policy policy, Catalog catalog) {
+    index = ActionIndex.of(catalog);
+    risks = RiskSets.of(index);
+    List<Deny> denies = new ArrayList<>();
+    for (Statement s : policy.statements()) {
+      if (s.isDeny() && appliesToEveryone(s)) {
+        denies.add(new Deny(s, actionsOf(s)));
+      }
+    }
+    List<Grant> list = new ArrayList<>();
+    for (Statement s : policy.statements()) {
+      if (s.isAllow() && s.actionOrNotAction().isPresent()) {
+        list.add(grant(s, denies));
+      }
+    }
+    allows = List.copyOf(list);
+  }
+
+  /** The analysis of a policy, computed on first use and then shared by every check. */
+  public static GrantAnalysis of(Policy policy, Catalog catalog) {
+    GrantAnalysis cached = CACHE.get(policy);
+    if (cached != null && cached.index.catalog() == catalog) {
+      return cached;
+    }
+    GrantAnalysis fresh = new GrantAnalysis(policy, catalog);
+    CACHE.put(policy, fresh);
+    return fresh;
+  }
+
+  public ActionIndex index() {
+    return index;
+  }
+
+  public RiskSets risks() {
+    return risks;
+  }
+
+  /** The Allow statements with Action or NotAction, in document order. */
+  public List<Grant> allows() {
+    return allows;
+  }
+
+  /** A Deny statement that applies to every caller, with the actions it names. */
+  private record Deny(Statement statement, BitSet actions) {}
+
+  private Grant grant(Statement s, List<Deny> denies) {
+    boolean not = s.action().isEmpty();
+    List<StringElement> tokens = s.actions();
+    BitSet[] matches = new BitSet[tokens.size()];
+    BitSet named = new BitSet(index.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      matches[i] = index.match(tokens.get(i).value());
+      index.addMatches(tokens.get(i).value(), named);
+    }
+    BitSet raw = named;
+    if (not) {
+      raw = (BitSet) index.all().clone();
+      raw.andNot(named);
+    }
+    BitSet granted = (BitSet) raw.clone();
+    BitSet conditional = new BitSet();
+    List<String> conditionalLabels = new ArrayList<>();
+    for (Deny d : denies) {
+      Statement deny = d.statement();
+      BitSet denied = d.actions();
+      if (!denied.intersects(granted)) {
+        continue;
+      }
+      if (deny.condition().isPresent()) {
+        conditional.or(denied);
+        conditionalLabels.add(deny.label());
+      } else if (covers(deny, s)) {
+        granted.andNot(denied);
+      }
+    }
+    return new Grant(index, s, not, tokens, matches, raw, granted, conditional, conditionalLabels);
+  }
+
+  private BitSet actionsOf(Statement s) {
+    BitSet named = new BitSet(index.size());
+    for (StringElement e : s.actions()) {
+      index.addMatches(e.value(), named);
+    }
+    if (s.action().isEmpty() && s.notAction().isPresent()) {
+      BitSet all = (BitSet) index.all().clone();
+      all.andNot(named);
+      return all;
+    }
+    return named;
+  }
+
+  /** A Deny with no Principal (identity policies) or Principal "*" applies to every caller. */
+  private static boolean appliesToEveryone(Statement deny) {
+    if (deny.notPrincipal().isPresent()) {
+      return false;
+    }
+    return deny.principal().map(p -> isEveryone(p.value())).orElse(true);
+  }
+
+  /** {@code "*"} or {@code {"AWS": "*"}}. */
+  public static boolean isEveryone(JsonNode principal) {
+    if (principal == null) {
+      return false;
+    }
+    List<StringElement> values = Statement.strings(principal);
+    if (!values.isEmpty()) {
+      return values.size() == 1 && values.get(0).value().equals("*");
+    }
+    if (principal instanceof ObjectNode o) {
+      for (PropertyNode p : o.properties()) {
+        if (p.name().equals("AWS")
+            && Statement.strings(p.value()).stream().anyMatch(e -> e.value().equals("*"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the Deny's resources include every resource the Allow's reach. */
+  static boolean covers(Statement deny, Statement allow) {
+    List<StringElement> allowResources = allow.resources();
+    boolean allowNot = allow.resource().isEmpty() && allow.notResource().isPresent();
+    if (deny.resource().isPresent()) {
+      List<StringElement> denyResources = deny.resources();
+      if (denyResources.stream().anyMatch(d -> Grant.isStar(d.value()))) {
+        return true;
+      }
+      if (allowNot || allowResources.isEmpty()) {
+        return false;
+      }
+      for (StringElement r : allowResources) {
+        if (denyResources.stream().noneMatch(d -> WildcardMatcher.matches(d.value(), r.value()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (deny.notResource().isPresent()) {
+      if (allowNot || allowResources.isEmpty()) {
+        return false;
+      }
+      for (StringElement r : allowResources) {
+        for (StringElement n : deny.resources()) {
+          if (mayOverlap(n.value(), r.value())) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    // Neither: a resource policy's statements apply to the resource it is attached to.
+    return allow.resource().isEmpty() && allow.notResource().isEmpty();
+  }
+
+  /** Whether two resource patterns may name a common resource; leans to yes. */
+  static boolean mayOverlap(String a, String b) {
+    if (WildcardMatcher.matches(a, b) || WildcardMatcher.matches(b, a)) {
+      return true;
+    }
+    if (!WildcardMatcher.hasWildcard(a) || !WildcardMatcher.hasWildcard(b)) {
+      return false; // a literal that the other pattern does not match
+    }
+    String pa = literalPrefix(a);
+    String pb = literalPrefix(b);
+    return pa.regionMatches(true, 0, pb, 0, Math.min(pa.length(), pb.length()));
+  }
+
+  private static String literalPrefix(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) != '*' && s.charAt(i) != '?' && s.charAt(i) != '$') {
+      i++;
+    }
+    return s.substring(0, i);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.iampolicyls.grants;
+
+import dev.iampolicyls.policy.ConditionEntry;
+import dev.iampolicyls.policy.ConditionOperator;
+import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.StringNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The conditions of a statement that pin who may use it (principal, source, network) or which
+ * resources it applies to. A condition pins only when it must hold for the request to be allowed: a
+ * positive string, ARN or IP operator, not {@code ...IfExists} (a missing key would pass), not
+ * {@code ForAllValues} (an empty set would pass), with at least one value that is not just a
+ * wildcard.
+ *
+ * @param who keys that pin the caller: principal, organisation, account, source ARN, VPC, IP
+ * @param which keys that pin the resource: its tags, account or organisation
+ * @param other the statement's other condition keys, which may narrow it in ways we do not judge
+ */
+public record Pinning(List<String> who, List<String> which, List<String> other) {
+  private static final Set<String> WHO_KEYS =
+      Set.of(
+          "aws:principalorgid",
+          "aws:principalorgpaths",
+          "aws:principalaccount",
+          "aws:principalarn",
+          "aws:principalservicename",
+          "aws:userid",
+          "aws:sourcearn",
+          "aws:sourceaccount",
+          "aws:sourceowner",
+          "aws:sourceorgid",
+          "aws:sourceorgpaths",
+          "aws:sourcevpc",
+          "aws:sourcevpce",
+          "aws:sourceip",
+          "aws:vpcsourceip",
+          "kms:calleraccount");
+
+  private static final Set<String> WHICH_KEYS =
+      Set.of("aws:resourceorgid", "aws:resourceorgpaths", "aws:resourceaccount");
+
+  public Pinning {
+    who = List.copyOf(who);
+    which = List.copyOf(which);
+    other = List.copyOf(other);
+  }
+
+  public static Pinning of(Statement statement) {
+    List<String> who = new ArrayList<>();
+    List<String> which = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (ConditionEntry entry : statement.conditionEntries()) {
+      String key = entry.key().toLowerCase(Locale.ROOT);
+      if ((mustHold(entry) && WHO_KEYS.contains(key)) || onlyAwsServices(entry, key)) {
+        addOnce(who, entry.key());
+      } else if (mustHold(entry) && (WHICH_KEYS.contains(key) || isResourceTag(key))) {
+        addOnce(which, entry.key());
+      } else {
+        addOnce(other, entry.key());
+      }
+    }
+    return new Pinning(who, which, other);
+  }
+
+  public boolean pinsWho() {
+    return !who.isEmpty();
+  }
+
+  public boolean pinsWhich() {
+    return !which.isEmpty();
+  }
+
+  public boolean any() {
+    return pinsWho() || pinsWhich();
+  }
+
+  /** What a message says about the statement's conditions; "" when it has none. */
+  public String note() {
+    List<String> keys = new ArrayList<>(who);
+    keys.addAll(which);
+    String note = "";
+    if (!keys.isEmpty()) {
+      note +=
+          " Taken into account: the condition on "
+              + String.join(", ", keys)
+              + " limits who or which resources, not which actions.";
+    }
+    if (!other.isEmpty()) {
+      note += " The condition on " + String.join(", ", other) + " may narrow it further.";
+    }
+    return note;
+  }
+
+  /** aws:ResourceTag/x, or a service's own ResourceTag key such as ec2:ResourceTag/x. */
+  private static boolean isResourceTag(String lowerKey) {
+    int colon = lowerKey.indexOf(':');
+    return colon > 0 && lowerKey.startsWith("resourcetag/", colon + 1);
+  }
+
+  /** {@code "Bool": {"aws:PrincipalIsAWSService": "true"}}: only AWS services may call. */
+  private static boolean onlyAwsServices(ConditionEntry entry, String lowerKey) {
+    ConditionOperator op = entry.operator().orElse(null);
+    return lowerKey.equals("aws:principalisawsservice")
+        && op != null
+        && op.base() == ConditionOperator.Base.Bool
+        && !op.ifExists()
+        && entry.values().size() == 1
+        && entry.values().get(0) instanceof StringNode s
+        && s.value().equals("true");
+  }
+
+  private static boolean mustHold(ConditionEntry entry) {
+    ConditionOperator op = entry.operator().orElse(null);
+    if (op == null || op.ifExists() || op.base().negated()) {
+      return false;
+    }
+    if (op.qualifier() == ConditionOperator.Qualifier.FOR_ALL_VALUES) {
+      return false;
+    }
+    switch (op.category()) {
+      case STRING, ARN, IP_ADDRESS -> {}
+      default -> {
+        return false;
+      }
+    }
+    for (JsonNode value : entry.values()) {
+      if (value instanceof StringNode s && !isOnlyWildcards(s.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "*", or an IP range that holds every address. */
+  private static boolean isOnlyWildcards(String value) {
+    String v = value.strip();
+    return v.chars().allMatch(c -> c == '*' || c == '?')
+        || v.equals("0.0.0.0/0")
+        || v.equals("::/0");
+  }
+
+  private static void addOnce(List<String> list, String key) {
+    if (!list.contains(key)) {
+      list.add(key);
+    }
+  }
+}
