@@ -17,6 +17,7 @@ public final class AllChecks {
     checks.addAll(variablesAndConditionValues());
     checks.addAll(principals());
     checks.addAll(ConditionChecks.create());
+    checks.addAll(arnsResourcesAndRoles());
     checks.addAll(leastPrivilege());
     return List.copyOf(checks);
   }
@@ -132,5 +133,41 @@ public final class AllChecks {
         new CredentialsExposureCheck(),
         new DataExfiltrationCheck(),
         new PublicAccessCheck());
+  }
+
+  /**
+   * ARN formats, resources against actions, redundant entries, PassRole and service-linked roles.
+   */
+  static List<PolicyCheck> arnsResourcesAndRoles() {
+    return List.of(
+        new InvalidArnPrefixCheck(),
+        new MissingArnFieldCheck(),
+        new InvalidPartitionCheck(),
+        new InvalidArnServiceCaseCheck(),
+        new InvalidServiceCheck(),
+        new InvalidArnRegionCheck(),
+        new MissingArnRegionCheck(),
+        new ArnRegionNotAllowedCheck(),
+        new InvalidArnAccountCheck(),
+        new MissingArnAccountCheck(),
+        new ArnAccountNotAllowedCheck(),
+        new InvalidArnResourceCheck(),
+        new InvalidRegionCheck(),
+        new ResourceMismatchCheck(),
+        new WildcardInServiceNameCheck(),
+        new RedundantActionCheck(),
+        new RedundantResourceCheck(),
+        new PassRoleWithNotResourceCheck(),
+        new PassRoleWithStarInActionAndNotResourceCheck(),
+        new PassRoleWithNotActionAndNotResourceCheck(),
+        new PassRoleWithStarInResourceCheck(),
+        new PassRoleWithStarInActionAndResourceCheck(),
+        new PassRoleWithStarInResourceAndNotActionCheck(),
+        new CreateSlrWithNotResourceCheck(),
+        new CreateSlrWithStarInActionAndNotResourceCheck(),
+        new CreateSlrWithNotActionAndNotResourceCheck(),
+        new CreateSlrWithStarInResourceCheck(),
+        new CreateSlrWithStarInActionAndResourceCheck(),
+        new CreateSlrWithStarInResourceAndNotActionCheck());
   }
 }

@@ -1,0 +1,16 @@
+package dev.iampolicyls.checks;
+
+/**
+ * The Region of a resource ARN is no AWS Region, or one of another partition. See {@link
+ * ArnProblems}.
+ */
+final class InvalidArnRegionCheck extends PolicyCheck {
+  InvalidArnRegionCheck() {
+    super("INVALID_ARN_REGION", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    ArnProblems.report(this, context);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.iampolicyls.checks;
+
+/**
+ * A resource ARN with an empty account where every ARN format it can match has one. See {@link
+ * ArnProblems}.
+ */
+final class MissingArnAccountCheck extends PolicyCheck {
+  MissingArnAccountCheck() {
+    super("MISSING_ARN_ACCOUNT", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    ArnProblems.report(this, context);
+  }
+}

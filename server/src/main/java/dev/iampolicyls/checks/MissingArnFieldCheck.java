@@ -1,0 +1,13 @@
+package dev.iampolicyls.checks;
+
+/** A resource ARN with fewer than its six colon-separated fields. See {@link ArnProblems}. */
+final class MissingArnFieldCheck extends PolicyCheck {
+  MissingArnFieldCheck() {
+    super("MISSING_ARN_FIELD", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    ArnProblems.report(this, context);
+  }
+}

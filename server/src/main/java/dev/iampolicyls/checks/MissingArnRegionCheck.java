@@ -1,0 +1,16 @@
+package dev.iampolicyls.checks;
+
+/**
+ * A resource ARN with an empty Region where every ARN format it can match has one. See {@link
+ * ArnProblems}.
+ */
+final class MissingArnRegionCheck extends PolicyCheck {
+  MissingArnRegionCheck() {
+    super("MISSING_ARN_REGION", FindingType.ERROR);
+  }
+
+  @Override
+  public void run(CheckContext context) {
+    ArnProblems.report(this, context);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.iampolicyls.checks;
+
+import java.util.List;
+
+/**
+ * Whether one IAM wildcard pattern covers another: every string the inner pattern matches, the
+ * outer one matches too ({@code s3:Get*} covers {@code s3:GetObject} and {@code s3:GetObject*}).
+ *
+ * <p>An O(inner × outer) table, no regular expressions. It is sound but not complete: an answer of
+ * true is always right, while a few exotic pairs ({@code a?*} inside {@code a*?}) get false. Checks
+ * built on it therefore miss a rare redundancy rather than report a wrong one.
+ */
+final class PatternCover {
+  private static final char RUN = '\u0000';
+  private static final char ONE = '\u0001';
+
+  private PatternCover() {}
+
+  /** Whether {@code outer} covers {@code inner}; letters compared ignoring case when asked. */
+  static boolean covers(String outer, String inner, boolean ignoreCase) {
+    if (outer.equals(inner)) {
+      return true;
+    }
+    char[] a = tokens(inner, true, ignoreCase);
+    char[] b = tokens(outer, false, ignoreCase);
+    boolean[][] reach = new boolean[a.length + 1][b.length + 1];
+    reach[0][0] = true;
+    for (int i = 0; i <= a.length; i++) {
+      for (int j = 0; j <= b.length; j++) {
+        if (!reach[i][j] || j == b.length) {
+          continue;
+        }
+        char t = b[j];
+        if (t == RUN) {
+          reach[i][j + 1] = true; // the outer star takes nothing more
+          if (i < a.length) {
+            reach[i + 1][j] = true; // or swallows one more inner token, whatever it is
+          }
+        } else if (i < a.length) {
+          boolean ok = t == ONE ? a[i] != RUN : a[i] == t;
+          if (ok) {
+            reach[i + 1][j + 1] = true;
+          }
+        }
+      }
+    }
+    return reach[a.length][b.length];
+  }
+
+  /**
+   * Covering for ARNs: field by field when both have six fields, so a star cannot reach across a
+   * colon the way IAM never lets it; {@code *} alone covers everything. Case-sensitive.
+   */
+  static boolean coversArn(String outer, String inner) {
+    if (outer.equals("*") || outer.equals(inner)) {
+      return true;
+    }
+    List<String> o = ArnText.fields(outer);
+    List<String> i = ArnText.fields(inner);
+    if (o.size() == 6 && i.size() == 6) {
+      for (int k = 0; k < 6; k++) {
+        if (!covers(o.get(k), i.get(k), false)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Tokens of a pattern. In the inner pattern a policy variable may become anything, so it reads as
+   * a star; in the outer one it stays literal text, which only the same text or a star matches.
+   */
+  private static char[] tokens(String s, boolean inner, boolean ignoreCase) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (inner && c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+        int close = s.indexOf('}', i + 2);
+        if (close > 0) {
+          sb.append(RUN);
+          i = close;
+          continue;
+        }
+      }
+      if (c == '*') {
+        sb.append(RUN);
+      } else if (c == '?') {
+        sb.append(ONE);
+      } else {
+        sb.append(ignoreCase ? Character.toLowerCase(c) : c);
+      }
+    }
+    return sb.toString().toCharArray();
+  }
+}
