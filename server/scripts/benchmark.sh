@@ -31,6 +31,14 @@ for _ in 1 2 3; do
     | grep -E 'bundled|heap held right'
 done
 echo
+CP="server/target/classes:server/target/test-classes:$(mvn -B -q -o -pl server dependency:build-classpath -Dmdep.outputFile=/dev/stdout 2>/dev/null)"
+LARGE="$POLICIES/AWSSupportServiceRolePolicy.json"
+echo "== completion latency (6 KB generated policy, then the largest managed policy)"
+java -cp "$CP" dev.iampolicyls.completion.CompletionBenchmark "$LARGE"
+echo
+echo "== hover latency"
+java -cp "$CP" dev.iampolicyls.hover.HoverBenchmark "$LARGE"
+echo
 printf '%-55s %8s\n' "whole process (median of $RUNS)" "ms"
 printf '%-55s %8d\n' "check of one small policy" \
   "$(median_ms java -jar "$JAR" check server/examples/identity-read-logs.json)"
