@@ -170,6 +170,25 @@ public final class Catalog {
     if (pattern.isEmpty()) {
       return List.of();
     }
+    // Editors ask again on every keystroke and checks ask per statement: remember the answers.
+    String key = pattern.toLowerCase(Locale.ROOT);
+    List<Action> cached = matchCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (matchCache.size() > MATCH_CACHE_LIMIT) {
+      matchCache.clear(); // bounded: hostile input cannot grow it without end
+    }
+    List<Action> result = computeMatches(pattern);
+    matchCache.put(key, result);
+    return result;
+  }
+
+  private static final int MATCH_CACHE_LIMIT = 10_000;
+  private final java.util.Map<String, List<Action>> matchCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<Action> computeMatches(String pattern) {
     List<Action> out = new ArrayList<>();
     int colon = pattern.indexOf(':');
     if (colon < 0) {

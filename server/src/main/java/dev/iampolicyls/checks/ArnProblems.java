@@ -36,7 +36,11 @@ final class ArnProblems {
   static void report(PolicyCheck check, CheckContext context) {
     for (Statement s : context.policy().statements()) {
       for (StringElement e : s.resources()) {
-        for (Problem p : of(e.value(), context.catalog())) {
+        // Twelve checks read the same analysis of each ARN: compute it once per run.
+        List<Problem> problems =
+            context.shared(
+                List.of(ArnProblems.class, e.value()), () -> of(e.value(), context.catalog()));
+        for (Problem p : problems) {
           if (p.code().equals(check.code())) {
             context.report(check, e.node(), p.message());
           }
@@ -45,7 +49,28 @@ final class ArnProblems {
     }
   }
 
+  /**
+   * The same ARNs come back on every keystroke and across files: remember their analysis (per
+   * catalog), bounded so hostile input cannot grow it without end.
+   */
+  private static final java.util.Map<List<Object>, List<Problem>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static List<Problem> of(String text, Catalog catalog) {
+    List<Object> key = List.of(catalog, text);
+    List<Problem> cached = CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (CACHE.size() > 20_000) {
+      CACHE.clear();
+    }
+    List<Problem> result = List.copyOf(analyse(text, catalog));
+    CACHE.put(key, result);
+    return result;
+  }
+
+  private static List<Problem> analyse(String text, Catalog catalog) {
     List<Problem> out = new ArrayList<>(2);
     if (text.equals("*")) {
       return out;

@@ -17,6 +17,7 @@ public final class CheckContext {
   private final Catalog catalog;
   private final DocumentSettings settings;
   private final List<Finding> findings = new ArrayList<>();
+  private final java.util.Map<Object, Object> shared = new java.util.HashMap<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
     this(policy, policyType, catalog, DocumentSettings.DEFAULT);
@@ -83,5 +84,19 @@ public final class CheckContext {
 
   List<Finding> findings() {
     return findings;
+  }
+
+  /**
+   * A result that several checks derive from the same input (the problems of one ARN, the grants of
+   * a statement), computed once per run and shared. Keys must identify the input fully.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Object key, java.util.function.Supplier<T> compute) {
+    Object value = shared.get(key);
+    if (value == null) {
+      value = compute.get();
+      shared.put(key, value);
+    }
+    return (T) value;
   }
 }

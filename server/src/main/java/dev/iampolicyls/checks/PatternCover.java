@@ -21,6 +21,9 @@ final class PatternCover {
     if (outer.equals(inner)) {
       return true;
     }
+    if (!literalPrefixAgrees(outer, inner, ignoreCase)) {
+      return false; // the common case in long lists, decided without the table
+    }
     char[] a = tokens(inner, true, ignoreCase);
     char[] b = tokens(outer, false, ignoreCase);
     boolean[][] reach = new boolean[a.length + 1][b.length + 1];
@@ -51,6 +54,31 @@ final class PatternCover {
    * Covering for ARNs: field by field when both have six fields, so a star cannot reach across a
    * colon the way IAM never lets it; {@code *} alone covers everything. Case-sensitive.
    */
+  /**
+   * Every string the outer pattern matches starts with its text before the first wildcard; the
+   * inner pattern can only be covered if it spells that same text, with no wildcard or variable of
+   * its own there.
+   */
+  private static boolean literalPrefixAgrees(String outer, String inner, boolean ignoreCase) {
+    for (int k = 0; k < outer.length(); k++) {
+      char o = outer.charAt(k);
+      if (o == '*' || o == '?' || o == '$') {
+        return true;
+      }
+      if (k >= inner.length()) {
+        return false;
+      }
+      char i = inner.charAt(k);
+      if (i == '*' || i == '?' || i == '$') {
+        return false;
+      }
+      if (o != i && !(ignoreCase && Character.toLowerCase(o) == Character.toLowerCase(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean coversArn(String outer, String inner) {
     if (outer.equals("*") || outer.equals(inner)) {
       return true;

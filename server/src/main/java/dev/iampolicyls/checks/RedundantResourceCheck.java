@@ -18,8 +18,18 @@ final class RedundantResourceCheck extends PolicyCheck {
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       List<StringElement> resources = s.resources();
+      List<Integer> wildcards = new java.util.ArrayList<>();
+      java.util.Map<String, Integer> literals = new java.util.HashMap<>();
+      for (int j = 0; j < resources.size(); j++) {
+        String v = resources.get(j).value();
+        if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.contains("${")) {
+          wildcards.add(j);
+        } else {
+          literals.putIfAbsent(v, j);
+        }
+      }
       for (int i = 0; i < resources.size(); i++) {
-        String by = coveringOther(resources, i);
+        String by = coveringOther(resources, i, wildcards, literals);
         if (by != null) {
           context.report(
               this,
@@ -34,9 +44,22 @@ final class RedundantResourceCheck extends PolicyCheck {
     }
   }
 
-  private static String coveringOther(List<StringElement> resources, int i) {
+  /**
+   * Only a pattern with a wildcard can cover a different ARN: a literal covers nothing but its
+   * equal. Comparing each entry with the wildcards alone, and looking literals up in a map, keeps
+   * long resource lists linear in practice.
+   */
+  private static String coveringOther(
+      List<StringElement> resources,
+      int i,
+      List<Integer> wildcards,
+      java.util.Map<String, Integer> literals) {
     String inner = resources.get(i).value();
-    for (int j = 0; j < resources.size(); j++) {
+    Integer equal = literals.get(inner);
+    if (equal != null && equal < i) {
+      return resources.get(equal).value();
+    }
+    for (int j : wildcards) {
       if (j == i) {
         continue;
       }

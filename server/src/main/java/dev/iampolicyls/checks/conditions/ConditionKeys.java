@@ -128,12 +128,52 @@ final class ConditionKeys {
    * one of its resource types.
    */
   static boolean actionSupports(Action action, String policyKey) {
-    return supportedKeys(action).stream().anyMatch(k -> names(k, policyKey));
+    return KEYS_OF.computeIfAbsent(action, KeySet::of).names(policyKey.toLowerCase(Locale.ROOT));
   }
 
   /** Whether the catalog lists any condition key for the action or its resource types. */
   static boolean hasKnownKeys(Action action) {
-    return !supportedKeys(action).isEmpty();
+    return !KEYS_OF.computeIfAbsent(action, KeySet::of).isEmpty();
+  }
+
+  /**
+   * The keys an action supports, ready for lookup: exact names and template stems, lower case.
+   * Built once per action, since a wildcard statement asks about thousands of actions per key.
+   */
+  private static final java.util.Map<Action, KeySet> KEYS_OF =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record KeySet(java.util.Set<String> exact, List<String> stems) {
+    static KeySet of(Action action) {
+      java.util.Set<String> exact = new java.util.HashSet<>();
+      List<String> stems = new ArrayList<>();
+      for (String k : supportedKeys(action)) {
+        String lower = k.toLowerCase(Locale.ROOT);
+        exact.add(lower);
+        String stem = stem(lower);
+        if (stem.length() < lower.length() && !stems.contains(stem)) {
+          stems.add(stem);
+        }
+      }
+      return new KeySet(exact, stems);
+    }
+
+    boolean isEmpty() {
+      return exact.isEmpty();
+    }
+
+    /** The same answer as {@link ConditionKeys#names} over every key of the action. */
+    boolean names(String lowerKey) {
+      if (exact.contains(lowerKey)) {
+        return true;
+      }
+      for (String stem : stems) {
+        if (lowerKey.length() > stem.length() && lowerKey.startsWith(stem)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static List<String> supportedKeys(Action action) {
