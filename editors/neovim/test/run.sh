@@ -7,6 +7,13 @@ jar="${1:-$here/../../../server/target/iam-policy-ls.jar}"
 [[ -f "$jar" ]] || { echo "$jar is missing: build the server first" >&2; exit 1; }
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 
+# The README must give users exactly the configurations this test loads.
+readme="$(cat "$here/../../../README.md")"
+for config in iam-policy-ls.lua lspconfig.lua; do
+  snippet="$(cat "$here/../$config")"
+  [[ "$readme" == *"$snippet"* ]] || { echo "README.md does not contain editors/neovim/$config as is" >&2; exit 1; }
+done
+
 if ! command -v nvim >/dev/null; then
   sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -q
