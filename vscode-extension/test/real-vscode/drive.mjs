@@ -89,7 +89,8 @@ try {
 
   await page.keyboard.press('Control+P');
   await page.keyboard.type('policy.json');
-  await page.waitForTimeout(800);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'policy.json' }).first()
+    .waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
   // The server starts on the first JSON document; its findings come as squiggles.
@@ -102,11 +103,11 @@ try {
   step('SERVICE_WILDCARD in the Problems panel');
   await page.screenshot({ path: join(shots, 'problems.png') });
 
-  // Hover on s3:* (line 6).
+  // Hover on the second statement's "Effect" (no diagnostic there): the statement's summary.
   await page.keyboard.press('Escape');
   const editor = page.locator('.monaco-editor .view-lines').first();
-  await editor.getByText('s3:*').first().hover();
-  await page.locator('.monaco-hover').filter({ hasText: /Amazon S3|s3/ }).first().waitFor({ timeout: 30000 });
+  await editor.locator('.view-line').nth(9).getByText('"Effect"').hover();
+  await page.locator('.monaco-hover').filter({ hasText: /Allows/ }).first().waitFor({ timeout: 30000 });
   step('hover shown');
   await page.screenshot({ path: join(shots, 'hover.png') });
 
