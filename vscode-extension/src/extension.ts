@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { findJava, JavaNotFound, JavaRuntime, MINIMUM_JAVA } from './java';
+import { checkWorkspace } from './workspaceCheck';
+
+/** Settings only the extension reads; the server would log them as unknown keys. */
+const CLIENT_ONLY_KEYS = ['java', 'trace'];
+/** Crashes tolerated within CRASH_WINDOW_MS before the server is left stopped. */
+const MAX_CRASHES = 4;
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+let java: JavaRuntime | undefined;
+let output: vscode.LogOutputChannel;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('IAM Policy', { log: true });
+  const jar = context.asAbsolutePath('server/iam-policy-ls.jar');
+  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('iam-policy-workspace');
+  context.subscriptions.push(
+    output,
+    workspaceDiagnostics,
+    vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
+      await stop();
+      await start(jar);
+    }),
+    vscode.commands.registerCommand('iamPolicy.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('iamPolicy.checkWorkspace', async () => {
+      if (java || (await start(jar))) {
+        await checkWorkspace(java!.executable, jar, workspaceDiagnostics, output);
+      }
+    }),
+    // The live diagnostics of an opened document replace the workspace check's.
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('iamPolicy.java.home')) {
+        await stop();
+        await start(jar);
+      }
+    }),
+  );
+  await start(jar);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    try {
+      await running.stop();
+    } catch (e) {
+      output.appendLine(`Stopping the server: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Starts the server; false (after telling the user why) when it cannot. */
+async function start(jar: string): Promise<boolean> {
+  if (!existsSync(jar)) {
+    void vscode.window.showErrorMessage(`IAM Policy: the server jar is missing from the extension (${jar}).`);
+    return false;
+  }
+  try {
+    java = await findJava(vscode.workspace.getConfiguration('iamPolicy').get<string>('java.home'));
+  } catch (e) {
+    java = undefined;
+    if (!(e instanceof JavaNotFound)) {
+      throw e;
+    }
+    output.appendLine(`No Java ${MINIMUM_JAVA}+ found: ${e.message}`);
+    const choice = await vscode.window.showErrorMessage(
+      `IAM Policy needs Java ${MINIMUM_JAVA} or newer. Install a JDK or JRE ${MINIMUM_JAVA}+ (for example Eclipse Temurin, or "apt install openjdk-17-jre-headless"), then set iamPolicy.java.home or JAVA_HOME to it.`,
+      'Open Setting',
+      'Show Details',
+    );
+    if (choice === 'Open Setting') {
+      void vscode.commands.executeCommand('workbench.action.openSettings', 'iamPolicy.java.home');
+    } else if (choice === 'Show Details') {
+      output.show(true);
+    }
+    return false;
+  }
+  output.appendLine(`Using Java ${java.version} from ${java.source}: ${java.executable}`);
+  const serverOptions: ServerOptions = {
+    command: java.executable,
+    args: ['-jar', jar, 'serve'],
+    transport: TransportKind.stdio,
+  };
+  const crashes: number[] = [];
+  const clientOptions: LanguageClientOptions = {
+    // Every JSON document: the server decides which ones are policies.
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'untitled', language: 'json' },
+    ],
+    synchronize: {
+      configurationSection: 'iamPolicy',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.iam-policy-ls.json'),
+    },
+    initializationOptions: { iamPolicy: serverSettings(vscode.workspace.getConfiguration().get('iamPolicy')) },
+    outputChannel: output,
+    traceOutputChannel: output,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          return Array.isArray(result) ? result.map(serverSettings) : result;
+        },
+      },
+    },
+    errorHandler: {
+      error: (_error, _message, count) => ({
+        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+      }),
+      closed: () => {
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length > 0 && now - crashes[0] > CRASH_WINDOW_MS) {
+          crashes.shift();
+        }
+        if (crashes.length <= MAX_CRASHES) {
+          output.appendLine(`The server stopped unexpectedly; restarting (${crashes.length}/${MAX_CRASHES}).`);
+          return { action: CloseAction.Restart, handled: true };
+        }
+        void vscode.window
+          .showErrorMessage(
+            `IAM Policy: the server crashed ${crashes.length} times in 3 minutes and was not restarted.`,
+            'Show Output',
+            'Restart Server',
+          )
+          .then((choice) => {
+            if (choice === 'Show Output') {
+              output.show(true);
+            } else if (choice === 'Restart Server') {
+              void vscode.commands.executeCommand('iamPolicy.restartServer');
+            }
+          });
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
+  };
+  client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (e) {
+    output.appendLine(`The server did not start: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage('IAM Policy: the server did not start; see the output channel.');
+    return false;
+  }
+  return true;
+}
+
+/** The iamPolicy section without the keys only the extension reads. */
+function serverSettings(section: unknown): unknown {
+  if (section === null || typeof section !== 'object' || Array.isArray(section)) {
+    return section;
+  }
+  const copy: Record<string, unknown> = { ...(section as Record<string, unknown>) };
+  for (const key of CLIENT_ONLY_KEYS) {
+    delete copy[key];
+  }
+  return copy;
+}

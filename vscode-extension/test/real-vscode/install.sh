@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the real-VS Code test needs, from Debian and npm only (no browser or VS Code
+# download): chromium, ripgrep and code-server's build tools from apt; code-server 4.100.3
+# (the last release on Node 20) and playwright-core into $1. Needs root or sudo; about 300 MB.
+set -euo pipefail
+dest="$1"
+if [[ -x "$dest/node_modules/.bin/code-server" && -d "$dest/node_modules/playwright-core" ]]; then
+  exit 0
+fi
+sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+missing=()
+for p in build-essential python3 libkrb5-dev pkg-config ripgrep chromium; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if (( ${#missing[@]} )); then
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+mkdir -p "$dest"
+# code-server's ripgrep postinstall downloads unless its cache holds the tarball: give it
+# Debian's rg.
+export TMPDIR="$dest/tmp"
+cache="$TMPDIR/vscode-ripgrep-cache-1.15.11"
+mkdir -p "$cache"
+staging="$(mktemp -d)"
+cp "$(command -v rg)" "$staging/rg"
+tar -C "$staging" -czf "$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" rg
+rm -rf "$staging"
+cd "$dest"
+[[ -f package.json ]] || echo '{"private": true}' > package.json
+npm_config_yes=true npm install --no-audit --no-fund --dangerously-allow-all-scripts --unsafe-perm \
+  code-server@4.100.3 playwright-core@1.52.0
