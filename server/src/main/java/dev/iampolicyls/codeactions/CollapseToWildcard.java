@@ -59,7 +59,11 @@ final class CollapseToWildcard implements Refactoring {
       if (matched.equals(listed)) {
         out.add(
             Refactoring.rewrite(
-                "Collapse the " + listed.size() + " actions into \"" + pattern + "\"",
+                "Collapse the "
+                    + listed.size()
+                    + " actions into \""
+                    + pattern
+                    + "\" (it will also match actions added later)",
                 List.of(Edits.replace(array, Layout.quote(pattern)))));
       }
     }
