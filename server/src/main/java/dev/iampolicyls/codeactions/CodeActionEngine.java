@@ -45,6 +45,25 @@ public final class CodeActionEngine {
 
   private final Catalog catalog;
 
+  private static final List<QuickFix> QUICK_FIXES =
+      List.of(
+          new InvalidActionFix(),
+          new MissingVersionFix(),
+          new InvalidEffectFix(),
+          new RemoveElementFix(),
+          new EquivalentToNullFix(),
+          new UniqueSidFix(),
+          new MissingQualifierFix());
+
+  private static final List<Refactoring> REFACTORINGS =
+      List.of(
+          new ActionCasingFix(),
+          new ExpandDenyWildcard(),
+          new CollapseToWildcard(),
+          new StringArrayToggle(),
+          new SortActions(),
+          new SplitByService());
+
   public CodeActionEngine(Catalog catalog) {
     this.catalog = catalog;
   }
@@ -57,9 +76,28 @@ public final class CodeActionEngine {
   public List<PolicyCodeAction> actions(
       Policy policy, PolicyType type, List<Finding> findings, int start, int end) {
     List<PolicyCodeAction> out = new ArrayList<>();
-    if (type.isOrganizationsPolicy()) {
-      return out;
+    FixContext ctx = new FixContext(policy, type, catalog, findings, start, end);
+    for (Finding f : findings) {
+      if (ctx.touches(f)) {
+        for (QuickFix fix : QUICK_FIXES) {
+          if (fix.codes().contains(f.code())) {
+            fix.offer(ctx, f, out);
+          }
+        }
+      }
     }
+    if (!type.isOrganizationsPolicy()) {
+      narrowing(policy, findings, start, end, out);
+    }
+    for (Refactoring r : REFACTORINGS) {
+      r.offer(ctx, out);
+    }
+    return out;
+  }
+
+  /** The least-privilege fixes: none for SCPs and RCPs, which grant nothing themselves. */
+  private void narrowing(
+      Policy policy, List<Finding> findings, int start, int end, List<PolicyCodeAction> out) {
     String text = policy.document().text();
     GrantAnalysis analysis = GrantAnalysis.of(policy, catalog);
     for (Grant g : analysis.allows()) {
@@ -79,7 +117,6 @@ public final class CodeActionEngine {
           .filter(star -> touches(star.node(), start, end))
           .ifPresent(star -> resourceArns(analysis.index(), text, g, star, findings, out));
     }
-    return out;
   }
 
   private void narrowPattern(

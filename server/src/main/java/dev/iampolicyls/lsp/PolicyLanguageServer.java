@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -24,6 +25,7 @@ import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -46,6 +48,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
   private volatile LanguageClient client;
   private volatile boolean pullConfiguration;
   private volatile boolean watchFiles;
+  private volatile boolean refreshInlayHints;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
   private volatile boolean shutdownRequested;
 
@@ -67,11 +70,17 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
               && Boolean.TRUE.equals(
                   caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
     }
+    refreshInlayHints =
+        caps != null
+            && caps.getWorkspace() != null
+            && caps.getWorkspace().getInlayHint() != null
+            && Boolean.TRUE.equals(caps.getWorkspace().getInlayHint().getRefreshSupport());
     // Settings given at start-up, before any didChangeConfiguration.
     if (params.getInitializationOptions() != null) {
       config.setClientSettings(params.getInitializationOptions(), false);
     }
-    // Advertise only what works: sync, diagnostics, completion, hover and code actions.
+    // Advertise only what works: sync, diagnostics, completion, hover, code actions and the
+    // editor features the client has.
     // Positions are UTF-16 (the default), which is what Java strings count, so no
     // positionEncoding is negotiated.
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
@@ -87,10 +96,39 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     capabilities.setHoverProvider(true);
     capabilities.setCodeActionProvider(
         new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
+    advertiseEditorFeatures(caps, capabilities);
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(
             capabilities, new ServerInfo(NAME, version != null ? version : "dev")));
+  }
+
+  /**
+   * The outline always (every client can show symbols); inlay hints, code lenses, folding and
+   * selection ranges only when the client says it has them, as LSP asks.
+   */
+  private void advertiseEditorFeatures(ClientCapabilities caps, ServerCapabilities capabilities) {
+    capabilities.setDocumentSymbolProvider(true);
+    TextDocumentClientCapabilities text = caps == null ? null : caps.getTextDocument();
+    if (text == null) {
+      return;
+    }
+    documents.setHierarchicalSymbols(
+        text.getDocumentSymbol() != null
+            && Boolean.TRUE.equals(
+                text.getDocumentSymbol().getHierarchicalDocumentSymbolSupport()));
+    if (text.getInlayHint() != null) {
+      capabilities.setInlayHintProvider(true);
+    }
+    if (text.getCodeLens() != null) {
+      capabilities.setCodeLensProvider(new CodeLensOptions(false));
+    }
+    if (text.getFoldingRange() != null) {
+      capabilities.setFoldingRangeProvider(true);
+    }
+    if (text.getSelectionRange() != null) {
+      capabilities.setSelectionRangeProvider(true);
+    }
   }
 
   private static boolean snippetSupport(InitializeParams params) {
@@ -138,6 +176,15 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     }
     config.setClientSettings(settings, false);
     documents.recheckAll();
+    refreshInlayHints();
+  }
+
+  /** The inlay hints setting may have changed: ask the client to fetch them again. */
+  private void refreshInlayHints() {
+    LanguageClient c = client;
+    if (refreshInlayHints && c != null) {
+      c.refreshInlayHints();
+    }
   }
 
   private void pullSettings() {
@@ -152,6 +199,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
             values -> {
               config.setClientSettings(values.isEmpty() ? null : values.get(0), true);
               documents.recheckAll();
+              refreshInlayHints();
             })
         .exceptionally(
             e -> {

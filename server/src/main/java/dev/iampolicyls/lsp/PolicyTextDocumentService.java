@@ -28,6 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
@@ -37,13 +39,22 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -87,6 +98,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
   private volatile boolean snippetSupport;
+  private volatile boolean hierarchicalSymbols;
 
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
@@ -116,6 +128,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   /** Whether the client said it takes snippets in completion items. */
   void setSnippetSupport(boolean snippetSupport) {
     this.snippetSupport = snippetSupport;
+  }
+
+  /** Whether the client takes a tree of document symbols rather than a flat list. */
+  void setHierarchicalSymbols(boolean hierarchical) {
+    this.hierarchicalSymbols = hierarchical;
   }
 
   /** Stops checking; pending checks are dropped. */
@@ -381,6 +398,81 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not publish diagnostics for " + uri, e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
+    boolean tree = hierarchicalSymbols;
+    return answer(
+        params.getTextDocument().getUri(),
+        List.of(),
+        s -> EditorFeaturesMapper.symbols(service, s.uri(), s.text(), tree));
+  }
+
+  /** Hints unless the iamPolicy.inlayHints.enabled setting turns them off. */
+  @Override
+  public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+    if (!config.inlayHintsEnabled()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return answer(
+        params.getTextDocument().getUri(),
+        List.of(),
+        s -> EditorFeaturesMapper.inlayHints(service, s.text(), params.getRange()));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    return answer(
+        params.getTextDocument().getUri(),
+        List.of(),
+        s -> EditorFeaturesMapper.codeLenses(service, s.text()));
+  }
+
+  @Override
+  public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+    return answer(
+        params.getTextDocument().getUri(),
+        List.of(),
+        s -> EditorFeaturesMapper.foldingRanges(s.text()));
+  }
+
+  @Override
+  public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+    return answer(
+        params.getTextDocument().getUri(),
+        List.of(),
+        s -> EditorFeaturesMapper.selectionRanges(s.text(), params.getPositions()));
+  }
+
+  /**
+   * Answers a read-only request on the requests thread from the document's current snapshot; an
+   * unknown document, a failure or a shut-down server gets the empty answer, never an error popup.
+   */
+  private <T> CompletableFuture<T> answer(
+      String uri, T empty, java.util.function.Function<Snapshot, T> compute) {
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot = open.get(uri);
+    }
+    if (snapshot == null) {
+      return CompletableFuture.completedFuture(empty);
+    }
+    try {
+      return CompletableFutures.computeAsync(
+          requests,
+          cancel -> {
+            try {
+              return compute.apply(snapshot);
+            } catch (RuntimeException | StackOverflowError e) {
+              LOG.log(Level.SEVERE, "A request on " + uri + " failed", e);
+              return empty;
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(empty);
     }
   }
 }

@@ -28,11 +28,15 @@ final class WorkspaceConfig {
 
   static final String CONFIG_FILE_KEY = "configFile";
 
+  /** {@code "inlayHints": {"enabled": false}} turns the inlay hints off; an editor setting only. */
+  static final String INLAY_HINTS_KEY = "inlayHints";
+
   private record Root(Path folder, AnalysisSettings settings) {}
 
   private volatile List<Path> folders = List.of();
   private volatile ProjectConfig clientSettings = ProjectConfig.EMPTY;
   private volatile String configFileSetting;
+  private volatile boolean inlayHintsEnabled = true;
   private volatile List<Root> roots = List.of();
 
   void setFolders(List<Path> folders) {
@@ -61,11 +65,13 @@ final class WorkspaceConfig {
       LOG.fine("No iamPolicy settings");
       clientSettings = ProjectConfig.EMPTY;
       configFileSetting = null;
+      inlayHintsEnabled = true;
       reload();
       return;
     }
     JsonObject copy = section.deepCopy();
     JsonElement configFile = copy.remove(CONFIG_FILE_KEY);
+    inlayHintsEnabled = inlayHintsEnabled(copy.remove(INLAY_HINTS_KEY));
     configFileSetting =
         configFile != null && configFile.isJsonPrimitive() ? configFile.getAsString() : null;
     Path base = folders.isEmpty() ? Path.of("").toAbsolutePath() : folders.get(0);
@@ -75,6 +81,23 @@ final class WorkspaceConfig {
     }
     clientSettings = parsed;
     reload();
+  }
+
+  /** Whether inlay hints are shown: on unless the settings say {@code "enabled": false}. */
+  boolean inlayHintsEnabled() {
+    return inlayHintsEnabled;
+  }
+
+  private static boolean inlayHintsEnabled(JsonElement setting) {
+    if (setting != null && setting.isJsonObject()) {
+      JsonElement enabled = setting.getAsJsonObject().get("enabled");
+      if (enabled != null
+          && enabled.isJsonPrimitive()
+          && enabled.getAsJsonPrimitive().isBoolean()) {
+        return enabled.getAsBoolean();
+      }
+    }
+    return true;
   }
 
   /** Reads the configuration files again. */

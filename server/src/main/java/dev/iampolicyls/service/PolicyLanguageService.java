@@ -12,6 +12,11 @@ import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.hover.HoverEngine;
 import dev.iampolicyls.hover.HoverResult;
+import dev.iampolicyls.outline.InlayHintEngine;
+import dev.iampolicyls.outline.OutlineEngine;
+import dev.iampolicyls.outline.PolicyInlayHint;
+import dev.iampolicyls.outline.PolicySymbol;
+import dev.iampolicyls.outline.StatementLens;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.nio.file.Path;
@@ -28,6 +33,8 @@ public final class PolicyLanguageService {
   private final CompletionEngine completion;
   private final HoverEngine hover;
   private final CodeActionEngine codeActions;
+  private final OutlineEngine outline;
+  private final InlayHintEngine inlayHints;
 
   public PolicyLanguageService(Catalog catalog) {
     this.catalog = catalog;
@@ -35,6 +42,8 @@ public final class PolicyLanguageService {
     this.completion = new CompletionEngine(catalog);
     this.hover = new HoverEngine(catalog);
     this.codeActions = new CodeActionEngine(catalog);
+    this.outline = new OutlineEngine(catalog);
+    this.inlayHints = new InlayHintEngine(catalog);
   }
 
   public Catalog catalog() {
@@ -112,5 +121,23 @@ public final class PolicyLanguageService {
     }
     return codeActions.actions(
         analysis.policy(), analysis.policyType(), analysis.findings(), start, end);
+  }
+
+  /** The outline of a policy: its statements and their elements; none for other JSON. */
+  public List<PolicySymbol> documentSymbols(String text) {
+    Policy policy = Policy.parse(text);
+    return policy.looksLikePolicy() ? outline.symbols(policy) : List.of();
+  }
+
+  /** Access levels and wildcard sizes for the actions ending within {@code [start, end]}. */
+  public List<PolicyInlayHint> inlayHints(String text, int start, int end) {
+    Policy policy = Policy.parse(text);
+    return policy.looksLikePolicy() ? inlayHints.hints(policy, start, end) : List.of();
+  }
+
+  /** One summary sentence per statement, for code lenses. */
+  public List<StatementLens> statementLenses(String text) {
+    Policy policy = Policy.parse(text);
+    return policy.looksLikePolicy() ? outline.lenses(policy) : List.of();
   }
 }

@@ -1,0 +1,38 @@
+package dev.iampolicyls.codeactions;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.syntax.JsonNode;
+
+/** What a quick fix or refactoring needs: the policy, its findings and the requested range. */
+record FixContext(
+    Policy policy,
+    PolicyType type,
+    Catalog catalog,
+    java.util.List<Finding> findings,
+    int start,
+    int end) {
+
+  String text() {
+    return policy.document().text();
+  }
+
+  boolean touches(JsonNode node) {
+    return node.offset() <= end && start <= node.end();
+  }
+
+  boolean touches(Finding f) {
+    return f.offset() <= end && start <= f.end();
+  }
+
+  /** The innermost node that spans exactly the finding's range, or null. */
+  JsonNode nodeOf(Finding f) {
+    JsonNode n = policy.document().nodeAt(f.offset());
+    while (n != null && !(n.offset() == f.offset() && n.length() == f.length())) {
+      n = n.parent();
+    }
+    return n;
+  }
+}

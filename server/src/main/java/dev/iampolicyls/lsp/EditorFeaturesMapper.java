@@ -1,0 +1,139 @@
+package dev.iampolicyls.lsp;
+
+import dev.iampolicyls.outline.FoldingRanges;
+import dev.iampolicyls.outline.PolicyInlayHint;
+import dev.iampolicyls.outline.PolicySymbol;
+import dev.iampolicyls.outline.SelectionRanges;
+import dev.iampolicyls.outline.StatementLens;
+import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintKind;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** Outline, inlay hints, code lenses, folding and selection ranges in LSP's terms. */
+final class EditorFeaturesMapper {
+  private EditorFeaturesMapper() {}
+
+  /** A tree when the client takes one, else the flat list older clients expect. */
+  @SuppressWarnings("deprecation")
+  static List<Either<SymbolInformation, DocumentSymbol>> symbols(
+      PolicyLanguageService service, String uri, String text, boolean hierarchical) {
+    LineIndex lines = new LineIndex(text);
+    List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+    for (PolicySymbol s : service.documentSymbols(text)) {
+      if (hierarchical) {
+        out.add(Either.forRight(toDocumentSymbol(s, lines)));
+        continue;
+      }
+      out.add(Either.forLeft(info(s, uri, lines, null)));
+      for (PolicySymbol c : s.children()) {
+        out.add(Either.forLeft(info(c, uri, lines, s.name())));
+      }
+    }
+    return out;
+  }
+
+  private static DocumentSymbol toDocumentSymbol(PolicySymbol s, LineIndex lines) {
+    DocumentSymbol d =
+        new DocumentSymbol(
+            s.name(),
+            kind(s),
+            range(lines, s.offset(), s.end()),
+            range(lines, s.selectionOffset(), s.selectionEnd()),
+            s.detail());
+    List<DocumentSymbol> children = new ArrayList<>();
+    for (PolicySymbol c : s.children()) {
+      children.add(toDocumentSymbol(c, lines));
+    }
+    d.setChildren(children);
+    return d;
+  }
+
+  @SuppressWarnings("deprecation")
+  private static SymbolInformation info(
+      PolicySymbol s, String uri, LineIndex lines, String container) {
+    return new SymbolInformation(
+        s.name(), kind(s), new Location(uri, range(lines, s.offset(), s.end())), container);
+  }
+
+  private static SymbolKind kind(PolicySymbol s) {
+    return s.kind() == PolicySymbol.Kind.STATEMENT ? SymbolKind.Object : SymbolKind.Property;
+  }
+
+  static List<InlayHint> inlayHints(PolicyLanguageService service, String text, Range range) {
+    LineIndex lines = new LineIndex(text);
+    int start = offset(lines, range.getStart());
+    int end = offset(lines, range.getEnd());
+    List<InlayHint> out = new ArrayList<>();
+    for (PolicyInlayHint h : service.inlayHints(text, start, end)) {
+      InlayHint hint = new InlayHint(position(lines, h.offset()), Either.forLeft(h.label()));
+      hint.setKind(InlayHintKind.Type);
+      hint.setPaddingLeft(true);
+      out.add(hint);
+    }
+    return out;
+  }
+
+  /** A lens over each statement; its command only shows the sentence (nothing to run). */
+  static List<CodeLens> codeLenses(PolicyLanguageService service, String text) {
+    LineIndex lines = new LineIndex(text);
+    List<CodeLens> out = new ArrayList<>();
+    for (StatementLens l : service.statementLenses(text)) {
+      out.add(new CodeLens(range(lines, l.offset(), l.end()), new Command(l.summary(), ""), null));
+    }
+    return out;
+  }
+
+  static List<FoldingRange> foldingRanges(String text) {
+    List<FoldingRange> out = new ArrayList<>();
+    for (int[] r : FoldingRanges.of(JsonDocument.parse(text))) {
+      out.add(new FoldingRange(r[0], r[1]));
+    }
+    return out;
+  }
+
+  static List<SelectionRange> selectionRanges(String text, List<Position> positions) {
+    JsonDocument document = JsonDocument.parse(text);
+    LineIndex lines = document.lines();
+    List<SelectionRange> out = new ArrayList<>();
+    for (Position p : positions) {
+      int at = offset(lines, p);
+      SelectionRange parent = null;
+      List<int[]> spans = SelectionRanges.at(document, at);
+      for (int i = spans.size() - 1; i >= 0; i--) {
+        parent = new SelectionRange(range(lines, spans.get(i)[0], spans.get(i)[1]), parent);
+      }
+      // LSP wants one answer per position: an empty range where there is no node.
+      out.add(parent != null ? parent : new SelectionRange(new Range(p, p), null));
+    }
+    return out;
+  }
+
+  private static int offset(LineIndex lines, Position p) {
+    return lines.offsetAt(new TextPosition(p.getLine(), p.getCharacter()));
+  }
+
+  private static Position position(LineIndex lines, int offset) {
+    TextPosition t = lines.positionAt(offset);
+    return new Position(t.line(), t.character());
+  }
+
+  private static Range range(LineIndex lines, int start, int end) {
+    return new Range(position(lines, start), position(lines, end));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.iampolicyls.outline;
+
+/** The plain-language summary of the statement spanning {@code [offset, end)}. */
+public record StatementLens(int offset, int end, String summary) {}
