@@ -155,6 +155,12 @@ final class CheckCommand implements Callable<Integer> {
   Colors.Mode color;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Check on N threads (default: one per core). The output does not depend on it.")
+  Integer threads;
+
+  @Option(
       names = "--catalog",
       paramLabel = "FILE",
       description = "Use this catalog (written by update-catalog) instead of the bundled one.")
@@ -166,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
   boolean listChecks;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Catalog catalog;
     try {
       catalog = CatalogChoice.load(catalogFile);
@@ -210,10 +216,15 @@ final class CheckCommand implements Callable<Integer> {
         new PolicyChecker(service, settings, main.stdin)
             .check(
                 inputs,
-                Runtime.getRuntime().availableProcessors(),
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(),
                 ProgressBar.forRun(inputs.size(), terminal, err));
     if (writeBaseline != null) {
-      Reports.writeBaseline(run, catalog, writeBaseline);
+      try {
+        Reports.writeBaseline(run, catalog, writeBaseline);
+      } catch (IOException e) {
+        err.println("iam-policy-ls: cannot write --write-baseline " + writeBaseline + ": " + e);
+        return CheckRun.EXIT_UNREADABLE;
+      }
     }
     if (known != null) {
       run = known.newFindings(run);
