@@ -44,3 +44,24 @@ printf '%-55s %8d\n' "check of one small policy" \
   "$(median_ms java -jar "$JAR" check server/examples/identity-read-logs.json)"
 printf '%-55s %8d\n' "check of the $(ls "$POLICIES" | wc -l) AWS managed policies" \
   "$(median_ms java -jar "$JAR" check "$POLICIES")"
+
+echo
+echo "== the managed policies in one check run, beside the Jackson parse floor (median of $RUNS)"
+CP="server/target/classes:server/target/test-classes:$(cat server/target/benchmark-classpath.txt 2>/dev/null || true)"
+if [[ ! -s server/target/benchmark-classpath.txt ]]; then
+  mvn -B -q -o dependency:build-classpath -pl server \
+    -Dmdep.outputFile=target/benchmark-classpath.txt >/dev/null
+  CP="server/target/classes:server/target/test-classes:$(cat server/target/benchmark-classpath.txt)"
+fi
+check_ms=$(median_ms java -jar "$JAR" check --format json "$POLICIES")
+floor_ms=$(median_ms java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES")
+printf '%-55s %8d\n' "check --format json of the managed policies" "$check_ms"
+printf '%-55s %8d\n' "Jackson read+parse of the same files (floor)" "$floor_ms"
+awk -v c="$check_ms" -v f="$floor_ms" 'BEGIN { printf "%-55s %8.2f\n", "check / floor", c / f }'
+if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
+  rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
+  printf '%-55s %8s\n' "peak RSS, check (KiB)" "$(rss java -jar "$JAR" check --format json "$POLICIES")"
+  printf '%-55s %8s\n' "peak RSS, floor (KiB)" "$(rss java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES")"
+else
+  echo "(no GNU /usr/bin/time -v here: peak RSS not measured)"
+fi

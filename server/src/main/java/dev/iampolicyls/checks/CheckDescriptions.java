@@ -24,7 +24,7 @@ public final class CheckDescriptions {
     return Optional.ofNullable(DESCRIPTIONS.get(code));
   }
 
-  static String describe(String code) {
+  public static String describe(String code) {
     return written(code).orElseGet(() -> generic(code));
   }
 

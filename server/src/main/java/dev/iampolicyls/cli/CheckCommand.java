@@ -1,6 +1,7 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.CheckSetting;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:no finding of type ERROR",
-      "1:at least one ERROR finding",
+      "0:no finding of the --fail-on type (default ERROR) or a more severe one",
+      "1:at least one such finding (after --baseline)",
       "2:usage error, a path could not be read, or the configuration has errors (the other"
           + " paths are still checked)",
       "3:internal error"
@@ -54,7 +55,8 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
-    json
+    json,
+    sarif
   }
 
   @CommandLine.ParentCommand Main main;
@@ -114,13 +116,70 @@ final class CheckCommand implements Callable<Integer> {
   List<String> severities = new ArrayList<>();
 
   @Option(
+      names = "--fail-on",
+      paramLabel = "TYPE",
+      defaultValue = "ERROR",
+      description =
+          "The least severe finding type that makes the exit code 1: ERROR, SECURITY_WARNING,"
+              + " WARNING or SUGGESTION (default: ${DEFAULT-VALUE}).")
+  FindingType failOn;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A previous --format json output: report only findings not in it (matched by file,"
+              + " code and JSON path, not by line).")
+  Path baseline;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Also write every finding of this run, as --format json, to FILE.")
+  Path writeBaseline;
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description =
+          "Skip files and folders under searched folders that match (repeatable; .gitignore"
+              + " style: a pattern without '/' matches any name, ** any folders).")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+  Colors.Mode color;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Check on N threads (default: one per core). The output does not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Use this catalog (written by update-catalog) instead of the bundled one.")
+  Path catalogFile;
+
+  @Option(
       names = "--list-checks",
       description = "List every check: code, finding type and what it finds; then exit.")
   boolean listChecks;
 
   @Override
   public Integer call() {
-    Catalog catalog = Catalog.bundled();
+    Catalog catalog;
+    try {
+      catalog = CatalogChoice.load(catalogFile);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("iam-policy-ls: cannot use --catalog: " + e.getMessage());
+      return CheckRun.EXIT_UNREADABLE;
+    }
     PolicyLanguageService service = new PolicyLanguageService(catalog);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -142,23 +201,38 @@ final class CheckCommand implements Callable<Integer> {
       printProblems(configFile.get(), project.problems(), err);
     }
     AnalysisSettings settings = commandLineSettings(AnalysisSettings.of(project));
-    PolicyChecker checker = new PolicyChecker(service, settings, main.stdin);
-    CheckRun run = checker.check(PolicyFiles.discover(paths));
-    if (format == Format.json) {
-      JsonReport.write(run, catalog, spec.commandLine().getOut());
-      // JSON carries unreadable paths as entries; stderr still names them for people watching CI.
-      run.files().stream()
-          .filter(FileResult::unreadable)
-          .forEach(
-              f ->
-                  spec.commandLine()
-                      .getErr()
-                      .println(f.path() + ": cannot read: " + f.readProblem()));
-    } else {
-      TextReport.write(run, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Baseline known = null;
+    if (baseline != null) {
+      try {
+        known = Baseline.read(baseline);
+      } catch (IOException e) {
+        err.println("iam-policy-ls: cannot use --baseline " + baseline + ": " + e.getMessage());
+        return CheckRun.EXIT_UNREADABLE;
+      }
     }
+    List<PolicyFiles.Input> inputs = PolicyFiles.discover(paths, new Excludes(excludes));
+    boolean terminal = System.console() != null;
+    CheckRun run =
+        new PolicyChecker(service, settings, main.stdin)
+            .check(
+                inputs,
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(),
+                ProgressBar.forRun(inputs.size(), terminal, err));
+    if (writeBaseline != null) {
+      try {
+        Reports.writeBaseline(run, catalog, writeBaseline);
+      } catch (IOException e) {
+        err.println("iam-policy-ls: cannot write --write-baseline " + writeBaseline + ": " + e);
+        return CheckRun.EXIT_UNREADABLE;
+      }
+    }
+    if (known != null) {
+      run = known.newFindings(run);
+    }
+    Reports.write(
+        format, run, catalog, out, err, Colors.choose(color, System.getenv("NO_COLOR"), terminal));
     // A broken configuration means the run did not check what was asked: like an unreadable path.
-    return configProblems ? CheckRun.EXIT_UNREADABLE : run.exitCode();
+    return configProblems ? CheckRun.EXIT_UNREADABLE : run.exitCode(failOn);
   }
 
   private AnalysisSettings commandLineSettings(AnalysisSettings settings) {

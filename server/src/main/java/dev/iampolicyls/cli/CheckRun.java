@@ -39,9 +39,23 @@ record CheckRun(List<FileResult> files, int skipped) {
 
   /** 2 when a path could not be read (it wins: the check is incomplete), 1 on any ERROR, else 0. */
   int exitCode() {
+    return exitCode(FindingType.ERROR);
+  }
+
+  /**
+   * 2 when a path could not be read, 1 when a finding is of type {@code failOn} or more severe,
+   * else 0.
+   */
+  int exitCode(FindingType failOn) {
     if (files.stream().anyMatch(FileResult::unreadable)) {
       return EXIT_UNREADABLE;
     }
-    return countsByType().get(FindingType.ERROR) > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+    Map<FindingType, Integer> counts = countsByType();
+    for (FindingType type : FindingType.values()) {
+      if (type.ordinal() <= failOn.ordinal() && counts.get(type) > 0) {
+        return EXIT_ERRORS;
+      }
+    }
+    return EXIT_CLEAN;
   }
 }

@@ -21,13 +21,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonReport {
   static final String TOOL_NAME = "iam-policy-ls";
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   /**
    * Two-space indent, {@code "key": value}, {@code []} for empty arrays and '\n' line ends on every
    * platform, so the output diffs cleanly and reads like the reference.
    */
-  private static final DefaultPrettyPrinter PRETTY =
+  static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter(
               Separators.createDefaultInstance()
                   .withObjectNameValueSpacing(Separators.Spacing.AFTER)
@@ -57,6 +57,10 @@ final class JsonReport {
       ObjectNode entry = files.addObject();
       entry.put("path", file.path());
       entry.put("policyType", file.policyType().name());
+      if (file.decodedPositions()) {
+        // The policy was URL-encoded in the file: ranges are in the decoded document.
+        entry.put("rangesIn", "decodedDocument");
+      }
       ArrayNode findings = entry.putArray("findings");
       for (Finding finding : file.findings()) {
         findings.add(finding(finding, file.document()));

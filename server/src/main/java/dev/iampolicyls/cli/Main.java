@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A language server and checker for AWS IAM policies.",
-    subcommands = {ServeCommand.class, CheckCommand.class})
+    subcommands = {ServeCommand.class, CheckCommand.class, UpdateCatalogCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a failure of the tool itself, kept apart from "the policies have errors". */
   static final int EXIT_INTERNAL_ERROR = 3;

@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reads each input and runs the language service on it; never throws for bad input. */
 final class PolicyChecker {
@@ -23,6 +28,7 @@ final class PolicyChecker {
   private final PolicyLanguageService service;
   private final AnalysisSettings settings;
   private final InputStream stdin;
+  private final AccountDetails accountDetails;
 
   /**
    * @param policyType the type to check every file as, or null to infer it per file
@@ -38,35 +44,105 @@ final class PolicyChecker {
     this.service = service;
     this.settings = settings;
     this.stdin = stdin;
+    this.accountDetails = new AccountDetails(service, settings);
+  }
+
+  /** Told after each input, from the checking threads. */
+  interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void done(int done, int total);
   }
 
   CheckRun check(List<PolicyFiles.Input> inputs) {
+    return check(inputs, 1, Progress.NONE);
+  }
+
+  /**
+   * Checks the inputs on {@code threads} threads. The service is stateless per call, so inputs are
+   * independent; results are sorted by path afterwards, so output does not depend on scheduling.
+   */
+  CheckRun check(List<PolicyFiles.Input> inputs, int threads, Progress progress) {
+    List<List<FileResult>> outcomes = new ArrayList<>();
+    if (threads <= 1 || inputs.size() <= 1) {
+      for (int i = 0; i < inputs.size(); i++) {
+        outcomes.add(check(inputs.get(i)));
+        progress.done(i + 1, inputs.size());
+      }
+    } else {
+      outcomes = checkInParallel(inputs, threads, progress);
+    }
     List<FileResult> results = new ArrayList<>();
     int skipped = 0;
-    for (PolicyFiles.Input input : inputs) {
-      FileResult result = check(input);
-      if (result == null) {
+    for (List<FileResult> outcome : outcomes) {
+      if (outcome == null) {
         skipped++;
       } else {
-        results.add(result);
+        results.addAll(outcome);
       }
     }
     results.sort(Comparator.comparing(FileResult::path));
     return new CheckRun(results, skipped);
   }
 
-  /** The result for one input, or null when a file found in a folder is not a policy. */
-  private FileResult check(PolicyFiles.Input input) {
+  private List<List<FileResult>> checkInParallel(
+      List<PolicyFiles.Input> inputs, int threads, Progress progress) {
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "check-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<List<FileResult>>> futures = new ArrayList<>();
+      for (PolicyFiles.Input input : inputs) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<FileResult> outcome = check(input);
+                  progress.done(done.incrementAndGet(), inputs.size());
+                  return outcome;
+                }));
+      }
+      List<List<FileResult>> outcomes = new ArrayList<>();
+      for (Future<List<FileResult>> future : futures) {
+        outcomes.add(future.get());
+      }
+      return outcomes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking", e);
+    } catch (ExecutionException e) {
+      // A bug in a check: surface it like the serial run would, as an internal error.
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The results for one input (several for an account dump), or null when a file found in a folder
+   * is not a policy.
+   */
+  private List<FileResult> check(PolicyFiles.Input input) {
     if (input.problem() != null) {
-      return unreadable(input.displayPath(), input.problem());
+      return List.of(unreadable(input.displayPath(), input.problem()));
     }
     byte[] bytes;
     try {
       bytes = input.isStdin() ? stdin.readAllBytes() : Files.readAllBytes(input.file());
     } catch (IOException e) {
-      return unreadable(input.displayPath(), PolicyFiles.describe(e));
+      return List.of(unreadable(input.displayPath(), PolicyFiles.describe(e)));
     }
     Utf8Text decoded = Utf8Text.decode(bytes);
+    if (decoded.valid() && AccountDetails.looksLike(decoded.text())) {
+      return accountDetails.check(input.displayPath(), decoded.text());
+    }
     Analysis analysis = service.analyze(decoded.text(), input.file(), settings, input.explicit());
     if (!input.explicit() && !analysis.isPolicy()) {
       return null;
@@ -84,8 +160,13 @@ final class PolicyChecker {
       // Stable sort: keeps the engine's document order and slots this finding in by offset.
       findings.sort(Comparator.comparingInt(Finding::offset));
     }
-    return new FileResult(
-        input.displayPath(), analysis.policyType(), findings, analysis.policy().document(), null);
+    return List.of(
+        new FileResult(
+            input.displayPath(),
+            analysis.policyType(),
+            findings,
+            analysis.policy().document(),
+            null));
   }
 
   private FileResult unreadable(String path, String reason) {

@@ -39,6 +39,10 @@ final class PolicyFiles {
   private PolicyFiles() {}
 
   static List<Input> discover(List<String> args) {
+    return discover(args, Excludes.NONE);
+  }
+
+  static List<Input> discover(List<String> args, Excludes excludes) {
     // Keyed by the real location so a file named twice, or named and also inside a named folder,
     // is checked once; a file named explicitly keeps its explicit flag.
     Map<String, Input> inputs = new LinkedHashMap<>();
@@ -55,7 +59,7 @@ final class PolicyFiles {
         continue;
       }
       if (Files.isDirectory(path)) {
-        walk(path, inputs);
+        walk(path, excludes, inputs);
       } else if (Files.exists(path)) {
         inputs.put(key(path), new Input(display(path), path, true, null));
       } else {
@@ -65,14 +69,23 @@ final class PolicyFiles {
     return new ArrayList<>(inputs.values());
   }
 
-  private static void walk(Path root, Map<String, Input> inputs) {
+  private static void walk(Path root, Excludes excludes, Map<String, Input> inputs) {
     try {
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return excludes.excludes(root.relativize(dir))
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isJson(file)) {
+              if (attrs.isRegularFile()
+                  && isJson(file)
+                  && !excludes.excludes(root.relativize(file))) {
                 inputs.putIfAbsent(key(file), new Input(display(file), file, false, null));
               }
               return FileVisitResult.CONTINUE;

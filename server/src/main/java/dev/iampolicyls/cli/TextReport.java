@@ -17,33 +17,35 @@ final class TextReport {
   private TextReport() {}
 
   static void write(CheckRun run, PrintWriter out, PrintWriter err) {
+    write(run, out, err, Colors.NONE);
+  }
+
+  static void write(CheckRun run, PrintWriter out, PrintWriter err, Colors colors) {
     for (FileResult file : run.files()) {
       if (file.unreadable()) {
         err.println(file.path() + ": cannot read: " + file.readProblem());
         continue;
       }
       for (Finding finding : file.findings()) {
-        writeFinding(file, finding, out);
+        writeFinding(file, finding, out, colors);
       }
     }
     out.println(summary(run));
   }
 
-  private static void writeFinding(FileResult file, Finding finding, PrintWriter out) {
+  private static void writeFinding(
+      FileResult file, Finding finding, PrintWriter out, Colors colors) {
     JsonDocument document = file.document();
     TextPosition start = document.positionAt(finding.offset());
     out.println(
-        file.path()
-            + ":"
-            + (start.line() + 1)
-            + ":"
-            + (start.character() + 1)
-            + ": "
-            + finding.type()
+        colors.bold(file.path() + ":" + (start.line() + 1) + ":" + (start.character() + 1) + ":")
+            + " "
+            + colors.type(finding.type(), finding.type().name())
             + " "
             + finding.code()
             + " "
-            + finding.message());
+            + finding.message()
+            + (file.decodedPositions() ? " [position in the URL-decoded policy document]" : ""));
     LineIndex lines = document.lines();
     String text = document.text();
     int lineStart = lines.lineStart(start.line());
@@ -51,7 +53,7 @@ final class TextReport {
     String source = text.substring(lineStart, lineEnd);
     int spanEnd = Math.max(finding.offset(), Math.min(finding.end(), lineEnd));
     out.println(source);
-    out.println(caret(source, finding.offset() - lineStart, spanEnd - lineStart));
+    out.println(colors.marker(caret(source, finding.offset() - lineStart, spanEnd - lineStart)));
   }
 
   /**

@@ -1,10 +1,14 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
-/** `--version`: the tool's version and the catalog it carries. */
+/** `--version`: the tool's version and the catalog in use (the one --catalog names, if given). */
 final class VersionProvider implements CommandLine.IVersionProvider {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   static String toolVersion() {
     String v = Main.class.getPackage().getImplementationVersion();
     return v != null ? v : "dev";
@@ -12,10 +16,22 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    Catalog catalog = Catalog.bundled();
-    return new String[] {
-      "iam-policy-ls " + toolVersion(),
-      "catalog: " + catalog.sourcePackage() + " " + catalog.sourceVersion()
-    };
+    Path file = null;
+    if (spec != null && spec.findOption("--catalog") != null) {
+      file = spec.findOption("--catalog").getValue();
+    }
+    String catalogLine;
+    try {
+      Catalog catalog = CatalogChoice.load(file);
+      catalogLine =
+          "catalog: "
+              + catalog.sourcePackage()
+              + " "
+              + catalog.sourceVersion()
+              + (file == null ? " (bundled)" : " (" + file + ")");
+    } catch (IOException e) {
+      catalogLine = "catalog: cannot read " + file + ": " + e.getMessage();
+    }
+    return new String[] {"iam-policy-ls " + toolVersion(), catalogLine};
   }
 }

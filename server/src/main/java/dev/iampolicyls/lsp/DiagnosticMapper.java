@@ -2,11 +2,11 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
@@ -22,8 +22,7 @@ import org.eclipse.lsp4j.Range;
 public final class DiagnosticMapper {
   public static final String SOURCE = "iam-policy-ls";
 
-  static final String ACCESS_ANALYZER_REFERENCE =
-      "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html";
+  static final String ACCESS_ANALYZER_REFERENCE = ReferenceUrls.ACCESS_ANALYZER_REFERENCE;
 
   private DiagnosticMapper() {}
 
@@ -92,25 +91,7 @@ public final class DiagnosticMapper {
 
   /** The anchor of the code's section in Access Analyzer's policy check reference. */
   static Optional<String> referenceUrl(String code, FindingType type) {
-    // Only Access Analyzer's codes have a section there; our own codes get no dead link.
-    if (code == null || !dev.iampolicyls.checks.AccessAnalyzerCodes.contains(code)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        ACCESS_ANALYZER_REFERENCE
-            + "#access-analyzer-reference-policy-checks-"
-            + anchorType(type)
-            + "-"
-            + code.replace('_', '-').toLowerCase(Locale.ROOT));
-  }
-
-  private static String anchorType(FindingType type) {
-    return switch (type) {
-      case ERROR -> "error";
-      case SECURITY_WARNING -> "security-warning";
-      case WARNING -> "general-warning";
-      case SUGGESTION -> "suggestion";
-    };
+    return ReferenceUrls.accessAnalyzer(code, type);
   }
 
   static Position position(TextPosition p) {

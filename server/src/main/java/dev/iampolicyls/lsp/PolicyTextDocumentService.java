@@ -79,7 +79,10 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   /** Our code for a mistake in the configuration file, shown in that file. */
   static final String CONFIG_ERROR = "CONFIG_ERROR";
 
-  private final PolicyLanguageService service;
+  /** Replaced when the catalog setting changes; each request reads it once. */
+  private volatile PolicyLanguageService service;
+
+  private final CatalogSetting catalogSetting;
   private final WorkspaceConfig config;
   private final long debounceMillis;
   private final ScheduledExecutorService checker;
@@ -103,6 +106,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
     this.service = service;
+    this.catalogSetting = new CatalogSetting(service);
     this.config = config;
     this.debounceMillis = Math.max(0, debounceMillis);
     this.checker =
@@ -215,6 +219,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   /** Checks every open document again, after the settings changed. */
   void recheckAll() {
+    service = catalogSetting.use(config.catalogPath());
     List<Snapshot> snapshots;
     synchronized (lock) {
       snapshots = new ArrayList<>(open.values());

@@ -31,6 +31,11 @@ final class WorkspaceConfig {
   /** {@code "inlayHints": {"enabled": false}} turns the inlay hints off; an editor setting only. */
   static final String INLAY_HINTS_KEY = "inlayHints";
 
+  /** {@code "catalog": {"path": FILE}}: a catalog written by update-catalog. */
+  static final String CATALOG_KEY = "catalog";
+
+  private volatile Path catalogPath;
+
   private record Root(Path folder, AnalysisSettings settings) {}
 
   private volatile List<Path> folders = List.of();
@@ -66,6 +71,7 @@ final class WorkspaceConfig {
       clientSettings = ProjectConfig.EMPTY;
       configFileSetting = null;
       inlayHintsEnabled = true;
+      catalogPath = null;
       reload();
       return;
     }
@@ -75,6 +81,7 @@ final class WorkspaceConfig {
     configFileSetting =
         configFile != null && configFile.isJsonPrimitive() ? configFile.getAsString() : null;
     Path base = folders.isEmpty() ? Path.of("").toAbsolutePath() : folders.get(0);
+    catalogPath = catalogPath(copy.remove(CATALOG_KEY), base);
     ProjectConfig parsed = ConfigLoader.load(copy.toString(), base);
     for (ConfigProblem p : parsed.problems()) {
       LOG.warning(() -> "iamPolicy settings: " + p.message() + " (ignored)");
@@ -98,6 +105,23 @@ final class WorkspaceConfig {
       }
     }
     return true;
+  }
+
+  /** The catalog file the editor's settings name, or null for the bundled catalog. */
+  Path catalogPath() {
+    return catalogPath;
+  }
+
+  private static Path catalogPath(JsonElement catalog, Path base) {
+    if (catalog == null || !catalog.isJsonObject()) {
+      return null;
+    }
+    JsonElement path = catalog.getAsJsonObject().get("path");
+    if (path == null || !path.isJsonPrimitive() || path.getAsString().isBlank()) {
+      return null;
+    }
+    Path p = Path.of(path.getAsString().replaceFirst("^~(?=/|$)", System.getProperty("user.home")));
+    return p.isAbsolute() ? p.normalize() : base.resolve(p).normalize();
   }
 
   /** Reads the configuration files again. */

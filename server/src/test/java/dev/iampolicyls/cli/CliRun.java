@@ -34,4 +34,12 @@ record CliRun(int exitCode, String out, String err) {
   JsonNode json() {
     return MAPPER.readTree(out);
   }
+
+  static JsonNode parseJson(String text) {
+    return MAPPER.readTree(text);
+  }
+
+  static JsonNode readJson(java.nio.file.Path file) throws java.io.IOException {
+    return MAPPER.readTree(java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+  }
 }

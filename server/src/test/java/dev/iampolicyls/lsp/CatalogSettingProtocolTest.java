@@ -1,0 +1,119 @@
+package dev.iampolicyls.lsp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonParser;
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.CatalogConverter;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The iamPolicy.catalog.path setting switches the catalog the open documents are checked with. */
+class CatalogSettingProtocolTest {
+  private static final String WIDGET_POLICY =
+      "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\","
+          + " \"Action\": \"widgets:GetWidget\", \"Resource\": \"*\"}}";
+
+  @TempDir Path root;
+
+  private PolicyLanguageServer server;
+  private RecordingClient client;
+  private LanguageServer remote;
+  private Future<Void> serverListening;
+  private Future<Void> clientListening;
+  private PipedOutputStream clientOut;
+  private PipedOutputStream serverOut;
+
+  @BeforeEach
+  void connect() throws IOException {
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    clientOut = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    serverOut = new PipedOutputStream(clientIn);
+    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
+    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
+    client = new RecordingClient();
+    var launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    clientListening = launcher.startListening();
+    remote = launcher.getRemoteProxy();
+  }
+
+  @AfterEach
+  void disconnect() throws IOException {
+    server.shutdown();
+    clientOut.close();
+    serverOut.close();
+    serverListening.cancel(true);
+    clientListening.cancel(true);
+  }
+
+  private static List<String> codes(PublishDiagnosticsParams p) {
+    return p.getDiagnostics().stream().map(d -> d.getCode().getLeft()).sorted().toList();
+  }
+
+  private void pushCatalogPath(String path) {
+    String section = path == null ? "{}" : "{\"catalog\": {\"path\": \"" + path + "\"}}";
+    remote
+        .getWorkspaceService()
+        .didChangeConfiguration(
+            new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"iamPolicy\": " + section + "}").getAsJsonObject()));
+  }
+
+  @Test
+  void theSettingSwitchesCatalogsAndBack() throws Exception {
+    Path catalog = root.resolve("catalog.bin");
+    try (OutputStream out = Files.newOutputStream(catalog)) {
+      CatalogConverter.convert(Path.of("src/test/resources/catalog-fixture"), out);
+    }
+    InitializeParams params = new InitializeParams();
+    params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "root")));
+    params.setCapabilities(new ClientCapabilities());
+    remote.initialize(params).get(10, TimeUnit.SECONDS);
+    remote.initialized(new InitializedParams());
+
+    String uri = root.resolve("p.json").toUri().toString();
+    remote
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, WIDGET_POLICY)));
+    client.await(p -> p.getUri().equals(uri) && codes(p).contains("INVALID_SERVICE_IN_ACTION"));
+
+    // A relative path resolves against the workspace folder.
+    pushCatalogPath("catalog.bin");
+    client.await(p -> p.getUri().equals(uri) && codes(p).isEmpty());
+
+    // A file that cannot be read falls back to the bundled catalog.
+    pushCatalogPath(root.resolve("missing.bin").toString().replace('\\', '/'));
+    client.await(p -> p.getUri().equals(uri) && codes(p).contains("INVALID_SERVICE_IN_ACTION"));
+
+    pushCatalogPath(catalog.toString().replace('\\', '/'));
+    client.await(p -> p.getUri().equals(uri) && codes(p).isEmpty());
+    pushCatalogPath(null);
+    PublishDiagnosticsParams back =
+        client.await(p -> p.getUri().equals(uri) && codes(p).contains("INVALID_SERVICE_IN_ACTION"));
+    assertNotNull(back);
+  }
+}
