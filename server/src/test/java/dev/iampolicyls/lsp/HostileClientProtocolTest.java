@@ -141,7 +141,7 @@ class HostileClientProtocolTest {
     change(12, edit(-4, -4, 999, 999, "{")); // out of range on both sides
     change(13, edit(0, 0, 0, 1, "["), edit(0, 0, 0, 1, "{")); // overlapping, applied in order
     change(4, edit(0, 0, 0, 0, " ")); // stale version
-    change(15, new TextDocumentContentChangeEvent((String) null));
+    change(15, new TextDocumentContentChangeEvent()); // neither range nor text
     askEverything(URI, new Position(0, 1));
     change(16, new TextDocumentContentChangeEvent(POLICY));
     PublishDiagnosticsParams last = client.await(URI, 16);
