@@ -45,6 +45,8 @@ final class InvalidServicePrincipalFormatCheck extends PolicyCheck {
   }
 
   static boolean isServicePrincipal(String value) {
-    return SERVICE_PRINCIPAL.matcher(value).matches();
+    // A DNS name is at most 253 characters; longer is invalid, and never reaches the regex,
+    // whose repeated group would recurse once per label.
+    return value.length() <= 253 && SERVICE_PRINCIPAL.matcher(value).matches();
   }
 }

@@ -14,12 +14,24 @@ final class PatternCover {
   private static final char RUN = '\u0000';
   private static final char ONE = '\u0001';
 
+  /**
+   * The longest list whose entries are compared pairwise. IAM's size quotas keep real lists to a
+   * few hundred entries; above this, redundancy checks stay silent rather than take quadratic time.
+   */
+  static final int MAX_PAIRWISE = 2_000;
+
+  /** Patterns longer than IAM allows anywhere (ARNs are at most 2,048) are not compared. */
+  private static final int MAX_PATTERN = 4_096;
+
   private PatternCover() {}
 
   /** Whether {@code outer} covers {@code inner}; letters compared ignoring case when asked. */
   static boolean covers(String outer, String inner, boolean ignoreCase) {
     if (outer.equals(inner)) {
       return true;
+    }
+    if (outer.length() > MAX_PATTERN || inner.length() > MAX_PATTERN) {
+      return false; // sound: a missed redundancy, never a wrong one; and no huge table
     }
     if (!literalPrefixAgrees(outer, inner, ignoreCase)) {
       return false; // the common case in long lists, decided without the table

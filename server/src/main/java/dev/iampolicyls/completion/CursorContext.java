@@ -163,6 +163,9 @@ public record CursorContext(
       }
       for (PropertyNode p : object.properties()) {
         if (p.colonOffset() == q) {
+          if (hasValueAfter(text, p, wordEnd)) {
+            return Optional.empty(); // a value is already there: a proposal would add a second
+          }
           return Optional.of(
               new CursorContext(
                   Position.VALUE,
@@ -260,6 +263,22 @@ public record CursorContext(
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the property already has a value after the cursor. A string followed by a colon is the
+   * next property's key that the parser took as this one's value while it is being typed.
+   */
+  private static boolean hasValueAfter(String text, PropertyNode p, int wordEnd) {
+    JsonNode value = p.value();
+    if (value == null || value.offset() < wordEnd) {
+      return false;
+    }
+    int i = value.end();
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i >= text.length() || text.charAt(i) != ':';
   }
 
   /** Whether the next token after the offset starts another member or item. */

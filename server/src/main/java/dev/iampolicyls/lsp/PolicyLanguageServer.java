@@ -5,6 +5,7 @@ import dev.iampolicyls.service.PolicyLanguageService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +62,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    watchParent(params.getProcessId());
     config.setFolders(workspaceFolders(params));
     ClientCapabilities caps = params.getCapabilities();
     if (caps != null && caps.getWorkspace() != null) {
@@ -240,6 +242,30 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
   @Override
   public void exit() {
     end();
+  }
+
+  /**
+   * LSP: when the client's process dies the server must exit even if its stdin stays open (an
+   * orphaned pipe). The JDK watches the process; for a process that is not our parent it polls.
+   */
+  private void watchParent(Integer pid) {
+    if (pid == null) {
+      return;
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(pid.longValue());
+    if (parent.isEmpty() || !parent.get().isAlive()) {
+      LOG.warning(() -> "The client process " + pid + " is not running; exiting");
+      inputClosed();
+      return;
+    }
+    parent
+        .get()
+        .onExit()
+        .thenRun(
+            () -> {
+              LOG.warning(() -> "The client process " + pid + " ended; exiting");
+              inputClosed();
+            });
   }
 
   /** The client went away without exit; the same rule decides the code. */

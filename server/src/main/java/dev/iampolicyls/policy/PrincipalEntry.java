@@ -77,7 +77,9 @@ public record PrincipalEntry(String key, PropertyNode keyProperty, StringNode no
     if (arn.isPresent()) {
       return providerName(arn.get(), OIDC_PREFIX);
     }
-    return DOMAIN.matcher(value()).matches() ? Optional.of(value()) : Optional.empty();
+    // DNS names are at most 253 characters; the cap also keeps the regex from recursing deeply.
+    boolean domain = value().length() <= 253 && DOMAIN.matcher(value()).matches();
+    return domain ? Optional.of(value()) : Optional.empty();
   }
 
   /** Whether this is the GitHub Actions OIDC provider (or a GitHub Enterprise issuer under it). */

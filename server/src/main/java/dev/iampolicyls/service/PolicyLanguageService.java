@@ -3,6 +3,7 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.codeactions.CodeActionEngine;
 import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.completion.CompletionEngine;
@@ -19,7 +20,10 @@ import dev.iampolicyls.outline.PolicySymbol;
 import dev.iampolicyls.outline.StatementLens;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.syntax.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +32,20 @@ import java.util.Optional;
  * neither knows how checks, completion or hover work, and no engine knows about LSP or the CLI.
  */
 public final class PolicyLanguageService {
+  /**
+   * The largest document checked, in UTF-16 units (4 MiB). IAM's own limits are a few kilobytes (20
+   * KB for the largest resource policies), so anything bigger is not a policy AWS would take;
+   * refusing it keeps one pasted log file from tying up the server. Larger documents get a single
+   * JSON_SYNTAX_ERROR at the start and no completion, hover or code actions.
+   */
+  public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+  /**
+   * The most JSON values a checked document may hold. The largest policy IAM accepts has a few
+   * thousand; some checks compare entries pairwise, so a hundred thousand would take minutes.
+   */
+  public static final int MAX_VALUES = 20_000;
+
   private final Catalog catalog;
   private final DiagnosticsEngine diagnostics;
   private final CompletionEngine completion;
@@ -73,12 +91,24 @@ public final class PolicyLanguageService {
   public Analysis analyze(
       String text, Path documentPath, AnalysisSettings settings, boolean force) {
     DocumentSettings resolved = settings.forDocument(documentPath);
+    if (tooLarge(text)) {
+      // Not parsed: a cheap look decides whether it claims to be a policy at all.
+      boolean isPolicy = force || text.contains("\"Statement\"");
+      List<Finding> findings = isPolicy ? List.of(tooLargeFinding(text)) : List.of();
+      return new Analysis(Policy.parse(""), resolved.policyType(), isPolicy, findings);
+    }
     Policy policy = Policy.parse(text);
     PolicyType type =
         resolved.policyType() != null ? resolved.policyType() : PolicyType.infer(policy);
     boolean isPolicy = policy.looksLikePolicy();
-    List<Finding> findings =
-        isPolicy || force ? diagnostics.run(policy, type, resolved) : List.of();
+    List<Finding> findings;
+    if (!isPolicy && !force) {
+      findings = List.of();
+    } else if (countValues(policy.document().root()) > MAX_VALUES) {
+      findings = List.of(limitFinding("more than " + MAX_VALUES + " JSON values", MAX_VALUES));
+    } else {
+      findings = diagnostics.run(policy, type, resolved);
+    }
     return new Analysis(policy, type, isPolicy, findings);
   }
 
@@ -89,6 +119,9 @@ public final class PolicyLanguageService {
    */
   public CompletionResult complete(
       String text, int offset, PolicyType policyType, CompletionOptions options) {
+    if (tooLarge(text)) {
+      return CompletionResult.EMPTY;
+    }
     return completion.complete(text, offset, policyType, options);
   }
 
@@ -99,6 +132,9 @@ public final class PolicyLanguageService {
    * @param policyType the type the document is checked as, or null to infer it from the text
    */
   public Optional<HoverResult> hover(String text, int offset, PolicyType policyType) {
+    if (tooLarge(text)) {
+      return Optional.empty();
+    }
     Policy policy = Policy.parse(text);
     if (!policy.looksLikePolicy()) {
       return Optional.empty();
@@ -115,8 +151,11 @@ public final class PolicyLanguageService {
    */
   public List<PolicyCodeAction> codeActions(
       String text, int start, int end, PolicyType policyType) {
+    if (tooLarge(text)) {
+      return List.of();
+    }
     Analysis analysis = analyze(text, policyType, false);
-    if (!analysis.isPolicy()) {
+    if (!analysis.isPolicy() || countValues(analysis.policy().document().root()) > MAX_VALUES) {
       return List.of();
     }
     return codeActions.actions(
@@ -139,5 +178,45 @@ public final class PolicyLanguageService {
   public List<StatementLens> statementLenses(String text) {
     Policy policy = Policy.parse(text);
     return policy.looksLikePolicy() ? outline.lenses(policy) : List.of();
+  }
+
+  private static boolean tooLarge(String text) {
+    return text.length() > MAX_DOCUMENT_CHARS;
+  }
+
+  private static Finding tooLargeFinding(String text) {
+    return limitFinding(text.length() + " characters", MAX_DOCUMENT_CHARS);
+  }
+
+  /** One finding at the start for a document past a limit; its checks are skipped. */
+  private static Finding limitFinding(String amount, int limit) {
+    return new Finding(
+        "JSON_SYNTAX_ERROR",
+        FindingType.ERROR,
+        String.format(
+            "This document has %s; documents over %,d are not checked. IAM policies are at"
+                + " most a few kilobytes: check that this is the file you meant.",
+            amount, limit),
+        0,
+        0,
+        List.of());
+  }
+
+  /** The number of JSON values, counted without recursion and only up to just past the limit. */
+  static int countValues(JsonNode root) {
+    if (root == null) {
+      return 0;
+    }
+    int count = 0;
+    Deque<JsonNode> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty() && count <= MAX_VALUES) {
+      JsonNode node = stack.pop();
+      count++;
+      for (JsonNode child : node.children()) {
+        stack.push(child);
+      }
+    }
+    return count;
   }
 }
