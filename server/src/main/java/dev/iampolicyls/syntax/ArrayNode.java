@@ -15,6 +15,7 @@ public final class ArrayNode extends JsonNode {
 
   void add(JsonNode item) {
     item.parent = this;
+    item.indexInArray = items.size();
     items.add(item);
   }
 

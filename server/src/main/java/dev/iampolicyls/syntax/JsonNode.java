@@ -16,6 +16,9 @@ public abstract sealed class JsonNode
   private int length;
   JsonNode parent;
 
+  /** Position in the parent array, kept so that a path costs its depth, not the array's size. */
+  int indexInArray = -1;
+
   JsonNode(int offset, int length) {
     this.offset = offset;
     this.length = length;
@@ -71,7 +74,7 @@ public abstract sealed class JsonNode
       if (node instanceof PropertyNode prop) {
         path.add(prop.name());
       } else if (p instanceof ArrayNode arr) {
-        path.add(arr.items().indexOf(node));
+        path.add(node.indexInArray);
       }
       node = p;
     }
