@@ -12,6 +12,15 @@ public final class WildcardMatcher {
   private WildcardMatcher() {}
 
   public static boolean matches(String pattern, String text) {
+    return matches(pattern, text, true);
+  }
+
+  /** The same matching with every other character compared exactly (ARNs, file names). */
+  public static boolean matchesExactCase(String pattern, String text) {
+    return matches(pattern, text, false);
+  }
+
+  private static boolean matches(String pattern, String text, boolean ignoreCase) {
     int p = 0;
     int t = 0;
     int star = -1; // index in pattern of the last '*' seen
@@ -26,7 +35,8 @@ public final class WildcardMatcher {
           mark = t;
           continue;
         }
-        if (pc == '?' || sameIgnoringCase(pc, text.charAt(t))) {
+        char tc = text.charAt(t);
+        if (pc == '?' || pc == tc || (ignoreCase && sameIgnoringCase(pc, tc))) {
           p++;
           t++;
           continue;

@@ -154,38 +154,6 @@ final class RedundantStatementCheck extends PolicyCheck {
     if (WildcardMatcher.hasWildcard(narrow) || narrow.contains("${")) {
       return false;
     }
-    return !wide.contains("${") && caseSensitiveMatch(wide, narrow);
-  }
-
-  /** '*' any run, '?' one character; everything else exactly, as resource ARNs compare. */
-  static boolean caseSensitiveMatch(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < text.length()) {
-      if (p < pattern.length()) {
-        char c = pattern.charAt(p);
-        if (c == '*') {
-          star = p++;
-          mark = t;
-          continue;
-        }
-        if (c == '?' || c == text.charAt(t)) {
-          p++;
-          t++;
-          continue;
-        }
-      }
-      if (star < 0) {
-        return false;
-      }
-      p = star + 1;
-      t = ++mark;
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
+    return !wide.contains("${") && WildcardMatcher.matchesExactCase(wide, narrow);
   }
 }

@@ -1,5 +1,6 @@
 package dev.iampolicyls.config;
 
+import dev.iampolicyls.catalog.WildcardMatcher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,8 @@ public final class Glob {
           mark = t;
           continue;
         }
-        if (nameMatches(seg, path.get(t))) {
+        // One name per segment, so '*' and '?' never cross a '/'.
+        if (WildcardMatcher.matchesExactCase(seg, path.get(t))) {
           p++;
           t++;
           continue;
@@ -73,38 +75,6 @@ public final class Glob {
       p++;
     }
     return p == segments.size();
-  }
-
-  /** One name against one pattern segment: '*' and '?' never cross a '/'. */
-  static boolean nameMatches(String pattern, String name) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < name.length()) {
-      if (p < pattern.length()) {
-        char c = pattern.charAt(p);
-        if (c == '*') {
-          star = p++;
-          mark = t;
-          continue;
-        }
-        if (c == '?' || c == name.charAt(t)) {
-          p++;
-          t++;
-          continue;
-        }
-      }
-      if (star < 0) {
-        return false;
-      }
-      p = star + 1;
-      t = ++mark;
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
   }
 
   @Override
