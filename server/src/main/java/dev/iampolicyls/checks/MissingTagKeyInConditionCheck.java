@@ -25,13 +25,16 @@ final class MissingTagKeyInConditionCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    Set<String> tagPrefixes = tagPrefixes(context.catalog());
     for (Statement s : context.policy().statements()) {
       for (ConditionEntry entry : s.conditionEntries()) {
         String key = entry.key();
         String lower = key.toLowerCase(Locale.ROOT);
         String bare = lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
-        if (tagPrefixes.contains(bare)) {
+        // Every tag family is a "...tag..." prefix without '/': only such keys need the families,
+        // which take every service of the catalog to collect.
+        if (bare.contains("tag")
+            && bare.indexOf('/') < 0
+            && tagPrefixes(context.catalog()).contains(bare)) {
           String family = key.endsWith("/") ? key : key + "/";
           context.report(
               this,

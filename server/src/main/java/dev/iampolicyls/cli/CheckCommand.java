@@ -180,7 +180,10 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("iam-policy-ls: cannot use --catalog: " + e.getMessage());
       return CheckRun.EXIT_UNREADABLE;
     }
-    PolicyLanguageService service = new PolicyLanguageService(catalog);
+    PolicyLanguageService service =
+        catalog == Catalog.bundled()
+            ? PolicyLanguageService.bundled() // already warming up, see Main
+            : new PolicyLanguageService(catalog);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (listChecks) {

@@ -1,5 +1,6 @@
 package dev.iampolicyls.cli;
 
+import dev.iampolicyls.service.Warmup;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -28,6 +29,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("check") || args[0].equals("serve"))) {
+      boolean ownCatalog = java.util.Arrays.asList(args).contains("--catalog");
+      if (!ownCatalog) {
+        Warmup.start(args[0].equals("serve"));
+      }
+    }
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));

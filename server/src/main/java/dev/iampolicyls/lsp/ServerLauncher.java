@@ -1,6 +1,5 @@
 package dev.iampolicyls.lsp;
 
-import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -36,8 +35,7 @@ public final class ServerLauncher {
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
     PolicyLanguageServer server =
-        new PolicyLanguageServer(
-            new PolicyLanguageService(Catalog.bundled()), DEFAULT_DEBOUNCE_MILLIS);
+        new PolicyLanguageServer(PolicyLanguageService.bundled(), DEFAULT_DEBOUNCE_MILLIS);
     Launcher<LanguageClient> launcher = create(server, System.in, protocolOut);
     Future<Void> listening = launcher.startListening();
     Thread watcher =

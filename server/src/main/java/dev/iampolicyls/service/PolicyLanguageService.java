@@ -64,6 +64,15 @@ public final class PolicyLanguageService {
     this.inlayHints = new InlayHintEngine(catalog);
   }
 
+  private static final class Bundled {
+    static final PolicyLanguageService INSTANCE = new PolicyLanguageService(Catalog.bundled());
+  }
+
+  /** The service over the bundled catalog, built once per process and shared. */
+  public static PolicyLanguageService bundled() {
+    return Bundled.INSTANCE;
+  }
+
   public Catalog catalog() {
     return catalog;
   }

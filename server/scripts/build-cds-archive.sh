@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds a class data sharing (AppCDS) archive for the jar: the classes a `check` run and a short
+# language-server session load, parsed and verified once at build time instead of at every start.
+# See BENCHMARKS.md for what it saves. The archive only works with the JVM that built it and the
+# jar at the same path; any other JVM ignores it (-Xshare:auto) and starts as usual.
+#   usage: build-cds-archive.sh JAR ARCHIVE
+set -euo pipefail
+jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+archive="$2"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# One framed LSP message on stdout.
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$1" | wc -c)" "$1"; }
+
+policy="$(tr -d '\n' <"$here/examples/with-mistakes.json" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+uri="file://$work/policy.json"
+{
+  frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
+  frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+  frame "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"$uri\",\"languageId\":\"json\",\"version\":1,\"text\":\"$policy\"}}}"
+  frame "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/completion\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"},\"position\":{\"line\":0,\"character\":60}}}"
+  frame "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"},\"position\":{\"line\":0,\"character\":60}}}"
+  frame "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"},\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":200}},\"context\":{\"diagnostics\":[]}}}"
+  sleep 2 # let the debounced check run and publish
+  frame '{"jsonrpc":"2.0","id":5,"method":"shutdown","params":null}'
+  frame '{"jsonrpc":"2.0","method":"exit","params":null}'
+} >"$work/session.lsp" &
+wait
+
+java -Xshare:off -XX:DumpLoadedClassList="$work/check.lst" -jar "$jar" check \
+  "$here/examples" >/dev/null 2>&1 || true
+(sleep 0; cat "$work/session.lsp") | java -Xshare:off -XX:DumpLoadedClassList="$work/serve.lst" \
+  -jar "$jar" serve >/dev/null 2>&1 || true
+# Both lists share most lines; a repeated lambda-proxy line crashes the JDK 17 dump.
+cat "$work/check.lst" "$work/serve.lst" | awk '!seen[$0]++' >"$work/all.lst"
+java -Xshare:dump -XX:SharedClassListFile="$work/all.lst" -XX:SharedArchiveFile="$archive" \
+  -cp "$jar" >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
+echo "CDS archive: $archive ($(du -k "$archive" | cut -f1) KB, $(grep -vc '^#\|^@' "$work/all.lst") class list entries)"

@@ -1,0 +1,67 @@
+package dev.iampolicyls.service;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gets the bundled catalog and every engine ready on a second core while the first one parses the
+ * command line or sets up the protocol. A JVM runs new code slowly the first time (class loading,
+ * static initialisers, linking); doing that for the 157 checks in parallel with picocli or LSP4J
+ * shortens a one-file `check` and the first diagnostics of a new editor session. The work is done
+ * on a small policy of our own and its results are dropped; nothing from the user is read here.
+ */
+public final class Warmup {
+  private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
+
+  /** Touches the common paths: a wildcard, an ARN, a condition, a Deny with NotAction. */
+  private static final String SAMPLE =
+      """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {
+            "Sid": "Read",
+            "Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:List*"],
+            "Resource": "arn:aws:s3:::example-bucket/*",
+            "Condition": {"StringEquals": {"aws:PrincipalTag/team": "${aws:username}"}}
+          },
+          {
+            "Effect": "Deny",
+            "NotAction": "iam:*",
+            "Resource": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+          }
+        ]
+      }
+      """;
+
+  private Warmup() {}
+
+  /**
+   * Starts warming up on a daemon thread and returns at once.
+   *
+   * @param editorFeatures also warm completion and hover (for the language server)
+   */
+  public static void start(boolean editorFeatures) {
+    Thread thread = new Thread(() -> run(editorFeatures), "iam-policy-ls-warmup");
+    thread.setDaemon(true); // never keeps a finished `check` alive
+    thread.start();
+  }
+
+  private static void run(boolean editorFeatures) {
+    try {
+      PolicyLanguageService service = PolicyLanguageService.bundled();
+      service.analyze(SAMPLE, null, true);
+      if (editorFeatures) {
+        int action = SAMPLE.indexOf("s3:List");
+        service.complete(
+            SAMPLE, action + 4, null, new dev.iampolicyls.completion.CompletionOptions(true));
+        service.hover(SAMPLE, action + 4, null);
+      }
+    } catch (RuntimeException | Error e) {
+      // Only a head start: whatever failed here fails again, and is reported, where it matters.
+      LOG.log(Level.FINE, "warm-up stopped early", e);
+    }
+  }
+}
