@@ -85,11 +85,15 @@ async function start(jar: string): Promise<boolean> {
     }
     output.appendLine(`No Java ${MINIMUM_JAVA}+ found: ${e.message}`);
     const notice = javaNotFoundNotice(e.problems);
-    const choice = await vscode.window.showErrorMessage(notice.message, ...notice.actions.map((a) => a.title));
-    const action = notice.actions.find((a) => a.title === choice);
-    if (action) {
-      void vscode.commands.executeCommand(action.command, ...action.args);
-    }
+    // Not awaited: activation must not wait for the user to answer.
+    void vscode.window
+      .showErrorMessage(notice.message, ...notice.actions.map((a) => a.title))
+      .then((choice) => {
+        const action = notice.actions.find((a) => a.title === choice);
+        if (action) {
+          void vscode.commands.executeCommand(action.command, ...action.args);
+        }
+      });
     return false;
   }
   output.appendLine(`Using Java ${java.version} from ${java.source}: ${java.executable}`);
