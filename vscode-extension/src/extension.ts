@@ -8,14 +8,12 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { findJava, JavaNotFound, JavaRuntime, MINIMUM_JAVA } from './java';
+import { describeProblem, findJava, javaNotFoundNotice, JavaNotFound, JavaRuntime, MINIMUM_JAVA } from './java';
+import { continueAfterError, CrashRestartPolicy } from './restartPolicy';
 import { checkWorkspace } from './workspaceCheck';
 
 /** Settings only the extension reads; the server would log them as unknown keys. */
 const CLIENT_ONLY_KEYS = ['java', 'trace'];
-/** Crashes tolerated within CRASH_WINDOW_MS before the server is left stopped. */
-const MAX_CRASHES = 4;
-const CRASH_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
 let java: JavaRuntime | undefined;
@@ -73,23 +71,29 @@ async function start(jar: string): Promise<boolean> {
     return false;
   }
   try {
-    java = await findJava(vscode.workspace.getConfiguration('iamPolicy').get<string>('java.home'));
+    const found = await findJava({
+      settingHome: vscode.workspace.getConfiguration('iamPolicy').get<string>('java.home'),
+    });
+    for (const problem of found.passedOver) {
+      output.appendLine(`Not used: ${describeProblem(problem)}`);
+    }
+    java = found.runtime;
   } catch (e) {
     java = undefined;
     if (!(e instanceof JavaNotFound)) {
       throw e;
     }
     output.appendLine(`No Java ${MINIMUM_JAVA}+ found: ${e.message}`);
-    const choice = await vscode.window.showErrorMessage(
-      `IAM Policy needs Java ${MINIMUM_JAVA} or newer. Install a JDK or JRE ${MINIMUM_JAVA}+ (for example Eclipse Temurin, or "apt install openjdk-17-jre-headless"), then set iamPolicy.java.home or JAVA_HOME to it.`,
-      'Open Setting',
-      'Show Details',
-    );
-    if (choice === 'Open Setting') {
-      void vscode.commands.executeCommand('workbench.action.openSettings', 'iamPolicy.java.home');
-    } else if (choice === 'Show Details') {
-      output.show(true);
-    }
+    const notice = javaNotFoundNotice(e.problems);
+    // Not awaited: activation must not wait for the user to answer.
+    void vscode.window
+      .showErrorMessage(notice.message, ...notice.actions.map((a) => a.title))
+      .then((choice) => {
+        const action = notice.actions.find((a) => a.title === choice);
+        if (action) {
+          void vscode.commands.executeCommand(action.command, ...action.args);
+        }
+      });
     return false;
   }
   output.appendLine(`Using Java ${java.version} from ${java.source}: ${java.executable}`);
@@ -98,7 +102,7 @@ async function start(jar: string): Promise<boolean> {
     args: ['-jar', jar, 'serve'],
     transport: TransportKind.stdio,
   };
-  const crashes: number[] = [];
+  const crashPolicy = new CrashRestartPolicy();
   const clientOptions: LanguageClientOptions = {
     // Every JSON document: the server decides which ones are policies.
     documentSelector: [
@@ -123,21 +127,19 @@ async function start(jar: string): Promise<boolean> {
     },
     errorHandler: {
       error: (_error, _message, count) => ({
-        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        action: continueAfterError(count) ? ErrorAction.Continue : ErrorAction.Shutdown,
       }),
       closed: () => {
-        const now = Date.now();
-        crashes.push(now);
-        while (crashes.length > 0 && now - crashes[0] > CRASH_WINDOW_MS) {
-          crashes.shift();
-        }
-        if (crashes.length <= MAX_CRASHES) {
-          output.appendLine(`The server stopped unexpectedly; restarting (${crashes.length}/${MAX_CRASHES}).`);
+        const decision = crashPolicy.onCrash(Date.now());
+        if (decision.restart) {
+          output.appendLine(
+            `The server stopped unexpectedly; restarting (${decision.crashes}/${crashPolicy.maxRestarts}).`,
+          );
           return { action: CloseAction.Restart, handled: true };
         }
         void vscode.window
           .showErrorMessage(
-            `IAM Policy: the server crashed ${crashes.length} times in 3 minutes and was not restarted.`,
+            `IAM Policy: the server crashed ${decision.crashes} times in a few minutes and was not restarted.`,
             'Show Output',
             'Restart Server',
           )

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Emacs's own LSP client (eglot) against the built jar, with the configuration the README gives.
+# Installs Debian's emacs-nox (and elpa-eglot for Emacs 28) when they are missing (needs root
+# or sudo).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="${1:-$here/../../../server/target/iam-policy-ls.jar}"
+[[ -f "$jar" ]] || { echo "$jar is missing: build the server first" >&2; exit 1; }
+jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+
+# The README must give users exactly the configuration this test loads.
+readme="$(cat "$here/../../../README.md")"
+snippet="$(cat "$here/../iam-policy-ls.el")"
+[[ "$readme" == *"$snippet"* ]] || { echo "README.md does not contain editors/emacs/iam-policy-ls.el as is" >&2; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+has_eglot() {
+  command -v emacs >/dev/null &&
+    HOME="$work" emacs --batch --eval '(progn (package-initialize) (kill-emacs (if (locate-library "eglot") 0 1)))' >/dev/null 2>&1
+}
+if ! has_eglot; then
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -q
+  packages=(emacs-nox)
+  # Emacs 28 (Debian 12) has no eglot built in; Debian packages it as elpa-eglot.
+  if apt-cache show elpa-eglot >/dev/null 2>&1; then packages+=(elpa-eglot); fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${packages[@]}"
+fi
+
+cp "$here/policy.json" "$work/policy.json"
+cd "$work"
+# Batch Emacs still reads the site start-up files (Debian's add the elpa packages), not ~/.emacs.
+IAM_POLICY_LS_JAR="$jar" PROBE_POLICY="$work/policy.json" HOME="$work" \
+  timeout 300 emacs --batch -l "$here/probe.el" 2>&1 | grep -v '^Loading '
+echo "emacs: diagnostics, completion and hover OK"
