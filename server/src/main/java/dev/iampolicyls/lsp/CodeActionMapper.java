@@ -1,6 +1,7 @@
 package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.codeactions.PolicyCodeAction;
+import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
@@ -19,14 +20,21 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class CodeActionMapper {
   private CodeActionMapper() {}
 
+  /**
+   * The code actions from the analysis whose findings the editor shows for this version (the index
+   * is of the same text).
+   */
   static List<Either<Command, CodeAction>> toCodeActions(
-      PolicyLanguageService service, String uri, String text, CodeActionParams params) {
-    LineIndex index = new LineIndex(text);
+      PolicyLanguageService service,
+      String uri,
+      LineIndex index,
+      Analysis analysis,
+      CodeActionParams params) {
     int start = offset(index, params.getRange().getStart());
     int end = offset(index, params.getRange().getEnd());
     List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
     List<Either<Command, CodeAction>> out = new ArrayList<>();
-    for (PolicyCodeAction a : service.codeActions(text, start, end, null)) {
+    for (PolicyCodeAction a : service.codeActions(analysis, start, end)) {
       if (only != null && !only.isEmpty() && only.stream().noneMatch(k -> isKind(a.kind(), k))) {
         continue;
       }

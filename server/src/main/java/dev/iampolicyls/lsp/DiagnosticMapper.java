@@ -36,7 +36,12 @@ public final class DiagnosticMapper {
    * relatedInformation in the document {@code uri} (none without a uri).
    */
   public static List<Diagnostic> toDiagnostics(List<Finding> findings, String text, String uri) {
-    LineIndex index = new LineIndex(text);
+    return toDiagnostics(findings, new LineIndex(text), uri);
+  }
+
+  /** As {@link #toDiagnostics(List, String, String)}, with the text's line index already made. */
+  public static List<Diagnostic> toDiagnostics(
+      List<Finding> findings, LineIndex index, String uri) {
     List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
       diagnostics.add(toDiagnostic(finding, index, uri));

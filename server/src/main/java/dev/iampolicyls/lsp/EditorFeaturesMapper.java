@@ -5,6 +5,7 @@ import dev.iampolicyls.outline.PolicyInlayHint;
 import dev.iampolicyls.outline.PolicySymbol;
 import dev.iampolicyls.outline.SelectionRanges;
 import dev.iampolicyls.outline.StatementLens;
+import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.LineIndex;
@@ -32,8 +33,8 @@ final class EditorFeaturesMapper {
   /** A tree when the client takes one, else the flat list older clients expect. */
   @SuppressWarnings("deprecation")
   static List<Either<SymbolInformation, DocumentSymbol>> symbols(
-      PolicyLanguageService service, String uri, String text, boolean hierarchical) {
-    LineIndex lines = new LineIndex(text);
+      PolicyLanguageService service, String uri, ParsedText text, boolean hierarchical) {
+    LineIndex lines = text.lines();
     List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
     for (PolicySymbol s : service.documentSymbols(text)) {
       if (hierarchical) {
@@ -75,8 +76,8 @@ final class EditorFeaturesMapper {
     return s.kind() == PolicySymbol.Kind.STATEMENT ? SymbolKind.Object : SymbolKind.Property;
   }
 
-  static List<InlayHint> inlayHints(PolicyLanguageService service, String text, Range range) {
-    LineIndex lines = new LineIndex(text);
+  static List<InlayHint> inlayHints(PolicyLanguageService service, ParsedText text, Range range) {
+    LineIndex lines = text.lines();
     int start = offset(lines, range.getStart());
     int end = offset(lines, range.getEnd());
     List<InlayHint> out = new ArrayList<>();
@@ -90,8 +91,8 @@ final class EditorFeaturesMapper {
   }
 
   /** A lens over each statement; its command only shows the sentence (nothing to run). */
-  static List<CodeLens> codeLenses(PolicyLanguageService service, String text) {
-    LineIndex lines = new LineIndex(text);
+  static List<CodeLens> codeLenses(PolicyLanguageService service, ParsedText text) {
+    LineIndex lines = text.lines();
     List<CodeLens> out = new ArrayList<>();
     for (StatementLens l : service.statementLenses(text)) {
       out.add(new CodeLens(range(lines, l.offset(), l.end()), new Command(l.summary(), ""), null));

@@ -4,11 +4,13 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
+import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
@@ -71,10 +73,42 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(PolicyTextDocumentService.class.getName());
 
   /**
-   * One version of an open document. Identity, not the version number, says whether it is current:
-   * a document closed and reopened starts again at the same version.
+   * One version of an open document: its text, parsed at most once, and the analysis whose
+   * diagnostics were published for it, which code actions reuse. Identity, not the version number,
+   * says whether it is current: a document closed and reopened starts again at the same version.
    */
-  record Snapshot(String uri, String text, int version) {}
+  static final class Snapshot {
+    private final String uri;
+    private final ParsedText parsed;
+    private final int version;
+
+    /** The published analysis and the settings it was made with; null until the check ran. */
+    private volatile Checked checked;
+
+    Snapshot(String uri, String text, int version) {
+      this.uri = uri;
+      this.parsed = new ParsedText(text);
+      this.version = version;
+    }
+
+    String uri() {
+      return uri;
+    }
+
+    String text() {
+      return parsed.text();
+    }
+
+    ParsedText parsed() {
+      return parsed;
+    }
+
+    int version() {
+      return version;
+    }
+  }
+
+  private record Checked(AnalysisSettings settings, Analysis analysis) {}
 
   /** Our code for a mistake in the configuration file, shown in that file. */
   static final String CONFIG_ERROR = "CONFIG_ERROR";
@@ -244,7 +278,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
           if (snapshot == null) {
             return Either.forRight(new CompletionList(false, List.of()));
           }
-          LineIndex lines = new LineIndex(snapshot.text());
+          LineIndex lines = snapshot.parsed().lines();
           int offset =
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
           CompletionResult result = service.complete(snapshot.text(), offset, type, options);
@@ -272,12 +306,12 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     return CompletableFutures.computeAsync(
         requests,
         cancel -> {
-          LineIndex lines = new LineIndex(snapshot.text());
+          LineIndex lines = snapshot.parsed().lines();
           int offset =
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
           HoverResult result;
           try {
-            result = service.hover(snapshot.text(), offset, type).orElse(null);
+            result = service.hover(snapshot.parsed(), offset, type).orElse(null);
           } catch (RuntimeException | StackOverflowError e) {
             // A hover that fails must not turn into an error popup: log it and show nothing.
             LOG.log(Level.SEVERE, "Hover in " + uri + " failed", e);
@@ -321,11 +355,27 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
     try {
       return CompletableFuture.supplyAsync(
-          () -> CodeActionMapper.toCodeActions(service, snapshot.uri(), snapshot.text(), params),
+          () ->
+              CodeActionMapper.toCodeActions(
+                  service, snapshot.uri(), snapshot.parsed().lines(), analysisOf(snapshot), params),
           checker);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(List.of());
     }
+  }
+
+  /**
+   * The analysis published for a snapshot, if it was made with the settings that apply now; else a
+   * new one (a code action asked for before the debounced check ran, or after a settings change).
+   */
+  private Analysis analysisOf(Snapshot snapshot) {
+    Path path = WorkspaceConfig.path(snapshot.uri());
+    AnalysisSettings settings = config.settingsFor(path);
+    Checked checked = snapshot.checked;
+    if (checked != null && checked.settings().equals(settings)) {
+      return checked.analysis();
+    }
+    return service.analyze(snapshot.parsed(), path, settings, false);
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */
@@ -357,12 +407,14 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       if (config.isConfigFile(path)) {
         diagnostics = configDiagnostics(snapshot, path);
       } else {
-        Analysis analysis = service.analyze(snapshot.text(), path, config.settingsFor(path), false);
+        AnalysisSettings settings = config.settingsFor(path);
+        Analysis analysis = service.analyze(snapshot.parsed(), path, settings, false);
+        snapshot.checked = new Checked(settings, analysis);
         // Only policies get findings: other JSON (package.json, settings) stays silent.
         diagnostics =
             analysis.isPolicy()
                 ? DiagnosticMapper.toDiagnostics(
-                    analysis.findings(), snapshot.text(), snapshot.uri())
+                    analysis.findings(), snapshot.parsed().lines(), snapshot.uri())
                 : List.of();
       }
     } catch (RuntimeException | StackOverflowError e) {
@@ -413,7 +465,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     return answer(
         params.getTextDocument().getUri(),
         List.of(),
-        s -> EditorFeaturesMapper.symbols(service, s.uri(), s.text(), tree));
+        s -> EditorFeaturesMapper.symbols(service, s.uri(), s.parsed(), tree));
   }
 
   /** Hints unless the iamPolicy.inlayHints.enabled setting turns them off. */
@@ -425,7 +477,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     return answer(
         params.getTextDocument().getUri(),
         List.of(),
-        s -> EditorFeaturesMapper.inlayHints(service, s.text(), params.getRange()));
+        s -> EditorFeaturesMapper.inlayHints(service, s.parsed(), params.getRange()));
   }
 
   @Override
@@ -433,7 +485,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     return answer(
         params.getTextDocument().getUri(),
         List.of(),
-        s -> EditorFeaturesMapper.codeLenses(service, s.text()));
+        s -> EditorFeaturesMapper.codeLenses(service, s.parsed()));
   }
 
   @Override

@@ -99,14 +99,21 @@ public final class PolicyLanguageService {
    */
   public Analysis analyze(
       String text, Path documentPath, AnalysisSettings settings, boolean force) {
+    return analyze(new ParsedText(text), documentPath, settings, force);
+  }
+
+  /** As {@link #analyze(String, Path, AnalysisSettings, boolean)}, on text parsed at most once. */
+  public Analysis analyze(
+      ParsedText parsed, Path documentPath, AnalysisSettings settings, boolean force) {
     DocumentSettings resolved = settings.forDocument(documentPath);
-    if (tooLarge(text)) {
+    String text = parsed.text();
+    if (parsed.tooLarge()) {
       // Not parsed: a cheap look decides whether it claims to be a policy at all.
       boolean isPolicy = force || text.contains("\"Statement\"");
       List<Finding> findings = isPolicy ? List.of(tooLargeFinding(text)) : List.of();
-      return new Analysis(Policy.parse(""), resolved.policyType(), isPolicy, findings);
+      return new Analysis(parsed.policy(), resolved.policyType(), isPolicy, findings);
     }
-    Policy policy = Policy.parse(text);
+    Policy policy = parsed.policy();
     PolicyType type =
         resolved.policyType() != null ? resolved.policyType() : PolicyType.infer(policy);
     boolean isPolicy = policy.looksLikePolicy();
@@ -141,10 +148,12 @@ public final class PolicyLanguageService {
    * @param policyType the type the document is checked as, or null to infer it from the text
    */
   public Optional<HoverResult> hover(String text, int offset, PolicyType policyType) {
-    if (tooLarge(text)) {
-      return Optional.empty();
-    }
-    Policy policy = Policy.parse(text);
+    return hover(new ParsedText(text), offset, policyType);
+  }
+
+  /** As {@link #hover(String, int, PolicyType)}, on text parsed at most once. */
+  public Optional<HoverResult> hover(ParsedText parsed, int offset, PolicyType policyType) {
+    Policy policy = parsed.policy(); // empty when too large
     if (!policy.looksLikePolicy()) {
       return Optional.empty();
     }
@@ -160,10 +169,15 @@ public final class PolicyLanguageService {
    */
   public List<PolicyCodeAction> codeActions(
       String text, int start, int end, PolicyType policyType) {
-    if (tooLarge(text)) {
-      return List.of();
-    }
-    Analysis analysis = analyze(text, policyType, false);
+    return codeActions(analyze(text, policyType, false), start, end);
+  }
+
+  /**
+   * The code actions for {@code [start, end]} from an analysis already made, such as the one whose
+   * findings the editor shows: the fixes then match those findings exactly, and nothing is checked
+   * again.
+   */
+  public List<PolicyCodeAction> codeActions(Analysis analysis, int start, int end) {
     if (!analysis.isPolicy() || countValues(analysis.policy().document().root()) > MAX_VALUES) {
       return List.of();
     }
@@ -173,19 +187,31 @@ public final class PolicyLanguageService {
 
   /** The outline of a policy: its statements and their elements; none for other JSON. */
   public List<PolicySymbol> documentSymbols(String text) {
-    Policy policy = Policy.parse(text);
+    return documentSymbols(new ParsedText(text));
+  }
+
+  public List<PolicySymbol> documentSymbols(ParsedText parsed) {
+    Policy policy = parsed.policy();
     return policy.looksLikePolicy() ? outline.symbols(policy) : List.of();
   }
 
   /** Access levels and wildcard sizes for the actions ending within {@code [start, end]}. */
   public List<PolicyInlayHint> inlayHints(String text, int start, int end) {
-    Policy policy = Policy.parse(text);
+    return inlayHints(new ParsedText(text), start, end);
+  }
+
+  public List<PolicyInlayHint> inlayHints(ParsedText parsed, int start, int end) {
+    Policy policy = parsed.policy();
     return policy.looksLikePolicy() ? inlayHints.hints(policy, start, end) : List.of();
   }
 
   /** One summary sentence per statement, for code lenses. */
   public List<StatementLens> statementLenses(String text) {
-    Policy policy = Policy.parse(text);
+    return statementLenses(new ParsedText(text));
+  }
+
+  public List<StatementLens> statementLenses(ParsedText parsed) {
+    Policy policy = parsed.policy();
     return policy.looksLikePolicy() ? outline.lenses(policy) : List.of();
   }
 

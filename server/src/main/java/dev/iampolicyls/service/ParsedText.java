@@ -1,0 +1,54 @@
+package dev.iampolicyls.service;
+
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.syntax.LineIndex;
+
+/**
+ * One version of a document's text, parsed at most once however many requests ask about it. The
+ * language server keeps one per open document version, so a check, the hovers and code actions that
+ * follow, and the outline share a single parse and line index. Safe to share between threads.
+ *
+ * <p>Text past {@link PolicyLanguageService#MAX_DOCUMENT_CHARS} is never parsed: its policy view is
+ * empty, so every feature offers nothing for it.
+ */
+public final class ParsedText {
+  private static final Policy EMPTY = Policy.parse("");
+
+  private final String text;
+  private volatile Policy policy;
+  private volatile LineIndex lines;
+
+  public ParsedText(String text) {
+    this.text = text;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Whether the text is past the size limit, and so is not parsed. */
+  public boolean tooLarge() {
+    return text.length() > PolicyLanguageService.MAX_DOCUMENT_CHARS;
+  }
+
+  /** The policy view of the text (empty when the text is too large). */
+  public Policy policy() {
+    Policy p = policy;
+    if (p == null) {
+      // Two threads may both parse; either result is the same, so no lock is needed.
+      p = tooLarge() ? EMPTY : Policy.parse(text);
+      policy = p;
+    }
+    return p;
+  }
+
+  /** Line starts of the text, for converting offsets to editor positions and back. */
+  public LineIndex lines() {
+    LineIndex l = lines;
+    if (l == null) {
+      l = tooLarge() ? new LineIndex(text) : policy().document().lines();
+      lines = l;
+    }
+    return l;
+  }
+}

@@ -1,0 +1,373 @@
+package dev.iampolicyls.lsp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * Times the real jar through the real protocol over stdio, as an editor sees it: process start to
+ * the first diagnostics, didChange to diagnostics, completion and hover round trips, and the
+ * server's resident memory with 100 policies open. Not a test: run by {@code
+ * server/scripts/benchmark.sh}, which prints these figures for BENCHMARKS.md.
+ *
+ * <p>Usage: {@code ProtocolBenchmark JAR POLICY_DIR RUNS [JVM option...]}. The server runs with
+ * {@code -Diampolicyls.debounceMillis=0} for the keystroke figures, so they time the checking and
+ * the protocol, not the wait between keystrokes.
+ */
+public final class ProtocolBenchmark {
+  private static final String SMALL = "server/examples/identity-read-logs.json";
+
+  private final Path jar;
+  private final List<String> jvmOptions;
+
+  private ProtocolBenchmark(Path jar, List<String> jvmOptions) {
+    this.jar = jar;
+    this.jvmOptions = jvmOptions;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    Path policies = Path.of(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    List<String> options = List.of(args).subList(3, args.length);
+    ProtocolBenchmark bench = new ProtocolBenchmark(jar, options);
+    System.out.println(
+        "JVM options: " + (options.isEmpty() ? "(none)" : String.join(" ", options)));
+
+    long[] startup = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      startup[i] = bench.startToFirstDiagnostics(Files.readString(Path.of(SMALL)));
+    }
+    Arrays.sort(startup);
+    System.out.printf(
+        "%-58s %8.0f ms (runs: %s)%n",
+        "start to first publishDiagnostics, small policy, median",
+        startup[runs / 2] / 1e6,
+        Arrays.stream(startup).mapToObj(t -> String.format("%.0f", t / 1e6)).toList());
+
+    Path largest = largest(policies);
+    bench.keystrokes("6 KB generated policy", generated(10));
+    bench.keystrokes("100 KB generated policy", generated(170));
+    bench.keystrokes(
+        largest.getFileName() + String.format(" (%.0f KB)", Files.size(largest) / 1024.0),
+        Files.readString(largest));
+    bench.memory(policies, 100);
+  }
+
+  /** Milliseconds, as nanoseconds, from process start to the first diagnostics of one policy. */
+  private long startToFirstDiagnostics(String text) throws Exception {
+    long t0 = System.nanoTime();
+    try (Session s = new Session(List.of())) {
+      s.open("file:///bench/small.json", text);
+      s.awaitDiagnostics("file:///bench/small.json", 1);
+      return System.nanoTime() - t0;
+    }
+  }
+
+  /** didChange to diagnostics, completion and hover latency on one document. */
+  private void keystrokes(String name, String text) throws Exception {
+    try (Session s = new Session(List.of("-Diampolicyls.debounceMillis=0"))) {
+      String uri = "file:///bench/doc.json";
+      s.open(uri, text);
+      s.awaitDiagnostics(uri, 1);
+      int[] offsets = actionOffsets(text);
+      Random random = new Random(7);
+      int version = 1;
+      // Warm-up, as an editor session is warm after its first minute.
+      for (int i = 0; i < 100; i++) {
+        version = s.change(uri, edit(text, i), version);
+        s.awaitDiagnostics(uri, version);
+        s.complete(uri, text, offsets[random.nextInt(offsets.length)]);
+        s.hover(uri, text, offsets[random.nextInt(offsets.length)]);
+      }
+      // Back to the original text for completion and hover.
+      version = s.change(uri, text, version);
+      s.awaitDiagnostics(uri, version);
+      int n = 300;
+      long[] change = new long[n];
+      long[] completion = new long[n];
+      long[] hover = new long[n];
+      for (int i = 0; i < n; i++) {
+        String edited = edit(text, i);
+        long t0 = System.nanoTime();
+        version = s.change(uri, edited, version);
+        s.awaitDiagnostics(uri, version);
+        change[i] = System.nanoTime() - t0;
+      }
+      version = s.change(uri, text, version);
+      s.awaitDiagnostics(uri, version);
+      for (int i = 0; i < n; i++) {
+        int offset = offsets[random.nextInt(offsets.length)];
+        long t0 = System.nanoTime();
+        s.complete(uri, text, offset);
+        completion[i] = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        s.hover(uri, text, offset);
+        hover[i] = System.nanoTime() - t0;
+      }
+      System.out.printf("%s, %d of each after warm-up:%n", name, n);
+      System.out.printf("  %-56s %s%n", "didChange to publishDiagnostics", summary(change));
+      System.out.printf("  %-56s %s%n", "completion round trip", summary(completion));
+      System.out.printf("  %-56s %s%n", "hover round trip", summary(hover));
+    }
+  }
+
+  /** Resident memory of the server with the catalog loaded, then with {@code count} open. */
+  private void memory(Path policies, int count) throws Exception {
+    try (Session s = new Session(List.of())) {
+      s.open("file:///bench/small.json", Files.readString(Path.of(SMALL)));
+      s.awaitDiagnostics("file:///bench/small.json", 1);
+      long idle = s.residentKiB();
+      List<Path> files;
+      try (Stream<Path> all = Files.list(policies)) {
+        files = all.sorted().limit(count).toList();
+      }
+      for (Path f : files) {
+        String uri = "file:///bench/" + f.getFileName();
+        s.open(uri, Files.readString(f));
+        s.awaitDiagnostics(uri, 1);
+      }
+      long open = s.residentKiB();
+      System.out.printf(
+          "%-58s %8.0f MB%n%-58s %8.0f MB%n",
+          "server resident memory, one small policy open",
+          idle / 1024.0,
+          "server resident memory, " + files.size() + " managed policies open",
+          open / 1024.0);
+    }
+  }
+
+  private static String summary(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        "median %6.2f ms, p99 %6.2f ms",
+        sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
+  }
+
+  /**
+   * A keystroke near the top that keeps the document valid: spaces after the first brace, so every
+   * offset below moves, as with real typing.
+   */
+  private static String edit(String text, int i) {
+    int brace = text.indexOf('{');
+    return text.substring(0, brace + 1) + " ".repeat(1 + i % 7) + text.substring(brace + 1);
+  }
+
+  /** Offsets inside action names: where completion and hover have the most to do. */
+  private static int[] actionOffsets(String text) {
+    List<Integer> out = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int colon = text.indexOf(':', from);
+      if (colon < 0) {
+        break;
+      }
+      if (colon > 0
+          && Character.isLetter(text.charAt(colon - 1))
+          && text.charAt(colon + 1) != ' ') {
+        out.add(colon + 2);
+      }
+      from = colon + 1;
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Path largest(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length()))
+          .orElseThrow();
+    }
+  }
+
+  /** A policy of {@code statements} statements over ten services, about 600 bytes each. */
+  public static String generated(int statements) {
+    String[] services = {
+      "s3", "ec2", "dynamodb", "lambda", "sqs", "sns", "kms", "logs", "iam", "secretsmanager"
+    };
+    String[] verbs = {"Get", "List", "Describe", "Put", "Create"};
+    StringBuilder sb = new StringBuilder("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
+    for (int i = 0; i < statements; i++) {
+      String s = services[i % services.length];
+      sb.append("    {\n      \"Sid\": \"Statement").append(i).append("\",\n");
+      sb.append("      \"Effect\": \"").append(i % 7 == 6 ? "Deny" : "Allow").append("\",\n");
+      sb.append("      \"Action\": [\n");
+      for (int v = 0; v < verbs.length; v++) {
+        sb.append("        \"").append(s).append(':').append(verbs[v]).append("*\"");
+        sb.append(v + 1 < verbs.length ? ",\n" : "\n");
+      }
+      sb.append("      ],\n");
+      sb.append("      \"Resource\": \"arn:aws:")
+          .append(s)
+          .append(":eu-west-1:111122223333:thing-")
+          .append(i)
+          .append("/*\",\n");
+      sb.append("      \"Condition\": {\n        \"StringEquals\": {\n");
+      sb.append("          \"aws:PrincipalTag/team\": \"team-").append(i).append("\",\n");
+      sb.append("          \"aws:RequestedRegion\": [\"eu-west-1\", \"eu-central-1\"]\n");
+      sb.append("        }\n      }\n    }");
+      sb.append(i + 1 < statements ? ",\n" : "\n");
+    }
+    return sb.append("  ]\n}\n").toString();
+  }
+
+  /** One server process and an LSP4J client connected to it over its stdio. */
+  private final class Session implements AutoCloseable {
+    private final Process process;
+    private final LanguageServer server;
+    private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+
+    Session(List<String> extraOptions) throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(extraOptions);
+      command.addAll(List.of("-jar", jar.toString(), "serve"));
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Launcher<LanguageServer> launcher =
+          LSPLauncher.createClientLauncher(
+              new Client(published), process.getInputStream(), process.getOutputStream());
+      launcher.startListening();
+      server = launcher.getRemoteProxy();
+      InitializeParams init = new InitializeParams();
+      init.setProcessId((int) ProcessHandle.current().pid());
+      init.setCapabilities(new ClientCapabilities());
+      server.initialize(init).get(60, TimeUnit.SECONDS);
+      server.initialized(new InitializedParams());
+    }
+
+    void open(String uri, String text) {
+      server
+          .getTextDocumentService()
+          .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, text)));
+    }
+
+    int change(String uri, String text, int version) {
+      int next = version + 1;
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, next),
+                  List.of(new TextDocumentContentChangeEvent(text))));
+      return next;
+    }
+
+    void awaitDiagnostics(String uri, int version) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        PublishDiagnosticsParams p = published.poll(100, TimeUnit.MILLISECONDS);
+        if (p != null
+            && p.getUri().equals(uri)
+            && Integer.valueOf(version).equals(p.getVersion())) {
+          return;
+        }
+      }
+      throw new IllegalStateException("no diagnostics for " + uri + " version " + version);
+    }
+
+    void complete(String uri, String text, int offset) throws Exception {
+      server
+          .getTextDocumentService()
+          .completion(new CompletionParams(new TextDocumentIdentifier(uri), position(text, offset)))
+          .get(60, TimeUnit.SECONDS);
+    }
+
+    void hover(String uri, String text, int offset) throws Exception {
+      server
+          .getTextDocumentService()
+          .hover(new HoverParams(new TextDocumentIdentifier(uri), position(text, offset)))
+          .get(60, TimeUnit.SECONDS);
+    }
+
+    long residentKiB() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        server.shutdown().get(10, TimeUnit.SECONDS);
+        server.exit();
+        process.waitFor(10, TimeUnit.SECONDS);
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static Position position(String text, int offset) {
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Position(line, offset - lineStart);
+  }
+
+  private static final class Client implements LanguageClient {
+    private final BlockingQueue<PublishDiagnosticsParams> published;
+
+    Client(BlockingQueue<PublishDiagnosticsParams> published) {
+      this.published = published;
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
+      published.add(params);
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void showMessage(MessageParams params) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams params) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams params) {}
+  }
+}
