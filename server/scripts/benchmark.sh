@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Prints the numbers recorded in BENCHMARKS.md. Whole-process timings take the median of
 # several runs, since this machine is shared and noisy. Run from the repository root after
-# `mvn -B package` (which also fetches the AWS managed policies into server/target).
+# `mvn -B package` (which builds the jar, the launcher and its class data sharing archive).
+#   RUNS=N       runs per whole-process median (default 7)
+#   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 JAR=server/target/iam-policy-ls.jar
+LAUNCHER=server/target/iam-policy-ls
 POLICIES=server/target/aws-managed-policies
+SMALL=server/examples/identity-read-logs.json
 RUNS="${RUNS:-7}"
-[[ -f "$JAR" ]] || { echo "build first: mvn -B package" >&2; exit 1; }
-bash server/scripts/fetch-managed-policies.sh "$POLICIES"
+[[ -f "$JAR" && -x "$LAUNCHER" ]] || { echo "build first: mvn -B package" >&2; exit 1; }
+[[ -d server/target/test-classes/dev ]] || mvn -B -q -o test-compile -pl server >/dev/null
+bash server/scripts/fetch-managed-policies.sh "$POLICIES" >/dev/null
+CP="server/target/test-classes:$JAR" # the shaded jar holds every dependency the benchmarks use
 
 median_ms() { # runs a command RUNS times, prints the median wall time in ms
   local times=()
@@ -18,50 +24,58 @@ median_ms() { # runs a command RUNS times, prints the median wall time in ms
     t0=$(date +%s%N)
     "$@" >/dev/null 2>&1 || true
     t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
+    times+=($(((t1 - t0) / 1000000)))
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
+rss_kib() { # peak resident set of a command, in KiB (GNU time)
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
+}
+row() { printf '%-62s %10s\n' "$1" "$2"; }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
+  "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "== catalog load (fresh JVM, one run each)"
+
+echo "== start-up: \`check\` of one small policy, process start to exit (median of $RUNS)"
+row "java -jar (no options)" "$(median_ms java -jar "$JAR" check "$SMALL") ms"
+row "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar" \
+  "$(median_ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" check "$SMALL") ms"
+row "launcher (the above + CDS archive)" "$(median_ms "$LAUNCHER" check "$SMALL") ms"
+echo
+
+echo "== catalog load (fresh JVM, three runs)"
 for _ in 1 2 3; do
-  java -cp server/target/classes:server/target/test-classes dev.iampolicyls.catalog.CatalogLoadBenchmark \
-    | grep -E 'bundled|heap held right'
+  java -cp "$CP" dev.iampolicyls.catalog.CatalogLoadBenchmark | grep -E 'bundled|heap held right'
 done
 echo
-CP="server/target/classes:server/target/test-classes:$(mvn -B -q -o -pl server dependency:build-classpath -Dmdep.outputFile=/dev/stdout 2>/dev/null)"
-LARGE="$POLICIES/AWSSupportServiceRolePolicy.json"
-echo "== completion latency (6 KB generated policy, then the largest managed policy)"
-java -cp "$CP" dev.iampolicyls.completion.CompletionBenchmark "$LARGE"
+
+echo "== the protocol over stdio: plain java -jar"
+java -cp "$CP" dev.iampolicyls.lsp.ProtocolBenchmark "$JAR" "$POLICIES" "$RUNS"
 echo
-echo "== hover latency"
+echo "== the protocol over stdio: the launcher (CDS archive, C1, serial GC)"
+java -cp "$CP" dev.iampolicyls.lsp.ProtocolBenchmark "$LAUNCHER" "$POLICIES" "$RUNS"
+echo
+
+echo "== completion and hover in process (parse included; no protocol)"
+LARGE="$POLICIES/AWSSupportServiceRolePolicy.json"
+java -cp "$CP" dev.iampolicyls.completion.CompletionBenchmark "$LARGE"
 java -cp "$CP" dev.iampolicyls.hover.HoverBenchmark "$LARGE"
 echo
-printf '%-55s %8s\n' "whole process (median of $RUNS)" "ms"
-printf '%-55s %8d\n' "check of one small policy" \
-  "$(median_ms java -jar "$JAR" check server/examples/identity-read-logs.json)"
-printf '%-55s %8d\n' "check of the $(ls "$POLICIES" | wc -l) AWS managed policies" \
-  "$(median_ms java -jar "$JAR" check "$POLICIES")"
 
-echo
-echo "== the managed policies in one check run, beside the Jackson parse floor (median of $RUNS)"
-CP="server/target/classes:server/target/test-classes:$(cat server/target/benchmark-classpath.txt 2>/dev/null || true)"
-if [[ ! -s server/target/benchmark-classpath.txt ]]; then
-  mvn -B -q -o dependency:build-classpath -pl server \
-    -Dmdep.outputFile=target/benchmark-classpath.txt >/dev/null
-  CP="server/target/classes:server/target/test-classes:$(cat server/target/benchmark-classpath.txt)"
-fi
+[[ "${QUICK:-0}" == 1 ]] && exit 0
+echo "== batch: the $(ls "$POLICIES" | wc -l) AWS managed policies in one check run (median of $RUNS)"
 check_ms=$(median_ms java -jar "$JAR" check --format json "$POLICIES")
+launcher_ms=$(median_ms "$LAUNCHER" check --format json "$POLICIES")
 floor_ms=$(median_ms java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES")
-printf '%-55s %8d\n' "check --format json of the managed policies" "$check_ms"
-printf '%-55s %8d\n' "Jackson read+parse of the same files (floor)" "$floor_ms"
-awk -v c="$check_ms" -v f="$floor_ms" 'BEGIN { printf "%-55s %8.2f\n", "check / floor", c / f }'
+row "java -jar check --format json" "$check_ms ms"
+row "launcher check --format json" "$launcher_ms ms"
+row "Jackson read + parse of the same files (the floor)" "$floor_ms ms"
+awk -v c="$launcher_ms" -v f="$floor_ms" 'BEGIN { printf "%-62s %10.2f\n", "launcher / floor", c / f }'
 if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
-  rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
-  printf '%-55s %8s\n' "peak RSS, check (KiB)" "$(rss java -jar "$JAR" check --format json "$POLICIES")"
-  printf '%-55s %8s\n' "peak RSS, floor (KiB)" "$(rss java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES")"
+  row "peak RSS, java -jar check" "$(($(rss_kib java -jar "$JAR" check --format json "$POLICIES") / 1024)) MB"
+  row "peak RSS, launcher check" "$(($(rss_kib "$LAUNCHER" check --format json "$POLICIES") / 1024)) MB"
+  row "peak RSS, floor" "$(($(rss_kib java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES") / 1024)) MB"
 else
   echo "(no GNU /usr/bin/time -v here: peak RSS not measured)"
 fi

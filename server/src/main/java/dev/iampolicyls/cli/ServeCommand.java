@@ -12,6 +12,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return serve();
+  }
+
+  /** Runs the server until the client says exit or stdin closes; returns the exit code. */
+  static int serve() {
     return dev.iampolicyls.lsp.ServerLauncher.runOnStdio();
   }
 }

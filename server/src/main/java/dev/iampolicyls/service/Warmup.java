@@ -44,7 +44,15 @@ public final class Warmup {
    * @param editorFeatures also warm completion and hover (for the language server)
    */
   public static void start(boolean editorFeatures) {
-    Thread thread = new Thread(() -> run(editorFeatures), "iam-policy-ls-warmup");
+    // A Thread subclass, not a lambda: the first lambda of a JVM links the method-handle machinery,
+    // which this thread should do, not the one that is parsing the command line.
+    Thread thread =
+        new Thread("iam-policy-ls-warmup") {
+          @Override
+          public void run() {
+            Warmup.run(editorFeatures);
+          }
+        };
     thread.setDaemon(true); // never keeps a finished `check` alive
     thread.start();
   }

@@ -39,9 +39,11 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * server's resident memory with 100 policies open. Not a test: run by {@code
  * server/scripts/benchmark.sh}, which prints these figures for BENCHMARKS.md.
  *
- * <p>Usage: {@code ProtocolBenchmark JAR POLICY_DIR RUNS [JVM option...]}. The server runs with
- * {@code -Diampolicyls.debounceMillis=0} for the keystroke figures, so they time the checking and
- * the protocol, not the wait between keystrokes.
+ * <p>Usage: {@code ProtocolBenchmark JAR|LAUNCHER POLICY_DIR RUNS [JVM option...]}: the jar is run
+ * with {@code java [options] -jar JAR serve}, a launcher script as {@code LAUNCHER serve} with the
+ * options in {@code IAM_POLICY_LS_JAVA_OPTS}. The server runs with {@code
+ * -Diampolicyls.debounceMillis=0} for the keystroke figures, so they time the checking and the
+ * protocol, not the wait between keystrokes.
  */
 public final class ProtocolBenchmark {
   private static final String SMALL = "server/examples/identity-read-logs.json";
@@ -244,16 +246,25 @@ public final class ProtocolBenchmark {
   /** One server process and an LSP4J client connected to it over its stdio. */
   private final class Session implements AutoCloseable {
     private final Process process;
+    private final Path stderr;
     private final LanguageServer server;
     private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
 
     Session(List<String> extraOptions) throws Exception {
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.addAll(extraOptions);
-      command.addAll(List.of("-jar", jar.toString(), "serve"));
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> options = new ArrayList<>(jvmOptions);
+      options.addAll(extraOptions);
+      ProcessBuilder builder = new ProcessBuilder(command);
+      if (jar.toString().endsWith(".jar")) {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+      } else {
+        command.addAll(List.of(jar.toString(), "serve"));
+        builder.environment().put("IAM_POLICY_LS_JAVA_OPTS", String.join(" ", options));
+      }
+      stderr = Files.createTempFile("iam-policy-ls-bench", ".log");
+      process = builder.redirectError(stderr.toFile()).start();
       Launcher<LanguageServer> launcher =
           LSPLauncher.createClientLauncher(
               new Client(published), process.getInputStream(), process.getOutputStream());
@@ -262,7 +273,16 @@ public final class ProtocolBenchmark {
       InitializeParams init = new InitializeParams();
       init.setProcessId((int) ProcessHandle.current().pid());
       init.setCapabilities(new ClientCapabilities());
-      server.initialize(init).get(60, TimeUnit.SECONDS);
+      try {
+        server.initialize(init).get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "the server did not initialize: "
+                + String.join(" ", command)
+                + "\n"
+                + Files.readString(stderr),
+            e);
+      }
       server.initialized(new InitializedParams());
     }
 
@@ -327,6 +347,7 @@ public final class ProtocolBenchmark {
         process.waitFor(10, TimeUnit.SECONDS);
       } finally {
         process.destroyForcibly();
+        Files.deleteIfExists(stderr);
       }
     }
   }
