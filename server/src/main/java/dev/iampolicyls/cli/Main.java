@@ -28,6 +28,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    RedactedLogs.install();
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
