@@ -29,7 +29,8 @@ final class PolicyChecker {
   /**
    * Files larger than this are not read: UTF-8 takes at most three bytes per UTF-16 unit, so they
    * surely exceed the service's {@link PolicyLanguageService#MAX_DOCUMENT_CHARS}, and reading one
-   * whole would cost memory for nothing. Smaller ones are read and the service decides exactly.
+   * whole would cost memory for nothing. Smaller ones are read and the service decides exactly. An
+   * account authorization details dump holds many policies and may be larger: it is read.
    */
   static final int MAX_READ_BYTES = 3 * PolicyLanguageService.MAX_DOCUMENT_CHARS;
 
@@ -144,13 +145,13 @@ final class PolicyChecker {
     byte[] bytes;
     try {
       long size = input.isStdin() ? -1 : Files.size(input.file());
-      if (size > MAX_READ_BYTES) {
+      if (size > MAX_READ_BYTES && !StreamSearch.startsAsAccountDetails(input.file())) {
         return tooLarge(input, size);
       }
       bytes =
           input.isStdin() ? stdin.readNBytes(MAX_READ_BYTES + 1) : Files.readAllBytes(input.file());
-      if (bytes.length > MAX_READ_BYTES) {
-        return tooLarge(input, bytes.length); // stdin: the rest is left unread
+      if (input.isStdin() && bytes.length > MAX_READ_BYTES) {
+        return tooLarge(input, bytes.length); // the rest is left unread
       }
     } catch (IOException e) {
       return List.of(unreadable(input.displayPath(), PolicyFiles.describe(e)));

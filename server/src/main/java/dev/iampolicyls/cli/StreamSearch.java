@@ -30,6 +30,19 @@ final class StreamSearch {
     return false;
   }
 
+  /**
+   * Whether the file starts like {@code get-account-authorization-details} output: one of its lists
+   * is named within the first kilobytes (the CLI writes them first).
+   */
+  static boolean startsAsAccountDetails(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(4096);
+    }
+    String text = new String(head, StandardCharsets.ISO_8859_1);
+    return text.contains("DetailList\"") || text.contains("\"Policies\"");
+  }
+
   private static int indexOf(byte[] buffer, int length, byte[] word) {
     outer:
     for (int i = 0; i + word.length <= length; i++) {

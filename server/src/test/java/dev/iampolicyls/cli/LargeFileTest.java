@@ -67,6 +67,16 @@ class LargeFileTest {
   }
 
   @Test
+  void aLargeAccountAuthorizationDumpIsStillRead() throws Exception {
+    // Many policies in one file: its size says nothing about each policy's.
+    Path dump = tmp.resolve("account.json");
+    String head = "{\"UserDetailList\": [], \"Policies\": [], \"RoleDetailList\": [";
+    Files.writeString(dump, head + " ".repeat(PolicyChecker.MAX_READ_BYTES) + "]}");
+    CliRun run = CliRun.run("check", "--format", "json", dump.toString());
+    assertEquals(List.of(), codes(run.json()), run.out());
+  }
+
+  @Test
   void stdinIsReadOnlyUpToTheLimit() {
     byte[] big = new byte[PolicyChecker.MAX_READ_BYTES + 10];
     java.util.Arrays.fill(big, (byte) ' ');
