@@ -56,7 +56,9 @@ public final class Main implements Runnable {
                 (e, commandLine, parseResult) -> {
                   // A bug, not bad input: one line, no stack trace, a distinct exit code.
                   // Its class and place, not its message, which may quote a policy.
-                  commandLine.getErr().println("iam-policy-ls: internal error: " + RedactedLogs.summary(e));
+                  commandLine
+                      .getErr()
+                      .println("iam-policy-ls: internal error: " + RedactedLogs.summary(e));
                   return EXIT_INTERNAL_ERROR;
                 });
     try {
