@@ -30,15 +30,20 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (isPlainServe(args)) {
+    boolean serve = isPlainServe(args);
+    if (serve) {
+      Warmup.start(true);
+    } else if (args.length > 0
+        && args[0].equals("check")
+        && !Arrays.asList(args).contains("--catalog")) {
+      Warmup.start(false);
+    }
+    RedactedLogs.install(); // before anything logs above FINE (warm-up logs only at FINE)
+    if (serve) {
       // What every editor runs, and it has no options to parse: straight to the server. Building
       // picocli's model (reflection over every command's annotations) would delay the first
       // diagnostics by a few hundred milliseconds; anything else goes through picocli below.
-      Warmup.start(true);
       System.exit(ServeCommand.serve());
-    }
-    if (args.length > 0 && args[0].equals("check") && !Arrays.asList(args).contains("--catalog")) {
-      Warmup.start(false);
     }
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -72,7 +77,10 @@ public final class Main implements Runnable {
             .setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                   // A bug, not bad input: one line, no stack trace, a distinct exit code.
-                  commandLine.getErr().println("iam-policy-ls: internal error: " + e);
+                  // Its class and place, not its message, which may quote a policy.
+                  commandLine
+                      .getErr()
+                      .println("iam-policy-ls: internal error: " + RedactedLogs.summary(e));
                   return EXIT_INTERNAL_ERROR;
                 });
     try {

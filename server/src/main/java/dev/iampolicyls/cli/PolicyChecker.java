@@ -6,6 +6,7 @@ import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.JsonDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +25,14 @@ final class PolicyChecker {
   static final String UNREADABLE_FILE = "UNREADABLE_FILE";
 
   static final String INVALID_ENCODING = "INVALID_ENCODING";
+
+  /**
+   * Files larger than this are not read: UTF-8 takes at most three bytes per UTF-16 unit, so they
+   * surely exceed the service's {@link PolicyLanguageService#MAX_DOCUMENT_CHARS}, and reading one
+   * whole would cost memory for nothing. Smaller ones are read and the service decides exactly. An
+   * account authorization details dump holds many policies and may be larger: it is read.
+   */
+  static final int MAX_READ_BYTES = 3 * PolicyLanguageService.MAX_DOCUMENT_CHARS;
 
   private final PolicyLanguageService service;
   private final AnalysisSettings settings;
@@ -135,7 +144,15 @@ final class PolicyChecker {
     }
     byte[] bytes;
     try {
-      bytes = input.isStdin() ? stdin.readAllBytes() : Files.readAllBytes(input.file());
+      long size = input.isStdin() ? -1 : Files.size(input.file());
+      if (size > MAX_READ_BYTES && !StreamSearch.startsAsAccountDetails(input.file())) {
+        return tooLarge(input, size);
+      }
+      bytes =
+          input.isStdin() ? stdin.readNBytes(MAX_READ_BYTES + 1) : Files.readAllBytes(input.file());
+      if (input.isStdin() && bytes.length > MAX_READ_BYTES) {
+        return tooLarge(input, bytes.length); // the rest is left unread
+      }
     } catch (IOException e) {
       return List.of(unreadable(input.displayPath(), PolicyFiles.describe(e)));
     }
@@ -166,6 +183,24 @@ final class PolicyChecker {
             analysis.policyType(),
             findings,
             analysis.policy().document(),
+            null));
+  }
+
+  /**
+   * A file too large for the service is not read at all; like the service, it is reported only when
+   * named on the command line or when it claims to be a policy.
+   */
+  private List<FileResult> tooLarge(PolicyFiles.Input input, long bytes) throws IOException {
+    if (!input.explicit() && !StreamSearch.contains(input.file(), "\"Statement\"")) {
+      return null;
+    }
+    PolicyType type = settings.forDocument(input.file()).policyType();
+    return List.of(
+        new FileResult(
+            input.displayPath(),
+            type != null ? type : PolicyType.IDENTITY_POLICY,
+            List.of(PolicyLanguageService.tooLargeFinding(bytes)),
+            JsonDocument.parse(""), // the finding sits at the start, as for an empty text
             null));
   }
 

@@ -87,7 +87,7 @@ public final class CodeActionEngine {
       }
     }
     if (!type.isOrganizationsPolicy()) {
-      narrowing(policy, findings, start, end, out);
+      narrowing(policy, FindingsByRange.of(findings), start, end, out);
     }
     for (Refactoring r : REFACTORINGS) {
       r.offer(ctx, out);
@@ -97,7 +97,7 @@ public final class CodeActionEngine {
 
   /** The least-privilege fixes: none for SCPs and RCPs, which grant nothing themselves. */
   private void narrowing(
-      Policy policy, List<Finding> findings, int start, int end, List<PolicyCodeAction> out) {
+      Policy policy, FindingsByRange findings, int start, int end, List<PolicyCodeAction> out) {
     String text = policy.document().text();
     GrantAnalysis analysis = GrantAnalysis.of(policy, catalog);
     for (Grant g : analysis.allows()) {
@@ -123,7 +123,7 @@ public final class CodeActionEngine {
       ActionIndex index,
       String text,
       StringElement e,
-      List<Finding> findings,
+      FindingsByRange findings,
       List<PolicyCodeAction> out) {
     Optional<ActionName> name = ActionName.parse(e.value());
     if (name.isEmpty()
@@ -135,7 +135,7 @@ public final class CodeActionEngine {
     if (matched.isEmpty()) {
       return;
     }
-    Finding finding = findingOn(findings, e.node(), "SERVICE_WILDCARD");
+    Finding finding = findings.on(e.node(), "SERVICE_WILDCARD");
     String kind = finding != null ? PolicyCodeAction.QUICK_FIX : PolicyCodeAction.REWRITE;
     BitSet read = and(matched, index.level(AccessLevel.READ));
     BitSet readList = (BitSet) read.clone();
@@ -208,7 +208,7 @@ public final class CodeActionEngine {
       String text,
       Grant g,
       PropertyNode notAction,
-      List<Finding> findings,
+      FindingsByRange findings,
       List<PolicyCodeAction> out) {
     if (notAction.value() == null || g.starResource().isPresent() || g.notResource()) {
       return; // on every resource it grants thousands of actions
@@ -224,7 +224,7 @@ public final class CodeActionEngine {
     if (grants.isEmpty() || grants.cardinality() > MAX_NOT_ACTION_REWRITE) {
       return;
     }
-    Finding finding = findingOn(findings, notAction.key(), "ALLOW_WITH_NOT_ACTION");
+    Finding finding = findings.on(notAction.key(), "ALLOW_WITH_NOT_ACTION");
     JsonNode value = notAction.value();
     out.add(
         new PolicyCodeAction(
@@ -244,9 +244,9 @@ public final class CodeActionEngine {
       String text,
       Grant g,
       StringElement star,
-      List<Finding> findings,
+      FindingsByRange findings,
       List<PolicyCodeAction> out) {
-    Finding finding = findingOn(findings, star.node(), "RESOURCE_STAR");
+    Finding finding = findings.on(star.node(), "RESOURCE_STAR");
     if (finding == null) {
       return;
     }
@@ -323,15 +323,6 @@ public final class CodeActionEngine {
     BitSet out = (BitSet) a.clone();
     out.and(b);
     return out;
-  }
-
-  private static Finding findingOn(List<Finding> findings, JsonNode node, String code) {
-    for (Finding f : findings) {
-      if (f.code().equals(code) && f.offset() == node.offset() && f.length() == node.length()) {
-        return f;
-      }
-    }
-    return null;
   }
 
   private static boolean touches(JsonNode node, int start, int end) {

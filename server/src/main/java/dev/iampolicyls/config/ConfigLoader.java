@@ -338,6 +338,13 @@ public final class ConfigLoader {
       problem(p.value(), "Write the glob relative to the configuration's folder");
       return null;
     }
+    // Globs only ever match files under the configuration's folder; a ".." segment would read as
+    // if it could reach further, so it is refused rather than silently matching nothing.
+    if (Arrays.asList(text.replace('\\', '/').split("/")).contains("..")) {
+      problem(
+          p.value(), "Write the glob without \"..\": it matches inside the configuration's folder");
+      return null;
+    }
     return Glob.of(text);
   }
 

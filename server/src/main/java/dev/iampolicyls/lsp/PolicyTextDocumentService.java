@@ -214,6 +214,14 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         LOG.warning(() -> "didChange for a document that is not open: " + uri);
         return;
       }
+      if (version != null && version <= current.version()) {
+        // Versions only grow (LSP); an old one is a replay or a client bug, and applying its
+        // ranges to newer text would corrupt it.
+        LOG.fine(
+            () ->
+                "Ignored didChange version " + version + " of " + uri + " at " + current.version());
+        return;
+      }
       String text;
       try {
         text = TextChanges.apply(current.text(), params.getContentChanges());

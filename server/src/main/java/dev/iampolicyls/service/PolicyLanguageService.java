@@ -223,6 +223,15 @@ public final class PolicyLanguageService {
     return limitFinding(text.length() + " characters", MAX_DOCUMENT_CHARS);
   }
 
+  /**
+   * The finding for a document too large to read: the CLI reports it from the file's size alone.
+   */
+  public static Finding tooLargeFinding(long bytes) {
+    return limitFinding(
+        String.format("%,d bytes, so more than %,d characters", bytes, MAX_DOCUMENT_CHARS),
+        MAX_DOCUMENT_CHARS);
+  }
+
   /** One finding at the start for a document past a limit; its checks are skipped. */
   private static Finding limitFinding(String amount, int limit) {
     return new Finding(

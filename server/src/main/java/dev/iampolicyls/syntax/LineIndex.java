@@ -72,6 +72,8 @@ public final class LineIndex {
       return length;
     }
     int start = lineStarts[position.line()];
-    return Math.min(start + Math.max(0, position.character()), lineEnd(position.line()));
+    int end = lineEnd(position.line());
+    // Compared as a distance, not summed: start + a huge character would overflow.
+    return start + Math.min(Math.max(0, position.character()), end - start);
   }
 }

@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
  * mvn -pl server test -Dtest=PolicyFuzzTest -Dfuzz.inputs=200000 -Dfuzz.seed=$RANDOM
  * </pre>
  *
- * The corpus is the examples, the hand-written policies under {@code robustness/corpus}, and the
+ * On a shared machine add {@code -Dfuzz.maxCallMillis=5000} so that scheduling noise does not end
+ * the run, then replay the slowest input it reports alone ({@code -Dfuzz.seed=S+i
+ * -Dfuzz.inputs=1}).
+ *
+ * <p>The corpus is the examples, the hand-written policies under {@code robustness/corpus}, and the
  * AWS managed policies when {@code managedPolicies.dir} names a folder holding them. A failure
  * saves its input under {@code target/fuzz-failures/}.
  */
