@@ -1,7 +1,7 @@
 package dev.iampolicyls.catalog;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a resource ARN written in a policy can name a resource of a type whose ARN format
@@ -28,86 +28,114 @@ public final class ArnFormats {
     if (format.length() > MAX_LENGTH || policyArn.length() > MAX_LENGTH) {
       return true;
     }
-    String[] f = format.split(":", 6);
+    FormatTokens f = formatTokens(format);
     String[] p = policyArn.split(":", 6);
-    if (f.length == 6 && p.length == 6) {
+    if (f.fields() != null && p.length == 6) {
       // Partition, service, region and account hold no colons: compare them field by field so
       // a wildcard cannot stretch across fields; the resource part may hold colons.
       for (int i = 0; i < 6; i++) {
-        if (!intersects(tokens(f[i], false), tokens(p[i], true))) {
+        if (!intersects(f.fields()[i], tokens(p[i], true))) {
           return false;
         }
       }
       return true;
     }
-    return intersects(tokens(format, false), tokens(policyArn, true));
+    return intersects(f.whole(), tokens(policyArn, true));
+  }
+
+  /** A catalog format's tokens, whole and (when it has six fields) field by field. */
+  private record FormatTokens(char[] whole, char[][] fields) {}
+
+  /** Formats come from the catalog, a few thousand: tokenised once, not on every comparison. */
+  private static final Map<String, FormatTokens> FORMAT_TOKENS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_FORMATS = 20_000;
+
+  private static FormatTokens formatTokens(String format) {
+    FormatTokens cached = FORMAT_TOKENS.get(format);
+    if (cached != null) {
+      return cached;
+    }
+    String[] f = format.split(":", 6);
+    char[][] fields = null;
+    if (f.length == 6) {
+      fields = new char[6][];
+      for (int i = 0; i < 6; i++) {
+        fields[i] = tokens(f[i], false);
+      }
+    }
+    FormatTokens computed = new FormatTokens(tokens(format, false), fields);
+    if (FORMAT_TOKENS.size() >= MAX_CACHED_FORMATS) {
+      FORMAT_TOKENS.clear(); // callers may pass other text than the catalog's: stay bounded
+    }
+    FORMAT_TOKENS.put(format, computed);
+    return computed;
   }
 
   /** Letters of the pattern; placeholders and '*' become ANY_RUN, '?' in a policy ANY_ONE. */
   static char[] tokens(String s, boolean policySide) {
-    List<Character> out = new ArrayList<>(s.length());
+    char[] out = new char[s.length()];
+    int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
         int close = s.indexOf('}', i + 2);
         if (close > 0) {
-          out.add(ANY_RUN);
+          out[n++] = ANY_RUN;
           i = close;
           continue;
         }
       }
       if (policySide && c == '*') {
-        out.add(ANY_RUN);
+        out[n++] = ANY_RUN;
       } else if (policySide && c == '?') {
-        out.add(ANY_ONE);
+        out[n++] = ANY_ONE;
       } else {
-        out.add(Character.toLowerCase(c));
+        out[n++] = Character.toLowerCase(c);
       }
     }
-    char[] t = new char[out.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = out.get(i);
-    }
-    return t;
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /**
-   * Whether two token patterns share a match. reach[i][j]: some string takes a through i tokens and
-   * b through j tokens at once. Filled forward, row by row, without recursion.
+   * Whether two token patterns share a match. reach[i][j] (stored row by row in one array): some
+   * string takes a through i tokens and b through j tokens at once. Filled forward, row by row,
+   * without recursion.
    */
   static boolean intersects(char[] a, char[] b) {
-    boolean[][] reach = new boolean[a.length + 1][b.length + 1];
-    reach[0][0] = true;
+    int width = b.length + 1;
+    boolean[] reach = new boolean[(a.length + 1) * width];
+    reach[0] = true;
     for (int i = 0; i <= a.length; i++) {
       for (int j = 0; j <= b.length; j++) {
-        if (!reach[i][j]) {
+        if (!reach[i * width + j]) {
           continue;
         }
         boolean aRun = i < a.length && a[i] == ANY_RUN;
         boolean bRun = j < b.length && b[j] == ANY_RUN;
         // A run may match nothing: step past it alone.
         if (aRun) {
-          reach[i + 1][j] = true;
+          reach[(i + 1) * width + j] = true;
         }
         if (bRun) {
-          reach[i][j + 1] = true;
+          reach[i * width + j + 1] = true;
         }
         // One character of the string, taken by both sides.
         if (i < a.length && j < b.length) {
           boolean sameChar = a[i] == b[j] || a[i] == ANY_ONE || b[j] == ANY_ONE || aRun || bRun;
           if (sameChar) {
-            // A run stays where it is after taking a character; anything else moves on.
-            int ni = aRun ? i : i + 1;
-            int nj = bRun ? j : j + 1;
             if (aRun && bRun) {
               // both runs take the character: nothing moves; equivalent to skipping, so skip
               continue;
             }
-            reach[ni][nj] = true;
+            // A run stays where it is after taking a character; anything else moves on.
+            int ni = aRun ? i : i + 1;
+            int nj = bRun ? j : j + 1;
+            reach[ni * width + nj] = true;
           }
         }
       }
     }
-    return reach[a.length][b.length];
+    return reach[a.length * width + b.length];
   }
 }

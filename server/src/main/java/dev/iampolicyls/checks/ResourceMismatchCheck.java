@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Resource ARN that no action of the statement can act on: it fits none of the ARN formats of the
@@ -39,8 +41,9 @@ final class ResourceMismatchCheck extends PolicyCheck {
       if (formats == null || formats.isEmpty()) {
         continue;
       }
+      Set<String> prefixes = prefixes(s);
       for (StringElement r : s.resources()) {
-        check(context, r, formats, prefixes(s));
+        check(context, r, formats, prefixes);
       }
     }
   }
@@ -115,29 +118,69 @@ final class ResourceMismatchCheck extends PolicyCheck {
     Set<String> formats = new LinkedHashSet<>();
     int count = 0;
     for (StringElement e : s.actions()) {
-      String value = e.value();
-      ActionName name = ActionName.parse(value).orElse(null);
-      if (name == null || ActionName.containsWildcard(name.service())) {
-        return null; // "*", "*:Get*", malformed: actions of every kind, or none known
-      }
-      List<Action> actions = actionsNamed(context, name);
-      count += actions.size();
-      if (actions.isEmpty() || count > MAX_ACTIONS) {
+      ElementFormats one = elementFormats(context, e.value());
+      count += one.actions();
+      if (one.formats() == null || count > MAX_ACTIONS) {
         return null;
       }
-      for (Action a : actions) {
-        if (a.resourceTypes().isEmpty()) {
-          return null; // an action that applies to "*" only: nothing to compare against
-        }
-        for (ActionResource ar : a.resourceTypes()) {
-          ResourceType t = ar.resourceType().orElse(null);
-          if (t == null) {
-            return null;
-          }
-          formats.addAll(ArnText.formats(t));
-        }
-      }
+      formats.addAll(one.formats());
     }
     return formats;
+  }
+
+  /**
+   * What one Action string contributes: how many catalog actions it names and their resource types'
+   * ARN formats, or null formats when the catalog cannot decide.
+   */
+  private record ElementFormats(int actions, List<String> formats) {}
+
+  private static final ElementFormats UNSURE = new ElementFormats(0, null);
+
+  /**
+   * Policies repeat the same Action strings (the managed policies name 16,000 distinct ones 59,000
+   * times), and a name means a scan of its service's actions: remember the answer per catalog,
+   * bounded so hostile input cannot grow it without end.
+   */
+  private static final Map<List<Object>, ElementFormats> ELEMENT_CACHE = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_ELEMENTS = 50_000;
+
+  private static ElementFormats elementFormats(CheckContext context, String value) {
+    List<Object> key = List.of(context.catalog(), value);
+    ElementFormats cached = ELEMENT_CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ElementFormats computed = computeElementFormats(context, value);
+    if (ELEMENT_CACHE.size() >= MAX_CACHED_ELEMENTS) {
+      ELEMENT_CACHE.clear();
+    }
+    ELEMENT_CACHE.put(key, computed);
+    return computed;
+  }
+
+  private static ElementFormats computeElementFormats(CheckContext context, String value) {
+    ActionName name = ActionName.parse(value).orElse(null);
+    if (name == null || ActionName.containsWildcard(name.service())) {
+      return UNSURE; // "*", "*:Get*", malformed: actions of every kind, or none known
+    }
+    List<Action> actions = actionsNamed(context, name);
+    if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
+      return UNSURE;
+    }
+    Set<String> formats = new LinkedHashSet<>();
+    for (Action a : actions) {
+      if (a.resourceTypes().isEmpty()) {
+        return UNSURE; // an action that applies to "*" only: nothing to compare against
+      }
+      for (ActionResource ar : a.resourceTypes()) {
+        ResourceType t = ar.resourceType().orElse(null);
+        if (t == null) {
+          return UNSURE;
+        }
+        formats.addAll(ArnText.formats(t));
+      }
+    }
+    return new ElementFormats(actions.size(), List.copyOf(formats));
   }
 }
