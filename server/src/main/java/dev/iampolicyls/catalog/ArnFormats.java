@@ -25,22 +25,63 @@ public final class ArnFormats {
 
   /** Whether some ARN matches both the catalog format and the policy's ARN pattern. */
   public static boolean fits(String format, String policyArn) {
-    if (format.length() > MAX_LENGTH || policyArn.length() > MAX_LENGTH) {
+    return fits(format, PolicyArn.of(policyArn));
+  }
+
+  /**
+   * A policy's ARN pattern read once, for comparing it with many formats (an ARN against every
+   * resource type of its service).
+   */
+  public static final class PolicyArn {
+    private final String text;
+    private final char[] whole;
+    private final char[][] fields;
+
+    private PolicyArn(String text) {
+      this.text = text;
+      if (text.length() > MAX_LENGTH) {
+        whole = null;
+        fields = null;
+        return;
+      }
+      whole = tokens(text, true);
+      String[] p = text.split(":", 6);
+      if (p.length == 6) {
+        fields = new char[6][];
+        for (int i = 0; i < 6; i++) {
+          fields[i] = tokens(p[i], true);
+        }
+      } else {
+        fields = null;
+      }
+    }
+
+    public static PolicyArn of(String policyArn) {
+      return new PolicyArn(policyArn);
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  /** Whether some ARN matches both the catalog format and the policy's ARN pattern. */
+  public static boolean fits(String format, PolicyArn arn) {
+    if (format.length() > MAX_LENGTH || arn.whole == null) {
       return true;
     }
     FormatTokens f = formatTokens(format);
-    String[] p = policyArn.split(":", 6);
-    if (f.fields() != null && p.length == 6) {
+    if (f.fields() != null && arn.fields != null) {
       // Partition, service, region and account hold no colons: compare them field by field so
       // a wildcard cannot stretch across fields; the resource part may hold colons.
       for (int i = 0; i < 6; i++) {
-        if (!intersects(f.fields()[i], tokens(p[i], true))) {
+        if (!intersects(f.fields()[i], arn.fields[i])) {
           return false;
         }
       }
       return true;
     }
-    return intersects(f.whole(), tokens(policyArn, true));
+    return intersects(f.whole(), arn.whole);
   }
 
   /** A catalog format's tokens, whole and (when it has six fields) field by field. */

@@ -37,37 +37,50 @@ final class ResourceMismatchCheck extends PolicyCheck {
       if (s.action().isEmpty() || s.resource().isEmpty()) {
         continue; // NotAction and NotResource name what is excluded, not what is acted on
       }
-      Set<String> formats = formatsOf(context, s);
-      if (formats == null || formats.isEmpty()) {
-        continue;
-      }
-      Set<String> prefixes = prefixes(s);
+      Set<String> prefixes = null;
+      Set<String> formats = null;
       for (StringElement r : s.resources()) {
-        check(context, r, formats, prefixes);
+        String service = comparableService(r);
+        if (service == null) {
+          continue;
+        }
+        if (prefixes == null) {
+          // Looked up only now: most resources are patterns, never compared.
+          prefixes = prefixes(s);
+          formats = formatsOf(context, s);
+        }
+        if (formats == null || formats.isEmpty()) {
+          break;
+        }
+        if (!prefixes.equals(Set.of(service))) {
+          // Actions of other services, or an ARN of another namespace: the catalog does not
+          // record every namespace an action accepts (codeconnections ARNs for
+          // codestar-connections).
+          continue;
+        }
+        check(context, r, formats, service);
       }
     }
   }
 
-  private void check(
-      CheckContext context, StringElement r, Set<String> formats, Set<String> prefixes) {
+  /** The ARN's service in lower case when it names one resource worth comparing, else null. */
+  private static String comparableService(StringElement r) {
     List<String> fields = ArnText.fields(r.value());
     if (fields.size() < 6 || !fields.get(0).equals("arn") || ArnText.isPattern(fields.get(2))) {
-      return;
+      return null;
     }
     if (WildcardMatcher.hasWildcard(fields.get(5)) || fields.get(5).startsWith("/")) {
       // A pattern names resources the catalog may not list for the actions (AWS's own policies
       // are full of them); only a named resource is compared. Path-style resources (API Gateway's
       // /apis) name collections the catalog leaves out.
-      return;
+      return null;
     }
-    String service = fields.get(2).toLowerCase(Locale.ROOT);
-    if (!prefixes.equals(Set.of(service))) {
-      // Actions of other services, or an ARN of another namespace: the catalog does not record
-      // every namespace an action accepts (codeconnections ARNs for codestar-connections).
-      return;
-    }
+    return fields.get(2).toLowerCase(Locale.ROOT);
+  }
+
+  private void check(CheckContext context, StringElement r, Set<String> formats, String service) {
     // A variable may hold colons (${aws:username}); as a wildcard it cannot shift the fields.
-    String arn = ArnText.variablesAsWildcards(r.value());
+    ArnFormats.PolicyArn arn = ArnFormats.PolicyArn.of(ArnText.variablesAsWildcards(r.value()));
     for (String format : formats) {
       List<String> f = ArnText.fields(format);
       boolean sameService = f.size() == 6 && f.get(2).equalsIgnoreCase(service);
