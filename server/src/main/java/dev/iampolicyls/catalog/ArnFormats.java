@@ -84,6 +84,30 @@ public final class ArnFormats {
     return intersects(f.whole(), arn.whole);
   }
 
+  /**
+   * Whether the two patterns start, or end, with single characters that differ before either
+   * reaches a run: then no string matches both.
+   */
+  private static boolean literalEndsDiffer(char[] a, char[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int k = 0; k < n && a[k] != ANY_RUN && b[k] != ANY_RUN; k++) {
+      if (a[k] != b[k] && a[k] != ANY_ONE && b[k] != ANY_ONE) {
+        return true;
+      }
+    }
+    for (int k = 1; k <= n; k++) {
+      char x = a[a.length - k];
+      char y = b[b.length - k];
+      if (x == ANY_RUN || y == ANY_RUN) {
+        break;
+      }
+      if (x != y && x != ANY_ONE && y != ANY_ONE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A catalog format's tokens, whole and (when it has six fields) field by field. */
   private record FormatTokens(char[] whole, char[][] fields) {}
 
@@ -144,6 +168,9 @@ public final class ArnFormats {
    * without recursion.
    */
   static boolean intersects(char[] a, char[] b) {
+    if (literalEndsDiffer(a, b)) {
+      return false; // the usual answer, for formats of other resource types: no table needed
+    }
     int width = b.length + 1;
     boolean[] reach = new boolean[(a.length + 1) * width];
     reach[0] = true;
