@@ -168,6 +168,9 @@ public final class ArnFormats {
    * without recursion.
    */
   static boolean intersects(char[] a, char[] b) {
+    if ((a.length == 1 && a[0] == ANY_RUN) || (b.length == 1 && b[0] == ANY_RUN)) {
+      return true; // a lone run ("*", "${Partition}") matches anything the other side does
+    }
     if (literalEndsDiffer(a, b)) {
       return false; // the usual answer, for formats of other resource types: no table needed
     }

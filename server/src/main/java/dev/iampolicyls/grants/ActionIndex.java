@@ -170,22 +170,14 @@ public final class ActionIndex {
       patternCache.put(pattern, cached);
       return cached;
     }
-    BitSet set;
+    Match m;
     if (!key.isEmpty()
         && key.chars().allMatch(c -> c == '*' || c == ':')
         && key.indexOf(':') == key.lastIndexOf(':')) {
-      set = all; // "*", "*:*"
+      m = new Match(all, null); // "*", "*:*"
     } else {
-      set = new BitSet(actions.length);
-      for (Action a : catalog.matchActions(pattern)) {
-        Integer i = indexOf.get(a);
-        if (i != null) {
-          set.set(i);
-        }
-      }
+      m = matchOf(catalog.matchActions(pattern));
     }
-    Match m =
-        set.cardinality() <= 32 ? new Match(null, set.stream().toArray()) : new Match(set, null);
     if (patternCache.size() >= MAX_CACHED_PATTERNS) {
       patternCache.clear();
     }
@@ -193,6 +185,44 @@ public final class ActionIndex {
     patternCache.put(pattern, m);
     return m;
   }
+
+  /**
+   * The indices of the matched actions, increasing, when there are at most {@link #FEW}; else a
+   * set. Built without a set over every action for the few (most Action strings name one).
+   */
+  private Match matchOf(List<Action> matched) {
+    if (matched.size() <= FEW) {
+      int[] few = new int[matched.size()];
+      int n = 0;
+      for (Action a : matched) {
+        Integer i = indexOf.get(a);
+        if (i != null) {
+          few[n++] = i;
+        }
+      }
+      java.util.Arrays.sort(few, 0, n);
+      int distinct = 0;
+      for (int k = 0; k < n; k++) {
+        if (distinct == 0 || few[distinct - 1] != few[k]) {
+          few[distinct++] = few[k];
+        }
+      }
+      return new Match(null, java.util.Arrays.copyOf(few, distinct));
+    }
+    BitSet set = new BitSet(actions.length);
+    for (Action a : matched) {
+      Integer i = indexOf.get(a);
+      if (i != null) {
+        set.set(i);
+      }
+    }
+    return set.cardinality() <= FEW
+        ? new Match(null, set.stream().toArray())
+        : new Match(set, null);
+  }
+
+  /** Patterns matching at most this many actions keep their indices rather than a set. */
+  private static final int FEW = 32;
 
   /** The actions of a set, in catalog order. */
   public List<Action> actions(BitSet set) {
