@@ -6,6 +6,7 @@ import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
 import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -38,7 +39,12 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(CheckRun run, Catalog catalog, PrintWriter out) {
-    out.print(MAPPER.writer().with(PRETTY).writeValueAsString(toJson(run, catalog)));
+    // Straight to the writer: a batch's report is megabytes, no need to hold it as one string.
+    MAPPER
+        .writer()
+        .with(PRETTY)
+        .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .writeValue(out, toJson(run, catalog));
     out.print('\n');
   }
 
