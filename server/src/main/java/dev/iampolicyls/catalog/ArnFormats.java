@@ -1,7 +1,7 @@
 package dev.iampolicyls.catalog;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a resource ARN written in a policy can name a resource of a type whose ARN format
@@ -25,89 +25,188 @@ public final class ArnFormats {
 
   /** Whether some ARN matches both the catalog format and the policy's ARN pattern. */
   public static boolean fits(String format, String policyArn) {
-    if (format.length() > MAX_LENGTH || policyArn.length() > MAX_LENGTH) {
+    return fits(format, PolicyArn.of(policyArn));
+  }
+
+  /**
+   * A policy's ARN pattern read once, for comparing it with many formats (an ARN against every
+   * resource type of its service).
+   */
+  public static final class PolicyArn {
+    private final String text;
+    private final char[] whole;
+    private final char[][] fields;
+
+    private PolicyArn(String text) {
+      this.text = text;
+      if (text.length() > MAX_LENGTH) {
+        whole = null;
+        fields = null;
+        return;
+      }
+      whole = tokens(text, true);
+      String[] p = text.split(":", 6);
+      if (p.length == 6) {
+        fields = new char[6][];
+        for (int i = 0; i < 6; i++) {
+          fields[i] = tokens(p[i], true);
+        }
+      } else {
+        fields = null;
+      }
+    }
+
+    public static PolicyArn of(String policyArn) {
+      return new PolicyArn(policyArn);
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  /** Whether some ARN matches both the catalog format and the policy's ARN pattern. */
+  public static boolean fits(String format, PolicyArn arn) {
+    if (format.length() > MAX_LENGTH || arn.whole == null) {
       return true;
     }
-    String[] f = format.split(":", 6);
-    String[] p = policyArn.split(":", 6);
-    if (f.length == 6 && p.length == 6) {
+    FormatTokens f = formatTokens(format);
+    if (f.fields() != null && arn.fields != null) {
       // Partition, service, region and account hold no colons: compare them field by field so
       // a wildcard cannot stretch across fields; the resource part may hold colons.
       for (int i = 0; i < 6; i++) {
-        if (!intersects(tokens(f[i], false), tokens(p[i], true))) {
+        if (!intersects(f.fields()[i], arn.fields[i])) {
           return false;
         }
       }
       return true;
     }
-    return intersects(tokens(format, false), tokens(policyArn, true));
+    return intersects(f.whole(), arn.whole);
+  }
+
+  /**
+   * Whether the two patterns start, or end, with single characters that differ before either
+   * reaches a run: then no string matches both.
+   */
+  private static boolean literalEndsDiffer(char[] a, char[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int k = 0; k < n && a[k] != ANY_RUN && b[k] != ANY_RUN; k++) {
+      if (a[k] != b[k] && a[k] != ANY_ONE && b[k] != ANY_ONE) {
+        return true;
+      }
+    }
+    for (int k = 1; k <= n; k++) {
+      char x = a[a.length - k];
+      char y = b[b.length - k];
+      if (x == ANY_RUN || y == ANY_RUN) {
+        break;
+      }
+      if (x != y && x != ANY_ONE && y != ANY_ONE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A catalog format's tokens, whole and (when it has six fields) field by field. */
+  private record FormatTokens(char[] whole, char[][] fields) {}
+
+  /** Formats come from the catalog, a few thousand: tokenised once, not on every comparison. */
+  private static final Map<String, FormatTokens> FORMAT_TOKENS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_FORMATS = 20_000;
+
+  private static FormatTokens formatTokens(String format) {
+    FormatTokens cached = FORMAT_TOKENS.get(format);
+    if (cached != null) {
+      return cached;
+    }
+    String[] f = format.split(":", 6);
+    char[][] fields = null;
+    if (f.length == 6) {
+      fields = new char[6][];
+      for (int i = 0; i < 6; i++) {
+        fields[i] = tokens(f[i], false);
+      }
+    }
+    FormatTokens computed = new FormatTokens(tokens(format, false), fields);
+    if (FORMAT_TOKENS.size() >= MAX_CACHED_FORMATS) {
+      FORMAT_TOKENS.clear(); // callers may pass other text than the catalog's: stay bounded
+    }
+    FORMAT_TOKENS.put(format, computed);
+    return computed;
   }
 
   /** Letters of the pattern; placeholders and '*' become ANY_RUN, '?' in a policy ANY_ONE. */
   static char[] tokens(String s, boolean policySide) {
-    List<Character> out = new ArrayList<>(s.length());
+    char[] out = new char[s.length()];
+    int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
         int close = s.indexOf('}', i + 2);
         if (close > 0) {
-          out.add(ANY_RUN);
+          out[n++] = ANY_RUN;
           i = close;
           continue;
         }
       }
       if (policySide && c == '*') {
-        out.add(ANY_RUN);
+        out[n++] = ANY_RUN;
       } else if (policySide && c == '?') {
-        out.add(ANY_ONE);
+        out[n++] = ANY_ONE;
       } else {
-        out.add(Character.toLowerCase(c));
+        out[n++] = Character.toLowerCase(c);
       }
     }
-    char[] t = new char[out.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = out.get(i);
-    }
-    return t;
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /**
-   * Whether two token patterns share a match. reach[i][j]: some string takes a through i tokens and
-   * b through j tokens at once. Filled forward, row by row, without recursion.
+   * Whether two token patterns share a match. reach[i][j] (stored row by row in one array): some
+   * string takes a through i tokens and b through j tokens at once. Filled forward, row by row,
+   * without recursion.
    */
   static boolean intersects(char[] a, char[] b) {
-    boolean[][] reach = new boolean[a.length + 1][b.length + 1];
-    reach[0][0] = true;
+    if ((a.length == 1 && a[0] == ANY_RUN) || (b.length == 1 && b[0] == ANY_RUN)) {
+      return true; // a lone run ("*", "${Partition}") matches anything the other side does
+    }
+    if (literalEndsDiffer(a, b)) {
+      return false; // the usual answer, for formats of other resource types: no table needed
+    }
+    int width = b.length + 1;
+    boolean[] reach = new boolean[(a.length + 1) * width];
+    reach[0] = true;
     for (int i = 0; i <= a.length; i++) {
       for (int j = 0; j <= b.length; j++) {
-        if (!reach[i][j]) {
+        if (!reach[i * width + j]) {
           continue;
         }
         boolean aRun = i < a.length && a[i] == ANY_RUN;
         boolean bRun = j < b.length && b[j] == ANY_RUN;
         // A run may match nothing: step past it alone.
         if (aRun) {
-          reach[i + 1][j] = true;
+          reach[(i + 1) * width + j] = true;
         }
         if (bRun) {
-          reach[i][j + 1] = true;
+          reach[i * width + j + 1] = true;
         }
         // One character of the string, taken by both sides.
         if (i < a.length && j < b.length) {
           boolean sameChar = a[i] == b[j] || a[i] == ANY_ONE || b[j] == ANY_ONE || aRun || bRun;
           if (sameChar) {
-            // A run stays where it is after taking a character; anything else moves on.
-            int ni = aRun ? i : i + 1;
-            int nj = bRun ? j : j + 1;
             if (aRun && bRun) {
               // both runs take the character: nothing moves; equivalent to skipping, so skip
               continue;
             }
-            reach[ni][nj] = true;
+            // A run stays where it is after taking a character; anything else moves on.
+            int ni = aRun ? i : i + 1;
+            int nj = bRun ? j : j + 1;
+            reach[ni * width + nj] = true;
           }
         }
       }
     }
-    return reach[a.length][b.length];
+    return reach[a.length * width + b.length];
   }
 }

@@ -211,7 +211,8 @@ final class ArnProblems {
 
   /** The resource types whose format's resource part can match the ARN's resource part. */
   private static List<String> namable(List<String> types, String resourcePart) {
-    String anyPrefix = "arn:*:*:*:*:" + ArnText.variablesAsWildcards(resourcePart);
+    ArnFormats.PolicyArn anyPrefix =
+        ArnFormats.PolicyArn.of("arn:*:*:*:*:" + ArnText.variablesAsWildcards(resourcePart));
     List<String> out = new ArrayList<>();
     for (String t : types) {
       if (ArnFormats.fits(t, anyPrefix)) {

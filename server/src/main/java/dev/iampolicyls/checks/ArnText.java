@@ -44,11 +44,22 @@ final class ArnText {
    * stands for any value, as it would in a policy.
    */
   static List<String> formats(dev.iampolicyls.catalog.ResourceType type) {
+    // Asked for every ARN and statement; a catalog has a few thousand formats, so keep them all.
+    return FORMATS.computeIfAbsent(type.arnFormat(), ArnText::splitFormats);
+  }
+
+  private static final java.util.Map<String, List<String>> FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.regex.Pattern FORMAT_SEPARATOR =
+      java.util.regex.Pattern.compile(",\\s*(?=arn:)");
+
+  private static List<String> splitFormats(String arnFormat) {
     List<String> out = new ArrayList<>();
-    for (String f : type.arnFormat().split(",\\s*(?=arn:)")) {
+    for (String f : FORMAT_SEPARATOR.split(arnFormat)) {
       out.add(f.strip().replace("*", "${Any}"));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Whether the text holds a wildcard or a policy variable, so it stands for many values. */

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Resource ARN that no action of the statement can act on: it fits none of the ARN formats of the
@@ -35,36 +37,50 @@ final class ResourceMismatchCheck extends PolicyCheck {
       if (s.action().isEmpty() || s.resource().isEmpty()) {
         continue; // NotAction and NotResource name what is excluded, not what is acted on
       }
-      Set<String> formats = formatsOf(context, s);
-      if (formats == null || formats.isEmpty()) {
-        continue;
-      }
+      Set<String> prefixes = null;
+      Set<String> formats = null;
       for (StringElement r : s.resources()) {
-        check(context, r, formats, prefixes(s));
+        String service = comparableService(r);
+        if (service == null) {
+          continue;
+        }
+        if (prefixes == null) {
+          // Looked up only now: most resources are patterns, never compared.
+          prefixes = prefixes(s);
+          formats = formatsOf(context, s);
+        }
+        if (formats == null || formats.isEmpty()) {
+          break;
+        }
+        if (!prefixes.equals(Set.of(service))) {
+          // Actions of other services, or an ARN of another namespace: the catalog does not
+          // record every namespace an action accepts (codeconnections ARNs for
+          // codestar-connections).
+          continue;
+        }
+        check(context, r, formats, service);
       }
     }
   }
 
-  private void check(
-      CheckContext context, StringElement r, Set<String> formats, Set<String> prefixes) {
+  /** The ARN's service in lower case when it names one resource worth comparing, else null. */
+  private static String comparableService(StringElement r) {
     List<String> fields = ArnText.fields(r.value());
     if (fields.size() < 6 || !fields.get(0).equals("arn") || ArnText.isPattern(fields.get(2))) {
-      return;
+      return null;
     }
     if (WildcardMatcher.hasWildcard(fields.get(5)) || fields.get(5).startsWith("/")) {
       // A pattern names resources the catalog may not list for the actions (AWS's own policies
       // are full of them); only a named resource is compared. Path-style resources (API Gateway's
       // /apis) name collections the catalog leaves out.
-      return;
+      return null;
     }
-    String service = fields.get(2).toLowerCase(Locale.ROOT);
-    if (!prefixes.equals(Set.of(service))) {
-      // Actions of other services, or an ARN of another namespace: the catalog does not record
-      // every namespace an action accepts (codeconnections ARNs for codestar-connections).
-      return;
-    }
+    return fields.get(2).toLowerCase(Locale.ROOT);
+  }
+
+  private void check(CheckContext context, StringElement r, Set<String> formats, String service) {
     // A variable may hold colons (${aws:username}); as a wildcard it cannot shift the fields.
-    String arn = ArnText.variablesAsWildcards(r.value());
+    ArnFormats.PolicyArn arn = ArnFormats.PolicyArn.of(ArnText.variablesAsWildcards(r.value()));
     for (String format : formats) {
       List<String> f = ArnText.fields(format);
       boolean sameService = f.size() == 6 && f.get(2).equalsIgnoreCase(service);
@@ -115,29 +131,69 @@ final class ResourceMismatchCheck extends PolicyCheck {
     Set<String> formats = new LinkedHashSet<>();
     int count = 0;
     for (StringElement e : s.actions()) {
-      String value = e.value();
-      ActionName name = ActionName.parse(value).orElse(null);
-      if (name == null || ActionName.containsWildcard(name.service())) {
-        return null; // "*", "*:Get*", malformed: actions of every kind, or none known
-      }
-      List<Action> actions = actionsNamed(context, name);
-      count += actions.size();
-      if (actions.isEmpty() || count > MAX_ACTIONS) {
+      ElementFormats one = elementFormats(context, e.value());
+      count += one.actions();
+      if (one.formats() == null || count > MAX_ACTIONS) {
         return null;
       }
-      for (Action a : actions) {
-        if (a.resourceTypes().isEmpty()) {
-          return null; // an action that applies to "*" only: nothing to compare against
-        }
-        for (ActionResource ar : a.resourceTypes()) {
-          ResourceType t = ar.resourceType().orElse(null);
-          if (t == null) {
-            return null;
-          }
-          formats.addAll(ArnText.formats(t));
-        }
-      }
+      formats.addAll(one.formats());
     }
     return formats;
+  }
+
+  /**
+   * What one Action string contributes: how many catalog actions it names and their resource types'
+   * ARN formats, or null formats when the catalog cannot decide.
+   */
+  private record ElementFormats(int actions, List<String> formats) {}
+
+  private static final ElementFormats UNSURE = new ElementFormats(0, null);
+
+  /**
+   * Policies repeat the same Action strings (the managed policies name 16,000 distinct ones 59,000
+   * times), and a name means a scan of its service's actions: remember the answer per catalog,
+   * bounded so hostile input cannot grow it without end.
+   */
+  private static final Map<List<Object>, ElementFormats> ELEMENT_CACHE = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_ELEMENTS = 50_000;
+
+  private static ElementFormats elementFormats(CheckContext context, String value) {
+    List<Object> key = List.of(context.catalog(), value);
+    ElementFormats cached = ELEMENT_CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ElementFormats computed = computeElementFormats(context, value);
+    if (ELEMENT_CACHE.size() >= MAX_CACHED_ELEMENTS) {
+      ELEMENT_CACHE.clear();
+    }
+    ELEMENT_CACHE.put(key, computed);
+    return computed;
+  }
+
+  private static ElementFormats computeElementFormats(CheckContext context, String value) {
+    ActionName name = ActionName.parse(value).orElse(null);
+    if (name == null || ActionName.containsWildcard(name.service())) {
+      return UNSURE; // "*", "*:Get*", malformed: actions of every kind, or none known
+    }
+    List<Action> actions = actionsNamed(context, name);
+    if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
+      return UNSURE;
+    }
+    Set<String> formats = new LinkedHashSet<>();
+    for (Action a : actions) {
+      if (a.resourceTypes().isEmpty()) {
+        return UNSURE; // an action that applies to "*" only: nothing to compare against
+      }
+      for (ActionResource ar : a.resourceTypes()) {
+        ResourceType t = ar.resourceType().orElse(null);
+        if (t == null) {
+          return UNSURE;
+        }
+        formats.addAll(ArnText.formats(t));
+      }
+    }
+    return new ElementFormats(actions.size(), List.copyOf(formats));
   }
 }

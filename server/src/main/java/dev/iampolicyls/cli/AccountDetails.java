@@ -134,7 +134,7 @@ final class AccountDetails {
           path,
           analysis.policyType(),
           analysis.findings(),
-          analysis.policy().document(),
+          SourceText.of(analysis.policy().document()),
           null,
           file,
           name,
@@ -154,7 +154,8 @@ final class AccountDetails {
           new Finding(
               f.code(), f.type(), f.message(), f.offset() + start, f.length(), f.path(), related));
     }
-    return new FileResult(path, analysis.policyType(), shifted, document, null, file, name, false);
+    return new FileResult(
+        path, analysis.policyType(), shifted, SourceText.of(document), null, file, name, false);
   }
 
   private static List<ObjectNode> objects(ObjectNode owner, String listName) {

@@ -2,14 +2,13 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.PolicyType;
-import dev.iampolicyls.syntax.JsonDocument;
 import java.util.List;
 
 /**
  * The outcome for one checked input: a file, or one policy embedded in an account dump.
  *
  * @param path how reports name it ({@code account.json#role/R/trust} for an embedded policy)
- * @param document the parsed text, for positions and source lines; null when it could not be read
+ * @param source the text, for positions and source lines; null when it could not be read
  * @param readProblem why the input could not be read, or null
  * @param artifactPath the file on disk the result belongs to
  * @param embeddedName the embedded policy's name inside that file, or null for a whole file
@@ -19,7 +18,7 @@ record FileResult(
     String path,
     PolicyType policyType,
     List<Finding> findings,
-    JsonDocument document,
+    SourceText source,
     String readProblem,
     String artifactPath,
     String embeddedName,
@@ -33,9 +32,9 @@ record FileResult(
       String path,
       PolicyType policyType,
       List<Finding> findings,
-      JsonDocument document,
+      SourceText source,
       String readProblem) {
-    this(path, policyType, findings, document, readProblem, path, null, false);
+    this(path, policyType, findings, source, readProblem, path, null, false);
   }
 
   boolean unreadable() {
@@ -44,13 +43,6 @@ record FileResult(
 
   FileResult withFindings(List<Finding> kept) {
     return new FileResult(
-        path,
-        policyType,
-        kept,
-        document,
-        readProblem,
-        artifactPath,
-        embeddedName,
-        decodedPositions);
+        path, policyType, kept, source, readProblem, artifactPath, embeddedName, decodedPositions);
   }
 }

@@ -1,7 +1,6 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.checks.Finding;
-import dev.iampolicyls.syntax.JsonDocument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,7 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  static String of(String path, Finding finding, JsonDocument document) {
+  static String of(String path, Finding finding, SourceText document) {
     String text = "";
     if (document != null) {
       String all = document.text();

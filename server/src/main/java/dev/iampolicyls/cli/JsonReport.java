@@ -3,10 +3,10 @@ package dev.iampolicyls.cli;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
-import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
 import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -39,7 +39,12 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(CheckRun run, Catalog catalog, PrintWriter out) {
-    out.print(MAPPER.writer().with(PRETTY).writeValueAsString(toJson(run, catalog)));
+    // Straight to the writer: a batch's report is megabytes, no need to hold it as one string.
+    MAPPER
+        .writer()
+        .with(PRETTY)
+        .without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .writeValue(out, toJson(run, catalog));
     out.print('\n');
   }
 
@@ -63,7 +68,7 @@ final class JsonReport {
       }
       ArrayNode findings = entry.putArray("findings");
       for (Finding finding : file.findings()) {
-        findings.add(finding(finding, file.document()));
+        findings.add(finding(finding, file.source()));
       }
     }
 
@@ -76,7 +81,7 @@ final class JsonReport {
     return root;
   }
 
-  private static ObjectNode finding(Finding finding, JsonDocument document) {
+  private static ObjectNode finding(Finding finding, SourceText document) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("code", finding.code());
     node.put("findingType", finding.type().name());
@@ -98,7 +103,7 @@ final class JsonReport {
   /**
    * An LSP position (0-based, UTF-16); an unreadable file has no text, so its findings sit at 0:0.
    */
-  private static ObjectNode position(JsonDocument document, int offset) {
+  private static ObjectNode position(SourceText document, int offset) {
     TextPosition p = document != null ? document.positionAt(offset) : new TextPosition(0, 0);
     ObjectNode node = MAPPER.createObjectNode();
     node.put("line", p.line());

@@ -182,7 +182,7 @@ final class PolicyChecker {
             input.displayPath(),
             analysis.policyType(),
             findings,
-            analysis.policy().document(),
+            SourceText.of(analysis.policy().document()),
             null));
   }
 

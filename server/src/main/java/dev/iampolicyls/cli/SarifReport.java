@@ -5,7 +5,6 @@ import dev.iampolicyls.checks.CheckDescriptions;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.ReferenceUrls;
-import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -80,8 +79,8 @@ final class SarifReport {
     result.put("ruleIndex", ruleIndex);
     result.put("level", level(finding.type()));
     String message = finding.message();
-    if (file.decodedPositions() && file.document() != null) {
-      TextPosition at = file.document().positionAt(finding.offset());
+    if (file.decodedPositions() && file.source() != null) {
+      TextPosition at = file.source().positionAt(finding.offset());
       // The policy was URL-encoded in the file: a region there would point at the wrong text.
       message +=
           " (at line "
@@ -94,8 +93,8 @@ final class SarifReport {
     ObjectNode location = result.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
     physical.putObject("artifactLocation").put("uri", uri(file.artifactPath()));
-    if (file.document() != null && !file.decodedPositions()) {
-      physical.set("region", region(file.document(), finding.offset(), finding.end()));
+    if (file.source() != null && !file.decodedPositions()) {
+      physical.set("region", region(file.source(), finding.offset(), finding.end()));
       ArrayNode related = JsonReport.MAPPER.createArrayNode();
       int id = 1;
       for (Finding.Related r : finding.related()) {
@@ -103,7 +102,7 @@ final class SarifReport {
         rel.put("id", id++);
         ObjectNode relPhysical = rel.putObject("physicalLocation");
         relPhysical.putObject("artifactLocation").put("uri", uri(file.artifactPath()));
-        relPhysical.set("region", region(file.document(), r.offset(), r.offset() + r.length()));
+        relPhysical.set("region", region(file.source(), r.offset(), r.offset() + r.length()));
         rel.putObject("message").put("text", r.message());
       }
       if (!related.isEmpty()) {
@@ -119,11 +118,11 @@ final class SarifReport {
     }
     result
         .putObject("partialFingerprints")
-        .put(Fingerprint.KEY, Fingerprint.of(file.path(), finding, file.document()));
+        .put(Fingerprint.KEY, Fingerprint.of(file.path(), finding, file.source()));
     return result;
   }
 
-  private static ObjectNode region(JsonDocument document, int start, int end) {
+  private static ObjectNode region(SourceText document, int start, int end) {
     TextPosition from = document.positionAt(start);
     TextPosition to = document.positionAt(Math.max(start, end));
     ObjectNode region = JsonReport.MAPPER.createObjectNode();

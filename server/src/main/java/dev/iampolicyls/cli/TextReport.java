@@ -2,7 +2,6 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
-import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
@@ -35,7 +34,7 @@ final class TextReport {
 
   private static void writeFinding(
       FileResult file, Finding finding, PrintWriter out, Colors colors) {
-    JsonDocument document = file.document();
+    SourceText document = file.source();
     TextPosition start = document.positionAt(finding.offset());
     out.println(
         colors.bold(file.path() + ":" + (start.line() + 1) + ":" + (start.character() + 1) + ":")

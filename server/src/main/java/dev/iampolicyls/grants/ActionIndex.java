@@ -28,8 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * services it has already filed, so the per-level sets are complete for any set they meet.
  */
 public final class ActionIndex {
-  /** Bounds the pattern cache; a policy has at most a few hundred patterns. */
-  private static final int MAX_CACHED_PATTERNS = 20_000;
+  /**
+   * Bounds the pattern cache; a policy has at most a few hundred patterns, a batch many thousands
+   * (the managed policies: 16,000 distinct strings). Entries that match few actions keep only their
+   * indices, so a full cache stays small.
+   */
+  private static final int MAX_CACHED_PATTERNS = 60_000;
 
   private static final Map<Catalog, ActionIndex> INSTANCES = new WeakHashMap<>();
 
@@ -56,8 +60,22 @@ public final class ActionIndex {
    */
   private volatile Levels levels;
 
-  /** A pattern's actions as a set and, when they are few, as indices (cheaper to merge). */
-  private record Match(BitSet set, int[] few) {}
+  /**
+   * A pattern's actions: as indices when they are few (cheaper to merge and to keep: a set over
+   * every action costs 2.7 KB however few it holds), else as a set.
+   */
+  private record Match(BitSet set, int[] few) {
+    BitSet toSet() {
+      if (set != null) {
+        return set;
+      }
+      BitSet out = new BitSet();
+      for (int i : few) {
+        out.set(i);
+      }
+      return out;
+    }
+  }
 
   private record Levels(Map<AccessLevel, BitSet> byLevel, BitSet resourceLevel, BitSet readNamed) {}
 
@@ -212,7 +230,7 @@ public final class ActionIndex {
 
   /** The actions an Action pattern matches (IAM's case-insensitive wildcards). Read-only. */
   public BitSet match(String pattern) {
-    return lookup(pattern).set();
+    return lookup(pattern).toSet();
   }
 
   /** Adds the actions a pattern matches to {@code target}. */
@@ -238,21 +256,14 @@ public final class ActionIndex {
       patternCache.put(pattern, cached);
       return cached;
     }
-    BitSet set;
+    Match m;
     if (!key.isEmpty()
         && key.chars().allMatch(c -> c == '*' || c == ':')
         && key.indexOf(':') == key.lastIndexOf(':')) {
-      set = all(); // "*", "*:*"
+      m = new Match(all(), null); // "*", "*:*"
     } else {
-      set = new BitSet(actions.length);
-      for (Action a : catalog.matchActions(pattern)) {
-        Integer i = indexOf(a);
-        if (i != null) {
-          set.set(i);
-        }
-      }
+      m = matchOf(catalog.matchActions(pattern));
     }
-    Match m = new Match(set, set.cardinality() <= 32 ? set.stream().toArray() : null);
     if (patternCache.size() >= MAX_CACHED_PATTERNS) {
       patternCache.clear();
     }
@@ -260,6 +271,44 @@ public final class ActionIndex {
     patternCache.put(pattern, m);
     return m;
   }
+
+  /**
+   * The indices of the matched actions, increasing, when there are at most {@link #FEW}; else a
+   * set. Built without a set over every action for the few (most Action strings name one).
+   */
+  private Match matchOf(List<Action> matched) {
+    if (matched.size() <= FEW) {
+      int[] few = new int[matched.size()];
+      int n = 0;
+      for (Action a : matched) {
+        Integer i = indexOf(a);
+        if (i != null) {
+          few[n++] = i;
+        }
+      }
+      java.util.Arrays.sort(few, 0, n);
+      int distinct = 0;
+      for (int k = 0; k < n; k++) {
+        if (distinct == 0 || few[distinct - 1] != few[k]) {
+          few[distinct++] = few[k];
+        }
+      }
+      return new Match(null, java.util.Arrays.copyOf(few, distinct));
+    }
+    BitSet set = new BitSet(actions.length);
+    for (Action a : matched) {
+      Integer i = indexOf(a);
+      if (i != null) {
+        set.set(i);
+      }
+    }
+    return set.cardinality() <= FEW
+        ? new Match(null, set.stream().toArray())
+        : new Match(set, null);
+  }
+
+  /** Patterns matching at most this many actions keep their indices rather than a set. */
+  private static final int FEW = 32;
 
   /** The actions of a set, in catalog order. */
   public List<Action> actions(BitSet set) {

@@ -119,7 +119,12 @@ public final class Grant {
     if (statement.resource().isEmpty()) {
       return Optional.empty();
     }
-    return statement.resources().stream().filter(r -> isStar(r.value())).findFirst();
+    for (StringElement r : statement.resources()) {
+      if (isStar(r.value())) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   /** NotResource: everything but the named resources. */
@@ -148,6 +153,14 @@ public final class Grant {
   }
 
   static boolean isStar(String value) {
-    return !value.isEmpty() && value.chars().allMatch(c -> c == '*');
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) != '*') {
+        return false;
+      }
+    }
+    return true;
   }
 }

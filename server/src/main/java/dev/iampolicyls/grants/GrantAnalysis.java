@@ -85,7 +85,7 @@ public final class GrantAnalysis {
     BitSet named = new BitSet(index.size());
     for (int i = 0; i < tokens.size(); i++) {
       matches[i] = index.match(tokens.get(i).value());
-      index.addMatches(tokens.get(i).value(), named);
+      named.or(matches[i]);
     }
     BitSet raw = named;
     if (not) {

@@ -117,12 +117,29 @@ public record ConditionOperator(Qualifier qualifier, Base base, boolean ifExists
       ifExists = true;
       rest = rest.substring(0, rest.length() - 8);
     }
+    if (!ignoreCase) {
+      Base b = BASES_BY_NAME.get(rest);
+      return b == null
+          ? Optional.empty()
+          : Optional.of(new ConditionOperator(qualifier, b, ifExists));
+    }
     for (Base b : Base.values()) {
-      if (ignoreCase ? b.name().equalsIgnoreCase(rest) : b.name().equals(rest)) {
+      if (b.name().equalsIgnoreCase(rest)) {
         return Optional.of(new ConditionOperator(qualifier, b, ifExists));
       }
     }
     return Optional.empty();
+  }
+
+  /** Every check parses every operator: a lookup, not a scan over a fresh copy of values(). */
+  private static final java.util.Map<String, Base> BASES_BY_NAME = basesByName();
+
+  private static java.util.Map<String, Base> basesByName() {
+    java.util.Map<String, Base> map = new java.util.HashMap<>();
+    for (Base b : Base.values()) {
+      map.put(b.name(), b);
+    }
+    return java.util.Map.copyOf(map);
   }
 
   /** The operator as IAM spells it. */

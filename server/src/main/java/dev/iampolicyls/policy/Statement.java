@@ -13,6 +13,10 @@ import java.util.Optional;
 public final class Statement {
   private final ObjectNode node;
   private final int index;
+  // Asked by most of the 157 checks: read from the (unchanging) tree once, then shared.
+  private List<StringElement> actions;
+  private List<StringElement> resources;
+  private List<ConditionEntry> conditionEntries;
 
   Statement(ObjectNode node, int index) {
     this.node = node;
@@ -100,8 +104,17 @@ public final class Statement {
     return property("Condition");
   }
 
-  /** Every key test of the Condition element, in document order. */
+  /** Every key test of the Condition element, in document order. Read-only. */
   public List<ConditionEntry> conditionEntries() {
+    List<ConditionEntry> entries = conditionEntries;
+    if (entries == null) {
+      entries = readConditionEntries();
+      conditionEntries = entries;
+    }
+    return entries;
+  }
+
+  private List<ConditionEntry> readConditionEntries() {
     if (!(condition().map(PropertyNode::value).orElse(null) instanceof ObjectNode block)) {
       return List.of();
     }
@@ -113,17 +126,27 @@ public final class Statement {
         }
       }
     }
-    return entries;
+    return List.copyOf(entries);
   }
 
-  /** The string elements of Action, or of NotAction when there is no Action. */
+  /** The string elements of Action, or of NotAction when there is no Action. Read-only. */
   public List<StringElement> actions() {
-    return actionOrNotAction().map(p -> strings(p.value())).orElse(List.of());
+    List<StringElement> list = actions;
+    if (list == null) {
+      list = List.copyOf(actionOrNotAction().map(p -> strings(p.value())).orElse(List.of()));
+      actions = list;
+    }
+    return list;
   }
 
-  /** The string elements of Resource, or of NotResource when there is no Resource. */
+  /** The string elements of Resource, or of NotResource when there is no Resource. Read-only. */
   public List<StringElement> resources() {
-    return resourceOrNotResource().map(p -> strings(p.value())).orElse(List.of());
+    List<StringElement> list = resources;
+    if (list == null) {
+      list = List.copyOf(resourceOrNotResource().map(p -> strings(p.value())).orElse(List.of()));
+      resources = list;
+    }
+    return list;
   }
 
   /**

@@ -5,7 +5,10 @@ import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service-specific key tested in a statement that lists actions (not NotAction) of the same
@@ -30,9 +33,36 @@ record ServiceKeyUse(
     if (service.isEmpty()) {
       return Optional.empty();
     }
+    Carriers carriers = carriers(service.get(), key);
+    if (carriers.count() == 0) {
+      return Optional.empty();
+    }
+    KeyActionSupport support =
+        KeyActionSupport.of(catalog, t.statement().actions(), key, service.get().prefix(), true);
+    return Optional.of(new ServiceKeyUse(support, carriers.firstNames(), carriers.count() > SHOWN));
+  }
+
+  /** How many of a service's actions carry a key, and the names of the first few. */
+  private record Carriers(List<String> firstNames, int count) {}
+
+  /**
+   * The answer depends only on the service and the key, yet two checks ask it for every key test of
+   * every statement, each time over all the service's actions: remember it, bounded so hostile
+   * input cannot grow it without end.
+   */
+  private static final Map<List<Object>, Carriers> CARRIERS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 20_000;
+
+  private static Carriers carriers(Service service, String key) {
+    List<Object> cacheKey = List.of(service, key.toLowerCase(Locale.ROOT));
+    Carriers cached = CARRIERS.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
     List<String> supporting = new ArrayList<>();
     int count = 0;
-    for (Action a : service.get().actions()) {
+    for (Action a : service.actions()) {
       if (ConditionKeys.actionSupports(a, key)) {
         if (supporting.size() < SHOWN) {
           supporting.add(a.qualifiedName());
@@ -40,11 +70,11 @@ record ServiceKeyUse(
         count++;
       }
     }
-    if (count == 0) {
-      return Optional.empty();
+    Carriers computed = new Carriers(List.copyOf(supporting), count);
+    if (CARRIERS.size() >= MAX_CACHED) {
+      CARRIERS.clear();
     }
-    KeyActionSupport support =
-        KeyActionSupport.of(catalog, t.statement().actions(), key, service.get().prefix(), true);
-    return Optional.of(new ServiceKeyUse(support, supporting, count > SHOWN));
+    CARRIERS.put(cacheKey, computed);
+    return computed;
   }
 }
