@@ -6,7 +6,6 @@ import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
-import dev.iampolicyls.syntax.JsonDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -200,7 +199,7 @@ final class PolicyChecker {
             input.displayPath(),
             type != null ? type : PolicyType.IDENTITY_POLICY,
             List.of(PolicyLanguageService.tooLargeFinding(bytes)),
-            JsonDocument.parse(""), // the finding sits at the start, as for an empty text
+            new SourceText(""), // the finding sits at the start, as for an empty text
             null));
   }
 

@@ -111,7 +111,9 @@ public final class PolicyLanguageService {
       // Not parsed: a cheap look decides whether it claims to be a policy at all.
       boolean isPolicy = force || text.contains("\"Statement\"");
       List<Finding> findings = isPolicy ? List.of(tooLargeFinding(text)) : List.of();
-      return new Analysis(parsed.policy(), resolved.policyType(), isPolicy, findings);
+      PolicyType type =
+          resolved.policyType() != null ? resolved.policyType() : PolicyType.IDENTITY_POLICY;
+      return new Analysis(parsed.policy(), type, isPolicy, findings);
     }
     Policy policy = parsed.policy();
     PolicyType type =
@@ -178,7 +180,9 @@ public final class PolicyLanguageService {
    * again.
    */
   public List<PolicyCodeAction> codeActions(Analysis analysis, int start, int end) {
-    if (!analysis.isPolicy() || countValues(analysis.policy().document().root()) > MAX_VALUES) {
+    if (!analysis.isPolicy()
+        || analysis.policy().root().isEmpty() // not parsed: past the size limit
+        || countValues(analysis.policy().document().root()) > MAX_VALUES) {
       return List.of();
     }
     return codeActions.actions(
