@@ -38,17 +38,33 @@ public final class Main implements Runnable {
         && !Arrays.asList(args).contains("--catalog")) {
       Warmup.start(false);
     }
-    RedactedLogs.install(); // before anything logs above FINE (warm-up logs only at FINE)
     if (serve) {
+      RedactedLogs.install(); // before anything logs above FINE (warm-up logs only at FINE)
       // What every editor runs, and it has no options to parse: straight to the server. Building
       // picocli's model (reflection over every command's annotations) would delay the first
       // diagnostics by a few hundred milliseconds; anything else goes through picocli below.
       System.exit(ServeCommand.serve());
     }
+    // Setting up logging takes a few tens of milliseconds: done beside picocli's model, and
+    // finished before any command runs (and so before anything logs).
+    Thread logging =
+        new Thread("iam-policy-ls-logging") {
+          @Override
+          public void run() {
+            RedactedLogs.install();
+          }
+        };
+    logging.start();
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    System.exit(run(out, err, System.in, args));
+    CommandLine cli = commandLine(out, err, System.in);
+    try {
+      logging.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(execute(cli, out, err, args));
   }
 
   /** {@code serve} or {@code serve --stdio}: the command line editors use. */
@@ -66,29 +82,35 @@ public final class Main implements Runnable {
 
   /** Runs the command line on the given streams (tests call this) and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-    CommandLine cli =
-        new CommandLine(new Main(in))
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setOut(out)
-            .setErr(err)
-            // Usage errors exit 2 everywhere, not just where picocli's default applies.
-            .setExitCodeExceptionMapper(
-                e -> e instanceof CommandLine.ParameterException ? 2 : EXIT_INTERNAL_ERROR)
-            .setExecutionExceptionHandler(
-                (e, commandLine, parseResult) -> {
-                  // A bug, not bad input: one line, no stack trace, a distinct exit code.
-                  // Its class and place, not its message, which may quote a policy.
-                  commandLine
-                      .getErr()
-                      .println("iam-policy-ls: internal error: " + RedactedLogs.summary(e));
-                  return EXIT_INTERNAL_ERROR;
-                });
+    return execute(commandLine(out, err, in), out, err, args);
+  }
+
+  private static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     try {
       return cli.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
+    return new CommandLine(new Main(in))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(out)
+        .setErr(err)
+        // Usage errors exit 2 everywhere, not just where picocli's default applies.
+        .setExitCodeExceptionMapper(
+            e -> e instanceof CommandLine.ParameterException ? 2 : EXIT_INTERNAL_ERROR)
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              // A bug, not bad input: one line, no stack trace, a distinct exit code.
+              // Its class and place, not its message, which may quote a policy.
+              commandLine
+                  .getErr()
+                  .println("iam-policy-ls: internal error: " + RedactedLogs.summary(e));
+              return EXIT_INTERNAL_ERROR;
+            });
   }
 
   @Override

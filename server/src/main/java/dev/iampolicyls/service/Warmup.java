@@ -11,8 +11,6 @@ import java.util.logging.Logger;
  * on a small policy of our own and its results are dropped; nothing from the user is read here.
  */
 public final class Warmup {
-  private static final Logger LOG = Logger.getLogger(Warmup.class.getName());
-
   /** Touches the common paths: a wildcard, an ARN, a condition, a Deny with NotAction. */
   private static final String SAMPLE =
       """
@@ -69,7 +67,9 @@ public final class Warmup {
       }
     } catch (RuntimeException | Error e) {
       // Only a head start: whatever failed here fails again, and is reported, where it matters.
-      LOG.log(Level.FINE, "warm-up stopped early", e);
+      // The logger is looked up here, on this thread: setting up logging is part of the start-up
+      // cost this class exists to move off the main thread.
+      Logger.getLogger(Warmup.class.getName()).log(Level.FINE, "warm-up stopped early", e);
     }
   }
 }

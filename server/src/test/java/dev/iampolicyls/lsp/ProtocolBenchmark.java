@@ -76,6 +76,9 @@ public final class ProtocolBenchmark {
         startup[runs / 2] / 1e6,
         Arrays.stream(startup).mapToObj(t -> String.format("%.0f", t / 1e6)).toList());
 
+    if (Boolean.getBoolean("bench.startupOnly")) {
+      return;
+    }
     Path largest = largest(policies);
     bench.keystrokes("6 KB generated policy", generated(10));
     bench.keystrokes("100 KB generated policy", generated(170));
