@@ -29,6 +29,15 @@ final class CompletionMapper {
     return new CompletionList(result.incomplete(), items);
   }
 
+  /** Each item's documentation in order, null where it has none. */
+  static List<String> documentation(CompletionResult result) {
+    List<String> docs = new ArrayList<>(result.items().size());
+    for (dev.iampolicyls.completion.CompletionItem item : result.items()) {
+      docs.add(item.documentation());
+    }
+    return docs;
+  }
+
   static CompletionItem toItem(dev.iampolicyls.completion.CompletionItem item, LineIndex lines) {
     CompletionItem out = new CompletionItem(item.label());
     out.setKind(kind(item.kind()));

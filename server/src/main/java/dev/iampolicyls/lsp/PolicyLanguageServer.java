@@ -93,8 +93,10 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setTextDocumentSync(sync);
     // '"' opens a key or value, ':' starts a value or an action name, '{' an object or ${.
-    capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", ":", "{")));
+    boolean lazyDocs = resolvesDocumentation(params);
+    capabilities.setCompletionProvider(new CompletionOptions(lazyDocs, List.of("\"", ":", "{")));
     documents.setSnippetSupport(snippetSupport(params));
+    documents.setLazyCompletionDocs(lazyDocs);
     capabilities.setHoverProvider(true);
     capabilities.setCodeActionProvider(
         new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
@@ -131,6 +133,27 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     if (text.getSelectionRange() != null) {
       capabilities.setSelectionRangeProvider(true);
     }
+  }
+
+  /** Whether the client fills in an item's documentation with completionItem/resolve. */
+  private static boolean resolvesDocumentation(InitializeParams params) {
+    ClientCapabilities client = params.getCapabilities();
+    if (client == null
+        || client.getTextDocument() == null
+        || client.getTextDocument().getCompletion() == null
+        || client.getTextDocument().getCompletion().getCompletionItem() == null
+        || client.getTextDocument().getCompletion().getCompletionItem().getResolveSupport()
+            == null) {
+      return false;
+    }
+    List<String> properties =
+        client
+            .getTextDocument()
+            .getCompletion()
+            .getCompletionItem()
+            .getResolveSupport()
+            .getProperties();
+    return properties != null && properties.contains("documentation");
   }
 
   private static boolean snippetSupport(InitializeParams params) {

@@ -135,6 +135,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
   private volatile boolean snippetSupport;
+  private volatile boolean lazyCompletionDocs;
+  private final CompletionDocs completionDocs = new CompletionDocs();
   private volatile boolean hierarchicalSymbols;
 
   PolicyTextDocumentService(
@@ -166,6 +168,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   /** Whether the client said it takes snippets in completion items. */
   void setSnippetSupport(boolean snippetSupport) {
     this.snippetSupport = snippetSupport;
+  }
+
+  /** Whether completion documentation waits for completionItem/resolve. */
+  void setLazyCompletionDocs(boolean lazy) {
+    this.lazyCompletionDocs = lazy;
   }
 
   /** Whether the client takes a tree of document symbols rather than a flat list. */
@@ -291,8 +298,18 @@ public final class PolicyTextDocumentService implements TextDocumentService {
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
           CompletionResult result = service.complete(snapshot.text(), offset, type, options);
           cancel.checkCanceled();
-          return Either.forRight(CompletionMapper.toList(result, lines));
+          CompletionList list = CompletionMapper.toList(result, lines);
+          if (lazyCompletionDocs) {
+            completionDocs.keepBack(list.getItems(), CompletionMapper.documentation(result));
+          }
+          return Either.forRight(list);
         });
+  }
+
+  /** An item's documentation, kept back from the list (see {@link CompletionDocs}). */
+  @Override
+  public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+    return CompletableFuture.completedFuture(completionDocs.resolve(item));
   }
 
   /**

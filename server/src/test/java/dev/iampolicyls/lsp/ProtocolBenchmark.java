@@ -275,7 +275,18 @@ public final class ProtocolBenchmark {
       server = launcher.getRemoteProxy();
       InitializeParams init = new InitializeParams();
       init.setProcessId((int) ProcessHandle.current().pid());
-      init.setCapabilities(new ClientCapabilities());
+      // As VS Code: completion documentation is resolved when an item is selected.
+      org.eclipse.lsp4j.CompletionItemCapabilities item =
+          new org.eclipse.lsp4j.CompletionItemCapabilities(true);
+      item.setResolveSupport(
+          new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(
+              List.of("documentation", "detail", "additionalTextEdits")));
+      org.eclipse.lsp4j.TextDocumentClientCapabilities text =
+          new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+      text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
+      ClientCapabilities caps = new ClientCapabilities();
+      caps.setTextDocument(text);
+      init.setCapabilities(caps);
       try {
         server.initialize(init).get(60, TimeUnit.SECONDS);
       } catch (Exception e) {
