@@ -99,7 +99,10 @@ async function start(jar: string): Promise<boolean> {
   output.appendLine(`Using Java ${java.version} from ${java.source}: ${java.executable}`);
   const serverOptions: ServerOptions = {
     command: java.executable,
-    args: ['-jar', jar, 'serve'],
+    // The launcher script's options (server/src/main/sh/iam-policy-ls, BENCHMARKS.md): C1 and the
+    // serial collector start faster and hold less memory for policy-sized documents, and JVM
+    // warnings must go to stderr: stdout carries the protocol.
+    args: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', jar, 'serve'],
     transport: TransportKind.stdio,
   };
   const crashPolicy = new CrashRestartPolicy();
