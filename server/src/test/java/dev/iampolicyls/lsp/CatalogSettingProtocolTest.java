@@ -3,17 +3,12 @@ package dev.iampolicyls.lsp;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonParser;
-import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.CatalogConverter;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -23,7 +18,6 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,35 +32,20 @@ class CatalogSettingProtocolTest {
 
   @TempDir Path root;
 
-  private PolicyLanguageServer server;
+  private PipedConnection<RecordingClient> connection;
   private RecordingClient client;
   private LanguageServer remote;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    client = new RecordingClient();
-    var launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-    clientListening = launcher.startListening();
-    remote = launcher.getRemoteProxy();
+    connection = PipedConnection.open();
+    client = connection.client();
+    remote = connection.remote();
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown();
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private static List<String> codes(PublishDiagnosticsParams p) {

@@ -3,13 +3,8 @@ package dev.iampolicyls.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
@@ -28,7 +23,6 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,35 +46,20 @@ class CodeActionProtocolTest {
           "  ]",
           "}");
 
-  private PolicyLanguageServer server;
+  private PipedConnection<RecordingClient> connection;
   private RecordingClient client;
   private LanguageServer remote;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    client = new RecordingClient();
-    var launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-    clientListening = launcher.startListening();
-    remote = launcher.getRemoteProxy();
+    connection = PipedConnection.open();
+    client = connection.client();
+    remote = connection.remote();
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown();
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private PublishDiagnosticsParams openPolicy() throws Exception {

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionCapabilities;
@@ -28,8 +23,6 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,34 +39,18 @@ class CompletionResolveProtocolTest {
           + " \"Action\": \"s3:GetO\", \"Resource\": \"*\"}]}";
   private static final int COLUMN = POLICY.indexOf("s3:GetO") + "s3:GetO".length();
 
-  private PolicyLanguageServer server;
+  private PipedConnection<RecordingClient> connection;
   private LanguageServer remote;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    Launcher<LanguageServer> launcher =
-        LSPLauncher.createClientLauncher(new RecordingClient(), clientIn, clientOut);
-    clientListening = launcher.startListening();
-    remote = launcher.getRemoteProxy();
+    connection = PipedConnection.open();
+    remote = connection.remote();
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown();
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private InitializeResult initialize(boolean resolvesDocumentation) throws Exception {

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLens;
@@ -41,9 +37,7 @@ import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,34 +67,18 @@ class EditorFeaturesProtocolTest {
           "  ]",
           "}");
 
-  private PolicyLanguageServer server;
+  private PipedConnection<RecordingClient> connection;
   private LanguageServer remote;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    Launcher<LanguageServer> launcher =
-        LSPLauncher.createClientLauncher(new RecordingClient(), clientIn, clientOut);
-    clientListening = launcher.startListening();
-    remote = launcher.getRemoteProxy();
+    connection = PipedConnection.open();
+    remote = connection.remote();
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown();
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private InitializeResult initialize(ClientCapabilities caps) throws Exception {

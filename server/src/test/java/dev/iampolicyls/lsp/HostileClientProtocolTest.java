@@ -2,14 +2,9 @@ package dev.iampolicyls.lsp;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -27,8 +22,6 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,38 +39,24 @@ class HostileClientProtocolTest {
       "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
           + "      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"*\"\n    }\n  ]\n}\n";
 
+  private PipedConnection<RecordingClient> connection;
   private PolicyLanguageServer server;
   private RecordingClient client;
   private LanguageServer remote;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws Exception {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    client = new RecordingClient();
-    Launcher<LanguageServer> launcher =
-        LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-    clientListening = launcher.startListening();
-    remote = launcher.getRemoteProxy();
+    connection = PipedConnection.open();
+    server = connection.server();
+    client = connection.client();
+    remote = connection.remote();
     remote.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
     remote.initialized(new InitializedParams());
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown();
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private void open(String text, int version) {

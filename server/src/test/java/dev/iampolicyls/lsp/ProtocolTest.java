@@ -3,15 +3,10 @@ package dev.iampolicyls.lsp;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
-import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
@@ -39,11 +34,9 @@ import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,37 +60,22 @@ class ProtocolTest {
           "  ]",
           "}");
 
+  private PipedConnection<RecordingClient> connection;
   private PolicyLanguageServer server;
   private RecordingClient client;
   private LanguageServer remote;
-  private Launcher<LanguageServer> clientLauncher;
-  private Future<Void> serverListening;
-  private Future<Void> clientListening;
-  private PipedOutputStream clientOut;
-  private PipedOutputStream serverOut;
 
   @BeforeEach
   void connect() throws IOException {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    serverOut = new PipedOutputStream(clientIn);
-
-    server = new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
-    serverListening = ServerLauncher.create(server, serverIn, serverOut).startListening();
-    client = new RecordingClient();
-    clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-    clientListening = clientLauncher.startListening();
-    remote = clientLauncher.getRemoteProxy();
+    connection = PipedConnection.open();
+    server = connection.server();
+    client = connection.client();
+    remote = connection.remote();
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    server.shutdown(); // stops the checker thread even when a test did not
-    clientOut.close();
-    serverOut.close();
-    serverListening.cancel(true);
-    clientListening.cancel(true);
+    connection.close();
   }
 
   private InitializeResult initialize() throws Exception {
@@ -235,8 +213,8 @@ class ProtocolTest {
         assertThrows(
             ExecutionException.class,
             () ->
-                clientLauncher
-                    .getRemoteEndpoint()
+                connection
+                    .remoteEndpoint()
                     .request("custom/unknown", null)
                     .get(10, TimeUnit.SECONDS));
     assertEquals(
@@ -258,7 +236,7 @@ class ProtocolTest {
     assertNull(error.getData(), "no stack trace goes to the client");
 
     // Unknown notifications, settings and changes to unopened documents are ignored.
-    clientLauncher.getRemoteEndpoint().notify("custom/notify", Map.of("x", 1));
+    connection.remoteEndpoint().notify("custom/notify", Map.of("x", 1));
     JsonObject settings = new JsonObject();
     settings.addProperty("iamPolicy.whatever", true);
     remote.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(settings));
