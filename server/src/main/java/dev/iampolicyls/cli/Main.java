@@ -38,15 +38,9 @@ public final class Main implements Runnable {
         && !Arrays.asList(args).contains("--catalog")) {
       Warmup.start(false);
     }
-    if (serve) {
-      RedactedLogs.install(); // before anything logs above FINE (warm-up logs only at FINE)
-      // What every editor runs, and it has no options to parse: straight to the server. Building
-      // picocli's model (reflection over every command's annotations) would delay the first
-      // diagnostics by a few hundred milliseconds; anything else goes through picocli below.
-      System.exit(ServeCommand.serve());
-    }
-    // Setting up logging takes a few tens of milliseconds: done beside picocli's model, and
-    // finished before any command runs (and so before anything logs).
+    // Setting up logging takes tens of milliseconds: done beside LSP4J's or picocli's set-up,
+    // and finished before the server reads its first message or a command runs (so before
+    // anything logs above FINE; the warm-up logs only at FINE).
     Thread logging =
         new Thread("iam-policy-ls-logging") {
           @Override
@@ -55,16 +49,26 @@ public final class Main implements Runnable {
           }
         };
     logging.start();
+    if (serve) {
+      // What every editor runs, and it has no options to parse: straight to the server. Building
+      // picocli's model (reflection over every command's annotations) would delay the first
+      // diagnostics by a few hundred milliseconds; anything else goes through picocli below.
+      System.exit(ServeCommand.serve(() -> awaitQuietly(logging)));
+    }
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     CommandLine cli = commandLine(out, err, System.in);
+    awaitQuietly(logging);
+    System.exit(execute(cli, out, err, args));
+  }
+
+  private static void awaitQuietly(Thread thread) {
     try {
-      logging.join();
+      thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    System.exit(execute(cli, out, err, args));
   }
 
   /** {@code serve} or {@code serve --stdio}: the command line editors use. */

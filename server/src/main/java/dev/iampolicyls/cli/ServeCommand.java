@@ -12,11 +12,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return serve();
+    return serve(() -> {}); // Main has set logging up already
   }
 
-  /** Runs the server until the client says exit or stdin closes; returns the exit code. */
-  static int serve() {
-    return dev.iampolicyls.lsp.ServerLauncher.runOnStdio();
+  /**
+   * Runs the server until the client says exit or stdin closes; returns the exit code.
+   *
+   * @param beforeListening run once the server is set up, before it reads the first message
+   */
+  static int serve(Runnable beforeListening) {
+    return dev.iampolicyls.lsp.ServerLauncher.runOnStdio(beforeListening);
   }
 }

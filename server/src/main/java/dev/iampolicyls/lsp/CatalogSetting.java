@@ -25,7 +25,14 @@ final class CatalogSetting {
   CatalogSetting(PolicyLanguageService bundled) {
     this.bundled = bundled;
     this.current = bundled;
-    log(bundled.catalog(), "bundled");
+  }
+
+  /**
+   * Logs the catalog in use. Called once the session is up rather than at construction, so that
+   * loading the bundled catalog does not hold up the protocol's set-up.
+   */
+  synchronized void logInUse() {
+    log(current.catalog(), path == null ? "bundled" : path.toString());
   }
 
   synchronized PolicyLanguageService current() {

@@ -170,6 +170,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public void initialized(InitializedParams params) {
+    documents.logCatalogInUse();
     LanguageClient c = client;
     if (c == null) {
       return;

@@ -170,6 +170,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     this.snippetSupport = snippetSupport;
   }
 
+  /** Logs which IAM catalog is in use (its loading may still be under way until then). */
+  void logCatalogInUse() {
+    catalogSetting.logInUse();
+  }
+
   /** Whether completion documentation waits for completionItem/resolve. */
   void setLazyCompletionDocs(boolean lazy) {
     this.lazyCompletionDocs = lazy;

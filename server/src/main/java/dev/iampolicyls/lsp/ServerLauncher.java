@@ -40,6 +40,14 @@ public final class ServerLauncher {
 
   /** Runs until the client says exit or stdin closes; returns the process exit code. */
   public static int runOnStdio() {
+    return runOnStdio(() -> {});
+  }
+
+  /**
+   * As {@link #runOnStdio()}; {@code beforeListening} runs once the server and the protocol are set
+   * up, just before the first message is read.
+   */
+  public static int runOnStdio(Runnable beforeListening) {
     // stdout belongs to JSON-RPC alone: a stray println anywhere would corrupt the stream, so
     // System.out now goes to stderr and only the launcher holds the real stdout. JUL logs go to
     // stderr by default.
@@ -48,6 +56,7 @@ public final class ServerLauncher {
     PolicyLanguageServer server =
         new PolicyLanguageServer(PolicyLanguageService.bundled(), debounceMillis());
     Launcher<LanguageClient> launcher = create(server, System.in, protocolOut);
+    beforeListening.run();
     Future<Void> listening = launcher.startListening();
     Thread watcher =
         new Thread(

@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one facade over the feature engines. The LSP server and the CLI are two thin doors onto it:
@@ -46,7 +47,8 @@ public final class PolicyLanguageService {
    */
   public static final int MAX_VALUES = 20_000;
 
-  private final Catalog catalog;
+  /** The catalog, or for the bundled service the way to it (loaded on first need). */
+  private final Supplier<Catalog> catalog;
 
   /**
    * Made on first use: building them loads and instantiates the 157 checks (about 0.1 s at
@@ -63,6 +65,10 @@ public final class PolicyLanguageService {
       InlayHintEngine inlayHints) {}
 
   public PolicyLanguageService(Catalog catalog) {
+    this.catalog = () -> catalog;
+  }
+
+  private PolicyLanguageService(Supplier<Catalog> catalog) {
     this.catalog = catalog;
   }
 
@@ -74,12 +80,12 @@ public final class PolicyLanguageService {
         if (e == null) {
           e =
               new Engines(
-                  new DiagnosticsEngine(catalog),
-                  new CompletionEngine(catalog),
-                  new HoverEngine(catalog),
-                  new CodeActionEngine(catalog),
-                  new OutlineEngine(catalog),
-                  new InlayHintEngine(catalog));
+                  new DiagnosticsEngine(catalog()),
+                  new CompletionEngine(catalog()),
+                  new HoverEngine(catalog()),
+                  new CodeActionEngine(catalog()),
+                  new OutlineEngine(catalog()),
+                  new InlayHintEngine(catalog()));
           engines = e;
         }
       }
@@ -88,7 +94,8 @@ public final class PolicyLanguageService {
   }
 
   private static final class Bundled {
-    static final PolicyLanguageService INSTANCE = new PolicyLanguageService(Catalog.bundled());
+    // Catalog::bundled loads once, on first need: the language server sets LSP4J up meanwhile.
+    static final PolicyLanguageService INSTANCE = new PolicyLanguageService(Catalog::bundled);
   }
 
   /** The service over the bundled catalog, built once per process and shared. */
@@ -97,7 +104,7 @@ public final class PolicyLanguageService {
   }
 
   public Catalog catalog() {
-    return catalog;
+    return catalog.get();
   }
 
   public DiagnosticsEngine diagnostics() {
