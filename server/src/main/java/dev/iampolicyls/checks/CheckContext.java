@@ -16,7 +16,16 @@ public final class CheckContext {
   private final PolicyType policyType;
   private final Catalog catalog;
   private final DocumentSettings settings;
+
+  /**
+   * The most findings of one code a document gets. Real policies have a few dozen at most (37 in
+   * the AWS managed policies); a pasted log or a fuzzed text with thousands of {@code ${}} would
+   * otherwise take seconds to check and give an editor tens of thousands of squiggles.
+   */
+  public static final int MAX_FINDINGS_PER_CODE = 200;
+
   private final List<Finding> findings = new ArrayList<>();
+  private final java.util.Map<String, Integer> perCode = new java.util.HashMap<>();
   private final java.util.Map<Object, Object> shared = new java.util.HashMap<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
@@ -55,8 +64,7 @@ public final class CheckContext {
 
   /** Reports a finding on a node: its span and JSON path come from the tree. */
   public void report(PolicyCheck check, JsonNode at, String message) {
-    findings.add(
-        new Finding(check.code(), check.type(), message, at.offset(), at.length(), at.path()));
+    add(new Finding(check.code(), check.type(), message, at.offset(), at.length(), at.path()));
   }
 
   /**
@@ -65,21 +73,56 @@ public final class CheckContext {
    */
   public void reportMissing(
       PolicyCheck check, dev.iampolicyls.syntax.ObjectNode object, String message) {
-    findings.add(
-        new Finding(check.code(), check.type(), message, object.offset(), 1, object.path()));
+    add(new Finding(check.code(), check.type(), message, object.offset(), 1, object.path()));
   }
 
   /** Reports a finding on an explicit span, for problems that are not a whole node. */
   public void report(PolicyCheck check, int offset, int length, List<Object> path, String message) {
-    findings.add(new Finding(check.code(), check.type(), message, offset, length, path));
+    add(new Finding(check.code(), check.type(), message, offset, length, path));
   }
 
   /** Reports a finding on a node with related locations elsewhere in the document. */
   public void report(
       PolicyCheck check, JsonNode at, String message, List<Finding.Related> related) {
-    findings.add(
+    add(
         new Finding(
             check.code(), check.type(), message, at.offset(), at.length(), at.path(), related));
+  }
+
+  /**
+   * Keeps a finding, unless its code has reached {@link #MAX_FINDINGS_PER_CODE}: the last one kept
+   * says so, and the check reporting is stopped (it has said enough about this document).
+   */
+  private void add(Finding f) {
+    int n = perCode.merge(f.code(), 1, Integer::sum);
+    if (n < MAX_FINDINGS_PER_CODE) {
+      findings.add(f);
+      return;
+    }
+    if (n == MAX_FINDINGS_PER_CODE) {
+      findings.add(
+          new Finding(
+              f.code(),
+              f.type(),
+              f.message()
+                  + " ("
+                  + MAX_FINDINGS_PER_CODE
+                  + " findings of this code: any more in this document are not shown)",
+              f.offset(),
+              f.length(),
+              f.path(),
+              f.related()));
+    }
+    throw EnoughFindings.INSTANCE;
+  }
+
+  /** Stops a check that reached the limit of findings of its code; not an error. */
+  static final class EnoughFindings extends RuntimeException {
+    static final EnoughFindings INSTANCE = new EnoughFindings();
+
+    private EnoughFindings() {
+      super(null, null, false, false);
+    }
   }
 
   List<Finding> findings() {

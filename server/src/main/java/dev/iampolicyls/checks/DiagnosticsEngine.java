@@ -49,6 +49,8 @@ public final class DiagnosticsEngine {
       }
       try {
         check.run(context);
+      } catch (CheckContext.EnoughFindings e) {
+        // The check reached the limit of findings of one code: the rest would add nothing.
       } catch (RuntimeException | StackOverflowError e) {
         LOG.log(Level.WARNING, "check " + check.code() + " failed; its findings are skipped", e);
       }

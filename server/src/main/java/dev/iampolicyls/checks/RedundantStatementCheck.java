@@ -72,27 +72,42 @@ final class RedundantStatementCheck extends PolicyCheck {
     String text = context.policy().document().text();
     List<Shape> shapes =
         context.policy().statements().stream().map(s -> Shape.of(text, s)).toList();
+    // Only statements of the same effect, principal and Not-elements can cover each other: compare
+    // within those groups. A document of thousands of statements (pasted, or fuzzed) so costs
+    // the square of the largest group, not of the whole document.
+    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
     for (int i = 0; i < shapes.size(); i++) {
-      Shape a = shapes.get(i);
-      for (int j = 0; j < shapes.size(); j++) {
-        if (i == j) {
-          continue;
-        }
-        Shape b = shapes.get(j);
-        // Of two statements covering each other, keep the first: report only the later one.
-        if (covers(b, a) && !(j > i && covers(a, b))) {
-          String narrow = a.statement().label();
-          String wide = b.statement().label();
-          context.reportMissing(
-              this,
-              a.statement().node(),
-              "Everything "
-                  + narrow
-                  + " matches is also matched by "
-                  + wide
-                  + ", with the same effect: remove "
-                  + narrow);
-          break;
+      Shape shape = shapes.get(i);
+      if (shape.effect() != null) {
+        groups
+            .computeIfAbsent(
+                shape.effect() + '\u0000' + shape.mustMatch(), k -> new java.util.ArrayList<>())
+            .add(i);
+      }
+    }
+    for (List<Integer> group : groups.values()) {
+      for (int i : group) {
+        Shape a = shapes.get(i);
+        for (int j : group) {
+          if (i == j) {
+            continue;
+          }
+          Shape b = shapes.get(j);
+          // Of two statements covering each other, keep the first: report only the later one.
+          if (covers(b, a) && !(j > i && covers(a, b))) {
+            String narrow = a.statement().label();
+            String wide = b.statement().label();
+            context.reportMissing(
+                this,
+                a.statement().node(),
+                "Everything "
+                    + narrow
+                    + " matches is also matched by "
+                    + wide
+                    + ", with the same effect: remove "
+                    + narrow);
+            break;
+          }
         }
       }
     }

@@ -52,6 +52,8 @@ final class SchemaCheck extends PolicyCheck {
           context.report(this, node, message);
         }
       }
+    } catch (CheckContext.EnoughFindings e) {
+      throw e; // not a failure: the limit of findings for this code
     } catch (RuntimeException | StackOverflowError e) {
       // Never let the validator take the other findings down; the engine would skip us anyway,
       // but say which part failed.

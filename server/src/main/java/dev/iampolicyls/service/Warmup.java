@@ -1,5 +1,6 @@
 package dev.iampolicyls.service;
 
+import dev.iampolicyls.schema.PolicySchema;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,6 +65,9 @@ public final class Warmup {
         service.complete(
             SAMPLE, action + 4, null, new dev.iampolicyls.completion.CompletionOptions(true));
         service.hover(SAMPLE, action + 4, null);
+        // The schema validator loads only for mistyped documents (half a second); an editor
+        // session meets one sooner or later, so it loads here rather than on that keystroke.
+        PolicySchema.get().preload();
       }
     } catch (RuntimeException | Error e) {
       // Only a head start: whatever failed here fails again, and is reported, where it matters.

@@ -143,10 +143,9 @@ class HostileInputTest {
 
   @Test
   void aOneMegabyteStringInEveryElement() {
-    // 1 MB in the elements that found crashes; the full set at 1 MB took ~10 s a document on a
-    // loaded 2-core machine, so the rest use 100 KB until that is profiled.
-    String huge = "a.".repeat(50_000);
-    String star = "*a".repeat(50_000);
+    // A 1 MB string in every element (1 MB of characters; the quotas are 2 to 20 KB).
+    String huge = "a.".repeat(500_000);
+    String star = "*a".repeat(500_000);
     String mega = "a.".repeat(500_000);
     for (String member :
         List.of(
