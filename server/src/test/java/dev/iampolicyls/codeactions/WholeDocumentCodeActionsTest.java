@@ -20,10 +20,13 @@ class WholeDocumentCodeActionsTest {
   private static final List<String> SERVICES =
       List.of("cloudtrail", "sqs", "sns", "kms", "ec2", "lambda", "dynamodb", "logs");
 
+  private static final int COUNT = 200;
+
   @Test
   void eachServiceWildcardGetsItsLinkedFixInAWholeDocumentRequest() {
     List<String> statements = new ArrayList<>();
-    for (int i = 0; i < 240; i++) {
+    // As many as a document keeps of one code (CheckContext.MAX_FINDINGS_PER_CODE, 200).
+    for (int i = 0; i < COUNT; i++) {
       statements.add(
           "{\"Sid\": \"S"
               + i
@@ -39,7 +42,7 @@ class WholeDocumentCodeActionsTest {
         wildcards.add(f.offset());
       }
     }
-    assertEquals(240, wildcards.size());
+    assertEquals(COUNT, wildcards.size());
 
     Set<Integer> fixed = new TreeSet<>();
     for (PolicyCodeAction a : SERVICE.codeActions(text, 0, text.length(), null)) {
