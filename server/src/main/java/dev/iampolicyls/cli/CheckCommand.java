@@ -221,12 +221,14 @@ final class CheckCommand implements Callable<Integer> {
                 inputs,
                 threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(),
                 ProgressBar.forRun(inputs.size(), terminal, err));
+    boolean baselineFailed = false;
     if (writeBaseline != null) {
       try {
         Reports.writeBaseline(run, catalog, writeBaseline);
       } catch (IOException e) {
+        // The findings are still worth printing; the exit code says the run was not all it should.
         err.println("iam-policy-ls: cannot write --write-baseline " + writeBaseline + ": " + e);
-        return CheckRun.EXIT_UNREADABLE;
+        baselineFailed = true;
       }
     }
     if (known != null) {
@@ -235,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
     Reports.write(
         format, run, catalog, out, err, Colors.choose(color, System.getenv("NO_COLOR"), terminal));
     // A broken configuration means the run did not check what was asked: like an unreadable path.
-    return configProblems ? CheckRun.EXIT_UNREADABLE : run.exitCode(failOn);
+    return configProblems || baselineFailed ? CheckRun.EXIT_UNREADABLE : run.exitCode(failOn);
   }
 
   private AnalysisSettings commandLineSettings(AnalysisSettings settings) {

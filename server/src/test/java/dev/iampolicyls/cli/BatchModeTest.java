@@ -89,6 +89,25 @@ class BatchModeTest {
   }
 
   @Test
+  void anUnwritableBaselineIsAnErrorButTheFindingsStillPrint() throws IOException {
+    Path policy = write("policies/p.json", SarifReportTest.BAD);
+    // Under a regular file: no folder can be made there (missing folders are made).
+    Path baseline = policy.resolve("baseline.json");
+    CliRun run =
+        CliRun.run(
+            "check",
+            "--format",
+            "json",
+            "--write-baseline",
+            baseline.toString(),
+            dir.resolve("policies").toString());
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--write-baseline"), run.err());
+    assertFalse(codes(run.json()).isEmpty());
+    assertFalse(Files.exists(baseline));
+  }
+
+  @Test
   void baselineRoundTripIgnoresLineMovesButShowsNewFindings() throws IOException {
     Path policy = write("policies/p.json", SarifReportTest.BAD);
     Path baseline = dir.resolve("baseline.json");
