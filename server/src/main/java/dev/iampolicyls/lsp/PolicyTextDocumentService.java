@@ -12,6 +12,7 @@ import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.service.Warmup;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
 import java.nio.file.Path;
@@ -483,6 +484,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
     try {
       c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+      Warmup.firstResultDelivered();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not publish diagnostics for " + uri, e);
     }
