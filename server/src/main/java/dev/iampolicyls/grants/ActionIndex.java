@@ -104,8 +104,8 @@ public final class ActionIndex {
     }
   }
 
-  /** Files a service's actions unless done already; returns where its numbers start. */
-  private int file(Service service) {
+  /** Files a service's actions unless done already. */
+  private void file(Service service) {
     Integer ordinal = ordinalOf.get(service);
     if (ordinal == null) {
       throw new IllegalArgumentException("not a service of this catalog: " + service.prefix());
@@ -117,7 +117,6 @@ public final class ActionIndex {
         }
       }
     }
-    return base[ordinal];
   }
 
   private void fileEverything() {

@@ -83,7 +83,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     private final ParsedText parsed;
     private final int version;
 
-    /** The published analysis and the settings it was made with; null until the check ran. */
+    /** The analysis and the settings it was made with; null until first needed. */
     private volatile Checked checked;
 
     Snapshot(String uri, String text, int version) {
@@ -109,7 +109,9 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
   }
 
-  private record Checked(AnalysisSettings settings, Analysis analysis) {}
+  /** An analysis, with the service (catalog) and settings it was made with. */
+  private record Checked(
+      PolicyLanguageService service, AnalysisSettings settings, Analysis analysis) {}
 
   /** Our code for a mistake in the configuration file, shown in that file. */
   static final String CONFIG_ERROR = "CONFIG_ERROR";
@@ -302,7 +304,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
           LineIndex lines = snapshot.parsed().lines();
           int offset =
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
-          CompletionResult result = service.complete(snapshot.text(), offset, type, options);
+          CompletionResult result = service.complete(snapshot.parsed(), offset, type, options);
           cancel.checkCanceled();
           CompletionList list = CompletionMapper.toList(result, lines);
           if (lazyCompletionDocs) {
@@ -396,17 +398,21 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   }
 
   /**
-   * The analysis published for a snapshot, if it was made with the settings that apply now; else a
-   * new one (a code action asked for before the debounced check ran, or after a settings change).
+   * The snapshot's analysis under the settings that apply now, made at most once per snapshot and
+   * settings (and catalog): the check that publishes diagnostics and the code actions asked for on
+   * the same version share it, whichever comes first. Both run on the checker thread.
    */
   private Analysis analysisOf(Snapshot snapshot) {
     Path path = WorkspaceConfig.path(snapshot.uri());
     AnalysisSettings settings = config.settingsFor(path);
+    PolicyLanguageService current = service; // replaced when the catalog setting changes
     Checked checked = snapshot.checked;
-    if (checked != null && checked.settings().equals(settings)) {
-      return checked.analysis();
+    if (checked == null || checked.service() != current || !checked.settings().equals(settings)) {
+      Analysis analysis = current.analyze(snapshot.parsed(), path, settings, false);
+      checked = new Checked(current, settings, analysis);
+      snapshot.checked = checked;
     }
-    return service.analyze(snapshot.parsed(), path, settings, false);
+    return checked.analysis();
   }
 
   /** Replaces any check still waiting for the same document: only the newest one matters. */
@@ -438,9 +444,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       if (config.isConfigFile(path)) {
         diagnostics = configDiagnostics(snapshot, path);
       } else {
-        AnalysisSettings settings = config.settingsFor(path);
-        Analysis analysis = service.analyze(snapshot.parsed(), path, settings, false);
-        snapshot.checked = new Checked(settings, analysis);
+        Analysis analysis = analysisOf(snapshot);
         // Only policies get findings: other JSON (package.json, settings) stays silent.
         diagnostics =
             analysis.isPolicy()

@@ -35,9 +35,14 @@ public final class ParsedText {
   public Policy policy() {
     Policy p = policy;
     if (p == null) {
-      // Two threads may both parse; either result is the same, so no lock is needed.
-      p = tooLarge() ? EMPTY : Policy.parse(text);
-      policy = p;
+      // Locked, so that a check and a completion asking at once still parse only once.
+      synchronized (this) {
+        p = policy;
+        if (p == null) {
+          p = tooLarge() ? EMPTY : Policy.parse(text);
+          policy = p;
+        }
+      }
     }
     return p;
   }

@@ -167,10 +167,16 @@ public final class PolicyLanguageService {
    */
   public CompletionResult complete(
       String text, int offset, PolicyType policyType, CompletionOptions options) {
-    if (tooLarge(text)) {
+    return complete(new ParsedText(text), offset, policyType, options);
+  }
+
+  /** As {@link #complete(String, int, PolicyType, CompletionOptions)}, on text parsed once. */
+  public CompletionResult complete(
+      ParsedText parsed, int offset, PolicyType policyType, CompletionOptions options) {
+    if (parsed.tooLarge()) {
       return CompletionResult.EMPTY;
     }
-    return engines().completion().complete(text, offset, policyType, options);
+    return engines().completion().complete(parsed.policy(), offset, policyType, options);
   }
 
   /**
@@ -248,10 +254,6 @@ public final class PolicyLanguageService {
   public List<StatementLens> statementLenses(ParsedText parsed) {
     Policy policy = parsed.policy();
     return policy.looksLikePolicy() ? engines().outline().lenses(policy) : List.of();
-  }
-
-  private static boolean tooLarge(String text) {
-    return text.length() > MAX_DOCUMENT_CHARS;
   }
 
   private static Finding tooLargeFinding(String text) {

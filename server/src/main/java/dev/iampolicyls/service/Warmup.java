@@ -73,7 +73,7 @@ public final class Warmup {
       if (editorFeatures) {
         int action = SAMPLE.indexOf("s3:List");
         service.complete(
-            SAMPLE, action + 4, null, new dev.iampolicyls.completion.CompletionOptions(true));
+            SAMPLE, action + 4, null, dev.iampolicyls.completion.CompletionOptions.SNIPPETS);
         service.hover(SAMPLE, action + 4, null);
         // The schema validator loads only for mistyped documents (half a second of CPU); an
         // editor session meets one sooner or later, so it loads here rather than on that
