@@ -2,14 +2,8 @@ package dev.iampolicyls.lsp;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,71 +16,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerProcessTest {
   @TempDir Path tmp;
+  private ServerProcess server;
   private Process process;
-  private Path stderr;
 
   @BeforeEach
   void start() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    stderr = tmp.resolve("stderr.txt");
-    process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.iampolicyls.cli.Main",
-                "serve",
-                "--stdio")
-            .redirectError(stderr.toFile())
-            .start();
+    server = ServerProcess.start(tmp.resolve("stderr.txt"), "serve", "--stdio");
+    process = server.process();
   }
 
   @AfterEach
   void stop() {
-    process.destroyForcibly();
+    server.close();
   }
 
   private void send(String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    OutputStream out = process.getOutputStream();
-    out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.write(body);
-    out.flush();
-  }
-
-  /** Reads one framed message; anything else on stdout fails the parse. */
-  private String receive() throws Exception {
-    return CompletableFuture.supplyAsync(this::readFrame).get(20, TimeUnit.SECONDS);
-  }
-
-  private String readFrame() {
-    try {
-      InputStream in = process.getInputStream();
-      ByteArrayOutputStream header = new ByteArrayOutputStream();
-      while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("stdout ended; stderr: " + Files.readString(stderr));
-        }
-        header.write(b);
-      }
-      String h = header.toString(StandardCharsets.US_ASCII);
-      assertTrue(h.startsWith("Content-Length: "), "stdout holds only frames, got: " + h);
-      int length = Integer.parseInt(h.substring(16, h.indexOf("\r\n")).trim());
-      return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RuntimeException(e);
-    }
+    server.send(json);
   }
 
   /** The next message that is not a log or other notification. */
   private String receiveContaining(String part) throws Exception {
-    while (true) {
-      String message = receive();
-      if (message.contains(part)) {
-        return message;
-      }
-    }
+    return server.receiveContaining(part);
   }
 
   @Test

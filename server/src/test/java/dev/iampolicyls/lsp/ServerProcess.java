@@ -1,4 +1,6 @@
-package dev.iampolicyls.robustness;
+package dev.iampolicyls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The jar's main class run as a separate JVM from the test classpath, in a chosen working folder
- * with its own home and temporary folders, stderr captured to a file: what an editor or CI starts.
+ * The jar's main class run as a separate JVM from the test classpath, stderr captured to a file:
+ * what an editor or CI starts. The process tests of the server and of security share it.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path stderr;
 
@@ -29,17 +31,13 @@ final class ServerProcess implements AutoCloseable {
    * Starts {@code dev.iampolicyls.cli.Main args} with {@code home} as HOME and user.home and {@code
    * tmpdir} as java.io.tmpdir.
    */
-  static ServerProcess start(Path workDir, Path home, Path tmpdir, Path stderr, String... args)
-      throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  public static ServerProcess start(
+      Path workDir, Path home, Path tmpdir, Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(java);
+    command.add(java());
     command.add("-Duser.home=" + home);
     command.add("-Djava.io.tmpdir=" + tmpdir);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.iampolicyls.cli.Main");
-    command.addAll(List.of(args));
+    command.addAll(mainClass(args));
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile());
     builder.environment().put("HOME", home.toString());
@@ -47,15 +45,37 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(builder.start(), stderr);
   }
 
-  Process process() {
+  /** Starts {@code dev.iampolicyls.cli.Main args} in this JVM's folder and environment. */
+  public static ServerProcess start(Path stderr, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(mainClass(args));
+    return new ServerProcess(
+        new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static List<String> mainClass(String... args) {
+    List<String> out = new ArrayList<>();
+    out.add("-cp");
+    out.add(System.getProperty("java.class.path"));
+    out.add("dev.iampolicyls.cli.Main");
+    out.addAll(List.of(args));
+    return out;
+  }
+
+  public Process process() {
     return process;
   }
 
-  String stderr() throws IOException {
+  public String stderr() throws IOException {
     return Files.readString(stderr, StandardCharsets.UTF_8);
   }
 
-  void send(String json) throws IOException {
+  public void send(String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     OutputStream out = process.getOutputStream();
     out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -63,16 +83,21 @@ final class ServerProcess implements AutoCloseable {
     out.flush();
   }
 
-  void sendRaw(String raw) throws IOException {
+  public void sendRaw(String raw) throws IOException {
     OutputStream out = process.getOutputStream();
     out.write(raw.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
+  /** Reads one framed message; anything else on stdout fails the test. */
+  public String receive() throws Exception {
+    return CompletableFuture.supplyAsync(this::readFrame).get(60, TimeUnit.SECONDS);
+  }
+
   /** The next message containing {@code part}, skipping the others (notifications, logs). */
-  String receiveContaining(String part) throws Exception {
+  public String receiveContaining(String part) throws Exception {
     while (true) {
-      String message = CompletableFuture.supplyAsync(this::readFrame).get(60, TimeUnit.SECONDS);
+      String message = receive();
       if (message.contains(part)) {
         return message;
       }
@@ -91,6 +116,7 @@ final class ServerProcess implements AutoCloseable {
         header.write(b);
       }
       String h = header.toString(StandardCharsets.US_ASCII);
+      assertTrue(h.startsWith("Content-Length: "), "stdout holds only frames, got: " + h);
       int length = Integer.parseInt(h.substring(16, h.indexOf("\r\n")).trim());
       return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -99,7 +125,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Waits for the process to end and returns its exit code. */
-  int waitForExit() throws InterruptedException {
+  public int waitForExit() throws InterruptedException {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("the process did not exit");
     }
