@@ -52,7 +52,14 @@ public final class DiagnosticsEngine {
       } catch (CheckContext.EnoughFindings e) {
         // The check reached the limit of findings of one code: the rest would add nothing.
       } catch (RuntimeException | StackOverflowError e) {
-        LOG.log(Level.WARNING, "check " + check.code() + " failed; its findings are skipped", e);
+        LOG.log(
+            Level.WARNING,
+            "check "
+                + check.code()
+                + " ("
+                + check.getClass().getSimpleName()
+                + ") failed; its findings are skipped",
+            e);
       }
     }
     List<Finding> findings = new ArrayList<>();

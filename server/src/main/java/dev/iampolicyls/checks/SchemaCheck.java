@@ -10,8 +10,6 @@ import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Values of the wrong JSON type, found by validating against the grammar schema: {@code "Action":
@@ -23,8 +21,6 @@ import java.util.logging.Logger;
  * of the wrong type are left to their own checks too, which already say so.
  */
 final class SchemaCheck extends PolicyCheck {
-  private static final Logger LOG = Logger.getLogger(SchemaCheck.class.getName());
-
   private static final Set<String> STRING_LISTS =
       Set.of("Action", "NotAction", "Resource", "NotResource");
   private static final Set<String> PRINCIPALS = Set.of("Principal", "NotPrincipal");
@@ -41,23 +37,16 @@ final class SchemaCheck extends PolicyCheck {
     this.schema = schema;
   }
 
+  /** A failure of the validator is the engine's to catch and log, as for any check. */
   @Override
   public void run(CheckContext context) {
-    try {
-      JsonNode root = context.policy().document().root();
-      for (TypeMismatch mismatch : schema.typeMismatches(root)) {
-        JsonNode node = locate(root, mismatch.path());
-        String message = node == null ? null : message(mismatch, node);
-        if (message != null) {
-          context.report(this, node, message);
-        }
+    JsonNode root = context.policy().document().root();
+    for (TypeMismatch mismatch : schema.typeMismatches(root)) {
+      JsonNode node = locate(root, mismatch.path());
+      String message = node == null ? null : message(mismatch, node);
+      if (message != null) {
+        context.report(this, node, message);
       }
-    } catch (CheckContext.EnoughFindings e) {
-      throw e; // not a failure: the limit of findings for this code
-    } catch (RuntimeException | StackOverflowError e) {
-      // Never let the validator take the other findings down; the engine would skip us anyway,
-      // but say which part failed.
-      LOG.log(Level.WARNING, "schema validation failed; its findings are skipped", e);
     }
   }
 
