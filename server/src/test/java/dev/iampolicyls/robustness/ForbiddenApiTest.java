@@ -79,11 +79,11 @@ class ForbiddenApiTest {
 
   @Test
   void theScanFindsAUseWhereThereIsOne() throws IOException {
-    // The process tests launch the server with a ProcessBuilder: the scan must see it.
+    // The process tests' fixture launches the server with a ProcessBuilder: the scan must see it.
     Path testClasses =
         Path.of(
             ForbiddenApiTest.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    Path launcher = testClasses.resolve("dev/iampolicyls/lsp/ServerProcessTest.class");
+    Path launcher = testClasses.resolve("dev/iampolicyls/lsp/ServerProcess.class");
     assertEquals(Set.of("java/lang/ProcessBuilder"), forbiddenUses(launcher));
   }
 
