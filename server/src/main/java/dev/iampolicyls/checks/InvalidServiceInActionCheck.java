@@ -21,12 +21,33 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
           continue; // malformed actions are INVALID_ACTION; wildcard prefixes are matched there
         }
         if (context.catalog().service(name.service()).isEmpty()) {
-          List<String> close = Suggestions.closestServices(context.catalog(), name.service(), 3);
+          List<String> close = closestServices(context.catalog(), name.service());
           String hint = close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?";
           context.report(
               this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
         }
       }
     }
+  }
+
+  /**
+   * Suggestions compare with every service prefix; an unknown prefix tends to recur across a
+   * policy's actions and across files, so each is worked out once per catalog (bounded).
+   */
+  private static final java.util.Map<List<Object>, List<String>> SUGGESTIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<String> closestServices(
+      dev.iampolicyls.catalog.Catalog catalog, String prefix) {
+    List<Object> key = List.of(catalog, prefix);
+    List<String> cached = SUGGESTIONS.get(key);
+    if (cached == null) {
+      if (SUGGESTIONS.size() > 5_000) {
+        SUGGESTIONS.clear();
+      }
+      cached = Suggestions.closestServices(catalog, prefix, 3);
+      SUGGESTIONS.put(key, cached);
+    }
+    return cached;
   }
 }

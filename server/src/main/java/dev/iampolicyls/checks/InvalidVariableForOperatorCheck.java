@@ -17,7 +17,7 @@ final class InvalidVariableForOperatorCheck extends PolicyCheck {
     if (!VariableSites.versionResolvesVariables(context.policy())) {
       return;
     }
-    for (VariableSites.Site site : VariableSites.of(context.policy())) {
+    for (VariableSites.Site site : VariableSites.of(context)) {
       if (site.kind() != VariableSites.Kind.OTHER_CONDITION_VALUE) {
         continue;
       }

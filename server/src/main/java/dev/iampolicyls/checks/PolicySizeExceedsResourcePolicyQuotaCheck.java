@@ -36,6 +36,12 @@ final class PolicySizeExceedsResourcePolicyQuotaCheck extends SizeQuotaCheck {
     return PolicyText.utf8Bytes(whitespaceCounts ? text.strip() : PolicyText.compact(text));
   }
 
+  /** UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for two units). */
+  @Override
+  int maxSizePerChar() {
+    return 3;
+  }
+
   @Override
   String describe(int size, int quota, CheckContext context) {
     return "This policy is "

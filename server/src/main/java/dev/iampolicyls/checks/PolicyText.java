@@ -32,7 +32,27 @@ final class PolicyText {
 
   /** The size IAM counts: characters without whitespace outside strings. */
   static int sizeWithoutWhitespace(String text) {
-    return compact(text).length();
+    // Counts what compact(text) would keep, without building it.
+    int size = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        size++;
+        if (c == '\\' && i + 1 < text.length()) {
+          size++;
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+        size++;
+      } else if (!Character.isWhitespace(c)) {
+        size++;
+      }
+    }
+    return size;
   }
 
   /** The size Organizations counts: every character (leading and trailing blank lines aside). */

@@ -3,7 +3,11 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * An action of a statement that another action or wildcard of the same Action (or NotAction)
@@ -21,10 +25,10 @@ final class RedundantActionCheck extends PolicyCheck {
       List<StringElement> actions = s.actions();
       Index index = Index.of(actions);
       for (int i = 0; i < actions.size(); i++) {
-        String inner = actions.get(i).value();
-        if (!inner.equals("*") && ActionName.parse(inner).isEmpty()) {
+        if (!index.isAction[i]) {
           continue; // not an action at all: INVALID_ACTION says so
         }
+        String inner = actions.get(i).value();
         String by = coveringOther(actions, i, index);
         if (by != null) {
           context.report(
@@ -42,16 +46,32 @@ final class RedundantActionCheck extends PolicyCheck {
 
   /**
    * Only a wildcard can cover a different entry: a literal covers nothing but its equal. So each
-   * entry is compared with the wildcards alone and looked up among the literals, which keeps a
-   * statement of thousands of actions linear in practice instead of quadratic.
+   * entry is compared with the wildcards alone and looked up among the literals. And a wildcard
+   * whose service part is plain text covers only actions of that service, so an entry is compared
+   * with its own service's wildcards and the few with a wildcard service part: statements listing
+   * hundreds of {@code service:Get*} patterns (the read-only managed policies) stay near linear.
    */
   private static String coveringOther(List<StringElement> actions, int i, Index index) {
     String inner = actions.get(i).value();
-    Integer equal = index.firstLiteral.get(inner.toLowerCase(java.util.Locale.ROOT));
+    Integer equal = index.firstLiteral.get(index.lower[i]);
     if (equal != null && equal < i) {
       return actions.get(equal).value();
     }
-    for (int j : index.wildcards) {
+    String service = index.serviceKey[i];
+    List<Integer> same = service == null ? null : index.wildcardsByService.get(service);
+    List<Integer> candidates = service == null ? index.wildcards : index.anyService;
+    // Both lists ascend: walk them merged, so the first covering entry is the same one a walk over
+    // every wildcard would find.
+    int a = 0;
+    int b = 0;
+    int sameSize = same == null ? 0 : same.size();
+    while (a < sameSize || b < candidates.size()) {
+      int j;
+      if (b >= candidates.size() || (a < sameSize && same.get(a) < candidates.get(b))) {
+        j = same.get(a++);
+      } else {
+        j = candidates.get(b++);
+      }
       if (j == i) {
         continue;
       }
@@ -64,23 +84,74 @@ final class RedundantActionCheck extends PolicyCheck {
     return null;
   }
 
-  /** The statement's action entries that can cover others, and its literals by lower-case name. */
-  private record Index(List<Integer> wildcards, java.util.Map<String, Integer> firstLiteral) {
+  /** What the comparison needs of each entry of one statement, computed once. */
+  private static final class Index {
+    final boolean[] isAction;
+    final String[] lower;
+
+    /** The lower-case service part, or null when it is not plain ASCII text (a wildcard, say). */
+    final String[] serviceKey;
+
+    final List<Integer> wildcards = new ArrayList<>();
+    final List<Integer> anyService = new ArrayList<>();
+    final Map<String, List<Integer>> wildcardsByService = new HashMap<>();
+    final Map<String, Integer> firstLiteral = new HashMap<>();
+
+    private Index(int size) {
+      isAction = new boolean[size];
+      lower = new String[size];
+      serviceKey = new String[size];
+    }
+
     static Index of(List<StringElement> actions) {
-      List<Integer> wildcards = new java.util.ArrayList<>();
-      java.util.Map<String, Integer> literals = new java.util.HashMap<>();
+      Index index = new Index(actions.size());
       for (int j = 0; j < actions.size(); j++) {
         String v = actions.get(j).value();
-        if (!v.equals("*") && ActionName.parse(v).isEmpty()) {
+        ActionName name = v.equals("*") ? null : ActionName.parse(v).orElse(null);
+        if (name == null && !v.equals("*")) {
           continue;
         }
+        index.isAction[j] = true;
+        index.lower[j] = v.toLowerCase(Locale.ROOT);
+        index.serviceKey[j] =
+            name != null && isPlainAscii(name.service())
+                ? name.service().toLowerCase(Locale.ROOT)
+                : null;
         if (ActionName.containsWildcard(v)) {
-          wildcards.add(j);
+          index.wildcards.add(j);
+          if (index.serviceKey[j] == null) {
+            index.anyService.add(j);
+          } else {
+            index
+                .wildcardsByService
+                .computeIfAbsent(index.serviceKey[j], k -> new ArrayList<>())
+                .add(j);
+          }
         } else {
-          literals.putIfAbsent(v.toLowerCase(java.util.Locale.ROOT), j);
+          index.firstLiteral.putIfAbsent(index.lower[j], j);
         }
       }
-      return new Index(wildcards, literals);
+      return index;
+    }
+
+    /**
+     * Letters, digits and dashes only: text PatternCover compares character by character, so
+     * services that differ here can never cover each other. Anything else ({@code *}, {@code ?},
+     * {@code $}, non-ASCII letters whose case folding varies) is compared with every wildcard.
+     */
+    private static boolean isPlainAscii(String service) {
+      for (int k = 0; k < service.length(); k++) {
+        char c = service.charAt(k);
+        if (!(c >= 'a' && c <= 'z'
+            || c >= 'A' && c <= 'Z'
+            || c >= '0' && c <= '9'
+            || c == '-'
+            || c == '_'
+            || c == '.')) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -32,7 +32,8 @@ final class RedundantStatementCheck extends PolicyCheck {
       String mustMatch,
       String condition,
       List<String> actions,
-      List<String> resources) {
+      List<String> resources,
+      java.util.Set<String> actionServices) {
 
     static Shape of(String text, Statement s) {
       String effect =
@@ -43,13 +44,42 @@ final class RedundantStatementCheck extends PolicyCheck {
         key.append(compact(text, p)).append('\u0000');
       }
       // Absent lists are null; a present list without usable strings is malformed: an empty list.
+      List<String> actions = strings(s.action());
       return new Shape(
           s,
           effect,
           key.toString(),
           compact(text, s.condition()),
-          strings(s.action()),
-          strings(s.resource()));
+          actions,
+          strings(s.resource()),
+          servicesOf(actions));
+    }
+
+    /**
+     * The lower-case services of the actions when every one is a plain {@code service:name} (or a
+     * pattern with a plain service part), else null. An action can only be covered by a string of
+     * its own service or one whose service part is not plain, so two statements with plain services
+     * compare their sets before any pattern: most pairs differ there.
+     */
+    private static java.util.Set<String> servicesOf(List<String> actions) {
+      if (actions == null) {
+        return null;
+      }
+      java.util.Set<String> services = new java.util.HashSet<>();
+      for (String a : actions) {
+        int colon = a.indexOf(':');
+        if (colon <= 0) {
+          return null;
+        }
+        for (int k = 0; k < colon; k++) {
+          char c = a.charAt(k);
+          if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+            return null;
+          }
+        }
+        services.add(a.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+      }
+      return services;
     }
 
     private static String compact(String text, Optional<PropertyNode> p) {
@@ -119,8 +149,11 @@ final class RedundantStatementCheck extends PolicyCheck {
         && narrow.effect().equals(wide.effect())
         && wide.mustMatch().equals(narrow.mustMatch())
         && (wide.condition().equals("-") || wide.condition().equals(narrow.condition()))
-        && listCovers(wide.actions(), narrow.actions(), true)
-        && listCovers(wide.resources(), narrow.resources(), false);
+        && (wide.actionServices() == null
+            || narrow.actionServices() == null
+            || wide.actionServices().containsAll(narrow.actionServices()))
+        && listCovers(wide.resources(), narrow.resources(), false)
+        && listCovers(wide.actions(), narrow.actions(), true);
   }
 
   private static boolean listCovers(List<String> wide, List<String> narrow, boolean actions) {

@@ -22,6 +22,15 @@ abstract class SizeQuotaCheck extends PolicyCheck {
 
   abstract String describe(int size, int quota, CheckContext context);
 
+  /**
+   * The most {@link #size} counts for one UTF-16 unit of text: 1 where it counts characters. A text
+   * whose length times this is within the quota needs no counting, which spares a pass over every
+   * document (the managed policies: 4 MB per batch run).
+   */
+  int maxSizePerChar() {
+    return 1;
+  }
+
   @Override
   public final void run(CheckContext context) {
     OptionalInt quota = quota(context);
@@ -30,6 +39,9 @@ abstract class SizeQuotaCheck extends PolicyCheck {
       return;
     }
     String text = context.policy().document().text();
+    if ((long) text.length() * maxSizePerChar() <= quota.getAsInt()) {
+      return;
+    }
     int size = size(text, context);
     if (size > quota.getAsInt()) {
       context.report(this, root.offset(), 1, List.of(), describe(size, quota.getAsInt(), context));

@@ -59,6 +59,11 @@ final class VariableSites {
     return policy.versionValue().filter("2008-10-17"::equals).isPresent();
   }
 
+  /** The sites of the context's policy, found once per run for the five checks that read them. */
+  static List<Site> of(CheckContext context) {
+    return context.shared(VariableSites.class, () -> List.copyOf(of(context.policy())));
+  }
+
   static List<Site> of(Policy policy) {
     List<Site> sites = new ArrayList<>();
     for (Statement s : policy.statements()) {

@@ -25,7 +25,7 @@ abstract class VariableSyntaxCheck extends PolicyCheck {
     if (!VariableSites.versionResolvesVariables(context.policy())) {
       return;
     }
-    for (VariableSites.Site site : VariableSites.of(context.policy())) {
+    for (VariableSites.Site site : VariableSites.of(context)) {
       if (site.kind() != VariableSites.Kind.RESOURCE
           && site.kind() != VariableSites.Kind.STRING_CONDITION_VALUE) {
         continue;

@@ -17,7 +17,7 @@ final class VariableUnsupportedInElementCheck extends PolicyCheck {
     if (!VariableSites.versionResolvesVariables(context.policy())) {
       return;
     }
-    for (VariableSites.Site site : VariableSites.of(context.policy())) {
+    for (VariableSites.Site site : VariableSites.of(context)) {
       if (site.kind() != VariableSites.Kind.UNSUPPORTED_ELEMENT) {
         continue;
       }

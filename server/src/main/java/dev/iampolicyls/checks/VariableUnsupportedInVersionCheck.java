@@ -18,7 +18,7 @@ final class VariableUnsupportedInVersionCheck extends PolicyCheck {
     if (!VariableSites.versionTreatsVariablesAsText(context.policy())) {
       return;
     }
-    for (VariableSites.Site site : VariableSites.of(context.policy())) {
+    for (VariableSites.Site site : VariableSites.of(context)) {
       if (site.kind() == VariableSites.Kind.UNSUPPORTED_ELEMENT) {
         continue;
       }

@@ -69,7 +69,8 @@ public final class ActionIndex {
       if (set != null) {
         return set;
       }
-      BitSet out = new BitSet();
+      // Sized once: growing bit by bit would copy the words again and again.
+      BitSet out = new BitSet(few.length == 0 ? 0 : few[few.length - 1] + 1);
       for (int i : few) {
         out.set(i);
       }

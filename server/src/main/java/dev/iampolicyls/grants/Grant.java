@@ -31,7 +31,6 @@ public final class Grant {
       Statement statement,
       boolean notAction,
       List<StringElement> tokens,
-      BitSet[] tokenMatches,
       BitSet raw,
       BitSet granted,
       BitSet conditionallyDenied,
@@ -40,8 +39,10 @@ public final class Grant {
     this.statement = statement;
     this.notAction = notAction;
     this.tokens = tokens;
-    this.tokenMatches = tokenMatches;
-    this.grantedVia = new BitSet[tokenMatches.length];
+    // Filled on demand: most statements' tokens are never looked at one by one, and a token's set
+    // costs an allocation over every action.
+    this.tokenMatches = new BitSet[tokens.size()];
+    this.grantedVia = new BitSet[tokens.size()];
     this.denied = !granted.equals(raw);
     this.raw = raw;
     this.granted = granted;
@@ -81,7 +82,7 @@ public final class Grant {
   public BitSet grantedVia(int tokenIndex) {
     BitSet set = grantedVia[tokenIndex];
     if (set == null) {
-      BitSet matched = tokenMatches[tokenIndex];
+      BitSet matched = matchedBy(tokenIndex);
       if (!notAction && !denied) {
         set = matched; // nothing was taken away: the token grants all it matches
       } else if (matched.cardinality() < granted.cardinality()) {
@@ -102,7 +103,12 @@ public final class Grant {
 
   /** The actions a string matches, before Deny. Read-only. */
   public BitSet matchedBy(int tokenIndex) {
-    return tokenMatches[tokenIndex];
+    BitSet set = tokenMatches[tokenIndex];
+    if (set == null) {
+      set = index.match(tokens.get(tokenIndex).value());
+      tokenMatches[tokenIndex] = set;
+    }
+    return set;
   }
 
   public Pinning pinning() {

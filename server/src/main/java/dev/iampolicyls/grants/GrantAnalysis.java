@@ -81,18 +81,16 @@ public final class GrantAnalysis {
   private Grant grant(Statement s, List<Deny> denies) {
     boolean not = s.action().isEmpty();
     List<StringElement> tokens = s.actions();
-    BitSet[] matches = new BitSet[tokens.size()];
     BitSet named = new BitSet(index.size());
-    for (int i = 0; i < tokens.size(); i++) {
-      matches[i] = index.match(tokens.get(i).value());
-      named.or(matches[i]);
+    for (StringElement token : tokens) {
+      index.addMatches(token.value(), named); // per-token sets only when a check asks: see Grant
     }
     BitSet raw = named;
     if (not) {
       raw = (BitSet) index.all().clone();
       raw.andNot(named);
     }
-    BitSet granted = (BitSet) raw.clone();
+    BitSet granted = raw; // copied only when an unconditional Deny takes actions away
     BitSet conditional = new BitSet();
     List<String> conditionalLabels = new ArrayList<>();
     for (Deny d : denies) {
@@ -105,10 +103,13 @@ public final class GrantAnalysis {
         conditional.or(denied);
         conditionalLabels.add(deny.label());
       } else if (covers(deny, s)) {
+        if (granted == raw) {
+          granted = (BitSet) raw.clone();
+        }
         granted.andNot(denied);
       }
     }
-    return new Grant(index, s, not, tokens, matches, raw, granted, conditional, conditionalLabels);
+    return new Grant(index, s, not, tokens, raw, granted, conditional, conditionalLabels);
   }
 
   private BitSet actionsOf(Statement s) {

@@ -18,9 +18,42 @@ public final class Statement {
   private List<StringElement> resources;
   private List<ConditionEntry> conditionEntries;
 
+  // The elements, looked up once: every check asks for them, and a lookup walks the properties.
+  private Optional<PropertyNode> sid = Optional.empty();
+  private Optional<PropertyNode> effect = Optional.empty();
+  private Optional<PropertyNode> principal = Optional.empty();
+  private Optional<PropertyNode> notPrincipal = Optional.empty();
+  private Optional<PropertyNode> action = Optional.empty();
+  private Optional<PropertyNode> notAction = Optional.empty();
+  private Optional<PropertyNode> resource = Optional.empty();
+  private Optional<PropertyNode> notResource = Optional.empty();
+  private Optional<PropertyNode> condition = Optional.empty();
+  private final Optional<String> effectValue;
+
   Statement(ObjectNode node, int index) {
     this.node = node;
     this.index = index;
+    List<PropertyNode> properties = node.properties();
+    for (int i = properties.size() - 1; i >= 0; i--) { // backwards: the first of a name wins
+      PropertyNode p = properties.get(i);
+      if (p.name() == null) {
+        continue;
+      }
+      Optional<PropertyNode> found = Optional.of(p);
+      switch (p.name()) {
+        case "Sid" -> sid = found;
+        case "Effect" -> effect = found;
+        case "Principal" -> principal = found;
+        case "NotPrincipal" -> notPrincipal = found;
+        case "Action" -> action = found;
+        case "NotAction" -> notAction = found;
+        case "Resource" -> resource = found;
+        case "NotResource" -> notResource = found;
+        case "Condition" -> condition = found;
+        default -> {}
+      }
+    }
+    effectValue = effect.map(PropertyNode::value).flatMap(Policy::stringValue);
   }
 
   public ObjectNode node() {
@@ -44,7 +77,7 @@ public final class Statement {
   }
 
   public Optional<PropertyNode> sid() {
-    return property("Sid");
+    return sid;
   }
 
   public Optional<String> sidValue() {
@@ -52,56 +85,56 @@ public final class Statement {
   }
 
   public Optional<PropertyNode> effect() {
-    return property("Effect");
+    return effect;
   }
 
   public Optional<String> effectValue() {
-    return effect().map(PropertyNode::value).flatMap(Policy::stringValue);
+    return effectValue;
   }
 
   public boolean isAllow() {
-    return effectValue().filter("Allow"::equals).isPresent();
+    return effectValue.isPresent() && effectValue.get().equals("Allow");
   }
 
   public boolean isDeny() {
-    return effectValue().filter("Deny"::equals).isPresent();
+    return effectValue.isPresent() && effectValue.get().equals("Deny");
   }
 
   public Optional<PropertyNode> principal() {
-    return property("Principal");
+    return principal;
   }
 
   public Optional<PropertyNode> notPrincipal() {
-    return property("NotPrincipal");
+    return notPrincipal;
   }
 
   public Optional<PropertyNode> action() {
-    return property("Action");
+    return action;
   }
 
   public Optional<PropertyNode> notAction() {
-    return property("NotAction");
+    return notAction;
   }
 
   /** Action, else NotAction. */
   public Optional<PropertyNode> actionOrNotAction() {
-    return action().or(this::notAction);
+    return action.isPresent() ? action : notAction;
   }
 
   public Optional<PropertyNode> resource() {
-    return property("Resource");
+    return resource;
   }
 
   public Optional<PropertyNode> notResource() {
-    return property("NotResource");
+    return notResource;
   }
 
   public Optional<PropertyNode> resourceOrNotResource() {
-    return resource().or(this::notResource);
+    return resource.isPresent() ? resource : notResource;
   }
 
   public Optional<PropertyNode> condition() {
-    return property("Condition");
+    return condition;
   }
 
   /** Every key test of the Condition element, in document order. Read-only. */

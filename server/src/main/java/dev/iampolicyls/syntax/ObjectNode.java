@@ -34,7 +34,8 @@ public final class ObjectNode extends JsonNode {
 
   /** The first property with exactly this name. */
   public Optional<PropertyNode> property(String name) {
-    for (PropertyNode p : properties) {
+    for (int i = 0; i < properties.size(); i++) { // indexed: no iterator per lookup
+      PropertyNode p = properties.get(i);
       if (p.name().equals(name)) {
         return Optional.of(p);
       }

@@ -72,6 +72,33 @@ class SizeQuotaChecksTest {
   }
 
   @Test
+  void bytesQuotaCountsEveryByteOfMultiByteCharacters() {
+    String code = "POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA";
+    DocumentSettings bucket = settings(PolicyResourceType.S3_BUCKET, false, 2048);
+    // 7,000 characters of three UTF-8 bytes each: a third of the quota in characters, over it in
+    // bytes. A short text is not counted at all, so this guards that shortcut's bound.
+    String euros = policyOfSize(7_000, 0).replace("x", "\u20ac");
+    assertEquals(AT_BRACE, find(euros, PolicyType.RESOURCE_POLICY, bucket, code));
+    String fewer = policyOfSize(6_800, 0).replace("x", "\u20ac");
+    assertEquals(List.of(), find(fewer, PolicyType.RESOURCE_POLICY, bucket, code));
+  }
+
+  @Test
+  void countingWithoutWhitespaceAgreesWithTheCompactText() {
+    java.util.Random random = new java.util.Random(11);
+    String alphabet = " \t\n\r\"\\{}[]:,ab\u00a0\u2028";
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      assertEquals(PolicyText.compact(t).length(), PolicyText.sizeWithoutWhitespace(t), t);
+    }
+  }
+
+  @Test
   void roleTrustPolicyQuotaIsConfigurable() {
     String code = "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA";
     assertEquals(AT_BRACE, find(policyOfSize(2_049, 0), PolicyType.TRUST_POLICY, DEFAULT, code));

@@ -1,0 +1,124 @@
+package dev.iampolicyls.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iampolicyls.policy.ActionName;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * REDUNDANT_ACTION and REDUNDANT_STATEMENT skip comparisons that cannot succeed (actions of other
+ * services). Held here against the plain definitions, on seeded statements built from services that
+ * differ by case, by a letter, or by a wildcard.
+ */
+class RedundancyShortcutsTest {
+  private static final String[] SERVICES = {"s3", "S3", "s3x", "ec2", "s*", "s?", "*", "e${x}"};
+  private static final String[] NAMES = {"Get*", "GetObject", "get*", "*", "Put?bject", "List*"};
+
+  private static String randomAction(Random random) {
+    if (random.nextInt(12) == 0) {
+      return random.nextBoolean() ? "*" : "not-an-action";
+    }
+    return SERVICES[random.nextInt(SERVICES.length)] + ":" + NAMES[random.nextInt(NAMES.length)];
+  }
+
+  @Test
+  void redundantActionFindsWhatComparingWithEveryWildcardFinds() {
+    Random random = new Random(5);
+    for (int n = 0; n < 400; n++) {
+      List<String> actions = new ArrayList<>();
+      int size = 1 + random.nextInt(10);
+      for (int i = 0; i < size; i++) {
+        actions.add(randomAction(random));
+      }
+      StringBuilder text =
+          new StringBuilder(
+              "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [");
+      List<Integer> offsets = new ArrayList<>();
+      for (int i = 0; i < actions.size(); i++) {
+        text.append(i == 0 ? "" : ", ");
+        offsets.add(text.length());
+        text.append('"').append(actions.get(i)).append('"');
+      }
+      text.append("], \"Resource\": \"*\"}]}");
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < actions.size(); i++) {
+        if (plainlyRedundant(actions, i)) {
+          expected.add(offsets.get(i));
+        }
+      }
+      List<Integer> actual =
+          CheckAssert.run(text.toString(), PolicyType.IDENTITY_POLICY).stream()
+              .filter(f -> f.code().equals("REDUNDANT_ACTION"))
+              .map(Finding::offset)
+              .toList();
+      assertEquals(expected, actual, text::toString);
+    }
+  }
+
+  /**
+   * The definition: an earlier equal entry, or any other wildcard covering it (ties: the later).
+   */
+  private static boolean plainlyRedundant(List<String> actions, int i) {
+    String inner = actions.get(i);
+    if (!inner.equals("*") && ActionName.parse(inner).isEmpty()) {
+      return false;
+    }
+    for (int j = 0; j < actions.size(); j++) {
+      String outer = actions.get(j);
+      if (j == i || (!outer.equals("*") && ActionName.parse(outer).isEmpty())) {
+        continue;
+      }
+      boolean wildcard = ActionName.containsWildcard(outer);
+      if (!wildcard) {
+        if (j < i && outer.equalsIgnoreCase(inner)) {
+          return true;
+        }
+        continue;
+      }
+      if (PatternCover.covers(outer, inner, true)
+          && (j < i || !PatternCover.covers(inner, outer, true))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void anActionIsOnlyEverCoveredByItsOwnServiceWhenServicesArePlain() {
+    // REDUNDANT_STATEMENT compares the service sets of two statements first, when every service is
+    // plain text: that is sound only if coverage never crosses services.
+    Random random = new Random(9);
+    String[] plain = {"s3", "S3", "s3x", "ec2", "EC2"};
+    for (int n = 0; n < 5_000; n++) {
+      String wide = plain[random.nextInt(plain.length)] + ":" + NAMES[random.nextInt(NAMES.length)];
+      String narrow =
+          plain[random.nextInt(plain.length)] + ":" + NAMES[random.nextInt(NAMES.length)];
+      if (RedundantStatementCheck.actionCovers(wide, narrow)) {
+        assertTrue(service(wide).equals(service(narrow)), wide + " covers " + narrow);
+      }
+    }
+  }
+
+  private static String service(String action) {
+    return action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
+  }
+
+  @Test
+  void statementsOfOtherServicesAreNotRedundantButTheirOwnAre() {
+    CheckAssert.assertFindings(
+        """
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": ["s3:*", "ec2:Describe*"], "Resource": "*"},
+          «{»"Effect": "Allow", "Action": ["S3:GetObject", "EC2:DescribeInstances"], "Resource": "*"},
+          {"Effect": "Allow", "Action": ["s3:GetObject", "kms:Decrypt"], "Resource": "*"},
+          «{»"Effect": "Allow", "Action": "ec2:DescribeImages", "Resource": "*"}]}
+        """,
+        "REDUNDANT_STATEMENT");
+  }
+}
