@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -13,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -53,9 +56,10 @@ public final class ServerLauncher {
     // stderr by default.
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
+    ProtocolSetup setup = ProtocolSetup.start(PolicyLanguageServer.class);
     PolicyLanguageServer server =
         new PolicyLanguageServer(PolicyLanguageService.bundled(), debounceMillis());
-    Launcher<LanguageClient> launcher = create(server, System.in, protocolOut);
+    Launcher<LanguageClient> launcher = create(server, System.in, protocolOut, setup);
     beforeListening.run();
     Future<Void> listening = launcher.startListening();
     Thread watcher =
@@ -79,11 +83,28 @@ public final class ServerLauncher {
   /** Wires a server to a pair of streams and connects it to the client proxy; for tests too. */
   public static Launcher<LanguageClient> create(
       PolicyLanguageServer server, InputStream in, OutputStream out) {
+    return create(server, in, out, null);
+  }
+
+  /** As {@link #create(PolicyLanguageServer, InputStream, OutputStream)}, set up ahead or not. */
+  static Launcher<LanguageClient> create(
+      PolicyLanguageServer server, InputStream in, OutputStream out, ProtocolSetup setup) {
     // The builder is what LSPLauncher.createServerLauncher uses; we need it for the exception
     // handler, because LSP4J's default one puts the server's stack trace into the response.
     Launcher<LanguageClient> launcher =
-        new LSPLauncher.Builder<LanguageClient>()
-            .setLocalService(server)
+        new LSPLauncher.Builder<LanguageClient>() {
+          @Override
+          protected Map<String, JsonRpcMethod> getSupportedMethods() {
+            Map<String, JsonRpcMethod> methods = setup == null ? null : setup.supportedMethods();
+            return methods != null ? methods : super.getSupportedMethods();
+          }
+
+          @Override
+          protected MessageJsonHandler createJsonHandler() {
+            MessageJsonHandler handler = setup == null ? null : setup.jsonHandler();
+            return handler != null ? handler : super.createJsonHandler();
+          }
+        }.setLocalService(server)
             .setRemoteInterface(LanguageClient.class)
             .setInput(in)
             .setOutput(out)
