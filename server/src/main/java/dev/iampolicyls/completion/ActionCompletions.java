@@ -13,13 +13,33 @@ import java.util.Set;
 
 /**
  * Actions in Action and NotAction: service prefixes until a colon is typed, then that service's
- * actions. Matching ignores case; a typed word also finds actions that contain it ({@code
- * s3:object} finds {@code s3:GetObject}), and a typed wildcard is offered as the pattern itself
- * with its matches. Actions the statement already lists rank last.
+ * actions. Matching ignores case; a typed word of two letters or more also finds actions that
+ * contain it ({@code s3:object} finds {@code s3:GetObject}), and a typed wildcard is offered as the
+ * pattern itself with its matches. Actions the statement already lists rank last.
  */
 final class ActionCompletions {
-  /** More than a list can usefully show; the editor asks again as the user types. */
-  static final int MAX_ITEMS = 1000;
+  /**
+   * Actions per list: more than an editor shows, and the best ones by rank are kept; the list is
+   * then incomplete, so the editor asks again as the user types. (clangd's default is 100 too.) A
+   * longer list only costs every keystroke: ec2's 600-odd matches were 180 KB of JSON.
+   */
+  static final int MAX_ITEMS = 100;
+
+  /** A matching action and where it ranks: by group, then in catalog order. */
+  private record Ranked(Action action, int group, int index, boolean prefix) {}
+
+  /** Offers the best-ranked {@link #MAX_ITEMS} of the matches; the list is incomplete if cut. */
+  private static void offerBest(Proposals out, List<Ranked> matches) {
+    if (matches.size() > MAX_ITEMS) {
+      matches.sort(
+          java.util.Comparator.comparingInt(Ranked::group).thenComparingInt(Ranked::index));
+      matches = matches.subList(0, MAX_ITEMS);
+      out.markIncomplete();
+    }
+    for (Ranked m : matches) {
+      action(out, m.action(), Proposals.sort(m.group(), m.index()), m.prefix());
+    }
+  }
 
   void complete(Request r) {
     Proposals out = r.out();
@@ -83,27 +103,25 @@ final class ActionCompletions {
   }
 
   private void byName(Request r, List<Service> services, String actionPart, Set<String> present) {
-    Proposals out = r.out();
     String lower = actionPart.toLowerCase(Locale.ROOT);
+    List<Ranked> matches = new ArrayList<>();
     int index = 0;
     for (Service s : services) {
       for (Action a : s.actions()) {
         index++;
         String name = a.name().toLowerCase(Locale.ROOT);
         boolean prefix = name.startsWith(lower);
-        if (!prefix && !name.contains(lower)) {
+        // One typed letter is in most names: it finds actions by their start only.
+        if (!prefix && (lower.length() < 2 || !name.contains(lower))) {
           continue;
-        }
-        if (out.size() >= MAX_ITEMS) {
-          out.markIncomplete();
-          return;
         }
         int group =
             (prefix ? 0 : 1)
                 + (present.contains(a.qualifiedName().toLowerCase(Locale.ROOT)) ? 5 : 0);
-        action(out, a, Proposals.sort(group, index), prefix);
+        matches.add(new Ranked(a, group, index, prefix));
       }
     }
+    offerBest(r.out(), matches);
   }
 
   private void patternAndMatches(
@@ -138,16 +156,14 @@ final class ActionCompletions {
           Snippet.of(typed),
           true);
     }
+    List<Ranked> matches = new ArrayList<>();
     int index = 0;
     for (Action a : candidates) {
       index++;
-      if (out.size() >= MAX_ITEMS) {
-        out.markIncomplete();
-        return;
-      }
       int group = 1 + (present.contains(a.qualifiedName().toLowerCase(Locale.ROOT)) ? 5 : 0);
-      action(out, a, Proposals.sort(group, index), false);
+      matches.add(new Ranked(a, group, index, false));
     }
+    offerBest(out, matches);
     out.markIncomplete();
   }
 

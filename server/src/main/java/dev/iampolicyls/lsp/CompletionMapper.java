@@ -8,6 +8,7 @@ import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemDefaults;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.InsertTextFormat;
@@ -22,11 +23,65 @@ final class CompletionMapper {
   private CompletionMapper() {}
 
   static CompletionList toList(CompletionResult result, LineIndex lines) {
+    return toList(result, lines, List.of());
+  }
+
+  /**
+   * As {@link #toList(CompletionResult, LineIndex)}; where the client takes {@code itemDefaults}
+   * for them, the replaced range and the text format every item shares are said once for the list
+   * instead of in each item: a third of the bytes of an action list.
+   */
+  static CompletionList toList(
+      CompletionResult result, LineIndex lines, List<String> defaultsTaken) {
     List<CompletionItem> items = new ArrayList<>(result.items().size());
     for (dev.iampolicyls.completion.CompletionItem item : result.items()) {
       items.add(toItem(item, lines));
     }
-    return new CompletionList(result.incomplete(), items);
+    CompletionList list = new CompletionList(result.incomplete(), items);
+    if (items.isEmpty()) {
+      return list;
+    }
+    CompletionItemDefaults defaults = new CompletionItemDefaults();
+    boolean any = false;
+    if (defaultsTaken.contains("editRange") && sameRange(items)) {
+      defaults.setEditRange(Either.forLeft(items.get(0).getTextEdit().getLeft().getRange()));
+      for (CompletionItem item : items) {
+        item.setTextEditText(item.getTextEdit().getLeft().getNewText());
+        item.setTextEdit(null);
+      }
+      any = true;
+    }
+    if (defaultsTaken.contains("insertTextFormat") && sameFormat(items)) {
+      defaults.setInsertTextFormat(items.get(0).getInsertTextFormat());
+      for (CompletionItem item : items) {
+        item.setInsertTextFormat(null);
+      }
+      any = true;
+    }
+    if (any) {
+      list.setItemDefaults(defaults);
+    }
+    return list;
+  }
+
+  private static boolean sameRange(List<CompletionItem> items) {
+    Range first = items.get(0).getTextEdit().getLeft().getRange();
+    for (CompletionItem item : items) {
+      if (!item.getTextEdit().getLeft().getRange().equals(first)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameFormat(List<CompletionItem> items) {
+    InsertTextFormat first = items.get(0).getInsertTextFormat();
+    for (CompletionItem item : items) {
+      if (item.getInsertTextFormat() != first) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Each item's documentation in order, null where it has none. */

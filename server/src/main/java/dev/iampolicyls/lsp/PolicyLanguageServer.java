@@ -96,6 +96,7 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     boolean lazyDocs = resolvesDocumentation(params);
     capabilities.setCompletionProvider(new CompletionOptions(lazyDocs, List.of("\"", ":", "{")));
     documents.setSnippetSupport(snippetSupport(params));
+    documents.setCompletionItemDefaults(completionItemDefaults(params));
     documents.setLazyCompletionDocs(lazyDocs);
     capabilities.setHoverProvider(true);
     capabilities.setCodeActionProvider(
@@ -154,6 +155,20 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
             .getResolveSupport()
             .getProperties();
     return properties != null && properties.contains("documentation");
+  }
+
+  /** The fields the client takes once per completion list (LSP 3.17 {@code itemDefaults}). */
+  private static List<String> completionItemDefaults(InitializeParams params) {
+    ClientCapabilities client = params.getCapabilities();
+    if (client == null
+        || client.getTextDocument() == null
+        || client.getTextDocument().getCompletion() == null
+        || client.getTextDocument().getCompletion().getCompletionList() == null
+        || client.getTextDocument().getCompletion().getCompletionList().getItemDefaults() == null) {
+      return List.of();
+    }
+    return List.copyOf(
+        client.getTextDocument().getCompletion().getCompletionList().getItemDefaults());
   }
 
   private static boolean snippetSupport(InitializeParams params) {

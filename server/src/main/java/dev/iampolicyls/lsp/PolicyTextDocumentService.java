@@ -138,6 +138,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
   private volatile LanguageClient client;
   private volatile boolean snippetSupport;
+  private volatile List<String> completionItemDefaults = List.of();
   private volatile boolean lazyCompletionDocs;
   private final CompletionDocs completionDocs = new CompletionDocs();
   private volatile boolean hierarchicalSymbols;
@@ -166,6 +167,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   void connect(LanguageClient client) {
     this.client = client;
+  }
+
+  /** The completion item fields the client takes once per list. */
+  void setCompletionItemDefaults(List<String> fields) {
+    this.completionItemDefaults = List.copyOf(fields);
   }
 
   /** Whether the client said it takes snippets in completion items. */
@@ -306,7 +312,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
               lines.offsetAt(new TextPosition(position.getLine(), position.getCharacter()));
           CompletionResult result = service.complete(snapshot.parsed(), offset, type, options);
           cancel.checkCanceled();
-          CompletionList list = CompletionMapper.toList(result, lines);
+          CompletionList list = CompletionMapper.toList(result, lines, completionItemDefaults);
           if (lazyCompletionDocs) {
             completionDocs.keepBack(list.getItems(), CompletionMapper.documentation(result));
           }

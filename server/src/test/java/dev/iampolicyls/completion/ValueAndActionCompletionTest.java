@@ -72,6 +72,39 @@ class ValueAndActionCompletionTest {
   }
 
   @Test
+  void longListsKeepTheBestRankedAndSayTheyAreIncomplete() {
+    // ec2 has hundreds of actions: the list is cut, in rank order, and the editor asks again.
+    Completions all = Completions.at("{\"Statement\": {\"Action\": \"ec2:|\"}}");
+    assertEquals(ActionCompletions.MAX_ITEMS, all.labels().size());
+    assertTrue(all.result.incomplete());
+    assertTrue(all.labels().contains("ec2:AcceptAddressTransfer"), "catalog order first");
+    // "re" starts a few dozen ec2 actions and is inside hundreds more: every one it starts is
+    // kept and ranked first, though most come late in catalog order.
+    List<String> re = Completions.at("{\"Statement\": {\"Action\": \"ec2:re|\"}}").sortedLabels();
+    assertEquals(ActionCompletions.MAX_ITEMS, re.size());
+    long starting = re.stream().filter(l -> l.startsWith("ec2:Re")).count();
+    long inCatalog =
+        dev.iampolicyls.catalog.Catalog.bundled().service("ec2").orElseThrow().actions().stream()
+            .filter(a -> a.name().startsWith("Re"))
+            .count();
+    assertTrue(inCatalog > 0 && inCatalog < ActionCompletions.MAX_ITEMS, "catalog: " + inCatalog);
+    assertEquals(inCatalog, starting, re.toString());
+    for (int i = 0; i < starting; i++) {
+      assertTrue(re.get(i).startsWith("ec2:Re"), re.toString());
+    }
+    // A short list is complete.
+    Completions few = Completions.at("{\"Statement\": {\"Action\": \"s3:GetObjectT|\"}}");
+    assertFalse(few.result.incomplete());
+  }
+
+  @Test
+  void oneTypedLetterFindsActionsByTheirStartOnly() {
+    List<String> labels = Completions.at("{\"Statement\": {\"Action\": \"sqs:r|\"}}").labels();
+    assertTrue(labels.contains("sqs:ReceiveMessage"), labels.toString());
+    assertTrue(labels.stream().allMatch(l -> l.startsWith("sqs:R")), labels.toString());
+  }
+
+  @Test
   void aTypedWildcardIsOfferedWithItsMatches() {
     Completions c = Completions.at("{\"Statement\": {\"Action\": \"s3:Get*|\"}}");
     CompletionItem pattern = c.item("s3:Get*");

@@ -282,7 +282,8 @@ public final class ProtocolBenchmark {
       server = launcher.getRemoteProxy();
       InitializeParams init = new InitializeParams();
       init.setProcessId((int) ProcessHandle.current().pid());
-      // As VS Code: completion documentation is resolved when an item is selected.
+      // As VS Code: completion documentation is resolved when an item is selected, and what
+      // every item of a list shares may come once for the list (vscode-languageclient 9's list).
       org.eclipse.lsp4j.CompletionItemCapabilities item =
           new org.eclipse.lsp4j.CompletionItemCapabilities(true);
       item.setResolveSupport(
@@ -290,7 +291,14 @@ public final class ProtocolBenchmark {
               List.of("documentation", "detail", "additionalTextEdits")));
       org.eclipse.lsp4j.TextDocumentClientCapabilities text =
           new org.eclipse.lsp4j.TextDocumentClientCapabilities();
-      text.setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(item));
+      org.eclipse.lsp4j.CompletionCapabilities completion =
+          new org.eclipse.lsp4j.CompletionCapabilities(item);
+      org.eclipse.lsp4j.CompletionListCapabilities list =
+          new org.eclipse.lsp4j.CompletionListCapabilities();
+      list.setItemDefaults(
+          List.of("commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"));
+      completion.setCompletionList(list);
+      text.setCompletion(completion);
       ClientCapabilities caps = new ClientCapabilities();
       caps.setTextDocument(text);
       init.setCapabilities(caps);
