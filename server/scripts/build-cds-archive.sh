@@ -32,12 +32,15 @@ uri="file://$work/policy.json"
 } >"$work/session.lsp" &
 wait
 
-java -Xshare:off -XX:DumpLoadedClassList="$work/check.lst" -jar "$jar" check \
-  "$here/examples" >/dev/null 2>&1 || true
+# Each report format loads its own classes (Jackson's generator for JSON and SARIF).
+for format in text json sarif; do
+  java -Xshare:off -XX:DumpLoadedClassList="$work/check-$format.lst" -jar "$jar" check \
+    --format "$format" "$here/examples" >/dev/null 2>&1 || true
+done
 (sleep 0; cat "$work/session.lsp") | java -Xshare:off -XX:DumpLoadedClassList="$work/serve.lst" \
   -jar "$jar" serve >/dev/null 2>&1 || true
-# Both lists share most lines; a repeated lambda-proxy line crashes the JDK 17 dump.
-cat "$work/check.lst" "$work/serve.lst" | awk '!seen[$0]++' >"$work/all.lst"
+# The lists share most lines; a repeated lambda-proxy line crashes the JDK 17 dump.
+cat "$work"/check-*.lst "$work/serve.lst" | awk '!seen[$0]++' >"$work/all.lst"
 if ! java -Xshare:dump -XX:SharedClassListFile="$work/all.lst" -XX:SharedArchiveFile="$archive" \
   -cp "$jar" >"$work/dump.log" 2>&1; then
   tail -5 "$work/dump.log" >&2
