@@ -36,6 +36,10 @@ public final class Catalog {
   private final Map<String, Service> servicesByPrefix;
   private volatile ConditionKeyIndex keyIndex;
 
+  /** See {@link #memo}. */
+  private final Map<Object, Map<String, Object>> memos =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Catalog(byte[] data) throws IOException {
     this.data = data;
     CatalogFormat.Reader r = new CatalogFormat.Reader(data, 0);
@@ -335,5 +339,38 @@ public final class Catalog {
       }
       return s;
     }
+  }
+
+  /**
+   * A cache of what one user derives from a string and this catalog alone (a check's verdict on an
+   * Action string, say). Strings recur on every keystroke and across the files of a batch (the
+   * managed policies: 59,000 Action strings, 16,000 distinct), so each is worked out once. Keyed by
+   * the string itself: no key object to build and hash per look-up. Thread-safe; the user bounds it
+   * ({@link #remember}).
+   *
+   * @param owner who derives the values (one cache per owner)
+   */
+  @SuppressWarnings("unchecked")
+  public <V> Map<String, V> memo(Object owner) {
+    return (Map<String, V>)
+        (Map<String, ?>)
+            memos.computeIfAbsent(owner, k -> new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  /**
+   * The value remembered for {@code key} in {@code memo}, else computed and remembered; a memo over
+   * {@code bound} entries is emptied first, so hostile input cannot grow it without end.
+   */
+  public static <V> V remember(
+      Map<String, V> memo, String key, int bound, java.util.function.Function<String, V> compute) {
+    V value = memo.get(key);
+    if (value == null) {
+      if (memo.size() > bound) {
+        memo.clear();
+      }
+      value = compute.apply(key);
+      memo.put(key, value);
+    }
+    return value;
   }
 }

@@ -36,10 +36,8 @@ final class ArnProblems {
   static void report(PolicyCheck check, CheckContext context) {
     for (Statement s : context.policy().statements()) {
       for (StringElement e : s.resources()) {
-        // Twelve checks read the same analysis of each ARN: compute it once per run.
-        List<Problem> problems =
-            context.shared(
-                List.of(ArnProblems.class, e.value()), () -> of(e.value(), context.catalog()));
+        // Twelve checks read the same analysis of each ARN: computed once per catalog.
+        List<Problem> problems = of(e.value(), context.catalog());
         for (Problem p : problems) {
           if (p.code().equals(check.code())) {
             context.report(check, e.node(), p.message());
@@ -50,24 +48,15 @@ final class ArnProblems {
   }
 
   /**
-   * The same ARNs come back on every keystroke and across files: remember their analysis (per
-   * catalog), bounded so hostile input cannot grow it without end.
+   * The problems of one Resource string. The same ARNs come back on every keystroke and across
+   * files: each is analysed once per catalog.
    */
-  private static final java.util.Map<List<Object>, List<Problem>> CACHE =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   static List<Problem> of(String text, Catalog catalog) {
-    List<Object> key = List.of(catalog, text);
-    List<Problem> cached = CACHE.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    if (CACHE.size() > 20_000) {
-      CACHE.clear();
-    }
-    List<Problem> result = List.copyOf(analyse(text, catalog));
-    CACHE.put(key, result);
-    return result;
+    return Catalog.remember(
+        catalog.<List<Problem>>memo(ArnProblems.class),
+        text,
+        20_000,
+        t -> List.copyOf(analyse(t, catalog)));
   }
 
   private static List<Problem> analyse(String text, Catalog catalog) {

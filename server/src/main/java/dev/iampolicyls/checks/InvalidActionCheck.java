@@ -7,10 +7,8 @@ import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An action the service does not have, a pattern that matches none of its actions, or a string that
@@ -34,25 +32,13 @@ final class InvalidActionCheck extends PolicyCheck {
     }
   }
 
-  /**
-   * The same action strings come back on every keystroke and across files (the managed policies:
-   * 59,000 strings, 16,000 distinct): remember each one's verdict per catalog, bounded so hostile
-   * input cannot grow it without end. The empty string means no problem.
-   */
-  private static final Map<List<Object>, String> VERDICTS = new ConcurrentHashMap<>();
-
+  /** What is wrong with an Action string, or "" (remembered per catalog: strings recur). */
   private static String problemOf(String value, Catalog catalog) {
-    List<Object> key = List.of(catalog, value);
-    String cached = VERDICTS.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    if (VERDICTS.size() > 20_000) {
-      VERDICTS.clear();
-    }
-    String problem = Objects.requireNonNullElse(problem(value, catalog), "");
-    VERDICTS.put(key, problem);
-    return problem;
+    return Catalog.remember(
+        catalog.<String>memo(InvalidActionCheck.class),
+        value,
+        20_000,
+        v -> Objects.requireNonNullElse(problem(v, catalog), ""));
   }
 
   /** What is wrong with an Action string, or null. */

@@ -34,20 +34,12 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
    * Suggestions compare with every service prefix; an unknown prefix tends to recur across a
    * policy's actions and across files, so each is worked out once per catalog (bounded).
    */
-  private static final java.util.Map<List<Object>, List<String>> SUGGESTIONS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   private static List<String> closestServices(
       dev.iampolicyls.catalog.Catalog catalog, String prefix) {
-    List<Object> key = List.of(catalog, prefix);
-    List<String> cached = SUGGESTIONS.get(key);
-    if (cached == null) {
-      if (SUGGESTIONS.size() > 5_000) {
-        SUGGESTIONS.clear();
-      }
-      cached = Suggestions.closestServices(catalog, prefix, 3);
-      SUGGESTIONS.put(key, cached);
-    }
-    return cached;
+    return dev.iampolicyls.catalog.Catalog.remember(
+        catalog.<List<String>>memo(InvalidServiceInActionCheck.class),
+        prefix,
+        5_000,
+        p -> Suggestions.closestServices(catalog, p, 3));
   }
 }

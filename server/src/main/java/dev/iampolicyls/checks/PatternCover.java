@@ -95,8 +95,14 @@ final class PatternCover {
     if (outer.equals("*") || outer.equals(inner)) {
       return true;
     }
-    List<String> o = ArnText.fields(outer);
-    List<String> i = ArnText.fields(inner);
+    return coversArn(outer, ArnText.fields(outer), inner, ArnText.fields(inner));
+  }
+
+  /** As {@link #coversArn(String, String)}, with the ARNs' fields split already. */
+  static boolean coversArn(String outer, List<String> o, String inner, List<String> i) {
+    if (outer.equals("*") || outer.equals(inner)) {
+      return true;
+    }
     if (o.size() == 6 && i.size() == 6) {
       for (int k = 0; k < 6; k++) {
         if (!covers(o.get(k), i.get(k), false)) {

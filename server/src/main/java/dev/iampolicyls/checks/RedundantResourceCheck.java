@@ -28,8 +28,13 @@ final class RedundantResourceCheck extends PolicyCheck {
           literals.putIfAbsent(v, j);
         }
       }
+      // Each ARN split into its fields once, not once per comparison (none without wildcards).
+      List<List<String>> fields = new java.util.ArrayList<>(resources.size());
+      for (int k = 0; k < resources.size() && !wildcards.isEmpty(); k++) {
+        fields.add(ArnText.fields(resources.get(k).value()));
+      }
       for (int i = 0; i < resources.size(); i++) {
-        String by = coveringOther(resources, i, wildcards, literals);
+        String by = coveringOther(resources, fields, i, wildcards, literals);
         if (by != null) {
           context.report(
               this,
@@ -51,6 +56,7 @@ final class RedundantResourceCheck extends PolicyCheck {
    */
   private static String coveringOther(
       List<StringElement> resources,
+      List<List<String>> fields,
       int i,
       List<Integer> wildcards,
       java.util.Map<String, Integer> literals) {
@@ -64,8 +70,8 @@ final class RedundantResourceCheck extends PolicyCheck {
         continue;
       }
       String outer = resources.get(j).value();
-      if (PatternCover.coversArn(outer, inner)
-          && (j < i || !PatternCover.coversArn(inner, outer))) {
+      if (PatternCover.coversArn(outer, fields.get(j), inner, fields.get(i))
+          && (j < i || !PatternCover.coversArn(inner, fields.get(i), outer, fields.get(j)))) {
         return outer;
       }
     }

@@ -3,6 +3,7 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ArnFormats;
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ResourceType;
 import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.ActionName;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Resource ARN that no action of the statement can act on: it fits none of the ARN formats of the
@@ -151,25 +150,14 @@ final class ResourceMismatchCheck extends PolicyCheck {
 
   /**
    * Policies repeat the same Action strings (the managed policies name 16,000 distinct ones 59,000
-   * times), and a name means a scan of its service's actions: remember the answer per catalog,
-   * bounded so hostile input cannot grow it without end.
+   * times), and a name means a scan of its service's actions: remember the answer per catalog.
    */
-  private static final Map<List<Object>, ElementFormats> ELEMENT_CACHE = new ConcurrentHashMap<>();
-
-  private static final int MAX_CACHED_ELEMENTS = 50_000;
-
   private static ElementFormats elementFormats(CheckContext context, String value) {
-    List<Object> key = List.of(context.catalog(), value);
-    ElementFormats cached = ELEMENT_CACHE.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    ElementFormats computed = computeElementFormats(context, value);
-    if (ELEMENT_CACHE.size() >= MAX_CACHED_ELEMENTS) {
-      ELEMENT_CACHE.clear();
-    }
-    ELEMENT_CACHE.put(key, computed);
-    return computed;
+    return Catalog.remember(
+        context.catalog().<ElementFormats>memo(ResourceMismatchCheck.class),
+        value,
+        50_000,
+        v -> computeElementFormats(context, v));
   }
 
   private static ElementFormats computeElementFormats(CheckContext context, String value) {
