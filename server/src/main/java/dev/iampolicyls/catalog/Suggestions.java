@@ -21,7 +21,8 @@ public final class Suggestions {
 
   /**
    * Candidates within a distance that grows with the word (a third of its length, at least 2), so
-   * short typos are caught and unrelated names are not offered.
+   * short typos are caught and unrelated names are not offered; of those, the nearest and any one
+   * edit further.
    */
   public static List<String> closest(List<String> candidates, String word, int limit) {
     String w = word.toLowerCase(Locale.ROOT);
@@ -39,7 +40,14 @@ public final class Suggestions {
       }
     }
     scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
-    return scored.stream().limit(limit).map(Scored::name).toList();
+    // Only the nearest and those one edit further: next to sqs:ReceiveMessage (two edits from
+    // "RecieveMessage"), sqs:DeleteMessage (four) is noise, in a message and in a quick fix alike.
+    int nearest = scored.isEmpty() ? 0 : scored.get(0).distance();
+    return scored.stream()
+        .filter(s -> s.distance() <= nearest + 1)
+        .limit(limit)
+        .map(Scored::name)
+        .toList();
   }
 
   /** Levenshtein distance, giving up (returning max + 1) once it must exceed {@code max}. */
