@@ -65,6 +65,9 @@ final class ServiceWildcardCheck extends PolicyCheck {
 
   /** {@code s3:*}: a real service prefix and an action part of only '*'. */
   static boolean isServiceWildcard(String value) {
+    if (!value.endsWith("*")) {
+      return false; // most strings, decided without splitting them
+    }
     Optional<ActionName> name = ActionName.parse(value);
     return name.isPresent()
         && !ActionName.containsWildcard(name.get().service())
