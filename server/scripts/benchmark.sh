@@ -41,7 +41,7 @@ echo "== start-up: \`check\` of one small policy, process start to exit (median 
 row "java -jar (no options)" "$(median_ms java -jar "$JAR" check "$SMALL") ms"
 row "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar" \
   "$(median_ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" check "$SMALL") ms"
-row "launcher (CDS archive, C1; check: parallel GC, earlier C1)" "$(median_ms "$LAUNCHER" check "$SMALL") ms"
+row "launcher (CDS archive, C1, serial GC for one file)" "$(median_ms "$LAUNCHER" check "$SMALL") ms"
 echo
 
 echo "== catalog load (fresh JVM, three runs)"
