@@ -14,12 +14,16 @@ import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemCapabilities;
 import org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionListCapabilities;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -29,8 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Completion documentation waits for completionItem/resolve when the client says it resolves it,
- * and comes inline otherwise; either way the editor ends up with the same text.
+ * Completion lists over the protocol. Documentation waits for completionItem/resolve when the
+ * client says it resolves it, and comes inline otherwise; a client that takes {@code itemDefaults}
+ * gets the shared range and text format once per list. Either way the editor ends up with the same
+ * text.
  */
 class CompletionResolveProtocolTest {
   private static final String URI = "file:///work/resolve.json";
@@ -38,6 +44,12 @@ class CompletionResolveProtocolTest {
       "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
           + " \"Action\": \"s3:GetO\", \"Resource\": \"*\"}]}";
   private static final int COLUMN = POLICY.indexOf("s3:GetO") + "s3:GetO".length();
+
+  // Many items that all replace the same string: what item defaults are for.
+  private static final String EC2_POLICY =
+      "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+          + " \"Action\": \"ec2:Desc\", \"Resource\": \"*\"}]}";
+  private static final int EC2_COLUMN = EC2_POLICY.indexOf("ec2:Desc") + "ec2:Desc".length();
 
   private PipedConnection<RecordingClient> connection;
   private LanguageServer remote;
@@ -134,5 +146,60 @@ class CompletionResolveProtocolTest {
             .resolveCompletionItem(foreign)
             .get(10, TimeUnit.SECONDS)
             .getLabel());
+  }
+
+  private CompletionList completeWithDefaults(List<String> itemDefaults) throws Exception {
+    CompletionCapabilities completion =
+        new CompletionCapabilities(new CompletionItemCapabilities());
+    if (itemDefaults != null) {
+      CompletionListCapabilities list = new CompletionListCapabilities();
+      list.setItemDefaults(itemDefaults);
+      completion.setCompletionList(list);
+    }
+    TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+    text.setCompletion(completion);
+    ClientCapabilities caps = new ClientCapabilities();
+    caps.setTextDocument(text);
+    InitializeParams params = new InitializeParams();
+    params.setCapabilities(caps);
+    remote.initialize(params).get(10, TimeUnit.SECONDS);
+    remote.initialized(new InitializedParams());
+    remote
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "json", 1, EC2_POLICY)));
+    return remote
+        .getTextDocumentService()
+        .completion(
+            new CompletionParams(new TextDocumentIdentifier(URI), new Position(0, EC2_COLUMN)))
+        .get(10, TimeUnit.SECONDS)
+        .getRight();
+  }
+
+  @Test
+  void sharedRangeAndFormatComeOncePerList() throws Exception {
+    CompletionList plain = completeWithDefaults(null);
+    assertNull(plain.getItemDefaults());
+    CompletionItem plainItem = plain.getItems().get(0);
+    assertNotNull(plainItem.getTextEdit());
+    Range range = plainItem.getTextEdit().getLeft().getRange();
+
+    disconnect();
+    connect();
+    CompletionList slim =
+        completeWithDefaults(List.of("editRange", "insertTextFormat", "commitCharacters"));
+    assertEquals(range, slim.getItemDefaults().getEditRange().getLeft());
+    assertEquals(InsertTextFormat.PlainText, slim.getItemDefaults().getInsertTextFormat());
+    assertEquals(plain.getItems().size(), slim.getItems().size());
+    for (int i = 0; i < slim.getItems().size(); i++) {
+      CompletionItem item = slim.getItems().get(i);
+      assertNull(item.getTextEdit(), item.getLabel());
+      assertNull(item.getInsertTextFormat(), item.getLabel());
+      assertEquals(
+          plain.getItems().get(i).getTextEdit().getLeft().getNewText(), item.getTextEditText());
+    }
+    // The string under the cursor becomes the whole action name, quotes included.
+    CompletionItem first = slim.getItems().get(0);
+    assertTrue(first.getLabel().startsWith("ec2:Desc"), first.getLabel());
+    assertEquals("\"" + first.getLabel() + "\"", first.getTextEditText());
   }
 }
