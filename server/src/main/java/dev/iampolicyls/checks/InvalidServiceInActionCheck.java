@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
@@ -34,9 +35,8 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
    * Suggestions compare with every service prefix; an unknown prefix tends to recur across a
    * policy's actions and across files, so each is worked out once per catalog (bounded).
    */
-  private static List<String> closestServices(
-      dev.iampolicyls.catalog.Catalog catalog, String prefix) {
-    return dev.iampolicyls.catalog.Catalog.remember(
+  private static List<String> closestServices(Catalog catalog, String prefix) {
+    return Catalog.remember(
         catalog.<List<String>>memo(InvalidServiceInActionCheck.class),
         prefix,
         5_000,

@@ -26,6 +26,28 @@ final class PatternCover {
   private PatternCover() {}
 
   /** Whether {@code outer} covers {@code inner}; letters compared ignoring case when asked. */
+  /**
+   * Whether {@code text[from, to)} is plain: ASCII letters, digits, {@code -}, {@code _} and {@code
+   * .}, which {@link #covers} compares one for one (case aside). Two different plain service parts
+   * can so never cover each other, which lets the redundancy checks compare an action only with its
+   * own service's. A wildcard, a variable or a non-ASCII letter (whose case folding varies) is not
+   * plain.
+   */
+  static boolean isPlain(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (!(c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '_'
+          || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean covers(String outer, String inner, boolean ignoreCase) {
     if (outer.equals(inner)) {
       return true;

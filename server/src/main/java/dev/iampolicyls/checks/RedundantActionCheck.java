@@ -89,7 +89,9 @@ final class RedundantActionCheck extends PolicyCheck {
     final boolean[] isAction;
     final String[] lower;
 
-    /** The lower-case service part, or null when it is not plain ASCII text (a wildcard, say). */
+    /**
+     * The lower-case service part, or null when it is not {@linkplain PatternCover#isPlain plain}.
+     */
     final String[] serviceKey;
 
     final List<Integer> wildcards = new ArrayList<>();
@@ -114,7 +116,7 @@ final class RedundantActionCheck extends PolicyCheck {
         index.isAction[j] = true;
         index.lower[j] = v.toLowerCase(Locale.ROOT);
         index.serviceKey[j] =
-            name != null && isPlainAscii(name.service())
+            name != null && PatternCover.isPlain(name.service(), 0, name.service().length())
                 ? name.service().toLowerCase(Locale.ROOT)
                 : null;
         if (ActionName.containsWildcard(v)) {
@@ -132,26 +134,6 @@ final class RedundantActionCheck extends PolicyCheck {
         }
       }
       return index;
-    }
-
-    /**
-     * Letters, digits and dashes only: text PatternCover compares character by character, so
-     * services that differ here can never cover each other. Anything else ({@code *}, {@code ?},
-     * {@code $}, non-ASCII letters whose case folding varies) is compared with every wildcard.
-     */
-    private static boolean isPlainAscii(String service) {
-      for (int k = 0; k < service.length(); k++) {
-        char c = service.charAt(k);
-        if (!(c >= 'a' && c <= 'z'
-            || c >= 'A' && c <= 'Z'
-            || c >= '0' && c <= '9'
-            || c == '-'
-            || c == '_'
-            || c == '.')) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

@@ -71,11 +71,8 @@ final class RedundantStatementCheck extends PolicyCheck {
         if (colon <= 0) {
           return null;
         }
-        for (int k = 0; k < colon; k++) {
-          char c = a.charAt(k);
-          if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
-            return null;
-          }
+        if (!PatternCover.isPlain(a, 0, colon)) {
+          return null;
         }
         services.add(a.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
       }

@@ -22,14 +22,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class CompletionMapper {
   private CompletionMapper() {}
 
-  static CompletionList toList(CompletionResult result, LineIndex lines) {
-    return toList(result, lines, List.of());
-  }
-
   /**
-   * As {@link #toList(CompletionResult, LineIndex)}; where the client takes {@code itemDefaults}
-   * for them, the replaced range and the text format every item shares are said once for the list
-   * instead of in each item: a third of the bytes of an action list.
+   * The list for the client. Where it takes {@code itemDefaults} for them, the replaced range and
+   * the text format every item shares are said once for the list instead of in each item: a third
+   * of the bytes of an action list.
    */
   static CompletionList toList(
       CompletionResult result, LineIndex lines, List<String> defaultsTaken) {

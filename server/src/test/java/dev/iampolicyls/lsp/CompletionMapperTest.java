@@ -21,7 +21,7 @@ class CompletionMapperTest {
     int offset = marked.indexOf('|');
     String text = marked.substring(0, offset) + marked.substring(offset + 1);
     return CompletionMapper.toList(
-        SERVICE.complete(text, offset, null, options), new LineIndex(text));
+        SERVICE.complete(text, offset, null, options), new LineIndex(text), java.util.List.of());
   }
 
   private static CompletionItem item(CompletionList list, String label) {

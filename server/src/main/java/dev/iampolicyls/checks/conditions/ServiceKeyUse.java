@@ -6,9 +6,7 @@ import dev.iampolicyls.catalog.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service-specific key tested in a statement that lists actions (not NotAction) of the same
@@ -33,7 +31,7 @@ record ServiceKeyUse(
     if (service.isEmpty()) {
       return Optional.empty();
     }
-    Carriers carriers = carriers(service.get(), key);
+    Carriers carriers = carriers(catalog, service.get(), key);
     if (carriers.count() == 0) {
       return Optional.empty();
     }
@@ -46,20 +44,19 @@ record ServiceKeyUse(
   private record Carriers(List<String> firstNames, int count) {}
 
   /**
-   * The answer depends only on the service and the key, yet two checks ask it for every key test of
-   * every statement, each time over all the service's actions: remember it, bounded so hostile
-   * input cannot grow it without end.
+   * The answer depends only on the key (its prefix names the service), yet two checks ask it for
+   * every key test of every statement, each time over all the service's actions: remembered per
+   * catalog.
    */
-  private static final Map<List<Object>, Carriers> CARRIERS = new ConcurrentHashMap<>();
+  private static Carriers carriers(Catalog catalog, Service service, String key) {
+    return Catalog.remember(
+        catalog.<Carriers>memo(ServiceKeyUse.class),
+        key.toLowerCase(Locale.ROOT),
+        20_000,
+        k -> count(service, key));
+  }
 
-  private static final int MAX_CACHED = 20_000;
-
-  private static Carriers carriers(Service service, String key) {
-    List<Object> cacheKey = List.of(service, key.toLowerCase(Locale.ROOT));
-    Carriers cached = CARRIERS.get(cacheKey);
-    if (cached != null) {
-      return cached;
-    }
+  private static Carriers count(Service service, String key) {
     List<String> supporting = new ArrayList<>();
     int count = 0;
     for (Action a : service.actions()) {
@@ -70,11 +67,6 @@ record ServiceKeyUse(
         count++;
       }
     }
-    Carriers computed = new Carriers(List.copyOf(supporting), count);
-    if (CARRIERS.size() >= MAX_CACHED) {
-      CARRIERS.clear();
-    }
-    CARRIERS.put(cacheKey, computed);
-    return computed;
+    return new Carriers(List.copyOf(supporting), count);
   }
 }
