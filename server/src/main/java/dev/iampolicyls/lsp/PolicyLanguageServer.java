@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -136,51 +137,42 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     }
   }
 
-  /** Whether the client fills in an item's documentation with completionItem/resolve. */
-  private static boolean resolvesDocumentation(InitializeParams params) {
+  /** What the client says of completion, or null when it says nothing. */
+  private static CompletionCapabilities completion(InitializeParams params) {
     ClientCapabilities client = params.getCapabilities();
-    if (client == null
-        || client.getTextDocument() == null
-        || client.getTextDocument().getCompletion() == null
-        || client.getTextDocument().getCompletion().getCompletionItem() == null
-        || client.getTextDocument().getCompletion().getCompletionItem().getResolveSupport()
-            == null) {
+    return client == null || client.getTextDocument() == null
+        ? null
+        : client.getTextDocument().getCompletion();
+  }
+
+  /** Whether the client resolves completion documentation lazily (completionItem/resolve). */
+  private static boolean resolvesDocumentation(InitializeParams params) {
+    CompletionCapabilities completion = completion(params);
+    if (completion == null
+        || completion.getCompletionItem() == null
+        || completion.getCompletionItem().getResolveSupport() == null) {
       return false;
     }
-    List<String> properties =
-        client
-            .getTextDocument()
-            .getCompletion()
-            .getCompletionItem()
-            .getResolveSupport()
-            .getProperties();
+    List<String> properties = completion.getCompletionItem().getResolveSupport().getProperties();
     return properties != null && properties.contains("documentation");
   }
 
   /** The fields the client takes once per completion list (LSP 3.17 {@code itemDefaults}). */
   private static List<String> completionItemDefaults(InitializeParams params) {
-    ClientCapabilities client = params.getCapabilities();
-    if (client == null
-        || client.getTextDocument() == null
-        || client.getTextDocument().getCompletion() == null
-        || client.getTextDocument().getCompletion().getCompletionList() == null
-        || client.getTextDocument().getCompletion().getCompletionList().getItemDefaults() == null) {
+    CompletionCapabilities completion = completion(params);
+    if (completion == null
+        || completion.getCompletionList() == null
+        || completion.getCompletionList().getItemDefaults() == null) {
       return List.of();
     }
-    return List.copyOf(
-        client.getTextDocument().getCompletion().getCompletionList().getItemDefaults());
+    return List.copyOf(completion.getCompletionList().getItemDefaults());
   }
 
   private static boolean snippetSupport(InitializeParams params) {
-    ClientCapabilities client = params.getCapabilities();
-    if (client == null
-        || client.getTextDocument() == null
-        || client.getTextDocument().getCompletion() == null
-        || client.getTextDocument().getCompletion().getCompletionItem() == null) {
-      return false;
-    }
-    return Boolean.TRUE.equals(
-        client.getTextDocument().getCompletion().getCompletionItem().getSnippetSupport());
+    CompletionCapabilities completion = completion(params);
+    return completion != null
+        && completion.getCompletionItem() != null
+        && Boolean.TRUE.equals(completion.getCompletionItem().getSnippetSupport());
   }
 
   @Override
