@@ -40,6 +40,9 @@ public final class Catalog {
   private final Map<Object, Map<String, Object>> memos =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** See {@link #derived}; guarded by itself. */
+  private final Map<Object, Object> derived = new java.util.HashMap<>();
+
   private Catalog(byte[] data) throws IOException {
     this.data = data;
     CatalogFormat.Reader r = new CatalogFormat.Reader(data, 0);
@@ -338,6 +341,20 @@ public final class Catalog {
         cache[index] = s;
       }
       return s;
+    }
+  }
+
+  /**
+   * A structure built from this catalog alone (the action index), built on first use and kept as
+   * long as the catalog. Unlike a static weak map keyed by the catalog, it cannot keep a replaced
+   * catalog alive through a value that points back to it.
+   *
+   * @param key identifies what is built (one value per key)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, java.util.function.Supplier<T> build) {
+    synchronized (derived) {
+      return (T) derived.computeIfAbsent(key, k -> build.get());
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,8 +33,6 @@ public final class ActionIndex {
    * indices, so a full cache stays small.
    */
   private static final int MAX_CACHED_PATTERNS = 60_000;
-
-  private static final Map<Catalog, ActionIndex> INSTANCES = new WeakHashMap<>();
 
   private final Catalog catalog;
   private final List<Service> services;
@@ -100,9 +97,7 @@ public final class ActionIndex {
 
   /** The index of a catalog, built once per catalog. */
   public static ActionIndex of(Catalog catalog) {
-    synchronized (INSTANCES) {
-      return INSTANCES.computeIfAbsent(catalog, ActionIndex::new);
-    }
+    return catalog.derived(ActionIndex.class, () -> new ActionIndex(catalog));
   }
 
   /** Files a service's actions unless done already. */

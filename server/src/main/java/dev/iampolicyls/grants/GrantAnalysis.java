@@ -10,10 +10,7 @@ import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The grant analysis the least-privilege checks share: for each Allow statement of a policy, the
@@ -23,11 +20,9 @@ import java.util.WeakHashMap;
  * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
  * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
  * subtracted; findings on actions it names say that it may apply. Computed once per parsed policy
- * (the cache holds it as long as the policy object lives).
+ * and catalog, and kept with the policy ({@link Policy#derived}).
  */
 public final class GrantAnalysis {
-  private static final Map<Policy, GrantAnalysis> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final ActionIndex index;
   private final RiskSets risks;
@@ -53,14 +48,11 @@ public final class GrantAnalysis {
 
   /** The analysis of a policy, computed on first use and then shared by every check. */
   public static GrantAnalysis of(Policy policy, Catalog catalog) {
-    GrantAnalysis cached = CACHE.get(policy);
-    if (cached != null && cached.index.catalog() == catalog) {
-      return cached;
-    }
-    GrantAnalysis fresh = new GrantAnalysis(policy, catalog);
-    CACHE.put(policy, fresh);
-    return fresh;
+    return policy.derived(new Key(catalog), () -> new GrantAnalysis(policy, catalog));
   }
+
+  /** One analysis per catalog: a settings change may swap the catalog under an open document. */
+  private record Key(Catalog catalog) {}
 
   public ActionIndex index() {
     return index;

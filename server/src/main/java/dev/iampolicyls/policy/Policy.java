@@ -8,9 +8,12 @@ import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The typed view of a policy document over the syntax tree. Accessors return optionals: a
@@ -23,6 +26,9 @@ public final class Policy {
   private final JsonDocument document;
   private final ObjectNode root;
   private final List<Statement> statements;
+
+  /** Guarded by {@code this}; created on first use. */
+  private Map<Object, Object> derived;
 
   private Policy(JsonDocument document, ObjectNode root) {
     this.document = document;
@@ -111,6 +117,28 @@ public final class Policy {
       return Collections.unmodifiableList(list);
     }
     return List.of();
+  }
+
+  /**
+   * What {@code compute} derives from this policy (its grant analysis), computed on first use and
+   * kept exactly as long as the policy. A global weak map did this before, but its values point
+   * into the syntax tree, so after each collection they stayed reachable until the map's next
+   * look-up: every young collection of a batch copied the trees of all the policies checked since
+   * the last one.
+   *
+   * @param key identifies what is derived (one value per key)
+   */
+  public synchronized <T> T derived(Object key, Supplier<T> compute) {
+    if (derived == null) {
+      derived = new HashMap<>(4);
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) derived.get(key);
+    if (value == null) {
+      value = compute.get();
+      derived.put(key, value);
+    }
+    return value;
   }
 
   /** Whether any statement has a Principal or NotPrincipal. */
