@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Findings accepted earlier, read from a previous {@code --format json} output. A finding is known
@@ -27,7 +28,7 @@ final class Baseline {
   static Baseline read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = JsonReport.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (JacksonException e) {
       throw new IOException("not a JSON report of iam-policy-ls check: " + e.getOriginalMessage());
     }

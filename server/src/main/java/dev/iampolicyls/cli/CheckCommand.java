@@ -213,7 +213,6 @@ final class CheckCommand implements Callable<Integer> {
         return CheckRun.EXIT_UNREADABLE;
       }
     }
-    Reports.prepare(format, catalog);
     List<PolicyFiles.Input> inputs = PolicyFiles.discover(paths, new Excludes(excludes));
     boolean terminal = System.console() != null;
     CheckRun run =

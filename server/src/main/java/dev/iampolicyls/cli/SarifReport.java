@@ -8,9 +8,9 @@ import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * SARIF 2.1.0 for code-scanning views: one rule per code that has results, each result with its
@@ -24,60 +24,78 @@ final class SarifReport {
   private SarifReport() {}
 
   static void write(CheckRun run, Catalog catalog, PrintWriter out) {
-    out.print(
-        JsonReport.MAPPER
-            .writer()
-            .with(JsonReport.PRETTY)
-            .writeValueAsString(toSarif(run, catalog)));
+    try (JsonGenerator g = JsonReport.generator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("$schema", SCHEMA);
+      g.writeStringProperty("version", "2.1.0");
+      g.writeName("runs");
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeName("tool");
+      g.writeStartObject();
+      g.writeName("driver");
+      g.writeStartObject();
+      g.writeStringProperty("name", JsonReport.TOOL_NAME);
+      g.writeStringProperty("version", VersionProvider.toolVersion());
+      g.writeName("properties");
+      g.writeStartObject();
+      g.writeStringProperty("catalog", catalog.sourcePackage() + " " + catalog.sourceVersion());
+      g.writeEndObject();
+
+      Map<String, FindingType> codes = new TreeMap<>();
+      run.files().forEach(f -> f.findings().forEach(x -> codes.putIfAbsent(x.code(), x.type())));
+      Map<String, Integer> ruleIndex = new TreeMap<>();
+      g.writeName("rules");
+      g.writeStartArray();
+      for (Map.Entry<String, FindingType> code : codes.entrySet()) {
+        ruleIndex.put(code.getKey(), ruleIndex.size());
+        rule(g, code.getKey(), code.getValue());
+      }
+      g.writeEndArray();
+      g.writeEndObject(); // driver
+      g.writeEndObject(); // tool
+      g.writeStringProperty("columnKind", "utf16CodeUnits");
+
+      g.writeName("results");
+      g.writeStartArray();
+      for (FileResult file : run.files()) {
+        for (Finding finding : file.findings()) {
+          result(g, file, finding, ruleIndex.get(finding.code()));
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject(); // the run
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     out.print('\n');
   }
 
-  static ObjectNode toSarif(CheckRun run, Catalog catalog) {
-    ObjectNode root = JsonReport.MAPPER.createObjectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode sarifRun = root.putArray("runs").addObject();
-    ObjectNode driver = sarifRun.putObject("tool").putObject("driver");
-    driver.put("name", JsonReport.TOOL_NAME);
-    driver.put("version", VersionProvider.toolVersion());
-    driver
-        .putObject("properties")
-        .put("catalog", catalog.sourcePackage() + " " + catalog.sourceVersion());
-
-    Map<String, FindingType> codes = new TreeMap<>();
-    run.files().forEach(f -> f.findings().forEach(x -> codes.putIfAbsent(x.code(), x.type())));
-    Map<String, Integer> ruleIndex = new TreeMap<>();
-    ArrayNode rules = driver.putArray("rules");
-    for (Map.Entry<String, FindingType> code : codes.entrySet()) {
-      ruleIndex.put(code.getKey(), rules.size());
-      rules.add(rule(code.getKey(), code.getValue()));
+  private static void rule(JsonGenerator g, String code, FindingType type) {
+    g.writeStartObject();
+    g.writeStringProperty("id", code);
+    g.writeName("shortDescription");
+    text(g, CheckDescriptions.describe(code));
+    Optional<String> help = ReferenceUrls.accessAnalyzer(code, type);
+    if (help.isPresent()) {
+      g.writeStringProperty("helpUri", help.get());
     }
-    sarifRun.put("columnKind", "utf16CodeUnits");
-
-    ArrayNode results = sarifRun.putArray("results");
-    for (FileResult file : run.files()) {
-      for (Finding finding : file.findings()) {
-        results.add(result(file, finding, ruleIndex.get(finding.code())));
-      }
-    }
-    return root;
+    g.writeName("defaultConfiguration");
+    g.writeStartObject();
+    g.writeStringProperty("level", level(type));
+    g.writeEndObject();
+    g.writeName("properties");
+    g.writeStartObject();
+    g.writeStringProperty("findingType", type.name());
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static ObjectNode rule(String code, FindingType type) {
-    ObjectNode rule = JsonReport.MAPPER.createObjectNode();
-    rule.put("id", code);
-    rule.putObject("shortDescription").put("text", CheckDescriptions.describe(code));
-    ReferenceUrls.accessAnalyzer(code, type).ifPresent(url -> rule.put("helpUri", url));
-    rule.putObject("defaultConfiguration").put("level", level(type));
-    rule.putObject("properties").put("findingType", type.name());
-    return rule;
-  }
-
-  private static ObjectNode result(FileResult file, Finding finding, int ruleIndex) {
-    ObjectNode result = JsonReport.MAPPER.createObjectNode();
-    result.put("ruleId", finding.code());
-    result.put("ruleIndex", ruleIndex);
-    result.put("level", level(finding.type()));
+  private static void result(JsonGenerator g, FileResult file, Finding finding, int ruleIndex) {
+    g.writeStartObject();
+    g.writeStringProperty("ruleId", finding.code());
+    g.writeNumberProperty("ruleIndex", ruleIndex);
+    g.writeStringProperty("level", level(finding.type()));
     String message = finding.message();
     if (file.decodedPositions() && file.source() != null) {
       TextPosition at = file.source().positionAt(finding.offset());
@@ -89,48 +107,78 @@ final class SarifReport {
               + (at.character() + 1)
               + " of the decoded policy document)";
     }
-    result.putObject("message").put("text", message);
-    ObjectNode location = result.putArray("locations").addObject();
-    ObjectNode physical = location.putObject("physicalLocation");
-    physical.putObject("artifactLocation").put("uri", uri(file.artifactPath()));
-    if (file.source() != null && !file.decodedPositions()) {
-      physical.set("region", region(file.source(), finding.offset(), finding.end()));
-      ArrayNode related = JsonReport.MAPPER.createArrayNode();
+    g.writeName("message");
+    text(g, message);
+    g.writeName("locations");
+    g.writeStartArray();
+    g.writeStartObject();
+    g.writeName("physicalLocation");
+    g.writeStartObject();
+    artifact(g, file);
+    boolean regions = file.source() != null && !file.decodedPositions();
+    if (regions) {
+      region(g, file.source(), finding.offset(), finding.end());
+    }
+    g.writeEndObject();
+    if (file.embeddedName() != null) {
+      g.writeName("logicalLocations");
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeStringProperty("fullyQualifiedName", file.embeddedName());
+      g.writeStringProperty("kind", "object");
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndArray();
+    if (regions && !finding.related().isEmpty()) {
+      g.writeName("relatedLocations");
+      g.writeStartArray();
       int id = 1;
       for (Finding.Related r : finding.related()) {
-        ObjectNode rel = related.addObject();
-        rel.put("id", id++);
-        ObjectNode relPhysical = rel.putObject("physicalLocation");
-        relPhysical.putObject("artifactLocation").put("uri", uri(file.artifactPath()));
-        relPhysical.set("region", region(file.source(), r.offset(), r.offset() + r.length()));
-        rel.putObject("message").put("text", r.message());
+        g.writeStartObject();
+        g.writeNumberProperty("id", id++);
+        g.writeName("physicalLocation");
+        g.writeStartObject();
+        artifact(g, file);
+        region(g, file.source(), r.offset(), r.offset() + r.length());
+        g.writeEndObject();
+        g.writeName("message");
+        text(g, r.message());
+        g.writeEndObject();
       }
-      if (!related.isEmpty()) {
-        result.set("relatedLocations", related);
-      }
+      g.writeEndArray();
     }
-    if (file.embeddedName() != null) {
-      location
-          .putArray("logicalLocations")
-          .addObject()
-          .put("fullyQualifiedName", file.embeddedName())
-          .put("kind", "object");
-    }
-    result
-        .putObject("partialFingerprints")
-        .put(Fingerprint.KEY, Fingerprint.of(file.path(), finding, file.source()));
-    return result;
+    g.writeName("partialFingerprints");
+    g.writeStartObject();
+    g.writeStringProperty(Fingerprint.KEY, Fingerprint.of(file.path(), finding, file.source()));
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static ObjectNode region(SourceText document, int start, int end) {
+  private static void text(JsonGenerator g, String text) {
+    g.writeStartObject();
+    g.writeStringProperty("text", text);
+    g.writeEndObject();
+  }
+
+  private static void artifact(JsonGenerator g, FileResult file) {
+    g.writeName("artifactLocation");
+    g.writeStartObject();
+    g.writeStringProperty("uri", uri(file.artifactPath()));
+    g.writeEndObject();
+  }
+
+  private static void region(JsonGenerator g, SourceText document, int start, int end) {
     TextPosition from = document.positionAt(start);
     TextPosition to = document.positionAt(Math.max(start, end));
-    ObjectNode region = JsonReport.MAPPER.createObjectNode();
-    region.put("startLine", from.line() + 1);
-    region.put("startColumn", from.character() + 1);
-    region.put("endLine", to.line() + 1);
-    region.put("endColumn", to.character() + 1);
-    return region;
+    g.writeName("region");
+    g.writeStartObject();
+    g.writeNumberProperty("startLine", from.line() + 1);
+    g.writeNumberProperty("startColumn", from.character() + 1);
+    g.writeNumberProperty("endLine", to.line() + 1);
+    g.writeNumberProperty("endColumn", to.character() + 1);
+    g.writeEndObject();
   }
 
   static String level(FindingType type) {
