@@ -55,19 +55,37 @@ final class RoleActionGrant {
       return; // roles are passed and created by identities; other policy types grant neither
     }
     for (Statement s : context.policy().statements()) {
-      if (s.isAllow() && !pinnedToService(s)) {
-        find(s, shape).ifPresent(node -> context.report(check, node, message));
+      if (s.isAllow()) {
+        // Six checks per role action ask about the same statement: look at it once.
+        Optional<Grant> grant =
+            context.shared(new GrantKey(this, s), () -> Optional.ofNullable(grant(s)));
+        grant
+            .flatMap(g -> find(s, g, shape))
+            .ifPresent(node -> context.report(check, node, message));
       }
     }
   }
 
-  private Optional<JsonNode> find(Statement s, Shape shape) {
+  private record GrantKey(RoleActionGrant action, Statement statement) {}
+
+  /**
+   * How a statement reaches the action and the roles.
+   *
+   * @param named the Action string naming the action, or null
+   * @param wild the first wildcard Action string matching it, or null
+   * @param star the first Resource (or NotResource) string covering every role, or null
+   */
+  private record Grant(
+      boolean notAction, StringElement named, StringElement wild, StringElement star) {}
+
+  /** How the statement grants the action, or null when it does not or a condition pins it. */
+  private Grant grant(Statement s) {
     StringElement named = null;
     StringElement wild = null;
     boolean notAction = s.action().isEmpty() && s.notAction().isPresent();
     if (notAction) {
       if (s.actions().stream().anyMatch(e -> WildcardMatcher.matches(e.value(), action))) {
-        return Optional.empty(); // NotAction leaves the action out
+        return null; // NotAction leaves the action out
       }
     } else {
       for (StringElement e : s.actions()) {
@@ -79,10 +97,12 @@ final class RoleActionGrant {
         }
       }
       if (named == null && wild == null) {
-        return Optional.empty();
+        return null;
       }
     }
-    boolean notResource = s.resource().isEmpty() && s.notResource().isPresent();
+    if (pinnedToService(s)) {
+      return null;
+    }
     StringElement star = null;
     for (StringElement r : s.resources()) {
       if (coversEveryRole(r.value())) {
@@ -90,25 +110,31 @@ final class RoleActionGrant {
         break;
       }
     }
+    return new Grant(notAction, named, wild, star);
+  }
+
+  private static Optional<JsonNode> find(Statement s, Grant g, Shape shape) {
+    boolean notResource = s.resource().isEmpty() && s.notResource().isPresent();
     if (notResource) {
-      if (star != null) {
+      if (g.star() != null) {
         return Optional.empty(); // NotResource leaves every role out
       }
       return switch (shape) {
-        case NOT_RESOURCE -> node(named);
-        case STAR_IN_ACTION_AND_NOT_RESOURCE -> named == null ? node(wild) : Optional.empty();
+        case NOT_RESOURCE -> node(g.named());
+        case STAR_IN_ACTION_AND_NOT_RESOURCE ->
+            g.named() == null ? node(g.wild()) : Optional.empty();
         case NOT_ACTION_AND_NOT_RESOURCE ->
-            notAction ? s.notAction().map(p -> (JsonNode) p.key()) : Optional.empty();
+            g.notAction() ? s.notAction().map(p -> (JsonNode) p.key()) : Optional.empty();
         default -> Optional.empty();
       };
     }
-    if (star == null) {
+    if (g.star() == null) {
       return Optional.empty();
     }
     return switch (shape) {
-      case STAR_IN_RESOURCE -> named != null ? node(star) : Optional.empty();
-      case STAR_IN_ACTION_AND_RESOURCE -> named == null ? node(wild) : Optional.empty();
-      case STAR_IN_RESOURCE_AND_NOT_ACTION -> notAction ? node(star) : Optional.empty();
+      case STAR_IN_RESOURCE -> g.named() != null ? node(g.star()) : Optional.empty();
+      case STAR_IN_ACTION_AND_RESOURCE -> g.named() == null ? node(g.wild()) : Optional.empty();
+      case STAR_IN_RESOURCE_AND_NOT_ACTION -> g.notAction() ? node(g.star()) : Optional.empty();
       default -> Optional.empty();
     };
   }
