@@ -23,36 +23,32 @@ final class RedundantStatementCheck extends PolicyCheck {
   }
 
   /**
-   * What coverage compares, computed once per statement so comparing every pair stays cheap: the
-   * compact JSON of the elements that must be equal, and the Action and Resource strings.
+   * What coverage compares, computed once per statement of a group so comparing every pair stays
+   * cheap: the compact JSON of the Condition, the Action and Resource strings, and the services the
+   * actions name.
    */
-  private record Shape(
-      Statement statement,
-      String effect,
-      String mustMatch,
-      String condition,
-      List<String> actions,
-      List<String> resources,
-      java.util.Set<String> actionServices) {
+  private static final class Shape {
+    final Statement statement;
+    final String text;
+    final List<String> actions;
+    final List<String> resources;
+    final java.util.Set<String> actionServices;
+    private String condition; // compact JSON, computed when a comparison first needs it
 
-    static Shape of(String text, Statement s) {
-      String effect =
-          s.effectValue().filter(e -> e.equals("Allow") || e.equals("Deny")).orElse(null);
-      StringBuilder key = new StringBuilder();
-      for (Optional<PropertyNode> p :
-          List.of(s.principal(), s.notPrincipal(), s.notAction(), s.notResource())) {
-        key.append(compact(text, p)).append('\u0000');
-      }
+    Shape(String text, Statement s) {
+      this.statement = s;
+      this.text = text;
       // Absent lists are null; a present list without usable strings is malformed: an empty list.
-      List<String> actions = strings(s.action());
-      return new Shape(
-          s,
-          effect,
-          key.toString(),
-          compact(text, s.condition()),
-          actions,
-          strings(s.resource()),
-          servicesOf(actions));
+      this.actions = strings(s.action());
+      this.resources = strings(s.resource());
+      this.actionServices = servicesOf(actions);
+    }
+
+    String condition() {
+      if (condition == null) {
+        condition = compact(text, statement.condition());
+      }
+      return condition;
     }
 
     /**
@@ -79,54 +75,75 @@ final class RedundantStatementCheck extends PolicyCheck {
       return services;
     }
 
-    private static String compact(String text, Optional<PropertyNode> p) {
-      if (p.isEmpty()) {
-        return "-";
-      }
-      return p.get().value() == null
-          ? "?" + p.get().offset()
-          : PolicyText.compact(text, p.get().value());
-    }
-
     private static List<String> strings(Optional<PropertyNode> p) {
-      return p.map(x -> Statement.strings(x.value()).stream().map(StringElement::value).toList())
-          .orElse(null);
+      if (p.isEmpty()) {
+        return null;
+      }
+      List<StringElement> elements = Statement.strings(p.get().value());
+      List<String> values = new java.util.ArrayList<>(elements.size());
+      for (StringElement e : elements) {
+        values.add(e.value());
+      }
+      return values;
     }
+  }
+
+  private static String compact(String text, Optional<PropertyNode> p) {
+    if (p.isEmpty()) {
+      return "-";
+    }
+    return p.get().value() == null
+        ? "?" + p.get().offset()
+        : PolicyText.compact(text, p.get().value());
   }
 
   @Override
   public void run(CheckContext context) {
     String text = context.policy().document().text();
-    List<Shape> shapes =
-        context.policy().statements().stream().map(s -> Shape.of(text, s)).toList();
+    List<Statement> statements = context.policy().statements();
     // Only statements of the same effect, principal and Not-elements can cover each other: compare
     // within those groups. A document of thousands of statements (pasted, or fuzzed) so costs
     // the square of the largest group, not of the whole document.
-    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < shapes.size(); i++) {
-      Shape shape = shapes.get(i);
-      if (shape.effect() != null) {
-        groups
-            .computeIfAbsent(
-                shape.effect() + '\u0000' + shape.mustMatch(), k -> new java.util.ArrayList<>())
-            .add(i);
+    java.util.Map<String, List<Statement>> groups = new java.util.LinkedHashMap<>();
+    for (Statement s : statements) {
+      String effect =
+          s.effectValue().filter(e -> e.equals("Allow") || e.equals("Deny")).orElse(null);
+      if (effect != null) {
+        String key =
+            effect
+                + '\u0000'
+                + compact(text, s.principal())
+                + '\u0000'
+                + compact(text, s.notPrincipal())
+                + '\u0000'
+                + compact(text, s.notAction())
+                + '\u0000'
+                + compact(text, s.notResource());
+        groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(s);
       }
     }
-    for (List<Integer> group : groups.values()) {
-      for (int i : group) {
+    for (List<Statement> group : groups.values()) {
+      if (group.size() < 2) {
+        continue; // most statements: nothing to compare with, no shape to build
+      }
+      List<Shape> shapes = new java.util.ArrayList<>(group.size());
+      for (Statement s : group) {
+        shapes.add(new Shape(text, s));
+      }
+      for (int i = 0; i < shapes.size(); i++) {
         Shape a = shapes.get(i);
-        for (int j : group) {
+        for (int j = 0; j < shapes.size(); j++) {
           if (i == j) {
             continue;
           }
           Shape b = shapes.get(j);
           // Of two statements covering each other, keep the first: report only the later one.
           if (covers(b, a) && !(j > i && covers(a, b))) {
-            String narrow = a.statement().label();
-            String wide = b.statement().label();
+            String narrow = a.statement.label();
+            String wide = b.statement.label();
             context.reportMissing(
                 this,
-                a.statement().node(),
+                a.statement.node(),
                 "Everything "
                     + narrow
                     + " matches is also matched by "
@@ -140,17 +157,18 @@ final class RedundantStatementCheck extends PolicyCheck {
     }
   }
 
-  /** Whether every request {@code narrow} matches is also matched by {@code wide}. */
+  /**
+   * Whether every request {@code narrow} matches is also matched by {@code wide}, two statements of
+   * one group (same effect, principal and Not-elements).
+   */
   private static boolean covers(Shape wide, Shape narrow) {
-    return narrow.effect() != null
-        && narrow.effect().equals(wide.effect())
-        && wide.mustMatch().equals(narrow.mustMatch())
+    return (wide.actionServices == null
+            || narrow.actionServices == null
+            || (wide.actionServices.size() >= narrow.actionServices.size()
+                && wide.actionServices.containsAll(narrow.actionServices)))
         && (wide.condition().equals("-") || wide.condition().equals(narrow.condition()))
-        && (wide.actionServices() == null
-            || narrow.actionServices() == null
-            || wide.actionServices().containsAll(narrow.actionServices()))
-        && listCovers(wide.resources(), narrow.resources(), false)
-        && listCovers(wide.actions(), narrow.actions(), true);
+        && listCovers(wide.resources, narrow.resources, false)
+        && listCovers(wide.actions, narrow.actions, true);
   }
 
   private static boolean listCovers(List<String> wide, List<String> narrow, boolean actions) {
