@@ -33,6 +33,10 @@ final class RedundantStatementCheck extends PolicyCheck {
     final List<String> actions;
     final List<String> resources;
     final java.util.Set<String> actionServices;
+
+    /** {@link #actionServices} as bits over the group's services (see {@link #maskServices}). */
+    long[] serviceMask;
+
     private String condition; // compact JSON, computed when a comparison first needs it
 
     Shape(String text, Statement s) {
@@ -62,7 +66,14 @@ final class RedundantStatementCheck extends PolicyCheck {
         return null;
       }
       java.util.Set<String> services = new java.util.HashSet<>();
+      String previous = null; // lists run by service: most actions repeat the one before's part
       for (String a : actions) {
+        if (previous != null
+            && a.length() > previous.length()
+            && a.charAt(previous.length()) == ':'
+            && a.startsWith(previous)) {
+          continue;
+        }
         int colon = a.indexOf(':');
         if (colon <= 0) {
           return null;
@@ -70,7 +81,8 @@ final class RedundantStatementCheck extends PolicyCheck {
         if (!PatternCover.isPlain(a, 0, colon)) {
           return null;
         }
-        services.add(a.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+        previous = a.substring(0, colon);
+        services.add(previous.toLowerCase(java.util.Locale.ROOT));
       }
       return services;
     }
@@ -130,6 +142,7 @@ final class RedundantStatementCheck extends PolicyCheck {
       for (Statement s : group) {
         shapes.add(new Shape(text, s));
       }
+      maskServices(shapes);
       for (int i = 0; i < shapes.size(); i++) {
         Shape a = shapes.get(i);
         for (int j = 0; j < shapes.size(); j++) {
@@ -158,14 +171,49 @@ final class RedundantStatementCheck extends PolicyCheck {
   }
 
   /**
+   * Numbers the services of a group and gives each shape its set as a bit mask: a group of hundreds
+   * of statements compares every pair, and a subset test of masks is a few word operations where
+   * {@code containsAll} walked a hash set.
+   */
+  private static void maskServices(List<Shape> shapes) {
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+    for (Shape shape : shapes) {
+      if (shape.actionServices != null) {
+        for (String service : shape.actionServices) {
+          ids.putIfAbsent(service, ids.size());
+        }
+      }
+    }
+    int words = (ids.size() + 63) / 64;
+    for (Shape shape : shapes) {
+      if (shape.actionServices != null) {
+        long[] mask = new long[words];
+        for (String service : shape.actionServices) {
+          int id = ids.get(service);
+          mask[id >>> 6] |= 1L << id;
+        }
+        shape.serviceMask = mask;
+      }
+    }
+  }
+
+  private static boolean subset(long[] narrow, long[] wide) {
+    for (int i = 0; i < narrow.length; i++) {
+      if ((narrow[i] & ~wide[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether every request {@code narrow} matches is also matched by {@code wide}, two statements of
    * one group (same effect, principal and Not-elements).
    */
   private static boolean covers(Shape wide, Shape narrow) {
-    return (wide.actionServices == null
-            || narrow.actionServices == null
-            || (wide.actionServices.size() >= narrow.actionServices.size()
-                && wide.actionServices.containsAll(narrow.actionServices)))
+    return (wide.serviceMask == null
+            || narrow.serviceMask == null
+            || subset(narrow.serviceMask, wide.serviceMask))
         && (wide.condition().equals("-") || wide.condition().equals(narrow.condition()))
         && listCovers(wide.resources, narrow.resources, false)
         && listCovers(wide.actions, narrow.actions, true);

@@ -121,4 +121,85 @@ class RedundancyShortcutsTest {
         """,
         "REDUNDANT_STATEMENT");
   }
+
+  @Test
+  void redundantStatementFindsWhatComparingEveryPairPlainlyFinds() {
+    // The check groups statements, builds shapes only for groups of two or more, compares service
+    // masks first and skips repeated service parts: held against all pairs, compared plainly.
+    String[] resources = {"*", "arn:aws:s3:::b/*", "arn:aws:s3:::b/k", "arn:aws:s3:::B/k"};
+    String[] conditions = {"", ", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}"};
+    String[] principals = {"", ", \"Principal\": {\"AWS\": \"111122223333\"}"};
+    Random random = new Random(11);
+    for (int n = 0; n < 400; n++) {
+      int count = 2 + random.nextInt(5);
+      List<String[]> statements = new ArrayList<>();
+      StringBuilder text = new StringBuilder("{\"Version\": \"2012-10-17\", \"Statement\": [");
+      List<Integer> offsets = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String effect = random.nextInt(4) == 0 ? "Deny" : "Allow";
+        List<String> actions = new ArrayList<>();
+        for (int k = 1 + random.nextInt(4); k > 0; k--) {
+          actions.add(
+              random.nextInt(3) == 0
+                  ? actions.isEmpty() ? "s3:GetObject" : actions.get(0)
+                  : randomAction(random));
+        }
+        String resource = resources[random.nextInt(resources.length)];
+        String condition = conditions[random.nextInt(conditions.length)];
+        String principal = random.nextInt(5) == 0 ? principals[1] : principals[0];
+        statements.add(
+            new String[] {effect, String.join("\u0000", actions), resource, condition, principal});
+        text.append(i == 0 ? "" : ", ");
+        offsets.add(text.length());
+        text.append("{\"Effect\": \"").append(effect).append("\", \"Action\": [");
+        for (int k = 0; k < actions.size(); k++) {
+          text.append(k == 0 ? "" : ", ").append('"').append(actions.get(k)).append('"');
+        }
+        text.append("], \"Resource\": \"").append(resource).append('"');
+        text.append(condition).append(principal).append('}');
+      }
+      text.append("]}");
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        for (int j = 0; j < count; j++) {
+          if (j != i
+              && plainlyCovers(statements.get(j), statements.get(i))
+              && !(j > i && plainlyCovers(statements.get(i), statements.get(j)))) {
+            expected.add(offsets.get(i));
+            break;
+          }
+        }
+      }
+      List<Integer> actual =
+          CheckAssert.run(text.toString(), PolicyType.RESOURCE_POLICY).stream()
+              .filter(f -> f.code().equals("REDUNDANT_STATEMENT"))
+              .map(Finding::offset)
+              .sorted()
+              .toList();
+      assertEquals(expected, actual, text::toString);
+    }
+  }
+
+  /** The definition, over {effect, actions joined by NUL, resource, condition, principal}. */
+  private static boolean plainlyCovers(String[] wide, String[] narrow) {
+    if (!wide[0].equals(narrow[0]) || !wide[4].equals(narrow[4])) {
+      return false;
+    }
+    if (!wide[3].isEmpty() && !wide[3].equals(narrow[3])) {
+      return false;
+    }
+    if (!RedundantStatementCheck.resourceCovers(wide[2], narrow[2])) {
+      return false;
+    }
+    for (String n : narrow[1].split("\u0000")) {
+      boolean covered = false;
+      for (String w : wide[1].split("\u0000")) {
+        covered |= RedundantStatementCheck.actionCovers(w, n);
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
