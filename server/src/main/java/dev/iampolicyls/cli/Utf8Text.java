@@ -18,6 +18,11 @@ record Utf8Text(String text, int firstInvalidOffset) {
   private static final char BOM = '\uFEFF';
 
   static Utf8Text decode(byte[] bytes) {
+    if (isAscii(bytes)) {
+      // Most policies: every byte is its own character, no BOM, nothing to report. The JDK copies
+      // such bytes straight into a compact string; the decoder below fills a char buffer first.
+      return new Utf8Text(new String(bytes, StandardCharsets.US_ASCII), -1);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -48,6 +53,15 @@ record Utf8Text(String text, int firstInvalidOffset) {
       firstInvalid = firstInvalid > 0 ? firstInvalid - 1 : firstInvalid;
     }
     return new Utf8Text(text, firstInvalid);
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean valid() {

@@ -124,16 +124,22 @@ final class ConditionKeys {
   }
 
   /**
-   * Whether the catalog lists the key for the action: among the action's own keys or the keys of
-   * one of its resource types.
+   * Whether the catalog lists the key, given in lower case, for the action: among the action's own
+   * keys or the keys of one of its resource types. Callers ask about many actions for one key
+   * (every action of a service, every action a pattern matches), so they lower it once.
    */
-  static boolean actionSupports(Action action, String policyKey) {
-    return KEYS_OF.computeIfAbsent(action, KeySet::of).names(policyKey.toLowerCase(Locale.ROOT));
+  static boolean actionSupportsLowerCase(Action action, String lowerKey) {
+    return keysOf(action).names(lowerKey);
   }
 
   /** Whether the catalog lists any condition key for the action or its resource types. */
   static boolean hasKnownKeys(Action action) {
-    return !KEYS_OF.computeIfAbsent(action, KeySet::of).isEmpty();
+    return !keysOf(action).isEmpty();
+  }
+
+  private static KeySet keysOf(Action action) {
+    KeySet keys = KEYS_OF.get(action); // computeIfAbsent may lock the bin even when present
+    return keys != null ? keys : KEYS_OF.computeIfAbsent(action, KeySet::of);
   }
 
   /**

@@ -34,6 +34,7 @@ final class KeyActionSupport {
       String onlyService,
       boolean keylessActionsAreUnknown) {
     KeyActionSupport s = new KeyActionSupport();
+    String lowerKey = key.toLowerCase(java.util.Locale.ROOT);
     for (StringElement e : actions) {
       String value = e.value();
       int colon = value.indexOf(':');
@@ -60,7 +61,13 @@ final class KeyActionSupport {
         s.anySupported = true; // unknown to the catalog: assume the best
         continue;
       }
-      boolean supports = matched.stream().anyMatch(a -> ConditionKeys.actionSupports(a, key));
+      boolean supports = false;
+      for (Action a : matched) {
+        if (ConditionKeys.actionSupportsLowerCase(a, lowerKey)) {
+          supports = true;
+          break;
+        }
+      }
       if (supports) {
         s.anySupported = true;
       } else {

@@ -59,8 +59,9 @@ record ServiceKeyUse(
   private static Carriers count(Service service, String key) {
     List<String> supporting = new ArrayList<>();
     int count = 0;
+    String lowerKey = key.toLowerCase(Locale.ROOT);
     for (Action a : service.actions()) {
-      if (ConditionKeys.actionSupports(a, key)) {
+      if (ConditionKeys.actionSupportsLowerCase(a, lowerKey)) {
         if (supporting.size() < SHOWN) {
           supporting.add(a.qualifiedName());
         }
