@@ -177,6 +177,12 @@ public final class Catalog {
     if (pattern.isEmpty()) {
       return List.of();
     }
+    if (pattern.indexOf(':') > 0 && !WildcardMatcher.hasWildcard(pattern)) {
+      // service:Name is two look-ups: cheaper than the cache, and a batch's thousands of action
+      // names would
+      // otherwise fill it (the managed policies name 16,000) and have it emptied again and again.
+      return computeMatches(pattern);
+    }
     // Editors ask again on every keystroke and checks ask per statement: remember the answers.
     String key = pattern.toLowerCase(Locale.ROOT);
     List<Action> cached = matchCache.get(key);
