@@ -4,6 +4,7 @@
 # `mvn -B package` (which builds the jar, the launcher and its class data sharing archive).
 #   RUNS=N       runs per whole-process median (default 7)
 #   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
+#   ONLY_BATCH=1 only the batch run of the managed policies
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,9 +34,48 @@ rss_kib() { # peak resident set of a command, in KiB (GNU time)
 }
 row() { printf '%-62s %10s\n' "$1" "$2"; }
 
+batch() {
+  echo "== batch: the $(ls "$POLICIES" | wc -l) AWS managed policies in one check run (median of $RUNS, interleaved)"
+  # The three commands take turns, run after run, so that a slow minute of this shared machine
+  # weighs on all of them alike; the ratio is taken within each turn, then its median.
+  checks=() launchers=() floors=() ratios=()
+  for _ in $(seq "$RUNS"); do
+    t0=$(date +%s%N)
+    java -jar "$JAR" check --format json "$POLICIES" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    "$LAUNCHER" check --format json "$POLICIES" >/dev/null 2>&1 || true
+    t2=$(date +%s%N)
+    java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES" >/dev/null 2>&1 || true
+    t3=$(date +%s%N)
+    checks+=($(((t1 - t0) / 1000000)))
+    launchers+=($(((t2 - t1) / 1000000)))
+    floors+=($(((t3 - t2) / 1000000)))
+    ratios+=("$(awk -v c=$(((t2 - t1) / 1000000)) -v f=$(((t3 - t2) / 1000000)) 'BEGIN { printf "%.2f", c / f }')")
+  done
+  median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+  row "java -jar check --format json" "$(median "${checks[@]}") ms"
+  row "launcher check --format json" "$(median "${launchers[@]}") ms"
+  row "Jackson read + parse of the same files (the floor)" "$(median "${floors[@]}") ms"
+  row "launcher / floor, median of the per-run ratios" "$(median "${ratios[@]}")"
+  echo "  (per run: launcher ${launchers[*]} ms; floor ${floors[*]} ms; ratio ${ratios[*]})"
+  if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
+    row "peak RSS, java -jar check" "$(($(rss_kib java -jar "$JAR" check --format json "$POLICIES") / 1024)) MB"
+    row "peak RSS, launcher check" "$(($(rss_kib "$LAUNCHER" check --format json "$POLICIES") / 1024)) MB"
+    row "peak RSS, floor" "$(($(rss_kib java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES") / 1024)) MB"
+  else
+    echo "(no GNU /usr/bin/time -v here: peak RSS not measured)"
+  fi
+}
+
+
 echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+
+if [[ "${ONLY_BATCH:-0}" == 1 ]]; then
+  batch
+  exit 0
+fi
 
 echo "== start-up: \`check\` of one small policy, process start to exit (median of $RUNS)"
 row "java -jar (no options)" "$(median_ms java -jar "$JAR" check "$SMALL") ms"
@@ -64,33 +104,4 @@ java -cp "$CP" dev.iampolicyls.hover.HoverBenchmark "$LARGE"
 echo
 
 [[ "${QUICK:-0}" == 1 ]] && exit 0
-echo "== batch: the $(ls "$POLICIES" | wc -l) AWS managed policies in one check run (median of $RUNS, interleaved)"
-# The three commands take turns, run after run, so that a slow minute of this shared machine
-# weighs on all of them alike; the ratio is taken within each turn, then its median.
-checks=() launchers=() floors=() ratios=()
-for _ in $(seq "$RUNS"); do
-  t0=$(date +%s%N)
-  java -jar "$JAR" check --format json "$POLICIES" >/dev/null 2>&1 || true
-  t1=$(date +%s%N)
-  "$LAUNCHER" check --format json "$POLICIES" >/dev/null 2>&1 || true
-  t2=$(date +%s%N)
-  java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES" >/dev/null 2>&1 || true
-  t3=$(date +%s%N)
-  checks+=($(((t1 - t0) / 1000000)))
-  launchers+=($(((t2 - t1) / 1000000)))
-  floors+=($(((t3 - t2) / 1000000)))
-  ratios+=("$(awk -v c=$(((t2 - t1) / 1000000)) -v f=$(((t3 - t2) / 1000000)) 'BEGIN { printf "%.2f", c / f }')")
-done
-median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
-row "java -jar check --format json" "$(median "${checks[@]}") ms"
-row "launcher check --format json" "$(median "${launchers[@]}") ms"
-row "Jackson read + parse of the same files (the floor)" "$(median "${floors[@]}") ms"
-row "launcher / floor, median of the per-run ratios" "$(median "${ratios[@]}")"
-echo "  (per run: launcher ${launchers[*]} ms; floor ${floors[*]} ms; ratio ${ratios[*]})"
-if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
-  row "peak RSS, java -jar check" "$(($(rss_kib java -jar "$JAR" check --format json "$POLICIES") / 1024)) MB"
-  row "peak RSS, launcher check" "$(($(rss_kib "$LAUNCHER" check --format json "$POLICIES") / 1024)) MB"
-  row "peak RSS, floor" "$(($(rss_kib java -cp "$CP" dev.iampolicyls.cli.JacksonParseFloor "$POLICIES") / 1024)) MB"
-else
-  echo "(no GNU /usr/bin/time -v here: peak RSS not measured)"
-fi
+batch
