@@ -176,13 +176,12 @@ final class PolicyChecker {
       // Stable sort: keeps the engine's document order and slots this finding in by offset.
       findings.sort(Comparator.comparingInt(Finding::offset));
     }
+    SourceText source = SourceText.of(analysis.policy().document());
+    if (source != null && !findings.isEmpty()) {
+      source.lines(); // indexed here, on a checking thread, not by the report on the main one
+    }
     return List.of(
-        new FileResult(
-            input.displayPath(),
-            analysis.policyType(),
-            findings,
-            SourceText.of(analysis.policy().document()),
-            null));
+        new FileResult(input.displayPath(), analysis.policyType(), findings, source, null));
   }
 
   /**

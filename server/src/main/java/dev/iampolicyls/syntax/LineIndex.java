@@ -17,10 +17,12 @@ public final class LineIndex {
     int[] starts = new int[16];
     int count = 1;
     int n = text.length();
+    // An array read, not charAt through the interface: a batch indexes every file with findings.
+    char[] chars = text instanceof String s ? s.toCharArray() : text.toString().toCharArray();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+        if (c == '\r' && i + 1 < n && chars[i + 1] == '\n') {
           i++;
         }
         if (count == starts.length) {
