@@ -31,6 +31,9 @@ public final class WildcardMatcher {
       if (p < pn) {
         char pc = pattern.charAt(p);
         if (pc == '*') {
+          if (p == pn - 1) {
+            return true; // a closing star takes the rest (Get*, Describe*: most patterns)
+          }
           star = p++;
           mark = t;
           continue;

@@ -1,5 +1,6 @@
 package dev.iampolicyls.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,5 +60,35 @@ class WildcardMatcherTest {
           assertFalse(WildcardMatcher.matches("*a*a*a*a*a*a*b", text));
           assertTrue(WildcardMatcher.matches("*a*a*a*a*a*a*a", text));
         });
+  }
+
+  @Test
+  void agreesWithARegularExpressionOnSeededPatterns() {
+    java.util.Random random = new java.util.Random(17);
+    String patternChars = "aAb:*?";
+    String textChars = "aAbB:";
+    for (int n = 0; n < 20_000; n++) {
+      String pattern = randomText(random, patternChars, 6);
+      String text = randomText(random, textChars, 8);
+      StringBuilder regex = new StringBuilder();
+      for (char c : pattern.toCharArray()) {
+        regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote("" + c));
+      }
+      boolean expected =
+          java.util.regex.Pattern.compile(
+                  regex.toString(),
+                  java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
+              .matcher(text)
+              .matches();
+      assertEquals(expected, WildcardMatcher.matches(pattern, text), pattern + " ~ " + text);
+    }
+  }
+
+  private static String randomText(java.util.Random random, String alphabet, int maxLength) {
+    StringBuilder s = new StringBuilder();
+    for (int k = random.nextInt(maxLength + 1); k > 0; k--) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
   }
 }
