@@ -34,6 +34,15 @@ final class RedundantStatementCheck extends PolicyCheck {
     final List<String> resources;
     final java.util.Set<String> actionServices;
 
+    /** Per action: it holds a wildcard (only those can cover more than their equal). */
+    final boolean[] actionWild;
+
+    /** Per resource: a pattern without variables, the only kind that covers other ARNs. */
+    final boolean[] resourcePattern;
+
+    /** Per resource: neither wildcard nor variable, the only kind a pattern is compared with. */
+    final boolean[] resourcePlain;
+
     /** {@link #actionServices} as bits over the group's services (see {@link #maskServices}). */
     long[] serviceMask;
 
@@ -46,6 +55,21 @@ final class RedundantStatementCheck extends PolicyCheck {
       this.actions = strings(s.action());
       this.resources = strings(s.resource());
       this.actionServices = servicesOf(actions);
+      int actionCount = actions == null ? 0 : actions.size();
+      actionWild = new boolean[actionCount];
+      for (int i = 0; i < actionCount; i++) {
+        actionWild[i] = WildcardMatcher.hasWildcard(actions.get(i));
+      }
+      int resourceCount = resources == null ? 0 : resources.size();
+      resourcePattern = new boolean[resourceCount];
+      resourcePlain = new boolean[resourceCount];
+      for (int i = 0; i < resourceCount; i++) {
+        String r = resources.get(i);
+        boolean wild = WildcardMatcher.hasWildcard(r);
+        boolean variable = r.contains("${");
+        resourcePattern[i] = wild && !variable;
+        resourcePlain[i] = !wild && !variable;
+      }
     }
 
     String condition() {
@@ -215,24 +239,56 @@ final class RedundantStatementCheck extends PolicyCheck {
             || narrow.serviceMask == null
             || subset(narrow.serviceMask, wide.serviceMask))
         && (wide.condition().equals("-") || wide.condition().equals(narrow.condition()))
-        && listCovers(wide.resources, narrow.resources, false)
-        && listCovers(wide.actions, narrow.actions, true);
+        && resourcesCovered(wide, narrow)
+        && actionsCovered(wide, narrow);
   }
 
-  private static boolean listCovers(List<String> wide, List<String> narrow, boolean actions) {
-    if (wide == null || narrow == null) {
-      return wide == null && narrow == null;
+  /** Null (absent) lists cover only each other; empty or malformed ones are other checks'. */
+  private static boolean comparable(List<String> wide, List<String> narrow) {
+    return wide != null && narrow != null && !wide.isEmpty() && !narrow.isEmpty();
+  }
+
+  /**
+   * Every narrow action is covered by a wide one ({@link #actionCovers}), asking the full rule only
+   * of wide wildcards: a plain wide action covers exactly its equal (ignoring case).
+   */
+  private static boolean actionsCovered(Shape wide, Shape narrow) {
+    if (!comparable(wide.actions, narrow.actions)) {
+      return wide.actions == null && narrow.actions == null;
     }
-    if (narrow.isEmpty() || wide.isEmpty()) {
-      return false; // empty or malformed lists are other checks' business
-    }
-    for (String n : narrow) {
+    for (String n : narrow.actions) {
       boolean covered = false;
-      for (String w : wide) {
-        if (actions ? actionCovers(w, n) : resourceCovers(w, n)) {
-          covered = true;
-          break;
-        }
+      for (int j = 0; j < wide.actions.size() && !covered; j++) {
+        String w = wide.actions.get(j);
+        covered =
+            w.equals("*") || w.equalsIgnoreCase(n) || (wide.actionWild[j] && actionCovers(w, n));
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every narrow resource is covered by a wide one ({@link #resourceCovers}), matching patterns
+   * only where the rule can: a wide pattern without variables against a plain narrow ARN.
+   */
+  private static boolean resourcesCovered(Shape wide, Shape narrow) {
+    if (!comparable(wide.resources, narrow.resources)) {
+      return wide.resources == null && narrow.resources == null;
+    }
+    for (int i = 0; i < narrow.resources.size(); i++) {
+      String n = narrow.resources.get(i);
+      boolean covered = false;
+      for (int j = 0; j < wide.resources.size() && !covered; j++) {
+        String w = wide.resources.get(j);
+        covered =
+            w.equals("*")
+                || w.equals(n)
+                || (narrow.resourcePlain[i]
+                    && wide.resourcePattern[j]
+                    && WildcardMatcher.matchesExactCase(w, n));
       }
       if (!covered) {
         return false;

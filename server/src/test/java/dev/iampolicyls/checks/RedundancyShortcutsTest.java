@@ -126,7 +126,14 @@ class RedundancyShortcutsTest {
   void redundantStatementFindsWhatComparingEveryPairPlainlyFinds() {
     // The check groups statements, builds shapes only for groups of two or more, compares service
     // masks first and skips repeated service parts: held against all pairs, compared plainly.
-    String[] resources = {"*", "arn:aws:s3:::b/*", "arn:aws:s3:::b/k", "arn:aws:s3:::B/k"};
+    String[] resources = {
+      "*",
+      "arn:aws:s3:::b/*",
+      "arn:aws:s3:::b/k",
+      "arn:aws:s3:::B/k",
+      "arn:aws:s3:::b/${x}*",
+      "arn:aws:s3:::b/${aws:username}"
+    };
     String[] conditions = {"", ", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}"};
     String[] principals = {"", ", \"Principal\": {\"AWS\": \"111122223333\"}"};
     Random random = new Random(11);
@@ -144,7 +151,11 @@ class RedundancyShortcutsTest {
                   ? actions.isEmpty() ? "s3:GetObject" : actions.get(0)
                   : randomAction(random));
         }
-        String resource = resources[random.nextInt(resources.length)];
+        List<String> resourceList = new ArrayList<>();
+        for (int k = 1 + random.nextInt(2); k > 0; k--) {
+          resourceList.add(resources[random.nextInt(resources.length)]);
+        }
+        String resource = String.join("\u0000", resourceList);
         String condition = conditions[random.nextInt(conditions.length)];
         String principal = random.nextInt(5) == 0 ? principals[1] : principals[0];
         statements.add(
@@ -155,7 +166,11 @@ class RedundancyShortcutsTest {
         for (int k = 0; k < actions.size(); k++) {
           text.append(k == 0 ? "" : ", ").append('"').append(actions.get(k)).append('"');
         }
-        text.append("], \"Resource\": \"").append(resource).append('"');
+        text.append("], \"Resource\": [");
+        for (int k = 0; k < resourceList.size(); k++) {
+          text.append(k == 0 ? "" : ", ").append('"').append(resourceList.get(k)).append('"');
+        }
+        text.append(']');
         text.append(condition).append(principal).append('}');
       }
       text.append("]}");
@@ -180,7 +195,7 @@ class RedundancyShortcutsTest {
     }
   }
 
-  /** The definition, over {effect, actions joined by NUL, resource, condition, principal}. */
+  /** The definition, over {effect, actions and resources joined by NUL, condition, principal}. */
   private static boolean plainlyCovers(String[] wide, String[] narrow) {
     if (!wide[0].equals(narrow[0]) || !wide[4].equals(narrow[4])) {
       return false;
@@ -188,13 +203,17 @@ class RedundancyShortcutsTest {
     if (!wide[3].isEmpty() && !wide[3].equals(narrow[3])) {
       return false;
     }
-    if (!RedundantStatementCheck.resourceCovers(wide[2], narrow[2])) {
-      return false;
-    }
-    for (String n : narrow[1].split("\u0000")) {
+    return plainlyCovers(wide[2], narrow[2], false) && plainlyCovers(wide[1], narrow[1], true);
+  }
+
+  private static boolean plainlyCovers(String wideList, String narrowList, boolean actions) {
+    for (String n : narrowList.split("\u0000")) {
       boolean covered = false;
-      for (String w : wide[1].split("\u0000")) {
-        covered |= RedundantStatementCheck.actionCovers(w, n);
+      for (String w : wideList.split("\u0000")) {
+        covered |=
+            actions
+                ? RedundantStatementCheck.actionCovers(w, n)
+                : RedundantStatementCheck.resourceCovers(w, n);
       }
       if (!covered) {
         return false;
