@@ -109,16 +109,18 @@ final class RedundantActionCheck extends PolicyCheck {
       Index index = new Index(actions.size());
       for (int j = 0; j < actions.size(); j++) {
         String v = actions.get(j).value();
-        ActionName name = v.equals("*") ? null : ActionName.parse(v).orElse(null);
-        if (name == null && !v.equals("*")) {
+        boolean star = v.equals("*");
+        // What ActionName.parse accepts (one colon, both parts non-empty), without its copies.
+        int colon = v.indexOf(':');
+        if (!star && (colon <= 0 || colon == v.length() - 1 || v.indexOf(':', colon + 1) >= 0)) {
           continue;
         }
         index.isAction[j] = true;
-        index.lower[j] = v.toLowerCase(Locale.ROOT);
+        String lower = v.toLowerCase(Locale.ROOT);
+        index.lower[j] = lower;
+        // A plain service part is ASCII, so its lower case is the lower-case text's prefix.
         index.serviceKey[j] =
-            name != null && PatternCover.isPlain(name.service(), 0, name.service().length())
-                ? name.service().toLowerCase(Locale.ROOT)
-                : null;
+            !star && PatternCover.isPlain(v, 0, colon) ? lower.substring(0, colon) : null;
         if (ActionName.containsWildcard(v)) {
           index.wildcards.add(j);
           if (index.serviceKey[j] == null) {
