@@ -16,8 +16,17 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
   @Override
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
+      String known = null; // the last service part the catalog knew: lists run by service
       for (StringElement e : s.actions()) {
-        ActionName name = ActionName.parse(e.value()).orElse(null);
+        String v = e.value();
+        if (known != null
+            && v.length() > known.length() + 1
+            && v.charAt(known.length()) == ':'
+            && v.startsWith(known)
+            && v.indexOf(':', known.length() + 1) < 0) {
+          continue;
+        }
+        ActionName name = ActionName.parse(v).orElse(null);
         if (name == null || ActionName.containsWildcard(name.service())) {
           continue; // malformed actions are INVALID_ACTION; wildcard prefixes are matched there
         }
@@ -26,6 +35,8 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
           String hint = close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?";
           context.report(
               this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
+        } else {
+          known = name.service();
         }
       }
     }

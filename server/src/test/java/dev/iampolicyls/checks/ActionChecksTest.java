@@ -25,6 +25,15 @@ class ActionChecksTest {
   }
 
   @Test
+  void aPrefixThatExtendsAKnownOneIsStillChecked() {
+    // The check skips actions whose service part repeats the last known one: only exact repeats.
+    assertFindings(
+        statementWith(
+            "[\"s3:GetObject\", \"s3:PutObject\", «\"s3x:GetObject\"», \"S3:ListBucket\", «\"s:Get\"»]"),
+        "INVALID_SERVICE_IN_ACTION");
+  }
+
+  @Test
   void unknownServiceIsReportedWithTheClosestPrefix() {
     List<Finding> f =
         assertFindings(
