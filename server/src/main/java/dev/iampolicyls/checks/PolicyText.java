@@ -35,11 +35,12 @@ final class PolicyText {
     // Counts what compact(text) would keep, without building it.
     int size = 0;
     boolean inString = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    char[] chars = text.toCharArray(); // read per character: an array beats charAt under C1
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       if (inString) {
         size++;
-        if (c == '\\' && i + 1 < text.length()) {
+        if (c == '\\' && i + 1 < chars.length) {
           size++;
           i++;
         } else if (c == '"') {
@@ -48,8 +49,8 @@ final class PolicyText {
       } else if (c == '"') {
         inString = true;
         size++;
-      } else if (!Character.isWhitespace(c)) {
-        size++;
+      } else if ((c > ' ' && c < 0x80) || !Character.isWhitespace(c)) {
+        size++; // ASCII above the space is never whitespace: no table look-up for most text
       }
     }
     return size;

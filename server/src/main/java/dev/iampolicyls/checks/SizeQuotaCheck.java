@@ -2,7 +2,6 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.syntax.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -48,7 +47,16 @@ abstract class SizeQuotaCheck extends PolicyCheck {
     }
   }
 
+  /** {@code 12,345}: what {@code %,d} writes in the root locale, without a Formatter per call. */
   static String number(int n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    String digits = Long.toString(Math.abs((long) n));
+    StringBuilder out = new StringBuilder(n < 0 ? "-" : "");
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
   }
 }

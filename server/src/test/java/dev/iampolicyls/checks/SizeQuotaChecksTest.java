@@ -126,4 +126,12 @@ class SizeQuotaChecksTest {
       assertEquals(List.of(), find(spaced, PolicyType.IDENTITY_POLICY, DEFAULT, c.getKey()));
     }
   }
+
+  @Test
+  void numbersAreGroupedAsFormatGroupsThem() {
+    for (int n :
+        new int[] {0, 7, 999, 1000, 6144, 10_240, 999_999, 1_234_567, -1234, Integer.MIN_VALUE}) {
+      assertEquals(String.format(java.util.Locale.ROOT, "%,d", n), SizeQuotaCheck.number(n));
+    }
+  }
 }
