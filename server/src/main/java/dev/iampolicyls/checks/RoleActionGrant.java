@@ -66,7 +66,18 @@ final class RoleActionGrant {
     }
   }
 
-  private record GrantKey(RoleActionGrant action, Statement statement) {}
+  /** Equality written out, not generated: see GrantAnalysis's key. */
+  private record GrantKey(RoleActionGrant action, Statement statement) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof GrantKey k && k.action == action && k.statement == statement;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(action) + System.identityHashCode(statement);
+    }
+  }
 
   /**
    * How a statement reaches the action and the roles.

@@ -51,8 +51,22 @@ public final class GrantAnalysis {
     return policy.derived(new Key(catalog), () -> new GrantAnalysis(policy, catalog));
   }
 
-  /** One analysis per catalog: a settings change may swap the catalog under an open document. */
-  private record Key(Catalog catalog) {}
+  /**
+   * One analysis per catalog: a settings change may swap the catalog under an open document.
+   * Equality written out: a record's generated equals and hashCode link method handles on first
+   * use, ~40 lambda forms that the class data archive does not hold (+50 ms to a one-file check).
+   */
+  private record Key(Catalog catalog) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.catalog == catalog;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(catalog);
+    }
+  }
 
   public ActionIndex index() {
     return index;
