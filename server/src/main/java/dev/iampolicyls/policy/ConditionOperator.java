@@ -93,8 +93,21 @@ public record ConditionOperator(Qualifier qualifier, Base base, boolean ifExists
 
   /** Parses an operator exactly as IAM does; empty when IAM would not know it. */
   public static Optional<ConditionOperator> parse(String text) {
-    return parse(text, false);
+    // Every condition check asks for every key test's operator: few distinct texts, asked often.
+    Optional<ConditionOperator> known = PARSED.get(text);
+    if (known == null) {
+      known = parse(text, false);
+      if (PARSED.size() >= MAX_PARSED) {
+        PARSED.clear(); // typos are unbounded; the real operators come back at once
+      }
+      PARSED.put(text, known);
+    }
+    return known;
   }
+
+  private static final int MAX_PARSED = 1_000;
+  private static final java.util.Map<String, Optional<ConditionOperator>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Parses ignoring case, to suggest the right spelling of a mistyped operator. */
   public static Optional<ConditionOperator> parseIgnoringCase(String text) {

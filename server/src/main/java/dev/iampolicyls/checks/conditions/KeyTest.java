@@ -13,14 +13,20 @@ import java.util.Optional;
 /** One condition key test together with the statement it belongs to. */
 record KeyTest(Statement statement, ConditionEntry entry) {
 
+  /** Every key test of the policy, in document order; read-only, built once per policy. */
   static List<KeyTest> all(Policy policy) {
+    // Twenty-odd condition checks walk these: one list per policy, not one per check.
+    return policy.derived(KeyTest.class, () -> collect(policy));
+  }
+
+  private static List<KeyTest> collect(Policy policy) {
     List<KeyTest> tests = new ArrayList<>();
     for (Statement s : policy.statements()) {
       for (ConditionEntry e : s.conditionEntries()) {
         tests.add(new KeyTest(s, e));
       }
     }
-    return tests;
+    return List.copyOf(tests);
   }
 
   Optional<ConditionOperator> operator() {
