@@ -37,22 +37,23 @@ class GrantAnalysisCacheTest {
     WeakReference<GrantAnalysis> analysis = analyseAndDrop();
     // A cache that kept values until its next look-up (a static weak map) fails here: nothing
     // looks anything up after the policy is dropped.
-    for (int i = 0; i < 50 && analysis.get() != null; i++) {
-      System.gc();
-      Thread.sleep(10);
-    }
-    assertNull(analysis.get());
+    assertNull(afterCollecting(analysis));
   }
 
   @Test
   void replacedCatalogIsCollectableDespiteItsActionIndex() throws Exception {
     WeakReference<Catalog> replaced = indexAndDrop();
-    for (int i = 0; i < 50 && replaced.get() != null; i++) {
+    // The index points back to its catalog; a static weak map from catalog to index kept both.
+    assertNull(afterCollecting(replaced));
+  }
+
+  /** The referent once the collector has had a few chances to clear it. */
+  private static <T> T afterCollecting(WeakReference<T> ref) throws InterruptedException {
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
       System.gc();
       Thread.sleep(10);
     }
-    // The index points back to its catalog; a static weak map from catalog to index kept both.
-    assertNull(replaced.get());
+    return ref.get();
   }
 
   private static WeakReference<Catalog> indexAndDrop() throws IOException {
