@@ -178,9 +178,8 @@ public final class Catalog {
       return List.of();
     }
     if (pattern.indexOf(':') > 0 && !WildcardMatcher.hasWildcard(pattern)) {
-      // service:Name is two look-ups: cheaper than the cache, and a batch's thousands of action
-      // names would
-      // otherwise fill it (the managed policies name 16,000) and have it emptied again and again.
+      // service:Name is two look-ups, cheaper than the cache; and a batch's thousands of names
+      // (the managed policies: 16,000) would fill the cache and have it emptied again and again.
       return computeMatches(pattern);
     }
     // Editors ask again on every keystroke and checks ask per statement: remember the answers.
@@ -357,10 +356,16 @@ public final class Catalog {
    *
    * @param key identifies what is built (one value per key)
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(Object key, java.util.function.Supplier<T> build) {
     synchronized (derived) {
-      return (T) derived.computeIfAbsent(key, k -> build.get());
+      // get and put, not computeIfAbsent: a builder may ask for another derived structure.
+      @SuppressWarnings("unchecked")
+      T value = (T) derived.get(key);
+      if (value == null) {
+        value = build.get();
+        derived.put(key, value);
+      }
+      return value;
     }
   }
 
