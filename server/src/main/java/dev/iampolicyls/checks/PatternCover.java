@@ -25,7 +25,6 @@ final class PatternCover {
 
   private PatternCover() {}
 
-  /** Whether {@code outer} covers {@code inner}; letters compared ignoring case when asked. */
   /**
    * Whether {@code text[from, to)} is plain: ASCII letters, digits, {@code -}, {@code _} and {@code
    * .}, which {@link #covers} compares one for one (case aside). Two different plain service parts
@@ -48,6 +47,7 @@ final class PatternCover {
     return true;
   }
 
+  /** Whether {@code outer} covers {@code inner}; letters compared ignoring case when asked. */
   static boolean covers(String outer, String inner, boolean ignoreCase) {
     if (outer.equals(inner)) {
       return true;

@@ -18,7 +18,7 @@ public final class LineIndex {
     int count = 1;
     int n = text.length();
     // An array read, not charAt through the interface: a batch indexes every file with findings.
-    char[] chars = text instanceof String s ? s.toCharArray() : text.toString().toCharArray();
+    char[] chars = text.toString().toCharArray(); // a String's toString is itself
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       if (c == '\r' || c == '\n') {

@@ -53,13 +53,12 @@ record ServiceKeyUse(
         catalog.<Carriers>memo(ServiceKeyUse.class),
         key.toLowerCase(Locale.ROOT),
         20_000,
-        k -> count(service, key));
+        lowerKey -> count(service, lowerKey));
   }
 
-  private static Carriers count(Service service, String key) {
+  private static Carriers count(Service service, String lowerKey) {
     List<String> supporting = new ArrayList<>();
     int count = 0;
-    String lowerKey = key.toLowerCase(Locale.ROOT);
     for (Action a : service.actions()) {
       if (ConditionKeys.actionSupportsLowerCase(a, lowerKey)) {
         if (supporting.size() < SHOWN) {
