@@ -19,12 +19,8 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
       String known = null; // the last service part the catalog knew: lists run by service
       for (StringElement e : s.actions()) {
         String v = e.value();
-        if (known != null
-            && v.length() > known.length() + 1
-            && v.charAt(known.length()) == ':'
-            && v.startsWith(known)
-            && v.indexOf(':', known.length() + 1) < 0) {
-          continue;
+        if (known != null && ActionName.colonOf(v) == known.length() && v.startsWith(known)) {
+          continue; // the same service part as the entry before: known
         }
         ActionName name = ActionName.parse(v).orElse(null);
         if (name == null || ActionName.containsWildcard(name.service())) {

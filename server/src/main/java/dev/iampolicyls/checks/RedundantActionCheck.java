@@ -110,9 +110,8 @@ final class RedundantActionCheck extends PolicyCheck {
       for (int j = 0; j < actions.size(); j++) {
         String v = actions.get(j).value();
         boolean star = v.equals("*");
-        // What ActionName.parse accepts (one colon, both parts non-empty), without its copies.
-        int colon = v.indexOf(':');
-        if (!star && (colon <= 0 || colon == v.length() - 1 || v.indexOf(':', colon + 1) >= 0)) {
+        int colon = ActionName.colonOf(v);
+        if (!star && colon < 0) {
           continue;
         }
         index.isAction[j] = true;
