@@ -31,7 +31,7 @@ public final class DataTypeMismatchCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       Optional<ConditionOperator> op = t.operator();
       if (op.isEmpty() || InvalidConditionDataTypeCheck.mixesKinds(t)) {
         continue;

@@ -17,7 +17,7 @@ public final class DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck ex
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (!TagKeyUse.applies(t, "Deny", true)) {
         continue;
       }

@@ -15,7 +15,7 @@ public final class DenyWithUnsupportedTagConditionKeyForServiceCheck extends Pol
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (!TagKeyUse.applies(t, "Deny", false)) {
         continue;
       }

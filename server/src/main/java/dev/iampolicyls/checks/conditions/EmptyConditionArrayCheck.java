@@ -40,7 +40,7 @@ abstract class EmptyConditionArrayCheck extends PolicyCheck {
 
   @Override
   public final void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (t.valueNode() instanceof ArrayNode array
           && array.items().isEmpty()
           && t.operator().filter(op -> formOf(op) == form).isPresent()) {

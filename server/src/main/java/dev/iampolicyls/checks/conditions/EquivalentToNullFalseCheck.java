@@ -12,7 +12,7 @@ public final class EquivalentToNullFalseCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (EquivalentToNull.nullValue(t).filter(b -> !b).isPresent()) {
         context.report(
             this,

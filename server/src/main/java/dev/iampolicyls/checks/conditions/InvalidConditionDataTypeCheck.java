@@ -30,7 +30,7 @@ public final class InvalidConditionDataTypeCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (mixesKinds(t)) {
         context.report(
             this,

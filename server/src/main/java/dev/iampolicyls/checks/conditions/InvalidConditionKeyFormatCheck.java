@@ -12,7 +12,7 @@ public final class InvalidConditionKeyFormatCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (!ConditionKeys.isWellFormed(t.key())) {
         context.report(
             this,

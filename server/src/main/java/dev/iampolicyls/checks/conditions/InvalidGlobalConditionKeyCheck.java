@@ -21,7 +21,7 @@ public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
   @Override
   public void run(CheckContext context) {
     List<String> names = null;
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       String key = t.key();
       if (!ConditionKeys.isGlobal(key)
           || !ConditionKeys.isWellFormed(key)

@@ -22,7 +22,7 @@ public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       String key = t.key();
       if (ConditionKeys.isGlobal(key)
           || !ConditionKeys.isWellFormed(key)

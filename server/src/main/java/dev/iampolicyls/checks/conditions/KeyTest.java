@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckContext;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Policy;
@@ -13,10 +14,12 @@ import java.util.Optional;
 /** One condition key test together with the statement it belongs to. */
 record KeyTest(Statement statement, ConditionEntry entry) {
 
-  /** Every key test of the policy, in document order; read-only, built once per policy. */
-  static List<KeyTest> all(Policy policy) {
-    // Twenty-odd condition checks walk these: one list per policy, not one per check.
-    return policy.derived(KeyTest.class, () -> collect(policy));
+  /**
+   * Every key test of the context's policy, in document order; read-only, found once per run for
+   * the twenty-odd condition checks that walk them.
+   */
+  static List<KeyTest> all(CheckContext context) {
+    return context.shared(KeyTest.class, () -> collect(context.policy()));
   }
 
   private static List<KeyTest> collect(Policy policy) {

@@ -15,7 +15,7 @@ public final class MissingActionForConditionKeyCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       ServiceKeyUse.of(context.catalog(), t)
           .filter(use -> !use.support().anySupported() && !use.support().unsupported().isEmpty())
           .ifPresent(

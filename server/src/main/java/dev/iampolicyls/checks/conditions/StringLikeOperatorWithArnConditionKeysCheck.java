@@ -20,7 +20,7 @@ public final class StringLikeOperatorWithArnConditionKeysCheck extends PolicyChe
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       Optional<ConditionOperator> op = t.operator();
       if (op.isEmpty()
           || (op.get().base() != ConditionOperator.Base.StringLike

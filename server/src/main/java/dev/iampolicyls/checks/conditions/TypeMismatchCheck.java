@@ -18,7 +18,7 @@ public final class TypeMismatchCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       Optional<ConditionOperator> op = t.operator();
       if (op.isEmpty() || !ConditionTypes.mismatched(context.catalog(), t)) {
         continue;

@@ -19,7 +19,7 @@ public final class UnsupportedGlobalConditionKeyCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (isUnsupported(t.key())) {
         context.report(
             this,

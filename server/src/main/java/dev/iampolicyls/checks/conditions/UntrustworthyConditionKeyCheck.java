@@ -19,7 +19,7 @@ public final class UntrustworthyConditionKeyCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       if (CALLER_SET.contains(t.key().toLowerCase(Locale.ROOT))) {
         context.report(
             this,

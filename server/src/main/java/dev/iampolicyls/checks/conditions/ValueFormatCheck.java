@@ -25,7 +25,7 @@ abstract class ValueFormatCheck extends PolicyCheck {
 
   @Override
   public final void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       Optional<ConditionOperator> op = t.operator();
       if (op.isEmpty()
           || !categories.contains(op.get().category())

@@ -19,7 +19,7 @@ public final class WildcardWithoutLikeOperatorCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    for (KeyTest t : KeyTest.all(context.policy())) {
+    for (KeyTest t : KeyTest.all(context)) {
       Optional<ConditionOperator> op = t.operator();
       if (op.isEmpty()
           || op.get().category() != ConditionOperator.Category.STRING
