@@ -1,5 +1,7 @@
 package dev.iampolicyls.catalog;
 
+import dev.iampolicyls.cache.BoundedMemo;
+import dev.iampolicyls.cache.DerivedValues;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +42,8 @@ public final class Catalog {
   private final Map<Object, Map<String, Object>> memos =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** See {@link #derived}; guarded by itself. */
-  private final Map<Object, Object> derived = new java.util.HashMap<>();
+  /** See {@link #derived}. */
+  private final DerivedValues derived = new DerivedValues();
 
   private Catalog(byte[] data) throws IOException {
     this.data = data;
@@ -357,16 +359,7 @@ public final class Catalog {
    * @param key identifies what is built (one value per key)
    */
   public <T> T derived(Object key, java.util.function.Supplier<T> build) {
-    synchronized (derived) {
-      // get and put, not computeIfAbsent: a builder may ask for another derived structure.
-      @SuppressWarnings("unchecked")
-      T value = (T) derived.get(key);
-      if (value == null) {
-        value = build.get();
-        derived.put(key, value);
-      }
-      return value;
-    }
+    return derived.get(key, build);
   }
 
   /**
@@ -374,7 +367,7 @@ public final class Catalog {
    * Action string, say). Strings recur on every keystroke and across the files of a batch (the
    * managed policies: 59,000 Action strings, 16,000 distinct), so each is worked out once. Keyed by
    * the string itself: no key object to build and hash per look-up. Thread-safe; the user bounds it
-   * ({@link #remember}).
+   * ({@link BoundedMemo#remember}).
    *
    * @param owner who derives the values (one cache per owner)
    */
@@ -383,22 +376,5 @@ public final class Catalog {
     return (Map<String, V>)
         (Map<String, ?>)
             memos.computeIfAbsent(owner, k -> new java.util.concurrent.ConcurrentHashMap<>());
-  }
-
-  /**
-   * The value remembered for {@code key} in {@code memo}, else computed and remembered; a memo over
-   * {@code bound} entries is emptied first, so hostile input cannot grow it without end.
-   */
-  public static <V> V remember(
-      Map<String, V> memo, String key, int bound, java.util.function.Function<String, V> compute) {
-    V value = memo.get(key);
-    if (value == null) {
-      if (memo.size() > bound) {
-        memo.clear();
-      }
-      value = compute.apply(key);
-      memo.put(key, value);
-    }
-    return value;
   }
 }

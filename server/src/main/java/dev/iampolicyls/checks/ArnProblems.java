@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.ArnFormats;
 import dev.iampolicyls.catalog.ArnNamespaces;
 import dev.iampolicyls.catalog.AwsRegions;
@@ -67,7 +68,7 @@ final class ArnProblems {
    * files: each is analysed once per catalog.
    */
   static List<Problem> of(String text, Catalog catalog) {
-    return Catalog.remember(
+    return BoundedMemo.remember(
         catalog.<List<Problem>>memo(ArnProblems.class),
         text,
         20_000,

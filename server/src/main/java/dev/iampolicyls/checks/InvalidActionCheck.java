@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
@@ -34,7 +35,7 @@ final class InvalidActionCheck extends PolicyCheck {
 
   /** What is wrong with an Action string, or "" (remembered per catalog: strings recur). */
   private static String problemOf(String value, Catalog catalog) {
-    return Catalog.remember(
+    return BoundedMemo.remember(
         catalog.<String>memo(InvalidActionCheck.class),
         value,
         20_000,

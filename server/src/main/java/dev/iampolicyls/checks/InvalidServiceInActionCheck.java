@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.policy.ActionName;
@@ -43,7 +44,7 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
    * policy's actions and across files, so each is worked out once per catalog (bounded).
    */
   private static List<String> closestServices(Catalog catalog, String prefix) {
-    return Catalog.remember(
+    return BoundedMemo.remember(
         catalog.<List<String>>memo(InvalidServiceInActionCheck.class),
         prefix,
         5_000,

@@ -1,9 +1,9 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ArnFormats;
-import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ResourceType;
 import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.ActionName;
@@ -153,7 +153,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
    * times), and a name means a scan of its service's actions: remember the answer per catalog.
    */
   private static ElementFormats elementFormats(CheckContext context, String value) {
-    return Catalog.remember(
+    return BoundedMemo.remember(
         context.catalog().<ElementFormats>memo(ResourceMismatchCheck.class),
         value,
         50_000,

@@ -1,5 +1,6 @@
 package dev.iampolicyls.policy;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -94,15 +95,7 @@ public record ConditionOperator(Qualifier qualifier, Base base, boolean ifExists
   /** Parses an operator exactly as IAM does; empty when IAM would not know it. */
   public static Optional<ConditionOperator> parse(String text) {
     // Every condition check asks for every key test's operator: few distinct texts, asked often.
-    Optional<ConditionOperator> known = PARSED.get(text);
-    if (known == null) {
-      known = parse(text, false);
-      if (PARSED.size() >= MAX_PARSED) {
-        PARSED.clear(); // typos are unbounded; the real operators come back at once
-      }
-      PARSED.put(text, known);
-    }
-    return known;
+    return BoundedMemo.remember(PARSED, text, MAX_PARSED, t -> parse(t, false));
   }
 
   private static final int MAX_PARSED = 1_000;

@@ -1,5 +1,6 @@
 package dev.iampolicyls.policy;
 
+import dev.iampolicyls.cache.DerivedValues;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
@@ -8,9 +9,7 @@ import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,8 +26,7 @@ public final class Policy {
   private final ObjectNode root;
   private final List<Statement> statements;
 
-  /** Guarded by {@code this}; created on first use. */
-  private Map<Object, Object> derived;
+  private final DerivedValues derived = new DerivedValues();
 
   private Policy(JsonDocument document, ObjectNode root) {
     this.document = document;
@@ -128,17 +126,8 @@ public final class Policy {
    *
    * @param key identifies what is derived (one value per key)
    */
-  public synchronized <T> T derived(Object key, Supplier<T> compute) {
-    if (derived == null) {
-      derived = new HashMap<>(4);
-    }
-    @SuppressWarnings("unchecked")
-    T value = (T) derived.get(key);
-    if (value == null) {
-      value = compute.get();
-      derived.put(key, value);
-    }
-    return value;
+  public <T> T derived(Object key, Supplier<T> compute) {
+    return derived.get(key, compute);
   }
 
   /** Whether any statement has a Principal or NotPrincipal. */

@@ -1,5 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Service;
@@ -49,7 +50,7 @@ record ServiceKeyUse(
    * catalog.
    */
   private static Carriers carriers(Catalog catalog, Service service, String key) {
-    return Catalog.remember(
+    return BoundedMemo.remember(
         catalog.<Carriers>memo(ServiceKeyUse.class),
         key.toLowerCase(Locale.ROOT),
         20_000,
