@@ -3,6 +3,7 @@ package dev.iampolicyls.lsp;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,17 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path stderr;
+
+  /**
+   * Frames read from stdout as they come, so the server never blocks on a full pipe while the test
+   * is still writing to it (a large document would otherwise deadlock both sides).
+   */
+  private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+
+  private Thread frameReader;
+
+  /** One framed message, or why stdout could not give one. */
+  private record Frame(String message, Throwable failure) {}
 
   private ServerProcess(Process process, Path stderr) {
     this.process = process;
@@ -76,6 +89,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public void send(String json) throws IOException {
+    startReadingFrames();
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     OutputStream out = process.getOutputStream();
     out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -84,14 +98,24 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public void sendRaw(String raw) throws IOException {
+    startReadingFrames();
     OutputStream out = process.getOutputStream();
     out.write(raw.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
-  /** Reads one framed message; anything else on stdout fails the test. */
+  /** The next framed message; anything else on stdout fails the test. */
   public String receive() throws Exception {
-    return CompletableFuture.supplyAsync(this::readFrame).get(60, TimeUnit.SECONDS);
+    startReadingFrames();
+    Frame frame = frames.poll(60, TimeUnit.SECONDS);
+    if (frame == null) {
+      throw new AssertionError("no message within 60 s; stderr: " + stderr());
+    }
+    if (frame.failure() != null) {
+      frames.add(frame); // stdout is over: every later receive fails the same way
+      throw new AssertionError("stdout gave no frame; stderr: " + stderr(), frame.failure());
+    }
+    return frame.message();
   }
 
   /** The next message containing {@code part}, skipping the others (notifications, logs). */
@@ -104,24 +128,47 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private String readFrame() {
-    try {
-      InputStream in = process.getInputStream();
-      ByteArrayOutputStream header = new ByteArrayOutputStream();
-      while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("stdout ended; stderr: " + stderr());
-        }
-        header.write(b);
-      }
-      String h = header.toString(StandardCharsets.US_ASCII);
-      assertTrue(h.startsWith("Content-Length: "), "stdout holds only frames, got: " + h);
-      int length = Integer.parseInt(h.substring(16, h.indexOf("\r\n")).trim());
-      return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RuntimeException(e);
+  /**
+   * Starts the reader of stdout frames with the first message exchanged: a {@code check} run never
+   * exchanges one, and its stdout stays plain text for {@link #process()}.
+   */
+  private synchronized void startReadingFrames() {
+    if (frameReader != null) {
+      return;
     }
+    frameReader = new Thread(this::readFrames, "server-stdout");
+    frameReader.setDaemon(true);
+    frameReader.start();
+  }
+
+  private void readFrames() {
+    InputStream in = process.getInputStream();
+    try {
+      while (true) {
+        frames.add(new Frame(readFrame(in), null));
+      }
+    } catch (IOException | RuntimeException | AssertionError e) {
+      frames.add(new Frame(null, e));
+    }
+  }
+
+  private static String readFrame(InputStream in) throws IOException {
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("stdout ended");
+      }
+      header.write(b);
+    }
+    String h = header.toString(StandardCharsets.US_ASCII);
+    assertTrue(h.startsWith("Content-Length: "), "stdout holds only frames, got: " + h);
+    int length = Integer.parseInt(h.substring(16, h.indexOf("\r\n")).trim());
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) {
+      throw new EOFException("stdout ended inside a frame");
+    }
+    return new String(body, StandardCharsets.UTF_8);
   }
 
   /** Waits for the process to end and returns its exit code. */
