@@ -14,11 +14,8 @@ for config in iam-policy-ls.lua lspconfig.lua; do
   [[ "$readme" == *"$snippet"* ]] || { echo "README.md does not contain editors/neovim/$config as is" >&2; exit 1; }
 done
 
-if ! command -v nvim >/dev/null; then
-  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q neovim
-fi
+source "$here/../../require-package.sh"
+command -v nvim >/dev/null || require_package neovim nvim neovim
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
