@@ -1,4 +1,4 @@
-;;; probe.el --- Emacs's eglot against the built jar, with the README's configuration  -*- lexical-binding: t -*-
+;;; probe.el --- Emacs's eglot against the built jar, with docs/editors/emacs.md's configuration  -*- lexical-binding: t -*-
 ;; Loads editors/emacs/iam-policy-ls.el as is, opens a policy, and checks that diagnostics
 ;; (Flymake), completion (completion-at-point) and hover (eldoc) arrive from the server.
 ;; Exits 0 when all arrived with what a working server sends; otherwise prints why, exits 1.

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Emacs's own LSP client (eglot) against the built jar, with the configuration the README gives.
-# Installs Debian's emacs-nox (and elpa-eglot for Emacs 28) when they are missing (needs root
-# or sudo).
+# Emacs's own LSP client (eglot) against the built jar, with the configuration
+# docs/editors/emacs.md gives.
+# Installs Debian's emacs-nox (and elpa-eglot for Emacs 28) when they are missing, or skips
+# (editors/require-package.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="${1:-$here/../../../server/target/iam-policy-ls.jar}"
 [[ -f "$jar" ]] || { echo "$jar is missing: build the server first" >&2; exit 1; }
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 
-# The README must give users exactly the configuration this test loads.
-readme="$(cat "$here/../../../README.md")"
+# The Emacs page must give users exactly the configuration this test loads.
+page="$(cat "$here/../../../docs/editors/emacs.md")"
 snippet="$(cat "$here/../iam-policy-ls.el")"
-[[ "$readme" == *"$snippet"* ]] || { echo "README.md does not contain editors/emacs/iam-policy-ls.el as is" >&2; exit 1; }
+[[ "$page" == *"$snippet"* ]] || { echo "docs/editors/emacs.md does not contain editors/emacs/iam-policy-ls.el as is" >&2; exit 1; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -19,14 +20,9 @@ has_eglot() {
   command -v emacs >/dev/null &&
     HOME="$work" emacs --batch --eval '(progn (package-initialize) (kill-emacs (if (locate-library "eglot") 0 1)))' >/dev/null 2>&1
 }
-if ! has_eglot; then
-  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -q
-  packages=(emacs-nox)
-  # Emacs 28 (Debian 12) has no eglot built in; Debian packages it as elpa-eglot.
-  if apt-cache show elpa-eglot >/dev/null 2>&1; then packages+=(elpa-eglot); fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${packages[@]}"
-fi
+source "$here/../../require-package.sh"
+# Emacs 28 (Debian 12) has no eglot built in; Debian packages it as elpa-eglot.
+has_eglot || require_package emacs "emacs with eglot" emacs-nox 'elpa-eglot?'
 
 cp "$here/policy.json" "$work/policy.json"
 cd "$work"

@@ -12,13 +12,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's Checks section in step with the registry. The table of implemented checks is
- * generated: run this test with {@code -DupdateReadme=true} to rewrite it between its markers. The
- * table of left-out codes is written by hand, and must account for every Access Analyzer code the
- * registry lacks.
+ * Keeps the checks page ({@code docs/checks/README.md}) in step with the registry. The table of
+ * implemented checks is generated, each code a link to its own page beside it: run this test with
+ * {@code -DupdateReadme=true} to rewrite it between its markers. The table of left-out codes is
+ * written by hand, and must account for every Access Analyzer code the registry lacks.
  */
 class ReadmeChecksTableTest {
-  private static final Path README = Path.of("..", "README.md");
+  private static final Path README = Path.of("..", "docs", "checks", "README.md");
   private static final String BEGIN = "<!-- checks-table:begin -->";
   private static final String END = "<!-- checks-table:end -->";
   private static final String LEFT_OUT_BEGIN = "<!-- left-out-table:begin -->";
@@ -62,13 +62,15 @@ class ReadmeChecksTableTest {
   static String checksTable() {
     StringBuilder table = new StringBuilder("| code | type | what it finds |\n|---|---|---|\n");
     for (PolicyCheck check : AllChecks.create()) {
-      if (table.indexOf("| `" + check.code() + "` |") >= 0) {
+      if (table.indexOf("| [`" + check.code() + "`]") >= 0) {
         continue; // one code may have several classes (INVALID_POLICY_ELEMENT)
       }
       table
-          .append("| `")
+          .append("| [`")
           .append(check.code())
-          .append("` | ")
+          .append("`](")
+          .append(check.code())
+          .append(".md) | ")
           .append(check.type().name())
           .append(" | ")
           .append(check.description().replace("*", "\\*"))
@@ -80,7 +82,7 @@ class ReadmeChecksTableTest {
   private static String between(String text, String begin, String end) {
     int from = text.indexOf(begin);
     int to = text.indexOf(end);
-    assertTrue(from >= 0 && to > from, "README lacks " + begin + " ... " + end);
+    assertTrue(from >= 0 && to > from, README + " lacks " + begin + " ... " + end);
     return text.substring(from + begin.length(), to).strip() + "\n";
   }
 
