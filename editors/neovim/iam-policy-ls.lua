@@ -53,7 +53,7 @@ local function apply_completed_edit()
   line = vim.api.nvim_get_current_line()
   local after = #line - vim.str_byteindex(line, item.textEdit.range['end'].character, true)
   local edits = { item.textEdit, unpack(item.additionalTextEdits or {}) }
-  vim.lsp.util.apply_text_edits(edits, 0, 'utf-16')
+  vim.lsp.util.apply_text_edits(edits, vim.api.nvim_get_current_buf(), 'utf-16')
   vim.api.nvim_win_set_cursor(0, { row, #vim.api.nvim_get_current_line() - after })
 end
 
@@ -77,6 +77,12 @@ local function on_attach(client, buf)
   end
 end
 
+-- That completion applies plain text edits, one per item: ask for those (newer Neovim asks for
+-- snippets and for edit ranges shared by the whole list).
+local capabilities = vim.lsp.protocol.make_client_capabilities()
+capabilities.textDocument.completion.completionItem.snippetSupport = false
+capabilities.textDocument.completion.completionList = nil
+
 local config = {
   name = 'iam-policy-ls',
   cmd = { 'java', '-jar', jar, 'serve' },
@@ -84,6 +90,7 @@ local config = {
   -- The keys of .iam-policy-ls.json; they win over the file. An empty map must be
   -- vim.empty_dict(): a plain {} is sent as a JSON array.
   settings = { iamPolicy = { checks = vim.empty_dict() } },
+  capabilities = capabilities,
   on_attach = on_attach,
   on_init = function(client)
     -- Neovim 0.7 does not send settings by itself.
