@@ -127,5 +127,22 @@ keys "$choice" Enter
 save_and_expect "applying the case fix" "$(replaced "$before" '"s3:getobject"' '"s3:GetObject"')"
 echo "ok   code action and :w saved: $(sed -n 11p "$policy" | sed 's/^ *//')"
 
-keys ':qa!' Enter
-echo "neovim: diagnostics, completion, hover and a code action OK, by keys"
+keys 'gg' ']d'
+wait_for_screen "]d to the next diagnostic" '16,17'
+echo "ok   ]d moves to the diagnostic at line 16, column 17"
+
+keys Escape ':qa!' Enter
+until ! tmux -S "$socket" has-session -t nvim 2>/dev/null; do
+  ((SECONDS < deadline)) || fail "Neovim did not quit"
+  sleep 0.2
+done
+# Neovim logs the server's stderr, where the server names the settings it had to ignore.
+log="$(find "$work/home" -name lsp.log -exec cat {} +)"
+[[ "$log" == *"IAM catalog in use"* ]] || { echo "FAIL no server log in Neovim's lsp.log" >&2; exit 1; }
+if [[ "$log" == *"iamPolicy settings:"* ]]; then
+  echo "FAIL the server ignored settings:" >&2
+  grep -F 'iamPolicy settings:' <<<"$log" >&2
+  exit 1
+fi
+echo "ok   the server took the settings (no \"iamPolicy settings: ... (ignored)\" in lsp.log)"
+echo "neovim: diagnostics, completion, hover, a code action and ]d OK, by keys"
