@@ -48,9 +48,10 @@ fail() {
   screen >&2 || true
   exit 1
 }
-# Polls until the screen shows the text (a fixed string), for up to 30 s of the whole run's 300.
+# Polls until the screen shows the text (a fixed string), for up to 30 s (or the third argument)
+# of the whole run's 300.
 wait_for_screen() {
-  local what="$1" text="$2" until=$((SECONDS + 30))
+  local what="$1" text="$2" until=$((SECONDS + ${3:-30}))
   while true; do
     local now; now="$(screen)"
     [[ "$now" == *"$text"* ]] && return 0
@@ -88,7 +89,8 @@ tmux -S "$socket" new-session -d -s nvim -x 160 -y 40 -c "$work" \
   -u NVIM_APPNAME HOME="$work/home" IAM_POLICY_LS_JAR="$jar" nvim policy.json
 echo "neovim: $(nvim --version | head -1)"
 
-wait_for_screen "diagnostics" 'The service ec2 has no action "Describe".'
+# The first diagnostics wait for the JVM to start, which a busy machine makes slow.
+wait_for_screen "diagnostics" 'The service ec2 has no action "Describe".' 120
 echo "ok   diagnostics: $(line_of 'no action "Describe"')"
 
 # Completion of a new first item in an Action array, typed with its closing quote but not yet
