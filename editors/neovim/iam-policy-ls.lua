@@ -5,16 +5,18 @@
 local jar = vim.env.IAM_POLICY_LS_JAR
   or vim.fn.expand('~/.local/share/iam-policy-ls/iam-policy-ls.jar')
 
--- <C-x><C-o> completion. Neovim's own omnifunc (0.7 to 0.10) keeps only items that start with
--- the word before the cursor and ignores the server's text edits; this one lists the server's
--- items by label and, once one is accepted, applies its edit, which replaces the whole string.
+-- <C-x><C-o> completion. The server's items replace the whole JSON string, quotes included.
+-- Neovim's own omnifunc drops them on 0.7 (they do not start with the word before the cursor)
+-- and inserts their text only up to the cursor on newer versions. This one lists the items by
+-- label and, once one is accepted, applies its whole edit.
 local last = {} -- the last request: its items, and where the text it completes starts
 function _G.iam_policy_ls_complete(findstart, base)
   if findstart == 0 then
     last.base = base
     local words = {}
     for index, item in ipairs(last.items) do
-      words[#words + 1] = { word = item.label, menu = item.detail, icase = 1, dup = 1, user_data = index }
+      words[#words + 1] =
+        { word = item.label, menu = item.detail, icase = 1, dup = 1, user_data = index }
     end
     return words
   end
@@ -50,11 +52,16 @@ local function apply_completed_edit()
   end
   -- Put back the text the server saw, then apply its edits to it.
   vim.api.nvim_buf_set_text(0, row - 1, last.start, row - 1, col, { last.base })
+  -- The cursor goes after the edit's text: as far from the line's end as the edit's end was.
+  local range_end = item.textEdit.range['end']
   line = vim.api.nvim_get_current_line()
-  local after = #line - vim.str_byteindex(line, item.textEdit.range['end'].character, true)
+  local after = range_end.line == row - 1
+    and #line - vim.str_byteindex(line, range_end.character, true)
   local edits = { item.textEdit, unpack(item.additionalTextEdits or {}) }
   vim.lsp.util.apply_text_edits(edits, vim.api.nvim_get_current_buf(), 'utf-16')
-  vim.api.nvim_win_set_cursor(0, { row, #vim.api.nvim_get_current_line() - after })
+  if after then
+    vim.api.nvim_win_set_cursor(0, { row, #vim.api.nvim_get_current_line() - after })
+  end
 end
 
 local function on_attach(client, buf)
