@@ -26,7 +26,13 @@ function _G.iam_policy_ls_complete(findstart, base)
   local params = vim.lsp.util.make_position_params(0, 'utf-16')
   local items, start = {}, col
   for _, response in pairs(vim.lsp.buf_request_sync(0, 'textDocument/completion', params, 5000) or {}) do
-    for _, item in ipairs(response.result and (response.result.items or response.result) or {}) do
+    local result = response.result or {}
+    -- Newer Neovim lets the list give the range once for all its items.
+    local range = result.itemDefaults and result.itemDefaults.editRange
+    for _, item in ipairs(result.items or result) do
+      if not item.textEdit and range then
+        item.textEdit = { range = range.replace or range, newText = item.textEditText or item.label }
+      end
       if item.textEdit and item.textEdit.range.start.line == row - 1 then
         items[#items + 1] = item
         start = math.min(start, vim.str_byteindex(line, item.textEdit.range.start.character, true))
@@ -84,11 +90,9 @@ local function on_attach(client, buf)
   end
 end
 
--- That completion applies plain text edits, one per item: ask for those (newer Neovim asks for
--- snippets and for edit ranges shared by the whole list).
+-- That completion applies plain text edits: no snippets, which newer Neovim asks for.
 local capabilities = vim.lsp.protocol.make_client_capabilities()
 capabilities.textDocument.completion.completionItem.snippetSupport = false
-capabilities.textDocument.completion.completionList = nil
 
 local config = {
   name = 'iam-policy-ls',
@@ -99,11 +103,12 @@ local config = {
   settings = { iamPolicy = { checks = vim.empty_dict() } },
   capabilities = capabilities,
   on_attach = on_attach,
-  on_init = function(client)
-    -- Neovim 0.7 does not send settings by itself.
-    client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-  end,
 }
+if not vim.lsp.start then -- 0.7 does not send the settings by itself; 0.8 and newer do
+  config.on_init = function(client)
+    client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+  end
+end
 
 local client_id
 vim.api.nvim_create_autocmd('FileType', {
