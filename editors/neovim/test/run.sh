@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Uses Neovim as a person does: the plain configuration of docs/editors/neovim.md copied to
 # ~/.config/nvim/init.lua, Neovim run in tmux on a policy, keys typed into it, and what the
-# screen shows and what `:w` saves checked. Diagnostics, completion, hover and a code action.
+# screen shows and what `:w` saves checked: diagnostics, completion, hover, a code action, ]d.
 # Usage: run.sh [path/to/iam-policy-ls.jar]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -124,7 +124,8 @@ wait_for_screen_without "closing the hover" 'Grants permission to list'
 before="$(cat "$policy")"
 keys '/getobject' Enter 'gra'
 wait_for_screen "code actions (gra)" 'Write "s3:GetObject" in its exact case'
-choice="$(screen | grep -o '^[0-9]*[:.] Write "s3:GetObject" in its exact case' | grep -o '^[0-9]*')"
+choice="$(screen | grep -o '^[0-9]*[:.] Write "s3:GetObject" in its exact case' | grep -o '^[0-9]*')" \
+  || fail "code actions (gra): the case fix has no number to type"
 echo "ok   gra offers: $(line_of 'in its exact case')"
 keys "$choice" Enter
 save_and_expect "applying the case fix" "$(replaced "$before" '"s3:getobject"' '"s3:GetObject"')"
@@ -137,9 +138,12 @@ wait_for_screen "<C-w>d shows the message" 'The service ec2 has no action "Descr
 echo "ok   ]d moves to line 16, column 17; <C-w>d shows: $(line_of 'no action "Describe"' | sed 's/^ *//')"
 
 # Neither errors nor deprecation warnings from the configuration.
+# (:messages ends with a prompt when it has lines, and leaves the command shown when it has none.)
 keys Escape ':messages' Enter
-sleep 0.5
-messages="$(screen)"
+until messages="$(screen)"; [[ "$messages" == *"Press ENTER"* || "$messages" == *":messages"* ]]; do
+  ((SECONDS < deadline)) || fail ":messages never showed"
+  sleep 0.2
+done
 if [[ "$messages" == *"deprecated"* || "$messages" == *"Error"* ]]; then
   fail ":messages has errors or deprecation warnings"
 fi
