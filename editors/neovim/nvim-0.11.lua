@@ -12,8 +12,9 @@ vim.lsp.config('iam_policy_ls', {
   -- vim.empty_dict(): a plain {} is sent as a JSON array.
   settings = { iamPolicy = { checks = vim.empty_dict() } },
   on_attach = function(client, buf)
-    -- <C-x><C-o> then applies the accepted item's edits. K (hover), gra (code actions),
-    -- [d and ]d (diagnostics) are Neovim's own keys from 0.11.
+    -- <C-x><C-o> items then bring their extra edits too; inside a string that is already
+    -- closed, the old closing quote stays (see docs/editors/neovim.md). K (hover),
+    -- gra (code actions), [d and ]d (diagnostics) are Neovim's own keys from 0.11.
     vim.lsp.completion.enable(true, client.id, buf)
   end,
 })
