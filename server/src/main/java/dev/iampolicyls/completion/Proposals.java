@@ -131,7 +131,7 @@ final class Proposals {
     if (!options.snippetSupport() && ctx.string() != null) {
       Snippet open = Snippet.of("\"" + label);
       String filter = quote() + label;
-      int end = ctx.string().contentEnd();
+      int end = ctx.stringClosed() ? ctx.string().contentEnd() : ctx.replaceEnd();
       items.add(
           item(
               label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), end, open));
