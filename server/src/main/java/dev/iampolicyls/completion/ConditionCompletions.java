@@ -14,6 +14,8 @@ import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,17 +127,27 @@ final class ConditionCompletions {
     Map<String, ConditionKey> statementKeys = statementKeys(r);
     Set<String> offered = new HashSet<>();
     int index = 0;
-    for (ConditionKey key : statementKeys.values()) {
+    for (ConditionKey key : byUse(statementKeys.values())) {
       index++;
       offerKey(out, key, operator, 0, index, present, offered);
     }
-    for (ConditionKey key : r.catalog().globalConditionKeys()) {
+    for (ConditionKey key : byUse(r.catalog().globalConditionKeys())) {
       index++;
       offerKey(out, key, operator, 2, index, present, offered);
     }
     if (out.prefix().indexOf('/') >= 0) {
       out.markIncomplete(); // a typed tag name is copied into templated keys
     }
+  }
+
+  /**
+   * The keys the most AWS managed policies use first; the sort is stable, so keys used equally keep
+   * their order (by name, or by the statement's actions).
+   */
+  private static List<ConditionKey> byUse(Collection<ConditionKey> keys) {
+    List<ConditionKey> sorted = new ArrayList<>(keys);
+    sorted.sort(Comparator.comparingInt(ConditionKey::usage).reversed());
+    return sorted;
   }
 
   private static void offerKey(
@@ -220,7 +232,8 @@ final class ConditionCompletions {
       ConditionKey key =
           r.catalog().conditionKey(name).orElse(new ConditionKey(name, "String", ""));
       // Keep the key's own spelling; the lookup may find the global form of a templated key.
-      keys.putIfAbsent(normalize(name), new ConditionKey(name, key.type(), key.description()));
+      keys.putIfAbsent(
+          normalize(name), new ConditionKey(name, key.type(), key.description(), key.usage()));
     }
     return keys;
   }
