@@ -24,6 +24,10 @@ final class JsonParser {
 
   private final int n;
   private final List<SyntaxError> errors = new ArrayList<>();
+
+  /** See {@link JsonDocument#damageStart()}; -1 while nothing is unterminated. */
+  private int damageStart = -1;
+
   private int pos;
   private int depth;
 
@@ -76,7 +80,7 @@ final class JsonParser {
             "Unexpected content after the end of the document");
       }
     }
-    return new JsonDocument(text, root, errors);
+    return new JsonDocument(text, root, errors, damageStart);
   }
 
   // ---- values -------------------------------------------------------------------------------
@@ -165,6 +169,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected '}' to close the object");
         object.setEnd(n);
+        unclosed(object);
         break;
       }
       if (token == Token.COMMA) {
@@ -182,6 +187,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACKET) {
         error(tokenStart, 1, "Expected '}' but found ']'");
         object.setEnd(tokenStart);
+        unclosed(object);
         break; // leave ']' to an enclosing array
       }
       if (needComma) {
@@ -272,6 +278,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected ']' to close the array");
         array.setEnd(n);
+        unclosed(array);
         break;
       }
       if (token == Token.COMMA) {
@@ -289,6 +296,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACE) {
         error(tokenStart, 1, "Expected ']' but found '}'");
         array.setEnd(tokenStart);
+        unclosed(array);
         break; // leave '}' to an enclosing object
       }
       if (needComma) {
@@ -313,6 +321,25 @@ final class JsonParser {
 
   private int tokenLength() {
     return Math.max(1, tokenEnd - tokenStart);
+  }
+
+  /**
+   * An object or array that ends without its bracket: the tree is sure of it up to the first error
+   * inside it, which is where its shape goes wrong (a missing bracket is noticed only later).
+   */
+  private void unclosed(JsonNode container) {
+    for (SyntaxError e : errors) {
+      if (e.offset() >= container.offset()) {
+        damaged(e.offset());
+        return;
+      }
+    }
+  }
+
+  private void damaged(int at) {
+    if (damageStart < 0 || at < damageStart) {
+      damageStart = at;
+    }
   }
 
   private void error(int offset, int length, String message) {
@@ -532,6 +559,7 @@ final class JsonParser {
     tokenEnd = end;
     if (!terminated) {
       error(start, end - start, "Unterminated string: add the closing '\"'");
+      damaged(start);
     }
   }
 
