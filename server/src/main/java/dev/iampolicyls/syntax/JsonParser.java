@@ -169,7 +169,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected '}' to close the object");
         object.setEnd(n);
-        unclosed(object);
+        unclosed(object, true);
         break;
       }
       if (token == Token.COMMA) {
@@ -187,7 +187,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACKET) {
         error(tokenStart, 1, "Expected '}' but found ']'");
         object.setEnd(tokenStart);
-        unclosed(object);
+        unclosed(object, false);
         break; // leave ']' to an enclosing array
       }
       if (needComma) {
@@ -278,7 +278,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected ']' to close the array");
         array.setEnd(n);
-        unclosed(array);
+        unclosed(array, true);
         break;
       }
       if (token == Token.COMMA) {
@@ -296,7 +296,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACE) {
         error(tokenStart, 1, "Expected ']' but found '}'");
         array.setEnd(tokenStart);
-        unclosed(array);
+        unclosed(array, false);
         break; // leave '}' to an enclosing object
       }
       if (needComma) {
@@ -325,12 +325,24 @@ final class JsonParser {
 
   /**
    * An object or array that ends without its bracket: the tree is sure of it up to the first error
-   * inside it, which is where its shape goes wrong (a missing bracket is noticed only later).
+   * inside it, which is where its shape goes wrong (a missing bracket is noticed only later). One
+   * that another bracket closed ({@code "Action": ["s3:GetObject",} then {@code "Resource": "*"}})
+   * took in the member where that error is: the next key became an item.
+   *
+   * @param atEnd whether the document ended first (then the members are as typed so far)
    */
-  private void unclosed(JsonNode container) {
+  private void unclosed(JsonNode container, boolean atEnd) {
     for (SyntaxError e : errors) {
       if (e.offset() >= container.offset()) {
-        damaged(e.offset());
+        int at = e.offset();
+        if (!atEnd) {
+          for (JsonNode member : container.children()) {
+            if (member.offset() <= e.offset()) {
+              at = member.offset();
+            }
+          }
+        }
+        damaged(at);
         return;
       }
     }

@@ -94,6 +94,28 @@ class SyntaxDamageTest {
   }
 
   @Test
+  void aMissingBracketHoldsBackTheKeyItSwallowed() {
+    // Without its ], the Action array takes "Resource" as an action and its value as another.
+    String text =
+        String.join(
+            "\n",
+            "{",
+            "  \"Version\": \"2012-10-17\",",
+            "  \"Statement\": [",
+            "    {",
+            "      \"Effect\": \"Allow\",",
+            "      \"Action\": [\"s3:GetObject\",",
+            "      \"Resource\": \"arn:aws:s3:::my-bucket/*\"",
+            "    }",
+            "  ]",
+            "}");
+    List<Finding> findings = findings(text, PolicyType.IDENTITY_POLICY);
+    assertEquals(1, findings.size(), describe(findings));
+    assertEquals("JSON_SYNTAX_ERROR", findings.get(0).code());
+    assertTrue(findings.get(0).offset() > text.indexOf("\"Resource\""), describe(findings));
+  }
+
+  @Test
   void anUnclosedDocumentReportsOneSyntaxErrorAtItsEnd() {
     String text =
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\"";
