@@ -49,6 +49,7 @@ public final class CodeActionEngine {
       List.of(
           new InvalidActionFix(),
           new MissingVersionFix(),
+          new MissingEffectFix(),
           new InvalidEffectFix(),
           new RemoveElementFix(),
           new EquivalentToNullFix(),

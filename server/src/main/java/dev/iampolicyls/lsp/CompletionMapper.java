@@ -12,6 +12,7 @@ import org.eclipse.lsp4j.CompletionItemDefaults;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.InsertTextMode;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
@@ -100,6 +101,9 @@ final class CompletionMapper {
     out.setFilterText(item.filterText());
     out.setInsertTextFormat(item.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
     out.setTextEdit(Either.forLeft(edit(item.edit(), lines)));
+    if (item.edit().newText().indexOf('\n') >= 0) {
+      out.setInsertTextMode(InsertTextMode.AsIs); // the engine indents the lines itself
+    }
     if (!item.additionalEdits().isEmpty()) {
       List<org.eclipse.lsp4j.TextEdit> extra = new ArrayList<>();
       for (TextEdit e : item.additionalEdits()) {
@@ -130,6 +134,7 @@ final class CompletionMapper {
       case OPERATOR -> CompletionItemKind.Operator;
       case KEY -> CompletionItemKind.Field;
       case VARIABLE -> CompletionItemKind.Variable;
+      case SNIPPET -> CompletionItemKind.Snippet;
     };
   }
 }

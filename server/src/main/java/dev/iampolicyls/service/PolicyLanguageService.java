@@ -155,7 +155,9 @@ public final class PolicyLanguageService {
     } else if (countValues(policy.document().root()) > MAX_VALUES) {
       findings = List.of(limitFinding("more than " + MAX_VALUES + " JSON values", MAX_VALUES));
     } else {
-      findings = engines().diagnostics().run(policy, type, resolved);
+      findings =
+          SyntaxDamage.withoutCascades(
+              policy.document(), engines().diagnostics().run(policy, type, resolved));
     }
     return new Analysis(policy, type, isPolicy, findings);
   }
