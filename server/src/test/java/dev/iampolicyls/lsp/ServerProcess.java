@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path stderr;
+  private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ServerProcess(Process process, Path stderr) {
     this.process = process;
@@ -91,7 +92,30 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Reads one framed message; anything else on stdout fails the test. */
   public String receive() throws Exception {
-    return CompletableFuture.supplyAsync(this::readFrame).get(60, TimeUnit.SECONDS);
+    String message = CompletableFuture.supplyAsync(this::readFrame).get(60, TimeUnit.SECONDS);
+    received.add(message);
+    return message;
+  }
+
+  /** Reads the messages left on stdout until it ends (after exit); they join {@link #received}. */
+  public void drain() throws Exception {
+    while (true) {
+      try {
+        receive();
+      } catch (java.util.concurrent.ExecutionException e) {
+        return; // stdout ended
+      }
+    }
+  }
+
+  /** Every message read so far, in order. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
+
+  /** The window/logMessage notifications read so far: the server's log while connected. */
+  public List<String> logMessages() {
+    return received.stream().filter(m -> m.contains("\"window/logMessage\"")).toList();
   }
 
   /** The next message containing {@code part}, skipping the others (notifications, logs). */
