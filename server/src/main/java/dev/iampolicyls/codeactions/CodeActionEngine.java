@@ -55,7 +55,7 @@ public final class CodeActionEngine {
   private final List<QuickFix> quickFixes;
   private final List<Refactoring> refactorings;
 
-  private static final List<QuickFix> QUICK_FIXES =
+  static final List<QuickFix> QUICK_FIXES =
       List.of(
           new InvalidActionFix(),
           new MissingVersionFix(),
@@ -65,7 +65,7 @@ public final class CodeActionEngine {
           new UniqueSidFix(),
           new MissingQualifierFix());
 
-  private static final List<Refactoring> REFACTORINGS =
+  static final List<Refactoring> REFACTORINGS =
       List.of(
           new ActionCasingFix(),
           new ExpandDenyWildcard(),

@@ -46,7 +46,7 @@ final class DiagnosticsScheduler {
     /** A run starts on a snapshot that was current when it was scheduled. */
     default void started(DocumentSnapshot snapshot) {}
 
-    /** A run stopped because its snapshot went out of date; nothing was published. */
+    /** A run ended unpublished because its snapshot went out of date. */
     default void stopped(DocumentSnapshot snapshot) {}
   }
 
@@ -177,8 +177,10 @@ final class DiagnosticsScheduler {
       LOG.log(Level.SEVERE, "Checking " + snapshot.uri() + " failed", e);
       return;
     }
-    documents.whileCurrent(
-        snapshot, () -> publish(snapshot.uri(), diagnostics, snapshot.version()));
+    if (!documents.whileCurrent(
+        snapshot, () -> publish(snapshot.uri(), diagnostics, snapshot.version()))) {
+      listener.stopped(snapshot); // went out of date after the last check
+    }
   }
 
   private List<Diagnostic> diagnostics(DocumentSnapshot snapshot, CancelChecker cancel) {

@@ -74,7 +74,11 @@ public final class PolicyLanguageService {
     this.catalog = () -> catalog;
   }
 
-  private PolicyLanguageService(Supplier<Catalog> catalog) {
+  /**
+   * The service over a catalog loaded on first need (its loading fails the features that need it,
+   * and is tried again by the next).
+   */
+  public PolicyLanguageService(Supplier<Catalog> catalog) {
     this.catalog = catalog;
   }
 
@@ -155,6 +159,7 @@ public final class PolicyLanguageService {
       AnalysisSettings settings,
       boolean force,
       CancelChecker cancel) {
+    cancel.checkCanceled(); // before parsing: a run may wait behind others and go stale
     DocumentSettings resolved = settings.forDocument(documentPath);
     String text = parsed.text();
     if (parsed.tooLarge()) {
