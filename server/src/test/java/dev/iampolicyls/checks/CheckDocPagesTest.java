@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Each check's page in {@code docs/checks/CODE.md} is a test: its {@code json fires} examples get
  * findings of the code exactly at the spans marked with « and », its {@code json fixed} examples
- * get none, and its table agrees with the check's finding type and Access Analyzer's codes. Every
- * code the checks report has a page, and every page names a code.
+ * get none (nor any other error), and its table agrees with the check's finding type and Access
+ * Analyzer's codes. Every code the checks report has a page, and every page names a code.
  */
 class CheckDocPagesTest {
   static final Path PAGES = Path.of("../docs/checks");
@@ -187,6 +187,12 @@ class CheckDocPagesTest {
     } else {
       assertFalse(e.marked().contains("«"), "a fixed example marks nothing");
       CheckAssert.assertFindings(e.marked(), type, settings, code);
+      // A fix a reader copies must be a policy IAM accepts, not one broken in another way.
+      List<Finding> errors =
+          CheckAssert.run(e.marked(), type, settings).stream()
+              .filter(f -> f.type() == FindingType.ERROR)
+              .toList();
+      assertEquals(List.of(), errors, "a fixed example has no error of any code");
     }
   }
 
