@@ -45,14 +45,22 @@ final class CheckAssert {
    */
   static List<Finding> run(String text, PolicyType type, DocumentSettings settings) {
     Policy policy = Policy.parse(text);
-    PolicyType t = type != null ? type : settings.policyType();
-    if (t == null && settings.resourceType() != null) {
-      t = settings.resourceType().policyType();
+    return new DiagnosticsEngine(Catalog.bundled())
+        .run(policy, typeOf(policy, type, settings), settings);
+  }
+
+  /** The type a policy is checked as: the given one, else the settings', else inferred. */
+  static PolicyType typeOf(Policy policy, PolicyType type, DocumentSettings settings) {
+    if (type != null) {
+      return type;
     }
-    if (t == null) {
-      t = PolicyType.infer(policy);
+    if (settings.policyType() != null) {
+      return settings.policyType();
     }
-    return new DiagnosticsEngine(Catalog.bundled()).run(policy, t, settings);
+    if (settings.resourceType() != null) {
+      return settings.resourceType().policyType();
+    }
+    return PolicyType.infer(policy);
   }
 
   /** Asserts that the findings with this code are exactly at the marked spans. */

@@ -3,10 +3,12 @@ package dev.iampolicyls.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.codeactions.CodeActionEngine;
+import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.config.DocumentSettings;
+import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import java.io.IOException;
@@ -128,6 +130,11 @@ class CheckDocPagesTest {
                         page.code() + " " + e.kind() + " #" + e.number(),
                         () -> checkExample(page.code(), e)));
               }
+              if (!page.examples().isEmpty()) {
+                tests.add(
+                    DynamicTest.dynamicTest(
+                        page.code() + " quick fix", () -> checkQuickFixRow(page)));
+              }
               return DynamicContainer.dynamicContainer(name, file.toUri(), tests.stream());
             });
   }
@@ -154,32 +161,81 @@ class CheckDocPagesTest {
     }
   }
 
-  private static void checkExample(String code, Example e) {
-    PolicyType type = null;
-    PolicyResourceType resourceType = null;
-    boolean customerManaged = false;
-    for (String attribute : e.attributes().split("\\s+")) {
-      if (attribute.isEmpty()) {
+  /**
+   * The Quick fix row says "none" exactly when no fires example gets a quick fix for its finding
+   * from the code action engine.
+   */
+  private static void checkQuickFixRow(Page page) {
+    String code = page.code();
+    CodeActionEngine engine = new CodeActionEngine(Catalog.bundled());
+    List<String> offered = new ArrayList<>();
+    for (Example e : page.examples()) {
+      if (!e.kind().equals("fires")) {
         continue;
       }
-      String[] kv = attribute.split("=", 2);
-      String value = kv.length == 2 ? kv[1] : "";
-      switch (kv[0]) {
-        case "policy-type" -> type = PolicyType.parse(value).orElseThrow(() -> bad(attribute));
-        case "resource-type" ->
-            resourceType = PolicyResourceType.parse(value).orElseThrow(() -> bad(attribute));
-        case "customer-managed" -> customerManaged = Boolean.parseBoolean(value);
-        default -> fail("unknown attribute " + attribute);
+      Run run = Run.of(e);
+      Policy policy = Policy.parse(run.text());
+      PolicyType type = CheckAssert.typeOf(policy, run.type(), run.settings());
+      List<Finding> findings =
+          new DiagnosticsEngine(Catalog.bundled()).run(policy, type, run.settings());
+      for (Finding f : findings) {
+        if (!f.code().equals(code)) {
+          continue;
+        }
+        for (PolicyCodeAction a :
+            engine.actions(policy, type, findings, f.offset(), f.offset() + f.length())) {
+          if (a.kind().equals(PolicyCodeAction.QUICK_FIX)
+              && a.fixes() != null
+              && a.fixes().code().equals(code)) {
+            offered.add(a.title());
+          }
+        }
       }
     }
-    DocumentSettings settings =
-        new DocumentSettings(
-            type,
-            resourceType,
-            customerManaged,
-            DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
-            Map.of(),
-            Set.of());
+    String row = page.table().get("Quick fix");
+    if ("none".equals(row)) {
+      assertEquals(List.of(), offered, "the page says there is no quick fix");
+    } else {
+      assertFalse(offered.isEmpty(), "the page describes a quick fix that no example gets: " + row);
+    }
+  }
+
+  /** An example's policy text and the type and settings its attributes ask for. */
+  record Run(String text, PolicyType type, DocumentSettings settings) {
+    static Run of(Example e) {
+      PolicyType type = null;
+      PolicyResourceType resourceType = null;
+      boolean customerManaged = false;
+      for (String attribute : e.attributes().split("\\s+")) {
+        if (attribute.isEmpty()) {
+          continue;
+        }
+        String[] kv = attribute.split("=", 2);
+        String value = kv.length == 2 ? kv[1] : "";
+        switch (kv[0]) {
+          case "policy-type" -> type = PolicyType.parse(value).orElseThrow(() -> bad(attribute));
+          case "resource-type" ->
+              resourceType = PolicyResourceType.parse(value).orElseThrow(() -> bad(attribute));
+          case "customer-managed" -> customerManaged = Boolean.parseBoolean(value);
+          default -> throw bad(attribute);
+        }
+      }
+      DocumentSettings settings =
+          new DocumentSettings(
+              type,
+              resourceType,
+              customerManaged,
+              DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
+              Map.of(),
+              Set.of());
+      return new Run(CheckAssert.unmark(e.marked()).text(), type, settings);
+    }
+  }
+
+  private static void checkExample(String code, Example e) {
+    Run run = Run.of(e);
+    PolicyType type = run.type();
+    DocumentSettings settings = run.settings();
     if (e.kind().equals("fires")) {
       assertFalse(
           CheckAssert.unmark(e.marked()).spans().isEmpty(), "a fires example marks its findings");
@@ -197,6 +253,6 @@ class CheckDocPagesTest {
   }
 
   private static IllegalArgumentException bad(String attribute) {
-    return new IllegalArgumentException("unknown value in " + attribute);
+    return new IllegalArgumentException("unknown attribute or value: " + attribute);
   }
 }
