@@ -58,14 +58,18 @@ class CheckDocPagesTest {
   static Map<String, FindingType> reportableCodes() {
     Map<String, FindingType> codes = new TreeMap<>();
     for (PolicyCheck check : new DiagnosticsEngine(Catalog.bundled()).checks()) {
-      codes.putIfAbsent(check.code(), check.type());
+      codes.putIfAbsent(String.valueOf(check.code()), check.type());
     }
     return codes;
   }
 
   record Example(String kind, String attributes, String marked, int number) {}
 
-  record Page(String code, Map<String, String> table, List<Example> examples) {
+  /**
+   * A page: its code, its table rows, its examples, and how many code blocks are tagged beyond
+   * plain {@code json} (each must be an example, so a mistyped tag fails instead of being skipped).
+   */
+  record Page(String code, Map<String, String> table, List<Example> examples, int taggedBlocks) {
     static Page read(Path file) {
       String text;
       try {
@@ -87,7 +91,8 @@ class CheckDocPagesTest {
             new Example(
                 block.group(1), block.group(2).trim(), block.group(3), examples.size() + 1));
       }
-      return new Page(code, table, examples);
+      int tagged = (int) text.lines().filter(l -> l.matches("```json\\s+\\S.*")).count();
+      return new Page(code, table, examples, tagged);
     }
   }
 
@@ -127,13 +132,12 @@ class CheckDocPagesTest {
               for (Example e : page.examples()) {
                 tests.add(
                     DynamicTest.dynamicTest(
-                        page.code() + " " + e.kind() + " #" + e.number(),
+                        name + " " + e.kind() + " #" + e.number(),
                         () -> checkExample(page.code(), e)));
               }
               if (!page.examples().isEmpty()) {
                 tests.add(
-                    DynamicTest.dynamicTest(
-                        page.code() + " quick fix", () -> checkQuickFixRow(page)));
+                    DynamicTest.dynamicTest(name + " quick fix", () -> checkQuickFixRow(page)));
               }
               return DynamicContainer.dynamicContainer(name, file.toUri(), tests.stream());
             });
@@ -152,6 +156,8 @@ class CheckDocPagesTest {
             .orElse("not an Access Analyzer check (ours)");
     assertEquals(accessAnalyzer, page.table().get("Access Analyzer"), "Access Analyzer row");
     assertTrue(page.table().containsKey("Quick fix"), "a Quick fix row");
+    assertEquals(
+        page.taggedBlocks(), page.examples().size(), "blocks tagged other than json fires/fixed");
     List<String> kinds = page.examples().stream().map(Example::kind).toList();
     if (outside != null) {
       assertEquals(List.of(), kinds, code + " has no examples: " + outside);
@@ -179,14 +185,14 @@ class CheckDocPagesTest {
       List<Finding> findings =
           new DiagnosticsEngine(Catalog.bundled()).run(policy, type, run.settings());
       for (Finding f : findings) {
-        if (!f.code().equals(code)) {
+        if (!String.valueOf(f.code()).equals(code)) {
           continue;
         }
         for (PolicyCodeAction a :
             engine.actions(policy, type, findings, f.offset(), f.offset() + f.length())) {
           if (a.kind().equals(PolicyCodeAction.QUICK_FIX)
               && a.fixes() != null
-              && a.fixes().code().equals(code)) {
+              && String.valueOf(a.fixes().code()).equals(code)) {
             offered.add(a.title());
           }
         }
