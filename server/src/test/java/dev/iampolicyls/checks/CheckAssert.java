@@ -3,6 +3,7 @@ package dev.iampolicyls.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.ArrayList;
@@ -35,15 +36,44 @@ final class CheckAssert {
   }
 
   static List<Finding> run(String text, PolicyType type) {
+    return run(text, type, DocumentSettings.DEFAULT);
+  }
+
+  /**
+   * Runs every check with the settings of a configured document (resource type, customer managed,
+   * quotas); a null type is taken from the settings, else inferred as for an unconfigured file.
+   */
+  static List<Finding> run(String text, PolicyType type, DocumentSettings settings) {
     Policy policy = Policy.parse(text);
-    PolicyType t = type != null ? type : PolicyType.infer(policy);
-    return new DiagnosticsEngine(Catalog.bundled()).run(policy, t);
+    return new DiagnosticsEngine(Catalog.bundled())
+        .run(policy, typeOf(policy, type, settings), settings);
+  }
+
+  /** The type a policy is checked as: the given one, else the settings', else inferred. */
+  static PolicyType typeOf(Policy policy, PolicyType type, DocumentSettings settings) {
+    if (type != null) {
+      return type;
+    }
+    if (settings.policyType() != null) {
+      return settings.policyType();
+    }
+    if (settings.resourceType() != null) {
+      return settings.resourceType().policyType();
+    }
+    return PolicyType.infer(policy);
   }
 
   /** Asserts that the findings with this code are exactly at the marked spans. */
   static List<Finding> assertFindings(String marked, PolicyType type, String code) {
+    return assertFindings(marked, type, DocumentSettings.DEFAULT, code);
+  }
+
+  /** As {@link #assertFindings(String, PolicyType, String)}, for a document with these settings. */
+  static List<Finding> assertFindings(
+      String marked, PolicyType type, DocumentSettings settings, String code) {
     Marked m = unmark(marked);
-    List<Finding> found = run(m.text(), type).stream().filter(f -> f.code().equals(code)).toList();
+    List<Finding> found =
+        run(m.text(), type, settings).stream().filter(f -> f.code().equals(code)).toList();
     List<String> expected = m.spans().stream().map(s -> s[0] + "+" + s[1]).toList();
     List<String> actual = found.stream().map(f -> f.offset() + "+" + f.length()).toList();
     assertEquals(expected, actual, () -> code + " in\n" + m.text() + "\nfound " + found);

@@ -63,8 +63,8 @@ class StructuralChecksTest {
   }
 
   @Test
-  void missingStatement() {
-    assertFindings("«{»\"Version\": \"2012-10-17\"}", "MISSING_STATEMENT");
+  void anEmptyStatementListIsAMissingStatement() {
+    // No Statement at all: docs/checks/MISSING_STATEMENT.md.
     assertFindings("{\"Version\": \"2012-10-17\", \"Statement\": «[]»}", "MISSING_STATEMENT");
   }
 
