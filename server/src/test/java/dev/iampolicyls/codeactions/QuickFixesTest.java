@@ -32,6 +32,28 @@ class QuickFixesTest {
   }
 
   @Test
+  void invalidActionForAnApiOperationOffersOnlyTheActionThatAuthorizesIt() {
+    String text =
+        one("{\"Effect\": \"Allow\", \"Action\": \"s3:ListBuckets\", \"Resource\": \"*\"}");
+    List<PolicyCodeAction> fixes = offered(text, "s3:ListBuckets");
+    List<String> changes =
+        FixAssert.titles(fixes).stream().filter(t -> t.startsWith("Change to")).toList();
+    assertEquals(List.of("Change to \"s3:ListAllMyBuckets\""), changes);
+    assertFix(
+        text,
+        "s3:ListBuckets",
+        "Change to \"s3:ListAllMyBuckets\"",
+        one("{\"Effect\": \"Allow\", \"Action\": \"s3:ListAllMyBuckets\", \"Resource\": \"*\"}"));
+    String reEncrypt =
+        one("{\"Effect\": \"Allow\", \"Action\": \"kms:ReEncrypt\", \"Resource\": \"*\"}");
+    assertFix(
+        reEncrypt,
+        "kms:ReEncrypt",
+        "Change to \"kms:ReEncrypt*\"",
+        one("{\"Effect\": \"Allow\", \"Action\": \"kms:ReEncrypt*\", \"Resource\": \"*\"}"));
+  }
+
+  @Test
   void invalidActionWithNothingCloseOffersNothing() {
     String text =
         one("{\"Effect\": \"Allow\", \"Action\": \"s3:Zzzzzzzzzzzz\", \"Resource\": \"*\"}");
