@@ -43,4 +43,15 @@ class KnownNameTablesTest {
     }
     assertEquals("macie2", RetiredPrefixes.of("Macie").orElseThrow().successor());
   }
+
+  @Test
+  void everyUnlistedConditionKeyIsStillUnlistedAndHasAReason() {
+    assertTrue(UnlistedConditionKeys.contains("LakeFormation:GlueArn"));
+    UnlistedConditionKeys.all()
+        .forEach(
+            (key, reason) -> {
+              assertTrue(CATALOG.conditionKey(key).isEmpty(), key + " is listed now: remove it");
+              assertTrue(reason.startsWith("used in the AWS managed policy"), key + ": " + reason);
+            });
+  }
 }
