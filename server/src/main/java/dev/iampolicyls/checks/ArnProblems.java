@@ -71,15 +71,14 @@ final class ArnProblems {
 
   /**
    * INVALID_ARN_RESOURCE offers the formats of the resource types the statement's actions act on,
-   * when they name some in the ARN's namespace; the remembered problem offers the namespace's.
+   * when they name some in the ARN's namespace ({@link NearestArnFormats}); the problem remembered
+   * per ARN offers the namespace's.
    */
   private static Problem nearestForStatement(Problem p, String text, Statement s, Catalog catalog) {
-    String namespace = ArnText.fields(text).get(2).toLowerCase(Locale.ROOT);
-    List<String> formats = NearestArnFormats.ofStatement(s, namespace, catalog);
-    String resourcePart = ArnText.fields(text).get(5);
-    return formats.isEmpty()
-        ? p
-        : new Problem(p.code(), NearestArnFormats.message(resourcePart, namespace, formats));
+    List<String> fields = ArnText.fields(text);
+    String namespace = fields.get(2).toLowerCase(Locale.ROOT);
+    List<String> formats = NearestArnFormats.offered(s, namespace, catalog);
+    return new Problem(p.code(), NearestArnFormats.message(fields.get(5), namespace, formats));
   }
 
   private static final String INVALID_ARN_RESOURCE = "INVALID_ARN_RESOURCE";

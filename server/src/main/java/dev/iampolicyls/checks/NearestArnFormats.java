@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,11 +23,44 @@ import java.util.Set;
  * say), nearest first; and, when the nearest names the same resource type with another separator
  * ({@code function/*} for Lambda's {@code function:${FunctionName}}), the resource part rewritten.
  */
-final class NearestArnFormats {
+public final class NearestArnFormats {
   /** More formats would bury the nearest one. */
   private static final int SHOWN = 3;
 
   private NearestArnFormats() {}
+
+  /**
+   * The ARN with its resource part rewritten to the nearest format offered for it in the statement,
+   * when that format names the same resource type with another separator; else empty.
+   */
+  public static Optional<String> corrected(String arn, Statement statement, Catalog catalog) {
+    List<String> fields = ArnText.fields(arn);
+    if (fields.size() < 6) {
+      return Optional.empty();
+    }
+    String namespace = fields.get(2).toLowerCase(Locale.ROOT);
+    String resourcePart = fields.get(5);
+    List<String> ranked = rank(resourcePart, resourceParts(offered(statement, namespace, catalog)));
+    String rewritten = ranked.isEmpty() ? null : rewrite(resourcePart, ranked.get(0));
+    return Optional.ofNullable(rewritten)
+        .map(r -> arn.substring(0, arn.length() - resourcePart.length()) + r);
+  }
+
+  /**
+   * The formats offered for an ARN of this namespace in the statement: those of the resource types
+   * its actions act on, or every format of the namespace when they do not say.
+   */
+  static List<String> offered(Statement statement, String namespace, Catalog catalog) {
+    List<String> formats = ofStatement(statement, namespace, catalog);
+    if (!formats.isEmpty()) {
+      return formats;
+    }
+    List<String> all = new ArrayList<>();
+    for (ResourceType t : ArnNamespaces.of(catalog).resourceTypes(namespace)) {
+      all.addAll(ArnText.formats(t));
+    }
+    return all;
+  }
 
   /** The message for a resource part, given the candidate ARN formats (full ARNs). */
   static String message(String resourcePart, String namespace, List<String> formats) {
@@ -48,7 +82,7 @@ final class NearestArnFormats {
    * The ARN formats, in this namespace, of the resource types the statement's Action names; empty
    * when it names none there, or does not say (NotAction, a wildcard service part).
    */
-  static List<String> ofStatement(Statement statement, String namespace, Catalog catalog) {
+  private static List<String> ofStatement(Statement statement, String namespace, Catalog catalog) {
     if (statement.notAction().isPresent()) {
       return List.of();
     }

@@ -54,6 +54,27 @@ class QuickFixesTest {
   }
 
   @Test
+  void invalidArnResourceWithTheWrongSeparatorIsRewrittenToTheNearestFormat() {
+    String text =
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"lambda:InvokeFunction\", \"Resource\":"
+                + " \"arn:aws:lambda:us-east-1:123456789012:function/*\"}");
+    assertFix(
+        text,
+        "arn:aws:lambda",
+        "Change to \"arn:aws:lambda:us-east-1:123456789012:function:*\"",
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"lambda:InvokeFunction\", \"Resource\":"
+                + " \"arn:aws:lambda:us-east-1:123456789012:function:*\"}"));
+    // An empty resource part has no type to keep: nothing to rewrite.
+    String empty =
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\":"
+                + " \"arn:aws:s3:::\"}");
+    assertNotOffered(empty, "arn:aws:s3", "Change to");
+  }
+
+  @Test
   void invalidActionWithNothingCloseOffersNothing() {
     String text =
         one("{\"Effect\": \"Allow\", \"Action\": \"s3:Zzzzzzzzzzzz\", \"Resource\": \"*\"}");
