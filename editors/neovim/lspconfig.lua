@@ -1,4 +1,5 @@
 -- iam-policy-ls with nvim-lspconfig: registered as a custom server, then set up.
+-- Point IAM_POLICY_LS_JAR at the server's jar, or keep the jar at the default path below.
 local configs = require('lspconfig.configs')
 local util = require('lspconfig.util')
 local jar = vim.env.IAM_POLICY_LS_JAR
@@ -11,8 +12,15 @@ if not configs.iam_policy_ls then
       filetypes = { 'json', 'jsonc' },
       root_dir = util.root_pattern('.iam-policy-ls.json', '.git'),
       single_file_support = true,
-      settings = { iamPolicy = { checks = {} } },
+      -- An empty map must be vim.empty_dict(): a plain {} is sent as a JSON array.
+      settings = { iamPolicy = { checks = vim.empty_dict() } },
     },
   }
 end
-require('lspconfig').iam_policy_ls.setup({})
+require('lspconfig').iam_policy_ls.setup({
+  on_attach = function(client, buf)
+    vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc'
+    vim.keymap.set('n', 'K', vim.lsp.buf.hover, { buffer = buf })
+    vim.keymap.set('n', '<leader>ca', vim.lsp.buf.code_action, { buffer = buf })
+  end,
+})

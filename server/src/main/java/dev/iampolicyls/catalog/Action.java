@@ -11,6 +11,7 @@ public final class Action {
   private final List<ActionResource> resourceTypes;
   private final List<String> conditionKeys;
   private final List<String> dependentActions;
+  private final int usage;
 
   Action(
       Service service,
@@ -19,7 +20,8 @@ public final class Action {
       AccessLevel accessLevel,
       List<ActionResource> resourceTypes,
       List<String> conditionKeys,
-      List<String> dependentActions) {
+      List<String> dependentActions,
+      int usage) {
     this.service = service;
     this.name = name;
     this.description = description;
@@ -27,6 +29,7 @@ public final class Action {
     this.resourceTypes = List.copyOf(resourceTypes);
     this.conditionKeys = List.copyOf(conditionKeys);
     this.dependentActions = List.copyOf(dependentActions);
+    this.usage = usage;
   }
 
   public Service service() {
@@ -64,6 +67,14 @@ public final class Action {
   /** Other actions the caller may also need permission for. */
   public List<String> dependentActions() {
     return dependentActions;
+  }
+
+  /**
+   * How many AWS managed policies name the action in an Allow or Deny statement ({@link
+   * UsageCounts}); 0 if none does or the catalog has no counts.
+   */
+  public int usage() {
+    return usage;
   }
 
   /** Link to this action's row in the AWS Service Authorization Reference. */

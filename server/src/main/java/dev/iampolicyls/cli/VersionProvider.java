@@ -28,7 +28,10 @@ final class VersionProvider implements CommandLine.IVersionProvider {
               + catalog.sourcePackage()
               + " "
               + catalog.sourceVersion()
-              + (file == null ? " (bundled)" : " (" + file + ")");
+              + (file == null ? " (bundled)" : " (" + file + ")")
+              + (catalog.usageSource().isEmpty()
+                  ? ", no usage ranking"
+                  : ", usage ranking from " + catalog.usageSource() + " " + catalog.usageVersion());
     } catch (IOException e) {
       catalogLine = "catalog: cannot read " + file + ": " + e.getMessage();
     }

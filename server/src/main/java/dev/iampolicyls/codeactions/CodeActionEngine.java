@@ -13,6 +13,7 @@ import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Code actions that narrow what a policy grants, as plain text edits:
@@ -34,9 +39,12 @@ import java.util.Set;
  * </ul>
  *
  * Each is offered only when it keeps what the statement grants within reach: nothing is offered
- * when it would be too long to read or would silently drop a permission.
+ * when it would be too long to read or would silently drop a permission. Like the checks, each fix
+ * runs on its own: one that fails is logged and skipped, and the others are still offered.
  */
 public final class CodeActionEngine {
+  private static final Logger LOG = Logger.getLogger(CodeActionEngine.class.getName());
+
   /** Longer explicit lists are not offered: nobody reads them. */
   static final int MAX_LISTED_ACTIONS = 400;
 
@@ -44,11 +52,14 @@ public final class CodeActionEngine {
   static final int MAX_ARN_FORMATS = 20;
 
   private final Catalog catalog;
+  private final List<QuickFix> quickFixes;
+  private final List<Refactoring> refactorings;
 
-  private static final List<QuickFix> QUICK_FIXES =
+  static final List<QuickFix> QUICK_FIXES =
       List.of(
           new InvalidActionFix(),
           new MissingVersionFix(),
+          new MissingEffectFix(),
           new InvalidEffectFix(),
           new RemoveElementFix(),
           new EquivalentToNullFix(),
@@ -56,7 +67,7 @@ public final class CodeActionEngine {
           new MissingQualifierFix(),
           new ArnResourceSeparatorFix());
 
-  private static final List<Refactoring> REFACTORINGS =
+  static final List<Refactoring> REFACTORINGS =
       List.of(
           new ActionCasingFix(),
           new ExpandDenyWildcard(),
@@ -66,7 +77,14 @@ public final class CodeActionEngine {
           new SplitByService());
 
   public CodeActionEngine(Catalog catalog) {
+    this(catalog, QUICK_FIXES, REFACTORINGS);
+  }
+
+  /** With other fixes than ours; for tests. */
+  CodeActionEngine(Catalog catalog, List<QuickFix> quickFixes, List<Refactoring> refactorings) {
     this.catalog = catalog;
+    this.quickFixes = List.copyOf(quickFixes);
+    this.refactorings = List.copyOf(refactorings);
   }
 
   /**
@@ -76,24 +94,61 @@ public final class CodeActionEngine {
    */
   public List<PolicyCodeAction> actions(
       Policy policy, PolicyType type, List<Finding> findings, int start, int end) {
+    return actions(policy, type, findings, start, end, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #actions(Policy, PolicyType, List, int, int)}, asking {@code cancel} before each fix.
+   */
+  public List<PolicyCodeAction> actions(
+      Policy policy,
+      PolicyType type,
+      List<Finding> findings,
+      int start,
+      int end,
+      CancelChecker cancel) {
     List<PolicyCodeAction> out = new ArrayList<>();
     FixContext ctx = new FixContext(policy, type, catalog, findings, start, end);
     for (Finding f : findings) {
       if (ctx.touches(f)) {
-        for (QuickFix fix : QUICK_FIXES) {
+        for (QuickFix fix : quickFixes) {
           if (fix.codes().contains(f.code())) {
-            fix.offer(ctx, f, out);
+            cancel.checkCanceled();
+            isolated(fix.getClass(), own -> fix.offer(ctx, f, own), out);
           }
         }
       }
     }
     if (!type.isOrganizationsPolicy()) {
-      narrowing(policy, FindingsByRange.of(findings), start, end, out);
+      cancel.checkCanceled();
+      isolated(
+          CodeActionEngine.class,
+          own -> narrowing(policy, FindingsByRange.of(findings), start, end, own),
+          out);
     }
-    for (Refactoring r : REFACTORINGS) {
-      r.offer(ctx, out);
+    for (Refactoring r : refactorings) {
+      cancel.checkCanceled();
+      isolated(r.getClass(), own -> r.offer(ctx, own), out);
     }
     return out;
+  }
+
+  /**
+   * Runs one fix into a list of its own, so that a fix that fails half-way adds nothing: it is
+   * logged (its class, not the policy) and the other fixes go on.
+   */
+  private static void isolated(
+      Class<?> fix, Consumer<List<PolicyCodeAction>> offer, List<PolicyCodeAction> out) {
+    List<PolicyCodeAction> own = new ArrayList<>();
+    try {
+      offer.accept(own);
+    } catch (CancellationException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.WARNING, "fix " + fix.getSimpleName() + " failed; its actions are skipped", e);
+      return;
+    }
+    out.addAll(own);
   }
 
   /** The least-privilege fixes: none for SCPs and RCPs, which grant nothing themselves. */

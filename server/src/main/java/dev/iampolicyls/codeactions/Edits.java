@@ -50,6 +50,22 @@ final class Edits {
     return text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
   }
 
+  /**
+   * Adds a member at the start of an object: on its own line, indented like the member it goes
+   * before, when that one is on its own line; else on the same line.
+   */
+  static TextEdit prependMember(String text, ObjectNode object, String member) {
+    if (object.properties().isEmpty()) {
+      return new TextEdit(object.offset() + 1, 0, member);
+    }
+    JsonNode first = object.properties().get(0);
+    String separator =
+        Layout.firstOnLine(text, first.offset())
+            ? ",\n" + Layout.lineIndent(text, first.offset())
+            : ", ";
+    return new TextEdit(first.offset(), 0, member + separator);
+  }
+
   /** Adds a member at the end of an object, on its own line when the last member is on one. */
   static TextEdit appendMember(String text, ObjectNode object, String member) {
     List<dev.iampolicyls.syntax.PropertyNode> members = object.properties();

@@ -9,7 +9,7 @@ import java.util.List;
  * that has one item per line go one per line at the same indentation; a single string becomes an
  * array indented with the document's indent unit; a one-line document stays on one line.
  */
-final class Layout {
+public final class Layout {
   private Layout() {}
 
   /** The new text for {@code node} (a string) holding {@code values} instead. */
@@ -36,7 +36,7 @@ final class Layout {
   }
 
   /** The document's indent unit: a tab, or the smallest run of leading spaces; else two spaces. */
-  static String indentUnit(String text) {
+  public static String indentUnit(String text) {
     int smallest = Integer.MAX_VALUE;
     int lineStart = 0;
     while (lineStart < text.length()) {
@@ -61,7 +61,7 @@ final class Layout {
   }
 
   /** The whitespace that starts the line holding {@code offset}. */
-  static String lineIndent(String text, int offset) {
+  public static String lineIndent(String text, int offset) {
     int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
     int i = start;
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {

@@ -1,7 +1,6 @@
 package dev.iampolicyls.codeactions;
 
 import dev.iampolicyls.checks.Finding;
-import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -21,21 +20,7 @@ final class MissingVersionFix implements QuickFix {
     if (root == null || root.offset() != finding.offset()) {
       return;
     }
-    String member = "\"Version\": \"2012-10-17\"";
-    String text = ctx.text();
-    TextEdit edit;
-    if (root.properties().isEmpty()) {
-      edit = new TextEdit(root.offset() + 1, 0, member);
-    } else {
-      JsonNode first = root.properties().get(0);
-      if (Layout.firstOnLine(text, first.offset())) {
-        // On its own line, indented like the member it goes before.
-        String indent = Layout.lineIndent(text, first.offset());
-        edit = new TextEdit(first.offset(), 0, member + ",\n" + indent);
-      } else {
-        edit = new TextEdit(first.offset(), 0, member + ", ");
-      }
-    }
+    TextEdit edit = Edits.prependMember(ctx.text(), root, "\"Version\": \"2012-10-17\"");
     out.add(QuickFix.fix("Add \"Version\": \"2012-10-17\"", finding, edit));
   }
 }

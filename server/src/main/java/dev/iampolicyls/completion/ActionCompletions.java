@@ -6,6 +6,7 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.Set;
  * Actions in Action and NotAction: service prefixes until a colon is typed, then that service's
  * actions. Matching ignores case; a typed word of two letters or more also finds actions that
  * contain it ({@code s3:object} finds {@code s3:GetObject}), and a typed wildcard is offered as the
- * pattern itself with its matches. Actions the statement already lists rank last.
+ * pattern itself with its matches. Within their group, actions rank by how many AWS managed
+ * policies name them ({@link Action#usage()}), then by name, and the sort text carries that rank so
+ * every editor shows the same order. Actions the statement already lists rank last.
  */
 final class ActionCompletions {
   /**
@@ -25,19 +28,24 @@ final class ActionCompletions {
    */
   static final int MAX_ITEMS = 100;
 
-  /** A matching action and where it ranks: by group, then in catalog order. */
+  /** A matching action and where it ranks: by group, then by use, then in catalog order. */
   private record Ranked(Action action, int group, int index, boolean prefix) {}
+
+  private static final Comparator<Ranked> BEST_FIRST =
+      Comparator.comparingInt(Ranked::group)
+          .thenComparing(Comparator.comparingInt((Ranked m) -> m.action().usage()).reversed())
+          .thenComparingInt(Ranked::index);
 
   /** Offers the best-ranked {@link #MAX_ITEMS} of the matches; the list is incomplete if cut. */
   private static void offerBest(Proposals out, List<Ranked> matches) {
+    matches.sort(BEST_FIRST);
     if (matches.size() > MAX_ITEMS) {
-      matches.sort(
-          java.util.Comparator.comparingInt(Ranked::group).thenComparingInt(Ranked::index));
       matches = matches.subList(0, MAX_ITEMS);
       out.markIncomplete();
     }
+    int rank = 0;
     for (Ranked m : matches) {
-      action(out, m.action(), Proposals.sort(m.group(), m.index()), m.prefix());
+      action(out, m.action(), Proposals.sort(m.group(), rank++), m.prefix());
     }
   }
 
@@ -81,24 +89,29 @@ final class ActionCompletions {
           Snippet.of("*"),
           true);
     }
-    int index = 0;
+    List<Service> matches = new ArrayList<>();
     for (Service s : r.catalog().services()) {
-      index++;
       if (out.startsWithTyped(s.prefix())) {
-        out.partial(
-            s.prefix() + ":",
-            CompletionKind.SERVICE,
-            s.name(),
-            s.name()
-                + " ("
-                + s.actionCount()
-                + " actions)\n\n[Actions of "
-                + s.name()
-                + "]("
-                + s.documentationUrl()
-                + ")",
-            Proposals.sort(1, index));
+        matches.add(s);
       }
+    }
+    // The most used services first; the sort is stable, so equals stay in prefix order.
+    matches.sort(Comparator.comparingInt(Service::usage).reversed());
+    int rank = 0;
+    for (Service s : matches) {
+      out.partial(
+          s.prefix() + ":",
+          CompletionKind.SERVICE,
+          s.name(),
+          s.name()
+              + " ("
+              + s.actionCount()
+              + " actions)\n\n[Actions of "
+              + s.name()
+              + "]("
+              + s.documentationUrl()
+              + ")",
+          Proposals.sort(1, rank++));
     }
   }
 

@@ -94,6 +94,10 @@ public final class CompletionEngine {
       ValueCompletions.versions(r);
       return;
     }
+    if (path.equals(List.of("Statement")) && ctx.position() == CursorContext.Position.ITEM) {
+      StatementSkeleton.offer(r);
+      return;
+    }
     List<Object> rest = statementRest(path);
     if (rest == null || rest.isEmpty() || !(rest.get(0) instanceof String element)) {
       return;

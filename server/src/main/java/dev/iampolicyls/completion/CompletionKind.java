@@ -17,5 +17,7 @@ public enum CompletionKind {
   /** A condition key. */
   KEY,
   /** A policy variable such as ${aws:username}. */
-  VARIABLE
+  VARIABLE,
+  /** A whole new element with blanks to fill in, such as a statement. */
+  SNIPPET
 }

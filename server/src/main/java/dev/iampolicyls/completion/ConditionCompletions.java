@@ -14,6 +14,8 @@ import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,17 +127,27 @@ final class ConditionCompletions {
     Map<String, ConditionKey> statementKeys = statementKeys(r);
     Set<String> offered = new HashSet<>();
     int index = 0;
-    for (ConditionKey key : statementKeys.values()) {
+    for (ConditionKey key : byUse(statementKeys.values())) {
       index++;
       offerKey(out, key, operator, 0, index, present, offered);
     }
-    for (ConditionKey key : r.catalog().globalConditionKeys()) {
+    for (ConditionKey key : byUse(r.catalog().globalConditionKeys())) {
       index++;
       offerKey(out, key, operator, 2, index, present, offered);
     }
     if (out.prefix().indexOf('/') >= 0) {
       out.markIncomplete(); // a typed tag name is copied into templated keys
     }
+  }
+
+  /**
+   * The keys the most AWS managed policies use first; the sort is stable, so keys used equally keep
+   * their order (by name, or by the statement's actions).
+   */
+  private static List<ConditionKey> byUse(Collection<ConditionKey> keys) {
+    List<ConditionKey> sorted = new ArrayList<>(keys);
+    sorted.sort(Comparator.comparingInt(ConditionKey::usage).reversed());
+    return sorted;
   }
 
   private static void offerKey(
@@ -220,12 +232,20 @@ final class ConditionCompletions {
       ConditionKey key =
           r.catalog().conditionKey(name).orElse(new ConditionKey(name, "String", ""));
       // Keep the key's own spelling; the lookup may find the global form of a templated key.
-      keys.putIfAbsent(normalize(name), new ConditionKey(name, key.type(), key.description()));
+      keys.putIfAbsent(
+          normalize(name), new ConditionKey(name, key.type(), key.description(), key.usage()));
     }
     return keys;
   }
 
   // ---- values ---------------------------------------------------------------------------------
+
+  /** A proposed value: what it shows, what it inserts (maybe with blanks), and a note. */
+  private record Example(String label, Snippet content, String detail) {
+    Example(String value, String detail) {
+      this(value, Snippet.of(value), detail);
+    }
+  }
 
   void values(Request r, String operatorText, String keyName) {
     Proposals out = r.out();
@@ -233,45 +253,71 @@ final class ConditionCompletions {
     Category category = operator.map(ConditionOperator::category).orElse(null);
     String type = r.catalog().conditionKey(keyName).map(ConditionKey::type).orElse("");
     String base = type.startsWith("ArrayOf") ? type.substring(7) : type;
-    List<String[]> values = new ArrayList<>(); // value, detail
+    String lowerKey = keyName.toLowerCase(Locale.ROOT);
+    List<Example> values = new ArrayList<>();
     if (category == Category.NULL || category == Category.BOOL || base.equals("Bool")) {
-      values.add(new String[] {"true", category == Category.NULL ? "the key is absent" : null});
-      values.add(new String[] {"false", category == Category.NULL ? "the key is present" : null});
+      values.add(new Example("true", category == Category.NULL ? "the key is absent" : null));
+      values.add(new Example("false", category == Category.NULL ? "the key is present" : null));
     } else if (category == Category.DATE || base.equals("Date")) {
-      values.add(new String[] {DATE_EXAMPLE, "ISO 8601 date and time (UTC)"});
+      values.add(new Example(DATE_EXAMPLE, "ISO 8601 date and time (UTC)"));
+    } else if (category == Category.IP_ADDRESS || base.equals("IPAddress")) {
+      // Documentation ranges (RFC 5737, RFC 3849): plainly examples, to be replaced.
+      values.add(new Example("203.0.113.0/24", "an IPv4 range in CIDR notation (example)"));
+      values.add(new Example("198.51.100.7/32", "one IPv4 address (example)"));
+      values.add(new Example("2001:db8::/32", "an IPv6 range (example)"));
     } else if (base.equals("ARN") || category == Category.ARN) {
       Seen seen = seen(r.statement());
       for (String account : seen.accounts) {
-        values.add(
-            new String[] {"arn:aws:*:*:" + account + ":*", "anything in account " + account});
+        values.add(new Example("arn:aws:*:*:" + account + ":*", "anything in account " + account));
       }
       for (String arn : seen.arns) {
-        values.add(new String[] {arn, "from this statement"});
+        values.add(new Example(arn, "from this statement"));
       }
-    } else if (keyName.toLowerCase(Locale.ROOT).endsWith("account")) {
+    } else if (lowerKey.endsWith("orgpaths")) {
+      Seen seen = seen(r.statement());
+      for (String org : seen.orgs) {
+        values.add(orgPath(org, "an organizational unit of " + org));
+      }
+      values.add(orgPath(null, "an organizational unit and the accounts and OUs under it"));
+    } else if (lowerKey.endsWith("account")) {
       for (String account : seen(r.statement()).accounts) {
-        values.add(new String[] {account, "account in this statement"});
+        values.add(new Example(account, "account in this statement"));
       }
-    } else if (keyName.toLowerCase(Locale.ROOT).endsWith("orgid")) {
+    } else if (lowerKey.endsWith("orgid")) {
       for (String org : seen(r.statement()).orgs) {
-        values.add(new String[] {org, "organization in this statement"});
+        values.add(new Example(org, "organization in this statement"));
       }
     }
     int index = 0;
-    for (String[] v : values) {
+    for (Example v : values) {
       index++;
-      boolean prefix = out.startsWithTyped(v[0]);
-      if (prefix) {
+      if (out.startsWithTyped(v.content().plain())) {
         out.value(
-            v[0],
+            v.label(),
             CompletionKind.VALUE,
-            v[1],
+            v.detail(),
             null,
             Proposals.sort(0, index),
-            Snippet.of(v[0]),
+            v.content(),
             true);
       }
     }
+  }
+
+  /**
+   * An AWS Organizations path, {@code o-xxxxxxxxxx/r-xxxx/ou-xxxx-xxxxxxxx/*}: each ID a blank to
+   * fill in (the organization's, when the statement names it).
+   */
+  private static Example orgPath(String org, String detail) {
+    String orgId = org != null ? org : "o-xxxxxxxxxx";
+    Snippet content =
+        (org != null ? Snippet.of(org) : Snippet.of("").placeholder(orgId, orgId))
+            .text("/")
+            .placeholder("r-xxxx", "r-xxxx")
+            .text("/")
+            .placeholder("ou-xxxx-xxxxxxxx", "ou-xxxx-xxxxxxxx")
+            .text("/*");
+    return new Example(content.plain(), content, detail);
   }
 
   /** Accounts, organizations and ARNs the statement's Resource and Principal name. */

@@ -83,7 +83,8 @@ public record CursorContext(
 
   private static Optional<CursorContext> inString(String text, StringNode s, int offset) {
     String prefix = text.substring(s.contentOffset(), offset);
-    boolean commaAfter = nextStartsMember(text, s.end());
+    int end = typedStringEnd(text, s, offset);
+    boolean commaAfter = nextStartsMember(text, end);
     JsonNode parent = s.parent();
     if (parent instanceof PropertyNode p && p.key() == s) {
       return Optional.of(
@@ -95,7 +96,7 @@ public record CursorContext(
               s,
               offset,
               s.offset(),
-              s.end(),
+              end,
               prefix,
               -1,
               commaAfter && p.colonOffset() < 0 && p.value() == null));
@@ -110,7 +111,7 @@ public record CursorContext(
               s,
               offset,
               s.offset(),
-              s.end(),
+              end,
               prefix,
               -1,
               commaAfter));
@@ -118,19 +119,40 @@ public record CursorContext(
     if (parent instanceof ArrayNode a) {
       return Optional.of(
           new CursorContext(
-              Position.ITEM,
-              null,
-              null,
-              a,
-              s,
-              offset,
-              s.offset(),
-              s.end(),
-              prefix,
-              -1,
-              commaAfter));
+              Position.ITEM, null, null, a, s, offset, s.offset(), end, prefix, -1, commaAfter));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Where the string being typed ends: at its closing quote when it has one, else at the first
+   * character after the cursor that cannot belong to a typed value. An unterminated string runs to
+   * its line end in the tree, and a quote further on the line (the next string's opening quote)
+   * seems to close it; replacing either span would delete the brackets, braces and commas the user
+   * typed after it.
+   */
+  private static int typedStringEnd(String text, StringNode s, int offset) {
+    if (s.terminated() && (s.end() >= text.length() || endsToken(text.charAt(s.end())))) {
+      return s.end();
+    }
+    int end = offset;
+    while (end < s.end() && !endsToken(text.charAt(end)) && text.charAt(end) != '"') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Whether the character may follow a complete JSON token: a delimiter or a space. */
+  private static boolean endsToken(char c) {
+    return Character.isWhitespace(c) || c == ',' || c == ':' || c == ']' || c == '}';
+  }
+
+  /**
+   * Whether the string under the cursor is closed by its own quote, so a proposal that leaves the
+   * closing quote in place can end before it.
+   */
+  public boolean stringClosed() {
+    return string != null && string.terminated() && replaceEnd == string.end();
   }
 
   /** The cursor is not inside a string: decide from the characters before it. */

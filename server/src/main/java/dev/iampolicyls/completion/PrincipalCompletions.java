@@ -53,7 +53,18 @@ final class PrincipalCompletions {
     }
   }
 
+  /**
+   * The documentation's example of an S3 canonical user ID: 64 hexadecimal digits, offered as a
+   * blank to type over.
+   */
+  static final String CANONICAL_USER_EXAMPLE =
+      "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+
   void values(Request r, String principalType) {
+    if (principalType.equals("CanonicalUser")) {
+      canonicalUser(r);
+      return;
+    }
     List<Proposal> proposals =
         switch (principalType) {
           case "AWS" -> AWS;
@@ -80,6 +91,22 @@ final class PrincipalCompletions {
     if (principalType.equals("AWS") || principalType.equals("Federated")) {
       r.out().markIncomplete(); // typed account IDs are copied into the ARNs
     }
+  }
+
+  private static void canonicalUser(Request r) {
+    if (!r.out().prefix().isEmpty()) {
+      return; // an ID is being typed: nothing to add to it
+    }
+    r.out()
+        .value(
+            "canonical user ID",
+            CompletionKind.REFERENCE,
+            "64 hexadecimal digits",
+            "An S3 canonical user ID (the example from the AWS documentation: replace it). S3"
+                + " shows an account's in the console and in `GetBucketAcl` responses.",
+            Proposals.sort(0, 0),
+            Snippet.of("").placeholder(CANONICAL_USER_EXAMPLE, CANONICAL_USER_EXAMPLE),
+            true);
   }
 
   private static List<Proposal> loadServicePrincipals() {

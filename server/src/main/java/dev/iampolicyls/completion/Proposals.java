@@ -122,6 +122,20 @@ final class Proposals {
   }
 
   /**
+   * A whole JSON value (an object with blanks), inserted as written where the cursor is. The
+   * editor's filter is given the typed text itself: a bare word or quote typed where a statement
+   * goes is no prefix of an object.
+   */
+  void raw(
+      String label, CompletionKind kind, String detail, String documentation, Snippet content) {
+    Snippet full = Snippet.of("").append(content);
+    if (ctx.commaAfter()) {
+      full.text(",");
+    }
+    add(label, kind, detail, documentation, sort(0, 0), typedText(), ctx.replaceStart(), full);
+  }
+
+  /**
    * The start of a value the user goes on typing, such as a service prefix {@code s3:}. Without
    * snippets the string's closing quote is kept after the inserted text, so the cursor stays inside
    * the string; with snippets the cursor is put there.
@@ -131,7 +145,7 @@ final class Proposals {
     if (!options.snippetSupport() && ctx.string() != null) {
       Snippet open = Snippet.of("\"" + label);
       String filter = quote() + label;
-      int end = ctx.string().contentEnd();
+      int end = ctx.stringClosed() ? ctx.string().contentEnd() : ctx.replaceEnd();
       items.add(
           item(
               label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), end, open));

@@ -13,14 +13,15 @@ import java.util.logging.Logger;
 /**
  * The service for the {@code iamPolicy.catalog.path} setting: a user catalog written by {@code
  * update-catalog}, or the bundled catalog when the setting is unset or the file cannot be read. A
- * catalog is loaded again only when the setting names another file.
+ * catalog is loaded again only when the setting names another file. Loading runs on the diagnostics
+ * thread; requests meanwhile read the service in use without waiting for it.
  */
 final class CatalogSetting {
   private static final Logger LOG = Logger.getLogger(CatalogSetting.class.getName());
 
   private final PolicyLanguageService bundled;
   private Path path;
-  private PolicyLanguageService current;
+  private volatile PolicyLanguageService current;
 
   CatalogSetting(PolicyLanguageService bundled) {
     this.bundled = bundled;
@@ -35,7 +36,8 @@ final class CatalogSetting {
     log(current.catalog(), path == null ? "bundled" : path.toString());
   }
 
-  synchronized PolicyLanguageService current() {
+  /** The service in use; never waits for a catalog being loaded. */
+  PolicyLanguageService current() {
     return current;
   }
 
@@ -47,11 +49,11 @@ final class CatalogSetting {
       return current;
     }
     path = next;
-    current = bundled;
+    PolicyLanguageService loaded = bundled;
     if (next != null) {
       try (InputStream in = Files.newInputStream(next)) {
-        current = new PolicyLanguageService(Catalog.load(in));
-        log(current.catalog(), next.toString());
+        loaded = new PolicyLanguageService(Catalog.load(in));
+        log(loaded.catalog(), next.toString());
       } catch (IOException e) {
         // A user mistake (wrong path, not a catalog): one line, no stack trace.
         LOG.warning(
@@ -66,7 +68,8 @@ final class CatalogSetting {
     } else {
       log(bundled.catalog(), "bundled");
     }
-    return current;
+    current = loaded; // switched only once loaded: requests meanwhile use the previous one
+    return loaded;
   }
 
   private static void log(Catalog catalog, String from) {

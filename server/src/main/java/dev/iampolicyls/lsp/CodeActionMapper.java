@@ -2,16 +2,15 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
-import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -29,20 +28,20 @@ final class CodeActionMapper {
       String uri,
       LineIndex index,
       Analysis analysis,
-      CodeActionParams params) {
-    int start = offset(index, params.getRange().getStart());
-    int end = offset(index, params.getRange().getEnd());
+      CodeActionParams params,
+      CancelChecker cancel) {
+    int start = Positions.offset(index, params.getRange().getStart());
+    int end = Positions.offset(index, params.getRange().getEnd());
     List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
     List<Either<Command, CodeAction>> out = new ArrayList<>();
-    for (PolicyCodeAction a : service.codeActions(analysis, start, end)) {
+    for (PolicyCodeAction a : service.codeActions(analysis, start, end, cancel)) {
       if (only != null && !only.isEmpty() && only.stream().noneMatch(k -> isKind(a.kind(), k))) {
         continue;
       }
       List<TextEdit> edits = new ArrayList<>();
       for (dev.iampolicyls.codeactions.TextEdit e : a.edits()) {
         edits.add(
-            new TextEdit(
-                DiagnosticMapper.range(index, e.offset(), e.offset() + e.length()), e.newText()));
+            new TextEdit(Positions.range(index, e.offset(), e.offset() + e.length()), e.newText()));
       }
       CodeAction action = new CodeAction(a.title());
       action.setKind(a.kind());
@@ -58,9 +57,5 @@ final class CodeActionMapper {
   /** LSP kinds are hierarchical: "refactor" asks for "refactor.rewrite" too. */
   private static boolean isKind(String kind, String requested) {
     return kind.equals(requested) || kind.startsWith(requested + ".");
-  }
-
-  private static int offset(LineIndex index, Position p) {
-    return index.offsetAt(new TextPosition(p.getLine(), p.getCharacter()));
   }
 }

@@ -4,7 +4,6 @@ import dev.iampolicyls.completion.CompletionKind;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.completion.TextEdit;
 import dev.iampolicyls.syntax.LineIndex;
-import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
@@ -12,9 +11,9 @@ import org.eclipse.lsp4j.CompletionItemDefaults;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.InsertTextMode;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
@@ -100,6 +99,9 @@ final class CompletionMapper {
     out.setFilterText(item.filterText());
     out.setInsertTextFormat(item.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
     out.setTextEdit(Either.forLeft(edit(item.edit(), lines)));
+    if (item.edit().newText().indexOf('\n') >= 0) {
+      out.setInsertTextMode(InsertTextMode.AsIs); // the engine indents the lines itself
+    }
     if (!item.additionalEdits().isEmpty()) {
       List<org.eclipse.lsp4j.TextEdit> extra = new ArrayList<>();
       for (TextEdit e : item.additionalEdits()) {
@@ -112,12 +114,7 @@ final class CompletionMapper {
 
   private static org.eclipse.lsp4j.TextEdit edit(TextEdit edit, LineIndex lines) {
     return new org.eclipse.lsp4j.TextEdit(
-        new Range(position(lines, edit.start()), position(lines, edit.end())), edit.newText());
-  }
-
-  private static Position position(LineIndex lines, int offset) {
-    TextPosition p = lines.positionAt(offset);
-    return new Position(p.line(), p.character());
+        Positions.range(lines, edit.start(), edit.end()), edit.newText());
   }
 
   private static CompletionItemKind kind(CompletionKind kind) {
@@ -130,6 +127,7 @@ final class CompletionMapper {
       case OPERATOR -> CompletionItemKind.Operator;
       case KEY -> CompletionItemKind.Field;
       case VARIABLE -> CompletionItemKind.Variable;
+      case SNIPPET -> CompletionItemKind.Snippet;
     };
   }
 }

@@ -4,7 +4,6 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.LineIndex;
-import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Location;
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
 
 /**
  * Turns findings into LSP diagnostics: the one place that knows how a finding looks in an editor.
@@ -56,23 +53,17 @@ public final class DiagnosticMapper {
       for (Finding.Related r : finding.related()) {
         related.add(
             new DiagnosticRelatedInformation(
-                new Location(uri, range(index, r.offset(), r.offset() + r.length())), r.message()));
+                new Location(uri, Positions.range(index, r.offset(), r.offset() + r.length())),
+                r.message()));
       }
       d.setRelatedInformation(related);
     }
     return d;
   }
 
-  static Range range(LineIndex index, int start, int end) {
-    return new Range(position(index.positionAt(start)), position(index.positionAt(end)));
-  }
-
   public static Diagnostic toDiagnostic(Finding finding, LineIndex index) {
     Diagnostic d = new Diagnostic();
-    d.setRange(
-        new Range(
-            position(index.positionAt(finding.offset())),
-            position(index.positionAt(finding.end()))));
+    d.setRange(Positions.range(index, finding.offset(), finding.end()));
     d.setSeverity(severity(finding.type()));
     d.setCode(finding.code());
     d.setSource(SOURCE);
@@ -97,9 +88,5 @@ public final class DiagnosticMapper {
   /** The anchor of the code's section in Access Analyzer's policy check reference. */
   static Optional<String> referenceUrl(String code, FindingType type) {
     return ReferenceUrls.accessAnalyzer(code, type);
-  }
-
-  static Position position(TextPosition p) {
-    return new Position(p.line(), p.character());
   }
 }

@@ -1,15 +1,11 @@
 package dev.iampolicyls.lsp;
 
-import dev.iampolicyls.outline.FoldingRanges;
 import dev.iampolicyls.outline.PolicyInlayHint;
 import dev.iampolicyls.outline.PolicySymbol;
-import dev.iampolicyls.outline.SelectionRanges;
 import dev.iampolicyls.outline.StatementLens;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
-import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.LineIndex;
-import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CodeLens;
@@ -54,8 +50,8 @@ final class EditorFeaturesMapper {
         new DocumentSymbol(
             s.name(),
             kind(s),
-            range(lines, s.offset(), s.end()),
-            range(lines, s.selectionOffset(), s.selectionEnd()),
+            Positions.range(lines, s.offset(), s.end()),
+            Positions.range(lines, s.selectionOffset(), s.selectionEnd()),
             s.detail());
     List<DocumentSymbol> children = new ArrayList<>();
     for (PolicySymbol c : s.children()) {
@@ -69,7 +65,10 @@ final class EditorFeaturesMapper {
   private static SymbolInformation info(
       PolicySymbol s, String uri, LineIndex lines, String container) {
     return new SymbolInformation(
-        s.name(), kind(s), new Location(uri, range(lines, s.offset(), s.end())), container);
+        s.name(),
+        kind(s),
+        new Location(uri, Positions.range(lines, s.offset(), s.end())),
+        container);
   }
 
   private static SymbolKind kind(PolicySymbol s) {
@@ -78,11 +77,12 @@ final class EditorFeaturesMapper {
 
   static List<InlayHint> inlayHints(PolicyLanguageService service, ParsedText text, Range range) {
     LineIndex lines = text.lines();
-    int start = offset(lines, range.getStart());
-    int end = offset(lines, range.getEnd());
+    int start = Positions.offset(lines, range.getStart());
+    int end = Positions.offset(lines, range.getEnd());
     List<InlayHint> out = new ArrayList<>();
     for (PolicyInlayHint h : service.inlayHints(text, start, end)) {
-      InlayHint hint = new InlayHint(position(lines, h.offset()), Either.forLeft(h.label()));
+      InlayHint hint =
+          new InlayHint(Positions.position(lines, h.offset()), Either.forLeft(h.label()));
       hint.setKind(InlayHintKind.Type);
       hint.setPaddingLeft(true);
       out.add(hint);
@@ -95,46 +95,35 @@ final class EditorFeaturesMapper {
     LineIndex lines = text.lines();
     List<CodeLens> out = new ArrayList<>();
     for (StatementLens l : service.statementLenses(text)) {
-      out.add(new CodeLens(range(lines, l.offset(), l.end()), new Command(l.summary(), ""), null));
+      out.add(
+          new CodeLens(
+              Positions.range(lines, l.offset(), l.end()), new Command(l.summary(), ""), null));
     }
     return out;
   }
 
-  static List<FoldingRange> foldingRanges(String text) {
+  static List<FoldingRange> foldingRanges(PolicyLanguageService service, ParsedText text) {
     List<FoldingRange> out = new ArrayList<>();
-    for (int[] r : FoldingRanges.of(JsonDocument.parse(text))) {
+    for (int[] r : service.foldingRanges(text)) {
       out.add(new FoldingRange(r[0], r[1]));
     }
     return out;
   }
 
-  static List<SelectionRange> selectionRanges(String text, List<Position> positions) {
-    JsonDocument document = JsonDocument.parse(text);
-    LineIndex lines = document.lines();
+  /** One answer per position, as LSP wants; an empty range where there is nothing to grow. */
+  static List<SelectionRange> selectionRanges(
+      PolicyLanguageService service, ParsedText text, List<Position> positions) {
+    LineIndex lines = text.lines();
     List<SelectionRange> out = new ArrayList<>();
     for (Position p : positions) {
-      int at = offset(lines, p);
       SelectionRange parent = null;
-      List<int[]> spans = SelectionRanges.at(document, at);
+      List<int[]> spans = service.selectionRanges(text, Positions.offset(lines, p));
       for (int i = spans.size() - 1; i >= 0; i--) {
-        parent = new SelectionRange(range(lines, spans.get(i)[0], spans.get(i)[1]), parent);
+        parent =
+            new SelectionRange(Positions.range(lines, spans.get(i)[0], spans.get(i)[1]), parent);
       }
-      // LSP wants one answer per position: an empty range where there is no node.
       out.add(parent != null ? parent : new SelectionRange(new Range(p, p), null));
     }
     return out;
-  }
-
-  private static int offset(LineIndex lines, Position p) {
-    return lines.offsetAt(new TextPosition(p.getLine(), p.getCharacter()));
-  }
-
-  private static Position position(LineIndex lines, int offset) {
-    TextPosition t = lines.positionAt(offset);
-    return new Position(t.line(), t.character());
-  }
-
-  private static Range range(LineIndex lines, int start, int end) {
-    return new Range(position(lines, start), position(lines, end));
   }
 }

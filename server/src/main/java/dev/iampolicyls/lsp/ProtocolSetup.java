@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -33,7 +34,8 @@ final class ProtocolSetup {
           InitializeParams.class,
           InitializeResult.class,
           DidOpenTextDocumentParams.class,
-          PublishDiagnosticsParams.class);
+          PublishDiagnosticsParams.class,
+          MessageParams.class);
 
   private final CompletableFuture<Map<String, JsonRpcMethod>> methods = new CompletableFuture<>();
   private final CompletableFuture<MessageJsonHandler> handler = new CompletableFuture<>();

@@ -53,31 +53,40 @@ public final class ServerLauncher {
   public static int runOnStdio(Runnable beforeListening) {
     // stdout belongs to JSON-RPC alone: a stray println anywhere would corrupt the stream, so
     // System.out now goes to stderr and only the launcher holds the real stdout. JUL logs go to
-    // stderr by default.
+    // stderr until the connection is up, then to the client (window/logMessage), then to stderr
+    // again once it is gone.
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     System.setOut(System.err);
     ProtocolSetup setup = ProtocolSetup.start(PolicyLanguageServer.class);
     PolicyLanguageServer server =
         new PolicyLanguageServer(PolicyLanguageService.bundled(), debounceMillis());
     Launcher<LanguageClient> launcher = create(server, System.in, protocolOut, setup);
-    beforeListening.run();
+    beforeListening.run(); // logging is set up: the client's log can take its place
+    ClientLogHandler clientLog = ClientLogHandler.install(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
     Thread watcher =
         new Thread(
             () -> {
+              Throwable failure = null;
               try {
                 listening.get();
               } catch (ExecutionException e) {
-                LOG.log(Level.WARNING, "The connection failed", e.getCause());
+                failure = e.getCause();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+              }
+              clientLog.close(); // the connection is gone: what follows goes to stderr
+              if (failure != null) {
+                LOG.log(Level.WARNING, "The connection failed", failure);
               }
               server.inputClosed();
             },
             "iam-policy-ls-input-watcher");
     watcher.setDaemon(true);
     watcher.start();
-    return server.exitCode().join();
+    int exitCode = server.exitCode().join();
+    clientLog.close();
+    return exitCode;
   }
 
   /** Wires a server to a pair of streams and connects it to the client proxy; for tests too. */

@@ -1,16 +1,11 @@
 package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.syntax.LineIndex;
-import dev.iampolicyls.syntax.TextPosition;
 import java.util.List;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
-/**
- * Applies didChange events to a document's text. Positions are UTF-16 line/character, which is what
- * Java strings count, so {@link LineIndex} converts them directly.
- */
+/** Applies didChange events to a document's text (positions as {@link Positions} reads them). */
 final class TextChanges {
   private TextChanges() {}
 
@@ -31,8 +26,8 @@ final class TextChanges {
     }
     // rangeLength is deprecated and may disagree with the range; the range wins.
     LineIndex index = new LineIndex(text);
-    int start = index.offsetAt(position(range.getStart()));
-    int end = index.offsetAt(position(range.getEnd()));
+    int start = Positions.offset(index, range.getStart());
+    int end = Positions.offset(index, range.getEnd());
     if (end < start) {
       int t = start;
       start = end;
@@ -43,9 +38,5 @@ final class TextChanges {
         .append(insert)
         .append(text, end, text.length())
         .toString();
-  }
-
-  private static TextPosition position(Position p) {
-    return new TextPosition(p.getLine(), p.getCharacter());
   }
 }

@@ -76,6 +76,7 @@ final class WorkspaceConfig {
       return;
     }
     JsonObject copy = section.deepCopy();
+    dropEmptyArrays(copy);
     JsonElement configFile = copy.remove(CONFIG_FILE_KEY);
     inlayHintsEnabled = inlayHintsEnabled(copy.remove(INLAY_HINTS_KEY));
     configFileSetting =
@@ -88,6 +89,18 @@ final class WorkspaceConfig {
     }
     clientSettings = parsed;
     reload();
+  }
+
+  /**
+   * Takes an empty array for an empty object. Lua, which configures Neovim, has one kind of table
+   * for both, and its JSON encoder writes an empty one as {@code []}: so {@code checks = {}}
+   * arrives as {@code "checks": []}. Either way it sets nothing, which is what leaving the key out
+   * means.
+   */
+  private static void dropEmptyArrays(JsonObject section) {
+    section
+        .entrySet()
+        .removeIf(e -> e.getValue().isJsonArray() && e.getValue().getAsJsonArray().isEmpty());
   }
 
   /** Whether inlay hints are shown: on unless the settings say {@code "enabled": false}. */

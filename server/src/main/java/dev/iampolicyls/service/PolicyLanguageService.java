@@ -13,10 +13,12 @@ import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.hover.HoverEngine;
 import dev.iampolicyls.hover.HoverResult;
+import dev.iampolicyls.outline.FoldingRanges;
 import dev.iampolicyls.outline.InlayHintEngine;
 import dev.iampolicyls.outline.OutlineEngine;
 import dev.iampolicyls.outline.PolicyInlayHint;
 import dev.iampolicyls.outline.PolicySymbol;
+import dev.iampolicyls.outline.SelectionRanges;
 import dev.iampolicyls.outline.StatementLens;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
@@ -31,6 +33,10 @@ import java.util.function.Supplier;
 /**
  * The one facade over the feature engines. The LSP server and the CLI are two thin doors onto it:
  * neither knows how checks, completion or hover work, and no engine knows about LSP or the CLI.
+ *
+ * <p>Every feature works on a {@link ParsedText}, so all the requests on one document version share
+ * one parse, and every feature applies the same size limits ({@link ParsedText#withinLimits()}): a
+ * document past them gets one finding saying so and nothing else.
  */
 public final class PolicyLanguageService {
   /**
@@ -68,7 +74,11 @@ public final class PolicyLanguageService {
     this.catalog = () -> catalog;
   }
 
-  private PolicyLanguageService(Supplier<Catalog> catalog) {
+  /**
+   * The service over a catalog loaded on first need (its loading fails the features that need it,
+   * and is tried again by the next).
+   */
+  public PolicyLanguageService(Supplier<Catalog> catalog) {
     this.catalog = catalog;
   }
 
@@ -135,6 +145,21 @@ public final class PolicyLanguageService {
   /** As {@link #analyze(String, Path, AnalysisSettings, boolean)}, on text parsed at most once. */
   public Analysis analyze(
       ParsedText parsed, Path documentPath, AnalysisSettings settings, boolean force) {
+    return analyze(parsed, documentPath, settings, force, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #analyze(ParsedText, Path, AnalysisSettings, boolean)}, asking {@code cancel} between
+   * checks: a cancelled analysis throws {@link java.util.concurrent.CancellationException} rather
+   * than return findings of only some checks.
+   */
+  public Analysis analyze(
+      ParsedText parsed,
+      Path documentPath,
+      AnalysisSettings settings,
+      boolean force,
+      CancelChecker cancel) {
+    cancel.checkCanceled(); // before parsing: a run may wait behind others and go stale
     DocumentSettings resolved = settings.forDocument(documentPath);
     String text = parsed.text();
     if (parsed.tooLarge()) {
@@ -152,10 +177,12 @@ public final class PolicyLanguageService {
     List<Finding> findings;
     if (!isPolicy && !force) {
       findings = List.of();
-    } else if (countValues(policy.document().root()) > MAX_VALUES) {
+    } else if (!parsed.withinLimits()) {
       findings = List.of(limitFinding("more than " + MAX_VALUES + " JSON values", MAX_VALUES));
     } else {
-      findings = engines().diagnostics().run(policy, type, resolved);
+      findings =
+          SyntaxDamage.withoutCascades(
+              policy.document(), engines().diagnostics().run(policy, type, resolved, cancel));
     }
     return new Analysis(policy, type, isPolicy, findings);
   }
@@ -173,7 +200,7 @@ public final class PolicyLanguageService {
   /** As {@link #complete(String, int, PolicyType, CompletionOptions)}, on text parsed once. */
   public CompletionResult complete(
       ParsedText parsed, int offset, PolicyType policyType, CompletionOptions options) {
-    if (parsed.tooLarge()) {
+    if (!parsed.withinLimits()) {
       return CompletionResult.EMPTY;
     }
     return engines().completion().complete(parsed.policy(), offset, policyType, options);
@@ -191,7 +218,10 @@ public final class PolicyLanguageService {
 
   /** As {@link #hover(String, int, PolicyType)}, on text parsed at most once. */
   public Optional<HoverResult> hover(ParsedText parsed, int offset, PolicyType policyType) {
-    Policy policy = parsed.policy(); // empty when too large
+    if (!parsed.withinLimits()) {
+      return Optional.empty();
+    }
+    Policy policy = parsed.policy();
     if (!policy.looksLikePolicy()) {
       return Optional.empty();
     }
@@ -216,6 +246,12 @@ public final class PolicyLanguageService {
    * again.
    */
   public List<PolicyCodeAction> codeActions(Analysis analysis, int start, int end) {
+    return codeActions(analysis, start, end, CancelChecker.NEVER);
+  }
+
+  /** As {@link #codeActions(Analysis, int, int)}, asking {@code cancel} between fixes. */
+  public List<PolicyCodeAction> codeActions(
+      Analysis analysis, int start, int end, CancelChecker cancel) {
     if (!analysis.isPolicy()
         || analysis.policy().root().isEmpty() // not parsed: past the size limit
         || countValues(analysis.policy().document().root()) > MAX_VALUES) {
@@ -223,7 +259,7 @@ public final class PolicyLanguageService {
     }
     return engines()
         .codeActions()
-        .actions(analysis.policy(), analysis.policyType(), analysis.findings(), start, end);
+        .actions(analysis.policy(), analysis.policyType(), analysis.findings(), start, end, cancel);
   }
 
   /** The outline of a policy: its statements and their elements; none for other JSON. */
@@ -232,8 +268,8 @@ public final class PolicyLanguageService {
   }
 
   public List<PolicySymbol> documentSymbols(ParsedText parsed) {
-    Policy policy = parsed.policy();
-    return policy.looksLikePolicy() ? engines().outline().symbols(policy) : List.of();
+    Policy policy = checkedPolicy(parsed);
+    return policy != null ? engines().outline().symbols(policy) : List.of();
   }
 
   /** Access levels and wildcard sizes for the actions ending within {@code [start, end]}. */
@@ -242,8 +278,8 @@ public final class PolicyLanguageService {
   }
 
   public List<PolicyInlayHint> inlayHints(ParsedText parsed, int start, int end) {
-    Policy policy = parsed.policy();
-    return policy.looksLikePolicy() ? engines().inlayHints().hints(policy, start, end) : List.of();
+    Policy policy = checkedPolicy(parsed);
+    return policy != null ? engines().inlayHints().hints(policy, start, end) : List.of();
   }
 
   /** One summary sentence per statement, for code lenses. */
@@ -252,8 +288,35 @@ public final class PolicyLanguageService {
   }
 
   public List<StatementLens> statementLenses(ParsedText parsed) {
+    Policy policy = checkedPolicy(parsed);
+    return policy != null ? engines().outline().lenses(policy) : List.of();
+  }
+
+  /**
+   * The folds of any JSON document, policy or not, as line pairs {@code [startLine, endLine]}
+   * (0-based), outermost first; none past the size limits.
+   */
+  public List<int[]> foldingRanges(ParsedText parsed) {
+    return parsed.withinLimits() ? FoldingRanges.of(parsed.policy().document()) : List.of();
+  }
+
+  /**
+   * The spans {@code [offset, end)} a selection grows through from {@code offset}, innermost first,
+   * in any JSON document; none past the size limits.
+   */
+  public List<int[]> selectionRanges(ParsedText parsed, int offset) {
+    return parsed.withinLimits()
+        ? SelectionRanges.at(parsed.policy().document(), offset)
+        : List.of();
+  }
+
+  /** The policy view, when the text is within the limits and looks like a policy; else null. */
+  private static Policy checkedPolicy(ParsedText parsed) {
+    if (!parsed.withinLimits()) {
+      return null;
+    }
     Policy policy = parsed.policy();
-    return policy.looksLikePolicy() ? engines().outline().lenses(policy) : List.of();
+    return policy.looksLikePolicy() ? policy : null;
   }
 
   private static Finding tooLargeFinding(String text) {

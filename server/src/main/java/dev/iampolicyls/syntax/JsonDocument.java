@@ -10,12 +10,14 @@ public final class JsonDocument {
   private final String text;
   private final JsonNode root;
   private final List<SyntaxError> errors;
+  private final int damageStart;
   private LineIndex lines;
 
-  JsonDocument(String text, JsonNode root, List<SyntaxError> errors) {
+  JsonDocument(String text, JsonNode root, List<SyntaxError> errors, int damageStart) {
     this.text = text;
     this.root = root;
     this.errors = List.copyOf(errors);
+    this.damageStart = damageStart;
   }
 
   public static JsonDocument parse(String text) {
@@ -32,6 +34,17 @@ public final class JsonDocument {
 
   public List<SyntaxError> errors() {
     return errors;
+  }
+
+  /**
+   * Where an unterminated string, object or array starts to make the tree guess, or -1 when
+   * everything is terminated. From there on the tree is the parser's best guess: an unterminated
+   * string takes in the brackets and commas after it on its line, and what follows lands in the
+   * wrong container (the next key becomes an item of the Action array). Other syntax errors (a
+   * missing or trailing comma, a bare word) leave the tree's shape as the author meant it.
+   */
+  public int damageStart() {
+    return damageStart;
   }
 
   public synchronized LineIndex lines() {

@@ -24,6 +24,10 @@ final class JsonParser {
 
   private final int n;
   private final List<SyntaxError> errors = new ArrayList<>();
+
+  /** See {@link JsonDocument#damageStart()}; -1 while nothing is unterminated. */
+  private int damageStart = -1;
+
   private int pos;
   private int depth;
 
@@ -76,7 +80,7 @@ final class JsonParser {
             "Unexpected content after the end of the document");
       }
     }
-    return new JsonDocument(text, root, errors);
+    return new JsonDocument(text, root, errors, damageStart);
   }
 
   // ---- values -------------------------------------------------------------------------------
@@ -165,6 +169,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected '}' to close the object");
         object.setEnd(n);
+        unclosed(object, true);
         break;
       }
       if (token == Token.COMMA) {
@@ -182,6 +187,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACKET) {
         error(tokenStart, 1, "Expected '}' but found ']'");
         object.setEnd(tokenStart);
+        unclosed(object, false);
         break; // leave ']' to an enclosing array
       }
       if (needComma) {
@@ -272,6 +278,7 @@ final class JsonParser {
       if (token == Token.EOF) {
         error(n, 0, "Expected ']' to close the array");
         array.setEnd(n);
+        unclosed(array, true);
         break;
       }
       if (token == Token.COMMA) {
@@ -289,6 +296,7 @@ final class JsonParser {
       if (token == Token.CLOSE_BRACE) {
         error(tokenStart, 1, "Expected ']' but found '}'");
         array.setEnd(tokenStart);
+        unclosed(array, false);
         break; // leave '}' to an enclosing object
       }
       if (needComma) {
@@ -313,6 +321,37 @@ final class JsonParser {
 
   private int tokenLength() {
     return Math.max(1, tokenEnd - tokenStart);
+  }
+
+  /**
+   * An object or array that ends without its bracket: the tree is sure of it up to the first error
+   * inside it, which is where its shape goes wrong (a missing bracket is noticed only later). One
+   * that another bracket closed ({@code "Action": ["s3:GetObject",} then {@code "Resource": "*"}})
+   * took in the member where that error is: the next key became an item.
+   *
+   * @param atEnd whether the document ended first (then the members are as typed so far)
+   */
+  private void unclosed(JsonNode container, boolean atEnd) {
+    for (SyntaxError e : errors) {
+      if (e.offset() >= container.offset()) {
+        int at = e.offset();
+        if (!atEnd) {
+          for (JsonNode member : container.children()) {
+            if (member.offset() <= e.offset()) {
+              at = member.offset();
+            }
+          }
+        }
+        damaged(at);
+        return;
+      }
+    }
+  }
+
+  private void damaged(int at) {
+    if (damageStart < 0 || at < damageStart) {
+      damageStart = at;
+    }
   }
 
   private void error(int offset, int length, String message) {
@@ -532,6 +571,7 @@ final class JsonParser {
     tokenEnd = end;
     if (!terminated) {
       error(start, end - start, "Unterminated string: add the closing '\"'");
+      damaged(start);
     }
   }
 

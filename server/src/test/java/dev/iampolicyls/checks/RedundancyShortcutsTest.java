@@ -115,9 +115,9 @@ class RedundancyShortcutsTest {
         """
         {"Version": "2012-10-17", "Statement": [
           {"Effect": "Allow", "Action": ["s3:*", "ec2:Describe*"], "Resource": "*"},
-          «{»"Effect": "Allow", "Action": ["S3:GetObject", "EC2:DescribeInstances"], "Resource": "*"},
+          «{"Effect": "Allow", "Action": ["S3:GetObject", "EC2:DescribeInstances"], "Resource": "*"}»,
           {"Effect": "Allow", "Action": ["s3:GetObject", "kms:Decrypt"], "Resource": "*"},
-          «{»"Effect": "Allow", "Action": "ec2:DescribeImages", "Resource": "*"}]}
+          «{"Effect": "Allow", "Action": "ec2:DescribeImages", "Resource": "*"}»]}
         """,
         "REDUNDANT_STATEMENT");
   }

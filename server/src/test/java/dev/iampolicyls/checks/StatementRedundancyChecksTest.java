@@ -12,9 +12,9 @@ class StatementRedundancyChecksTest {
         """
         {"Version": "2012-10-17", "Statement": [
           {"Sid": "All", "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"},
-          «{»"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "S3:List*"],
+          {"Sid": «"Read"», "Effect": "Allow", "Action": ["s3:GetObject", "S3:List*"],
            "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}},
-          «{»"Sid": "Again", "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}]}
+          {"Sid": «"Again"», "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*"}]}
         """,
         "REDUNDANT_STATEMENT");
   }

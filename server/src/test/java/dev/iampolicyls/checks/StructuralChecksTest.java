@@ -69,12 +69,31 @@ class StructuralChecksTest {
   }
 
   @Test
-  void missingEffectSitsOnTheStatementsBraceWithItsPath() {
+  void missingEffectMarksTheStatementsLineWithItsPath() {
+    // On one line, the statement's first line is the whole statement (and no more).
     List<Finding> f =
         assertFindings(
-            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\"}, «{»\"Action\": \"*\", \"Resource\": \"*\"}]}",
+            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\"}, «{\"Action\": \"*\", \"Resource\": \"*\"}»]}",
             "MISSING_EFFECT");
     assertEquals(List.of("Statement", 1), f.get(0).path());
+  }
+
+  @Test
+  void aStatementIsMarkedWhereItIsSeen() {
+    // Its Sid names it.
+    assertFindings(
+        "{\n  \"Statement\": [\n    {\n      \"Sid\": «\"ReadOnly\"»,\n      \"Action\": \"s3:GetObject\",\n      \"Resource\": \"*\"\n    }\n  ]\n}",
+        "MISSING_EFFECT");
+    // Without a Sid: the brace to the end of its line's content.
+    assertFindings(
+        "{\n  \"Statement\": [\n    «{ \"Action\": \"s3:GetObject\",»  \n      \"Resource\": \"*\"\n    }\n  ]\n}",
+        "MISSING_EFFECT");
+    // A brace alone on its line: the first key.
+    assertFindings(
+        "{\n  \"Statement\": [\n    {\n      «\"Action\"»: \"s3:GetObject\",\n      \"Resource\": \"*\"\n    }\n  ]\n}",
+        "MISSING_EFFECT");
+    // An empty statement keeps its brace.
+    assertFindings("{\"Statement\": [«{}»]}", "MISSING_EFFECT");
   }
 
   @Test
@@ -86,7 +105,7 @@ class StructuralChecksTest {
 
   @Test
   void missingActionAndResource() {
-    String text = "{\"Version\": \"2012-10-17\", \"Statement\": «{»\"Effect\": \"Allow\"}}";
+    String text = "{\"Version\": \"2012-10-17\", \"Statement\": «{\"Effect\": \"Allow\"}»}";
     assertFindings(text, "MISSING_ACTION");
     assertFindings(text, "MISSING_RESOURCE");
     assertEquals(
@@ -106,7 +125,7 @@ class StructuralChecksTest {
   @Test
   void missingPrincipalOnlyInResourceAndTrustPolicies() {
     String text =
-        "{\"Version\": \"2012-10-17\", \"Statement\": [«{»\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
+        "{\"Version\": \"2012-10-17\", \"Statement\": [«{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}»]}";
     assertFindings(text, PolicyType.RESOURCE_POLICY, "MISSING_PRINCIPAL");
     assertFindings(text, PolicyType.TRUST_POLICY, "MISSING_PRINCIPAL");
     assertFindings(

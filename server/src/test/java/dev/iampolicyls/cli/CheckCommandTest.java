@@ -69,7 +69,8 @@ class CheckCommandTest {
     assertTrue(at >= 0, run.out());
     assertEquals("  \"Version\": \"2012-10-18\",", lines.get(at + 1));
     assertEquals("             ^~~~~~~~~~~~", lines.get(at + 2));
-    assertTrue(run.out().contains("examples/with-mistakes.json:4:5: ERROR MISSING_EFFECT "));
+    // On the statement's Sid, which names it.
+    assertTrue(run.out().contains("examples/with-mistakes.json:5:14: ERROR MISSING_EFFECT "));
     assertEquals(
         "6 findings in 4 files (5 errors, 0 security warnings, 0 warnings, 1 suggestion);"
             + " 1 JSON file skipped (not a policy)",

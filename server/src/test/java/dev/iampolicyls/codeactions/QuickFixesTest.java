@@ -105,6 +105,59 @@ class QuickFixesTest {
   }
 
   @Test
+  void missingEffectOffersAllowAndDenyAsTheStatementsFirstMember() {
+    String text =
+        lines(
+            "{",
+            "  \"Version\": \"2012-10-17\",",
+            "  \"Statement\": [",
+            "    {",
+            "      \"Sid\": \"Read\",",
+            "      \"Action\": \"s3:GetObject\",",
+            "      \"Resource\": \"*\"",
+            "    }",
+            "  ]",
+            "}");
+    List<PolicyCodeAction> fixes = offered(text, "\"Read\"");
+    List<String> titles =
+        fixes.stream()
+            .filter(a -> a.fixes() != null && a.fixes().code().equals("MISSING_EFFECT"))
+            .map(PolicyCodeAction::title)
+            .toList();
+    assertEquals(List.of("Add \"Effect\": \"Allow\"", "Add \"Effect\": \"Deny\""), titles);
+    assertFix(
+        text,
+        "\"Read\"",
+        "Add \"Effect\": \"Deny\"",
+        lines(
+            "{",
+            "  \"Version\": \"2012-10-17\",",
+            "  \"Statement\": [",
+            "    {",
+            "      \"Effect\": \"Deny\",",
+            "      \"Sid\": \"Read\",",
+            "      \"Action\": \"s3:GetObject\",",
+            "      \"Resource\": \"*\"",
+            "    }",
+            "  ]",
+            "}"));
+    // A statement on one line: the member goes on that line. The second statement is fixed.
+    String oneLine =
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},"
+                + " {\"Action\": \"s3:PutObject\", \"Resource\": \"*\"}");
+    assertFix(
+        oneLine,
+        "{\"Action\": \"s3:Put",
+        "Add \"Effect\": \"Allow\"",
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},"
+                + " {\"Effect\": \"Allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}"));
+    assertFix(one("{}"), "{}", "Add \"Effect\": \"Allow\"", one("{\"Effect\": \"Allow\"}"));
+    assertNotOffered(oneLine, "{\"Effect\"", "Add \"Effect\"");
+  }
+
+  @Test
   void missingVersionIsInsertedFirstWithTheDocumentsIndentation() {
     String text =
         lines(

@@ -143,7 +143,7 @@ class ConditionCompletionTest {
   void valuesOutsideKnownTypesGiveNothing() {
     assertEquals(
         List.of(),
-        Completions.at(statement("\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"|\"}}"))
+        Completions.at(statement("\"Condition\": {\"StringEquals\": {\"aws:UserAgent\": \"|\"}}"))
             .labels());
   }
 }

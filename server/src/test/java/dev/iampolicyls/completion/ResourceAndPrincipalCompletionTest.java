@@ -112,8 +112,11 @@ class ResourceAndPrincipalCompletionTest {
   }
 
   @Test
-  void canonicalUsersHaveNoProposals() {
+  void aCanonicalUserBeingTypedHasNoProposals() {
+    // An empty one gets the 64-hex placeholder (SkeletonAndExampleCompletionTest); a typed one
+    // has nothing to add.
     assertEquals(
-        List.of(), Completions.at(statement("\"Principal\": {\"CanonicalUser\": \"|\"}")).labels());
+        List.of(),
+        Completions.at(statement("\"Principal\": {\"CanonicalUser\": \"79a5|\"}")).labels());
   }
 }

@@ -9,7 +9,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -94,5 +98,49 @@ class CatalogSettingProtocolTest {
     PublishDiagnosticsParams back =
         client.await(p -> p.getUri().equals(uri) && codes(p).contains("INVALID_SERVICE_IN_ACTION"));
     assertNotNull(back);
+  }
+
+  @Test
+  void catalogsAreLoadedOffTheThreadThatReadsTheClientsMessages() throws Exception {
+    Path catalog = root.resolve("catalog.bin");
+    try (OutputStream out = Files.newOutputStream(catalog)) {
+      CatalogConverter.convert(Path.of("src/test/resources/catalog-fixture"), out);
+    }
+    List<String> loadingThreads = new CopyOnWriteArrayList<>();
+    Handler threads =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getMessage().startsWith("IAM catalog in use")) {
+              loadingThreads.add(Thread.currentThread().getName());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(CatalogSetting.class.getName());
+    log.addHandler(threads);
+    try {
+      InitializeParams params = new InitializeParams();
+      params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "root")));
+      remote.initialize(params).get(10, TimeUnit.SECONDS);
+      remote.initialized(new InitializedParams());
+      String uri = root.resolve("p.json").toUri().toString();
+      remote
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, WIDGET_POLICY)));
+      pushCatalogPath("catalog.bin");
+      client.await(p -> p.getUri().equals(uri) && codes(p).isEmpty());
+      // The bundled catalog in use at start, then the user's.
+      assertEquals(
+          List.of("iam-policy-ls-diagnostics", "iam-policy-ls-diagnostics"), loadingThreads);
+    } finally {
+      log.removeHandler(threads);
+    }
   }
 }

@@ -50,8 +50,13 @@ final class PipedConnection<C extends LanguageClient> implements AutoCloseable {
 
   /** The bundled-catalog server, without debounce, talking to the given client. */
   static <C extends LanguageClient> PipedConnection<C> open(C client) throws IOException {
-    return new PipedConnection<>(
-        new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0), client);
+    return open(new PolicyLanguageService(Catalog.bundled()), client);
+  }
+
+  /** A server over the given service, without debounce, talking to the given client. */
+  static <C extends LanguageClient> PipedConnection<C> open(PolicyLanguageService service, C client)
+      throws IOException {
+    return new PipedConnection<>(new PolicyLanguageServer(service, 0), client);
   }
 
   PolicyLanguageServer server() {

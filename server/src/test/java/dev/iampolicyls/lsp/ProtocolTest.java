@@ -136,7 +136,8 @@ class ProtocolTest {
     assertEquals(DiagnosticSeverity.Error, comma.getSeverity());
     assertEquals("iam-policy-ls", comma.getSource());
     Diagnostic effect = withCode(first, "MISSING_EFFECT");
-    assertEquals(new Range(new Position(3, 4), new Position(3, 5)), effect.getRange());
+    // The statement's brace stands alone on its line: its first key is marked.
+    assertEquals(new Range(new Position(4, 6), new Position(4, 14)), effect.getRange());
     assertTrue(
         effect.getCodeDescription().getHref().endsWith("-error-missing-effect"),
         effect.getCodeDescription().getHref());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path stderr;
+  private final List<String> received = new CopyOnWriteArrayList<>();
 
   /**
    * Frames read from stdout as they come, so the server never blocks on a full pipe while the test
@@ -113,9 +115,38 @@ public final class ServerProcess implements AutoCloseable {
     }
     if (frame.failure() != null) {
       frames.add(frame); // stdout is over: every later receive fails the same way
-      throw new AssertionError("stdout gave no frame; stderr: " + stderr(), frame.failure());
+      throw new StdoutEnded("stdout gave no frame; stderr: " + stderr(), frame.failure());
     }
+    received.add(frame.message());
     return frame.message();
+  }
+
+  /** Thrown by {@link #receive} once stdout has ended. */
+  static final class StdoutEnded extends AssertionError {
+    StdoutEnded(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Reads the messages left on stdout until it ends (after exit); they join {@link #received}. */
+  public void drain() throws Exception {
+    while (true) {
+      try {
+        receive();
+      } catch (StdoutEnded e) {
+        return;
+      }
+    }
+  }
+
+  /** Every message read so far, in order. */
+  public List<String> received() {
+    return List.copyOf(received);
+  }
+
+  /** The window/logMessage notifications read so far: the server's log while connected. */
+  public List<String> logMessages() {
+    return received.stream().filter(m -> m.contains("\"window/logMessage\"")).toList();
   }
 
   /** The next message containing {@code part}, skipping the others (notifications, logs). */

@@ -69,4 +69,21 @@ class ServerProcessTest {
     assertTrue(process.waitFor(20, TimeUnit.SECONDS), "exits when stdin closes");
     assertEquals(1, process.exitValue());
   }
+
+  @Test
+  void logsGoToTheClientAsLogMessagesNotToStderr() throws Exception {
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
+    receiveContaining("\"id\":1");
+    send("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+    // An info line of every session.
+    String log = receiveContaining("IAM catalog in use");
+    assertTrue(log.contains("\"method\":\"window/logMessage\""), log);
+    assertTrue(log.contains("\"type\":3"), "MessageType.Info: " + log);
+    send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+    receiveContaining("\"id\":2");
+    send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    assertEquals(0, server.waitForExit());
+    assertFalse(server.stderr().contains("IAM catalog in use"), server.stderr());
+  }
 }

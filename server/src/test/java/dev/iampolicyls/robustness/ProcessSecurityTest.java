@@ -176,7 +176,9 @@ class ProcessSecurityTest {
       server.receiveContaining("\"id\":" + id + ",");
       server.send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
       assertEquals(0, server.waitForExit());
-      String log = server.stderr();
+      server.drain();
+      // The log goes to the client while connected, to stderr before and after.
+      String log = server.stderr() + String.join("\n", server.logMessages());
       assertTrue(log.contains("catalog"), "the session logged: " + log);
       assertFalse(log.contains(MARKER), "policy text in the log:\n" + log);
     }

@@ -1,0 +1,30 @@
+package dev.iampolicyls.codeactions;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.policy.Statement;
+import java.util.List;
+import java.util.Set;
+
+/** MISSING_EFFECT: inserts "Effect": "Allow" or "Deny" as the statement's first member. */
+final class MissingEffectFix implements QuickFix {
+  @Override
+  public Set<String> codes() {
+    return Set.of("MISSING_EFFECT");
+  }
+
+  @Override
+  public void offer(FixContext ctx, Finding finding, List<PolicyCodeAction> out) {
+    for (Statement s : ctx.policy().statements()) {
+      // The finding marks the statement's Sid or first line; its path names the statement.
+      if (s.node().path().equals(finding.path()) && s.effect().isEmpty()) {
+        for (String effect : List.of("Allow", "Deny")) {
+          String member = "\"Effect\": \"" + effect + "\"";
+          out.add(
+              QuickFix.fix(
+                  "Add " + member, finding, Edits.prependMember(ctx.text(), s.node(), member)));
+        }
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.iampolicyls.lsp;
+
+import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.ParsedText;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.nio.file.Path;
+
+/**
+ * One version of an open document: its text, parsed at most once, and the analysis whose
+ * diagnostics were published for it, which code actions reuse. Identity, not the version number,
+ * says whether it is current: a document closed and reopened starts again at the same version.
+ */
+final class DocumentSnapshot {
+  private final String uri;
+  private final ParsedText parsed;
+  private final int version;
+
+  /** An analysis, with the service (catalog) and settings it was made with. */
+  private record Checked(
+      PolicyLanguageService service, AnalysisSettings settings, Analysis analysis) {}
+
+  /** Null until first needed; guarded by this snapshot. */
+  private Checked checked;
+
+  DocumentSnapshot(String uri, String text, int version) {
+    this.uri = uri;
+    this.parsed = new ParsedText(text);
+    this.version = version;
+  }
+
+  String uri() {
+    return uri;
+  }
+
+  String text() {
+    return parsed.text();
+  }
+
+  ParsedText parsed() {
+    return parsed;
+  }
+
+  int version() {
+    return version;
+  }
+
+  /** The document's file, or null for other URI schemes. */
+  Path path() {
+    return WorkspaceConfig.path(uri);
+  }
+
+  /**
+   * The analysis under these settings and this catalog, made at most once: the check that publishes
+   * diagnostics and the code actions asked for on the same version share it, whichever comes first
+   * (the other waits for it). A cancelled analysis is not kept, so the next caller makes it anew.
+   */
+  synchronized Analysis analysis(
+      PolicyLanguageService service, AnalysisSettings settings, CancelChecker cancel) {
+    Checked c = checked;
+    if (c == null || c.service() != service || !c.settings().equals(settings)) {
+      c = new Checked(service, settings, service.analyze(parsed, path(), settings, false, cancel));
+      checked = c;
+    }
+    return c.analysis();
+  }
+}
