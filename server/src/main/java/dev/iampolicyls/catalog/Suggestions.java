@@ -50,6 +50,12 @@ public final class Suggestions {
         .toList();
   }
 
+  /** Levenshtein distance between two names, ignoring case. */
+  public static int distance(String a, String b) {
+    return distance(
+        a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT), Math.max(a.length(), b.length()));
+  }
+
   /** Levenshtein distance, giving up (returning max + 1) once it must exceed {@code max}. */
   static int distance(String a, String b, int max) {
     int[] prev = new int[b.length() + 1];

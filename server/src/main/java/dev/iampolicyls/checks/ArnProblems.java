@@ -55,13 +55,33 @@ final class ArnProblems {
           for (Statement s : context.policy().statements()) {
             for (StringElement e : s.resources()) {
               for (Problem p : of(e.value(), context.catalog())) {
-                found.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(new Found(e, p));
+                Problem forStatement =
+                    p.code().equals(INVALID_ARN_RESOURCE)
+                        ? nearestForStatement(p, e.value(), s, context.catalog())
+                        : p;
+                found
+                    .computeIfAbsent(p.code(), k -> new ArrayList<>())
+                    .add(new Found(e, forStatement));
               }
             }
           }
           return found;
         });
   }
+
+  /**
+   * INVALID_ARN_RESOURCE offers the formats of the resource types the statement's actions act on,
+   * when they name some in the ARN's namespace ({@link NearestArnFormats}); the problem remembered
+   * per ARN offers the namespace's.
+   */
+  private static Problem nearestForStatement(Problem p, String text, Statement s, Catalog catalog) {
+    List<String> fields = ArnText.fields(text);
+    String namespace = fields.get(2).toLowerCase(Locale.ROOT);
+    List<String> formats = NearestArnFormats.offered(s, namespace, catalog);
+    return new Problem(p.code(), NearestArnFormats.message(fields.get(5), namespace, formats));
+  }
+
+  private static final String INVALID_ARN_RESOURCE = "INVALID_ARN_RESOURCE";
 
   /**
    * The problems of one Resource string. The same ARNs come back on every keystroke and across
@@ -143,14 +163,7 @@ final class ArnProblems {
     String resourcePart = f.get(5);
     if (resourcePart.isEmpty() || wrongSeparator(types, resourcePart)) {
       out.add(
-          new Problem(
-              "INVALID_ARN_RESOURCE",
-              "\""
-                  + resourcePart
-                  + "\" is no "
-                  + lower
-                  + " resource: expected e.g. "
-                  + examples(types)));
+          new Problem(INVALID_ARN_RESOURCE, NearestArnFormats.message(resourcePart, lower, types)));
     }
     List<String> candidates = namable(types, resourcePart);
     if (candidates.isEmpty()) {
@@ -225,14 +238,6 @@ final class ArnProblems {
       }
     }
     return out;
-  }
-
-  private static String examples(List<String> types) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < types.size() && i < 3; i++) {
-      parts.add(types.get(i));
-    }
-    return String.join(", ", parts);
   }
 
   private static String formatField(String t, int index) {

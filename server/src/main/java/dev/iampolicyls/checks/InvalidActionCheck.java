@@ -2,6 +2,7 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.OperationActions;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.policy.ActionName;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * An action the service does not have, a pattern that matches none of its actions, or a string that
  * is not {@code service:action} at all. Names are compared without regard to case, as IAM does; the
- * message offers the closest real actions.
+ * message offers the action that authorizes an API operation written as an action ({@link
+ * OperationActions}), else the closest real actions.
  */
 final class InvalidActionCheck extends PolicyCheck {
   InvalidActionCheck() {
@@ -73,6 +75,18 @@ final class InvalidActionCheck extends PolicyCheck {
     if (service.get().action(name.action()).isPresent()) {
       return null;
     }
+    String unknown = "The service " + service.get().prefix() + " has no action \"" + name.action();
+    Optional<String> authorizing = OperationActions.authorizing(value);
+    if (authorizing.isPresent()) {
+      // An API operation's name: the closest names by spelling (s3:ListBucket for ListBuckets)
+      // would be wrong here.
+      return unknown
+          + "\": "
+          + name.action()
+          + " is an API operation, which IAM authorizes with "
+          + authorizing.get()
+          + ".";
+    }
     List<String> close = Suggestions.closestActions(service.get(), name.action(), 3);
     String hint =
         close.isEmpty()
@@ -81,11 +95,6 @@ final class InvalidActionCheck extends PolicyCheck {
                 + String.join(
                     ", ", close.stream().map(a -> service.get().prefix() + ":" + a).toList())
                 + "?";
-    return "The service "
-        + service.get().prefix()
-        + " has no action \""
-        + name.action()
-        + "\"."
-        + hint;
+    return unknown + "\"." + hint;
   }
 }

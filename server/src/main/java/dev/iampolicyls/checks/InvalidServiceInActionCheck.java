@@ -2,13 +2,19 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.RetiredPrefixes;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.List;
+import java.util.Optional;
 
-/** The service prefix of an action (the part before the colon) names no AWS service. */
+/**
+ * The service prefix of an action (the part before the colon) names no AWS service. A retired
+ * prefix, or a service's name written for its prefix, gets the prefix to use ({@link
+ * RetiredPrefixes}); others the closest prefixes.
+ */
 final class InvalidServiceInActionCheck extends PolicyCheck {
   InvalidServiceInActionCheck() {
     super("INVALID_SERVICE_IN_ACTION", FindingType.ERROR);
@@ -28,15 +34,25 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
           continue; // malformed actions are INVALID_ACTION; wildcard prefixes are matched there
         }
         if (context.catalog().service(name.service()).isEmpty()) {
-          List<String> close = closestServices(context.catalog(), name.service());
-          String hint = close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?";
-          context.report(
-              this, e.node(), "\"" + name.service() + "\" is not an AWS service prefix." + hint);
+          context.report(this, e.node(), problem(context.catalog(), name.service()));
         } else {
           known = name.service();
         }
       }
     }
+  }
+
+  /** Names the successor of a retired prefix (or the prefix of a service named by its name). */
+  private static String problem(Catalog catalog, String prefix) {
+    String unknown = "\"" + prefix + "\" is not an AWS service prefix";
+    Optional<RetiredPrefixes.Retired> retired = RetiredPrefixes.of(prefix);
+    if (retired.isPresent()) {
+      return unknown + ": " + retired.get().why() + ".";
+    }
+    List<String> close = closestServices(catalog, prefix);
+    return unknown
+        + "."
+        + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?");
   }
 
   /**

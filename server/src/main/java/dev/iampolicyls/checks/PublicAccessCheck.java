@@ -2,6 +2,7 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.grants.Grant;
 import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.syntax.JsonNode;
@@ -13,7 +14,7 @@ import dev.iampolicyls.syntax.PropertyNode;
  * lets anyone, in any account, use it. A condition that pins the caller (aws:PrincipalOrgID,
  * aws:PrincipalAccount, aws:SourceArn, aws:SourceAccount, aws:SourceVpc(e), aws:SourceIp...)
  * removes it, as does a Deny without condition that takes away every action it grants. Reported on
- * the "*".
+ * the "*". Not in a VPC endpoint policy, which grants nothing by itself and names "*" as a rule.
  */
 final class PublicAccessCheck extends PolicyCheck {
   PublicAccessCheck() {
@@ -22,7 +23,8 @@ final class PublicAccessCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext ctx) {
-    if (!ctx.policyType().isResourceBased()) {
+    if (!ctx.policyType().isResourceBased()
+        || ctx.resourceType().orElse(null) == PolicyResourceType.EC2_VPC_ENDPOINT) {
       return;
     }
     GrantAnalysis analysis = LeastPrivilege.analysis(ctx);

@@ -93,7 +93,8 @@ final class CheckCommand implements Callable<Integer> {
           "The resource every resource policy is attached to: AWS::S3::Bucket,"
               + " AWS::S3::AccessPoint, AWS::S3::MultiRegionAccessPoint,"
               + " AWS::S3ObjectLambda::AccessPoint, AWS::IAM::AssumeRolePolicyDocument (a role"
-              + " trust policy), AWS::DynamoDB::Table.")
+              + " trust policy), AWS::DynamoDB::Table, AWS::EC2::VPCEndpoint (a VPC endpoint"
+              + " policy).")
   PolicyResourceType resourceType;
 
   @Option(

@@ -64,7 +64,8 @@ public final class CodeActionEngine {
           new RemoveElementFix(),
           new EquivalentToNullFix(),
           new UniqueSidFix(),
-          new MissingQualifierFix());
+          new MissingQualifierFix(),
+          new ArnResourceSeparatorFix());
 
   static final List<Refactoring> REFACTORINGS =
       List.of(

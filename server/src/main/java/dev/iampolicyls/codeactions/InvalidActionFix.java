@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.catalog.OperationActions;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.checks.Finding;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** INVALID_ACTION: the closest real actions of the same service, best first. */
+/**
+ * INVALID_ACTION: for an API operation's name, the action that authorizes it; else the closest real
+ * actions of the same service, best first.
+ */
 final class InvalidActionFix implements QuickFix {
   static final int MAX_SUGGESTIONS = 3;
 
@@ -31,14 +35,19 @@ final class InvalidActionFix implements QuickFix {
     if (service.isEmpty()) {
       return;
     }
+    Optional<String> authorizing = OperationActions.authorizing(node.value().strip());
+    if (authorizing.isPresent()) {
+      out.add(change(node, finding, authorizing.get()));
+      return; // the names spelled alike (s3:ListBucket for s3:ListBuckets) are other operations
+    }
     for (String a :
         Suggestions.closestActions(service.get(), name.get().action(), MAX_SUGGESTIONS)) {
-      String qualified = service.get().prefix() + ":" + a;
-      out.add(
-          QuickFix.fix(
-              "Change to \"" + qualified + "\"",
-              finding,
-              Edits.replace(node, Layout.quote(qualified))));
+      out.add(change(node, finding, service.get().prefix() + ":" + a));
     }
+  }
+
+  private static PolicyCodeAction change(StringNode node, Finding finding, String action) {
+    return QuickFix.fix(
+        "Change to \"" + action + "\"", finding, Edits.replace(node, Layout.quote(action)));
   }
 }

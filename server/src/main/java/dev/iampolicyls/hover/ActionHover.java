@@ -4,6 +4,8 @@ import dev.iampolicyls.catalog.AccessLevel;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.OperationActions;
+import dev.iampolicyls.catalog.RetiredPrefixes;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.policy.ActionName;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -87,12 +90,35 @@ final class ActionHover {
     }
     Service service = catalog.service(name.service()).orElse(null);
     if (service == null) {
+      Optional<RetiredPrefixes.Retired> retired = RetiredPrefixes.of(name.service());
+      if (retired.isPresent()) {
+        return written
+            + ": unknown service prefix "
+            + Markdown.code(name.service())
+            + "; "
+            + Markdown.escape(retired.get().why())
+            + ".";
+      }
       List<String> close = Suggestions.closestServices(catalog, name.service(), 1);
       return written
           + ": unknown service prefix "
           + Markdown.code(name.service())
           + "."
           + (close.isEmpty() ? "" : " Did you mean " + Markdown.code(close.get(0)) + "?");
+    }
+    Optional<String> authorizing = OperationActions.authorizing(pattern.text());
+    if (authorizing.isPresent()) {
+      // The API operation's name: the action spelled alike is another operation.
+      return written
+          + ": "
+          + Markdown.escape(service.name())
+          + " has no action "
+          + Markdown.code(name.action())
+          + "; the API operation "
+          + Markdown.escape(name.action())
+          + " is authorized by "
+          + Markdown.code(authorizing.get())
+          + ".";
     }
     List<String> close = Suggestions.closestActions(service, name.action(), 1);
     return written

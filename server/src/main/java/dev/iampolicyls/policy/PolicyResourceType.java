@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * The resource a resource policy is attached to, named as Access Analyzer's ValidatePolicy names it
- * (validatePolicyResourceType). Some checks differ by resource: size quotas, for one.
+ * (validatePolicyResourceType), or as CloudFormation names the resource where Access Analyzer has
+ * no name for it (a VPC endpoint). Some checks differ by resource: size quotas, for one, and public
+ * access, which is the normal case for a VPC endpoint policy.
  */
 public enum PolicyResourceType {
   S3_BUCKET("AWS::S3::Bucket"),
@@ -13,7 +15,13 @@ public enum PolicyResourceType {
   S3_OBJECT_LAMBDA_ACCESS_POINT("AWS::S3ObjectLambda::AccessPoint"),
   /** A role trust policy: the resource is the role. */
   IAM_ASSUME_ROLE_POLICY_DOCUMENT("AWS::IAM::AssumeRolePolicyDocument"),
-  DYNAMODB_TABLE("AWS::DynamoDB::Table");
+  DYNAMODB_TABLE("AWS::DynamoDB::Table"),
+  /**
+   * A VPC endpoint policy: it limits what goes through the endpoint, and grants nothing by itself
+   * (the caller's identity policy and the resource's policy still have to allow the request), so
+   * {@code "Principal": "*"} is its usual form, not public access.
+   */
+  EC2_VPC_ENDPOINT("AWS::EC2::VPCEndpoint");
 
   private final String awsName;
 

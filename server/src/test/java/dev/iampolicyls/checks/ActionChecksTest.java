@@ -1,6 +1,7 @@
 package dev.iampolicyls.checks;
 
 import static dev.iampolicyls.checks.CheckAssert.assertFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -68,5 +69,41 @@ class ActionChecksTest {
     assertFindings(
         "{\"Statement\": [{\"Effect\": \"Deny\", \"NotAction\": «\"iam:PassRoles\"», \"Resource\": \"*\"}]}",
         "INVALID_ACTION");
+  }
+
+  @Test
+  void apiOperationNamesGetTheActionThatAuthorizesThem() {
+    List<Finding> f =
+        assertFindings(
+            statementWith(
+                "[«\"s3:ListBuckets\"», «\"S3:headobject\"», \"s3:GetObject\","
+                    + " «\"sqs:DeleteMessageBatch\"», «\"s3:UploadPart\"»]"),
+            "INVALID_ACTION");
+    assertEquals(
+        "The service s3 has no action \"ListBuckets\": ListBuckets is an API operation, which IAM"
+            + " authorizes with s3:ListAllMyBuckets.",
+        f.get(0).message());
+    assertTrue(f.get(1).message().endsWith("authorizes with s3:GetObject."), f.get(1).message());
+    assertTrue(
+        f.get(2).message().endsWith("authorizes with sqs:DeleteMessage."), f.get(2).message());
+    assertTrue(f.get(3).message().endsWith("authorizes with s3:PutObject."), f.get(3).message());
+    // The name spelled alike (s3:ListBucket) is another operation: not offered.
+    assertTrue(!f.get(0).message().contains("Did you mean"), f.get(0).message());
+  }
+
+  @Test
+  void retiredPrefixesNameTheirSuccessor() {
+    List<Finding> f =
+        assertFindings(
+            statementWith(
+                "[«\"macie:ListMemberAccounts\"», «\"pinpoint:SendMessages\"», \"macie2:ListFindings\"]"),
+            "INVALID_SERVICE_IN_ACTION");
+    assertEquals(
+        "\"macie\" is not an AWS service prefix: it was Amazon Macie Classic's, which AWS retired;"
+            + " Amazon Macie's actions use macie2.",
+        f.get(0).message());
+    assertEquals(
+        "\"pinpoint\" is not an AWS service prefix: Amazon Pinpoint's actions use mobiletargeting.",
+        f.get(1).message());
   }
 }

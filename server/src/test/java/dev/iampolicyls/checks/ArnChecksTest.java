@@ -1,7 +1,10 @@
 package dev.iampolicyls.checks;
 
 import static dev.iampolicyls.checks.CheckAssert.assertFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The ARN format checks, one test pair per code: a policy that triggers it and a close one. */
@@ -145,6 +148,56 @@ class ArnChecksTest {
             "[\"arn:aws:lambda:us-east-1:123456789012:function:f\","
                 + " \"arn:aws:lambda:us-east-1:123456789012:function:f:1\", \"arn:aws:s3:::b/*\"]"),
         "INVALID_ARN_RESOURCE");
+  }
+
+  @Test
+  void invalidArnResourceOffersTheNearestFormatOfTheStatementsActions() {
+    List<Finding> f =
+        assertFindings(
+            withResources(
+                "lambda:InvokeFunction", "«\"arn:aws:lambda:us-east-1:123456789012:function/*\"»"),
+            "INVALID_ARN_RESOURCE");
+    assertEquals(
+        "\"function/*\" is no lambda resource: the nearest format is function:${FunctionName}, so"
+            + " write function:*",
+        f.get(0).message());
+    // A statement about layers is offered the layer format, not the first formats of lambda.
+    f =
+        assertFindings(
+            withResources(
+                "lambda:GetLayerVersion", "«\"arn:aws:lambda:us-east-1:123456789012:function/f\"»"),
+            "INVALID_ARN_RESOURCE");
+    assertEquals(
+        "\"function/f\" is no lambda resource: expected e.g. layer:${LayerName}:${LayerVersion}",
+        f.get(0).message());
+    // An empty resource part: the bucket format for s3:ListBucket, the object format for GetObject.
+    f =
+        assertFindings(
+            "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
+                + " \"s3:ListBucket\", \"Resource\": «\"arn:aws:s3:::\"»}, {\"Effect\": \"Allow\","
+                + " \"Action\": \"s3:GetObject\", \"Resource\": «\"arn:aws:s3:::\"»}]}",
+            "INVALID_ARN_RESOURCE");
+    // (s3:ListBucket also lists through an access point: its format comes next.)
+    assertEquals(
+        "\"\" is no s3 resource: expected e.g. ${BucketName}, accesspoint/${AccessPointName}",
+        f.get(0).message());
+    assertTrue(
+        f.get(1)
+            .message()
+            .startsWith("\"\" is no s3 resource: expected e.g. ${BucketName}/${ObjectName}"),
+        f.get(1).message());
+  }
+
+  @Test
+  void nearestFormatsRankTheSameResourceTypeFirst() {
+    assertEquals(
+        List.of("function:${FunctionName}", "layer:${LayerName}"),
+        NearestArnFormats.rank(
+            "function/x", List.of("layer:${LayerName}", "function:${FunctionName}")));
+    assertEquals(
+        "function:x/y", NearestArnFormats.rewrite("function/x/y", "function:${FunctionName}"));
+    assertEquals(null, NearestArnFormats.rewrite("function:x", "function:${FunctionName}"));
+    assertEquals(null, NearestArnFormats.rewrite("layer/x", "function:${FunctionName}"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.iampolicyls.checks;
 
 import static dev.iampolicyls.checks.CheckAssert.assertFindings;
 import static dev.iampolicyls.checks.ConditionOperatorChecksTest.withCondition;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iampolicyls.policy.PolicyType;
@@ -57,13 +58,36 @@ class ConditionKeyChecksTest {
             withCondition("{\"StringLike\": {«\"s3:prefx\"»: \"home/\"}}"),
             "INVALID_SERVICE_CONDITION_KEY");
     assertTrue(f.get(0).message().contains("s3:prefix"), f.get(0).message());
-    // Real keys, templated keys, keys of unknown prefixes and keys unlike any listed one.
+    // Real keys, templated keys and keys of prefixes the catalog does not know.
     assertFindings(
         withCondition(
             "{\"StringLike\": {\"s3:prefix\": \"home/\", \"s3:ExistingObjectTag/team\": \"a\","
                 + " \"secretsmanager:ResourceTag/owner\": \"a\", \"saml:aud\": \"x\","
-                + " \"example.com:sub\": \"x\", \"s3:CompletelyNewKeyNameFromNextYear\": \"x\"}}"),
+                + " \"example.com:sub\": \"x\"}}"),
         "INVALID_SERVICE_CONDITION_KEY");
+  }
+
+  @Test
+  void serviceKeyUnlikeAnyListedOneIsReportedToo() {
+    List<Finding> f =
+        assertFindings(
+            withCondition(
+                "{\"StringEquals\": {«\"s3:CompletelyInventedKeyName\"»: \"x\","
+                    + " «\"ec2:InstanceColour\"»: \"red\"}}"),
+            "INVALID_SERVICE_CONDITION_KEY");
+    assertEquals(
+        "The service s3 has no condition key \"s3:CompletelyInventedKeyName\".",
+        f.get(0).message());
+  }
+
+  @Test
+  void keysKnownToWorkThoughTheCatalogDoesNotListThemAreAccepted() {
+    String text =
+        withCondition(
+            "{\"Null\": {\"lakeformation:GlueARN\": \"true\"}, \"StringEquals\":"
+                + " {\"aws:PrincipalOrgMasterAccountId\": \"111122223333\"}}");
+    assertFindings(text, "INVALID_SERVICE_CONDITION_KEY");
+    assertFindings(text, "INVALID_GLOBAL_CONDITION_KEY");
   }
 
   @Test

@@ -129,6 +129,29 @@ class CheckConfigurationTest {
   }
 
   @Test
+  void aVpcEndpointPolicyGetsNoPublicAccess() throws IOException {
+    Path policy =
+        write(
+            "endpoint.json",
+            """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+              "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"}]}
+            """);
+    CliRun plain = CliRun.run("check", "--format", "json", policy.toString());
+    assertTrue(codes(plain).contains("PUBLIC_ACCESS:SECURITY_WARNING"), plain.out());
+    CliRun endpoint =
+        CliRun.run(
+            "check",
+            "--format",
+            "json",
+            "--resource-type",
+            "AWS::EC2::VPCEndpoint",
+            policy.toString());
+    assertEquals(List.of(), codes(endpoint), endpoint.out());
+    assertEquals("RESOURCE_POLICY", endpoint.json().at("/files/0/policyType").asString());
+  }
+
+  @Test
   void badOptionsAreUsageErrors() throws IOException {
     Path policy = write("p.json", SCP_WITH_PRINCIPAL);
     assertEquals(2, CliRun.run("check", "--disable", "NOPE", policy.toString()).exitCode());

@@ -32,6 +32,49 @@ class QuickFixesTest {
   }
 
   @Test
+  void invalidActionForAnApiOperationOffersOnlyTheActionThatAuthorizesIt() {
+    String text =
+        one("{\"Effect\": \"Allow\", \"Action\": \"s3:ListBuckets\", \"Resource\": \"*\"}");
+    List<PolicyCodeAction> fixes = offered(text, "s3:ListBuckets");
+    List<String> changes =
+        FixAssert.titles(fixes).stream().filter(t -> t.startsWith("Change to")).toList();
+    assertEquals(List.of("Change to \"s3:ListAllMyBuckets\""), changes);
+    assertFix(
+        text,
+        "s3:ListBuckets",
+        "Change to \"s3:ListAllMyBuckets\"",
+        one("{\"Effect\": \"Allow\", \"Action\": \"s3:ListAllMyBuckets\", \"Resource\": \"*\"}"));
+    String reEncrypt =
+        one("{\"Effect\": \"Allow\", \"Action\": \"kms:ReEncrypt\", \"Resource\": \"*\"}");
+    assertFix(
+        reEncrypt,
+        "kms:ReEncrypt",
+        "Change to \"kms:ReEncrypt*\"",
+        one("{\"Effect\": \"Allow\", \"Action\": \"kms:ReEncrypt*\", \"Resource\": \"*\"}"));
+  }
+
+  @Test
+  void invalidArnResourceWithTheWrongSeparatorIsRewrittenToTheNearestFormat() {
+    String text =
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"lambda:InvokeFunction\", \"Resource\":"
+                + " \"arn:aws:lambda:us-east-1:123456789012:function/*\"}");
+    assertFix(
+        text,
+        "arn:aws:lambda",
+        "Change to \"arn:aws:lambda:us-east-1:123456789012:function:*\"",
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"lambda:InvokeFunction\", \"Resource\":"
+                + " \"arn:aws:lambda:us-east-1:123456789012:function:*\"}"));
+    // An empty resource part has no type to keep: nothing to rewrite.
+    String empty =
+        one(
+            "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\":"
+                + " \"arn:aws:s3:::\"}");
+    assertNotOffered(empty, "arn:aws:s3", "Change to");
+  }
+
+  @Test
   void invalidActionWithNothingCloseOffersNothing() {
     String text =
         one("{\"Effect\": \"Allow\", \"Action\": \"s3:Zzzzzzzzzzzz\", \"Resource\": \"*\"}");

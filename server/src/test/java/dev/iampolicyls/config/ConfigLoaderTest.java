@@ -83,6 +83,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aVpcEndpointRuleMakesAResourcePolicyAttachedToTheEndpoint() {
+    ProjectConfig config =
+        ConfigLoader.load(
+            "{\"policyTypes\": [{\"files\": \"endpoints/*.json\", \"resourceType\":"
+                + " \"AWS::EC2::VPCEndpoint\"}]}",
+            ROOT);
+    assertEquals(List.of(), config.problems());
+    DocumentSettings doc =
+        AnalysisSettings.of(config).forDocument(ROOT.resolve("endpoints/s3.json"));
+    assertEquals(PolicyType.RESOURCE_POLICY, doc.policyType());
+    assertEquals(PolicyResourceType.EC2_VPC_ENDPOINT, doc.resourceType());
+  }
+
+  @Test
   void commandLineTypesWinOverFileRules() {
     AnalysisSettings settings =
         AnalysisSettings.of(ConfigLoader.load(GOOD, ROOT))

@@ -63,6 +63,20 @@ class ActionHoverTest {
   }
 
   @Test
+  void anApiOperationNameGetsTheActionThatAuthorizesIt() {
+    hover(statement("Allow", "Action", "\"s3:List|Buckets\"", "*"))
+        .covers("\"s3:ListBuckets\"")
+        .contains("is authorized by `s3:ListAllMyBuckets`")
+        .lacks("`s3:ListBucket`");
+  }
+
+  @Test
+  void aRetiredPrefixGetsItsSuccessor() {
+    hover(statement("Allow", "Action", "\"macie:List|MemberAccounts\"", "*"))
+        .contains("`macie`", "macie2");
+  }
+
+  @Test
   void anUnknownServiceGetsTheClosestPrefix() {
     hover(statement("Allow", "Action", "\"s4:GetOb|ject\"", "*")).contains("`s4`", "`s3`");
   }

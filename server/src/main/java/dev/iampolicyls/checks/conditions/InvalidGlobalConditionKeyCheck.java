@@ -2,18 +2,14 @@ package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.catalog.UnlistedConditionKeys;
 import dev.iampolicyls.checks.CheckContext;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** An aws: key that is not a global condition key, with the closest real ones. */
 public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
-  /** Global keys that work but that the catalog does not list (seen in AWS managed policies). */
-  private static final Set<String> UNLISTED = Set.of("aws:principalorgmasteraccountid");
-
   public InvalidGlobalConditionKeyCheck() {
     super("INVALID_GLOBAL_CONDITION_KEY", FindingType.ERROR);
   }
@@ -27,7 +23,7 @@ public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
           || !ConditionKeys.isWellFormed(key)
           || UnsupportedGlobalConditionKeyCheck.isUnsupported(key)
           || ConditionKeys.isTagFamilyWithoutTagKey(key)
-          || UNLISTED.contains(key.toLowerCase(Locale.ROOT))
+          || UnlistedConditionKeys.contains(key)
           || ConditionKeys.resolve(context.catalog(), key).isPresent()) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.iampolicyls.checks.conditions;
 import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.catalog.UnlistedConditionKeys;
 import dev.iampolicyls.checks.CheckContext;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A key of a known service that the service does not have but that is a near miss of one it has,
- * i.e. a typo. Keys of prefixes the catalog does not know (identity providers such as
- * accounts.google.com, new services) and keys unlike any listed one (the catalog lags behind new
- * keys) are left alone.
+ * A key of a known service that the catalog does not list for it, with the near misses it has when
+ * there are some. Keys of prefixes the catalog does not know (identity providers such as
+ * accounts.google.com, new services) are left alone, and so are the few keys known to work though
+ * the catalog does not list them ({@link UnlistedConditionKeys}).
  */
 public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
   public InvalidServiceConditionKeyCheck() {
@@ -26,6 +27,7 @@ public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
       String key = t.key();
       if (ConditionKeys.isGlobal(key)
           || !ConditionKeys.isWellFormed(key)
+          || UnlistedConditionKeys.contains(key)
           || ConditionKeys.resolve(context.catalog(), key).isPresent()) {
         continue;
       }
@@ -40,9 +42,6 @@ public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
               .filter(n -> ConditionKeys.prefix(n).equalsIgnoreCase(prefix))
               .toList();
       List<String> close = Suggestions.closest(names, key, 3);
-      if (close.isEmpty()) {
-        continue; // no near miss: more likely a key the catalog does not list yet than a typo
-      }
       context.report(
           this,
           t.keyNode(),
@@ -50,9 +49,8 @@ public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
               + prefix
               + " has no condition key \""
               + key
-              + "\". Did you mean "
-              + String.join(", ", close)
-              + "?");
+              + "\"."
+              + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?"));
     }
   }
 }
