@@ -5,7 +5,8 @@
 // only when the jar or the JDK changed. On another OS or CPU the build's JDK cannot serve
 // linux-x64 users, so the package is not made (the plain one is).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,8 +32,14 @@ const jdkTool = (name) => {
 const jar = join(root, 'server', 'iam-policy-ls.jar');
 const runtime = join(root, 'runtime');
 const stampFile = join(runtime, 'iam-policy-ls-build');
-const jarStat = statSync(jar);
-const stamp = JSON.stringify({ jlink: jdkTool('jlink'), jar: [jarStat.size, jarStat.mtimeMs] });
+// What the runtime is made from: the jar's content (the build copies it anew each time) and the
+// JDK (its path and release file).
+const jdkRelease = process.env.BUILD_JAVA_HOME ? join(process.env.BUILD_JAVA_HOME, 'release') : '';
+const stamp = JSON.stringify({
+  jlink: jdkTool('jlink'),
+  jdk: existsSync(jdkRelease) ? readFileSync(jdkRelease, 'utf8') : '',
+  jar: createHash('sha256').update(readFileSync(jar)).digest('hex'),
+});
 
 if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
   console.log('runtime/ is current for this jar and JDK; jlink skipped');
