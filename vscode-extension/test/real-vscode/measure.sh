@@ -15,7 +15,7 @@ variants=()
 if [[ -n "$before" ]]; then
   old="$(mktemp -d)"
   trap 'rm -rf "$old"' EXIT
-  git -C "$ext" archive "$before" vscode-extension | tar -x -C "$old"
+  git -C "$ext/.." archive "$before" vscode-extension | tar -x -C "$old"
   ln -s "$ext/node_modules" "$old/vscode-extension/node_modules"
   mkdir -p "$old/vscode-extension/server"
   cp "$ext/server/iam-policy-ls.jar" "$old/vscode-extension/server/"
