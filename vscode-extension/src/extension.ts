@@ -1,4 +1,5 @@
 import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -14,11 +15,28 @@ import {
   remember,
   VersionCache,
 } from './java';
+import { archiveFor, ArchiveState, makeArchive, removeStale, sharingOptions } from './classDataSharing';
 import { ServerLifecycle } from './serverLifecycle';
 import { checkWorkspace } from './workspaceCheck';
 
 /** Settings only the extension reads; the server would log them as unknown keys. */
 const CLIENT_ONLY_KEYS = ['java', 'trace'];
+
+/**
+ * The launcher script's JVM options (server/src/main/sh/iam-policy-ls, BENCHMARKS.md): C1 and
+ * the serial collector start faster and hold less memory for policy-sized documents; no
+ * performance-data file; JVM warnings on stderr, never stdout, which carries the protocol (and
+ * none about class data sharing: an archive the JVM cannot use is simply not used).
+ */
+const JVM_OPTIONS = [
+  '-XX:TieredStopAtLevel=1',
+  '-XX:+UseSerialGC',
+  '-XX:-UsePerfData',
+  '-Xshare:auto',
+  '-Xlog:disable',
+  '-Xlog:all=warning:stderr',
+  '-Xlog:cds*=off:stderr',
+];
 
 /** Where the versions of the Java runtimes already probed are kept between sessions. */
 const JAVA_VERSIONS_KEY = 'iamPolicy.javaVersions';
@@ -30,6 +48,8 @@ interface RunningServer {
 
 let output: vscode.LogOutputChannel;
 let lifecycle: ServerLifecycle<RunningServer> | undefined;
+/** The class data sharing archive being made this session, if any: one at a time. */
+let archiving: Promise<boolean> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('IAM Policy', { log: true });
@@ -94,22 +114,11 @@ async function start(
   if (!java) {
     return undefined;
   }
+  const archiveDir = join(context.globalStorageUri.fsPath, 'class-data-sharing');
+  const archive = await archiveFor(archiveDir, java.executable, jar).catch(() => undefined);
   const serverOptions: ServerOptions = {
     command: java.executable,
-    // The launcher script's options (server/src/main/sh/iam-policy-ls, BENCHMARKS.md): C1 and the
-    // serial collector start faster and hold less memory for policy-sized documents, and JVM
-    // warnings must go to stderr: stdout carries the protocol.
-    args: [
-      '-XX:TieredStopAtLevel=1',
-      '-XX:+UseSerialGC',
-      '-XX:-UsePerfData',
-      '-Xshare:auto',
-      '-Xlog:disable',
-      '-Xlog:all=warning:stderr',
-      '-jar',
-      jar,
-      'serve',
-    ],
+    args: [...JVM_OPTIONS, ...(archive ? sharingOptions(archive) : []), '-jar', jar, 'serve'],
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
@@ -153,7 +162,37 @@ async function start(
     void vscode.window.showErrorMessage('IAM Policy: the server did not start; see the output channel.');
     return undefined;
   }
+  if (archive && !archive.exists && !archiving) {
+    prepareArchive(archiveDir, archive, java, jar);
+  }
   return { client, java };
+}
+
+/**
+ * Makes the class data sharing archive the next starts will map, a little after this start
+ * (not to compete with its first check for the CPU): a background run of the server through a
+ * short scripted session, about a second of CPU once per Java and extension version.
+ */
+function prepareArchive(dir: string, archive: ArchiveState, java: JavaRuntime, jar: string): void {
+  archiving = new Promise<void>((resolve) => setTimeout(resolve, 10000))
+    .then(() => {
+      removeStale(dir, archive);
+      return makeArchive(java.executable, JVM_OPTIONS, jar, archive);
+    })
+    .then(
+      (made) => {
+        output.info(
+          made
+            ? `Class data sharing archive made for the next starts: ${archive.path}`
+            : 'No class data sharing archive made (the server starts without one)',
+        );
+        return made;
+      },
+      (e) => {
+        output.warn(`No class data sharing archive: ${(e as Error).message}`);
+        return false;
+      },
+    );
 }
 
 /**

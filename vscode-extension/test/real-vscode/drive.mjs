@@ -168,6 +168,25 @@ try {
   }
   step('output channel: no [error] lines');
 
+  // After the first start the extension makes the server's class data sharing archive in the
+  // background; a restart (the command) maps it, and the findings come back.
+  await poll('the class data sharing archive', 120000, () => readFileSync(log, 'utf8').includes('Class data sharing archive made'));
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').first().waitFor({ timeout: 15000 });
+  await page.keyboard.type('IAM Policy: Restart Server');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'IAM Policy: Restart Server' }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+  const restarted = await poll('a new server process', 60000, () => {
+    const p = serverProcess(dirs.extensions);
+    return p && p.pid !== server.pid ? p : undefined;
+  });
+  if (!restarted.args.some((a) => a.startsWith('-XX:SharedArchiveFile='))) {
+    throw new Error(`the restarted server maps no archive: ${restarted.args.join(' ')}`);
+  }
+  await page.keyboard.press('Control+Shift+M');
+  await problems.getByText('SERVICE_WILDCARD').first().waitFor({ timeout: 60000 });
+  step('restarted on the class data sharing archive; the findings are back');
+
 } catch (e) {
   exitCode = 1;
   console.error(`FAILED: ${e.message}`);
