@@ -2,7 +2,9 @@
 # Prints open-to-first-squiggle in code-server (median of RUNS fresh windows) for the packages
 # `mvn package` made: the linux-x64 one on a PATH without Java, and the plain one finding the
 # machine's Java. With a git revision, also the plain package built from that revision's
-# extension sources ("before"), with the current server jar.
+# extension sources ("before"), with the current server jar. Then the server's part alone
+# (JVM spawn to first diagnostics, 2*RUNS rounds): the machine's java, the bundled runtime, and
+# the bundled runtime with its class data sharing archive.
 #   usage: measure.sh [RUNS] [BEFORE_REVISION]     (after mvn -B package -pl vscode-extension -am)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,3 +30,8 @@ fi
 variants+=("plain package (Java lookup, remembered)=$ext/target/iam-policy-ls.vsix")
 variants+=("linux-x64 package (bundled runtime, no Java on PATH)=$ext/target/iam-policy-ls-linux-x64.vsix:no-java")
 node "$here/measure.mjs" "$tools" "$runs" "${variants[@]}"
+echo "server part: spawn to first publishDiagnostics"
+node "$here/measure-server.mjs" "$((runs * 2))" "$ext/server/iam-policy-ls.jar" \
+  "java on the PATH ($(command -v java))=$(command -v java)" \
+  "bundled runtime=$ext/runtime/bin/java" \
+  "bundled runtime + archive=$ext/runtime/bin/java:archive"
