@@ -84,9 +84,9 @@ export function bundledJava(extensionRoot: string): JavaRuntime | undefined {
 /**
  * The Java to run the server with: the setting, then JAVA_HOME, then `java` on the PATH; the
  * first that runs and is 17 or newer. With a bundled runtime: the setting, then that runtime.
- * All candidates are probed at once (each is a JVM start);
- * the order only decides which answer wins. The candidates passed over are returned, so the
- * log says why a setting the user made was not used.
+ * All candidates are probed at once (each is a JVM start); the order only decides which answer
+ * wins. The candidates passed over are returned, so the log says why a setting the user made
+ * was not used.
  */
 export async function findJava(input: JavaLookupInput = {}): Promise<JavaFound> {
   const env = input.env ?? process.env;
