@@ -31,7 +31,8 @@ const jdkTool = (name) => {
 };
 const jar = join(root, 'server', 'iam-policy-ls.jar');
 const runtime = join(root, 'runtime');
-const stampFile = join(runtime, 'iam-policy-ls-build');
+// Beside runtime/, not in it: the package takes all of runtime/.
+const stampFile = join(root, 'runtime.stamp');
 // What the runtime is made from: the jar's content (the build copies it anew each time) and the
 // JDK (its path and release file).
 const jdkRelease = process.env.BUILD_JAVA_HOME ? join(process.env.BUILD_JAVA_HOME, 'release') : '';
