@@ -1,13 +1,14 @@
-// Java discovery: the setting, then JAVA_HOME, then PATH; 17 or newer; and the notification
-// when none fits. Fake runtimes are shell scripts that print a `java -version` banner.
+// Java discovery: the setting, then JAVA_HOME, then PATH, probed at once and remembered; 17 or
+// newer; the runtime a platform package carries; and the notification when none fits. Fake
+// runtimes are shell scripts that print a `java -version` banner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from './support/load.mjs';
 
-const { parseJavaVersion, findJava, JavaNotFound, javaNotFoundNotice, MINIMUM_JAVA } = load('java');
+const { parseJavaVersion, findJava, JavaNotFound, javaNotFoundNotice, MINIMUM_JAVA, bundledJava, remember, onPath } = load('java');
 
 const root = mkdtempSync(join(tmpdir(), 'iam-fake-java-'));
 const emptyPath = join(root, 'empty-path');
@@ -120,4 +121,121 @@ test('a java that prints no version is passed over', async () => {
 test('the machine Java that runs the server is found and is 17+', async () => {
   const found = await findJava({});
   assert.ok(found.runtime.version >= 17);
+});
+
+/** A JDK whose bin/java also counts its runs in a file beside it. */
+function countingJdk(name, version) {
+  const home = join(root, name);
+  mkdirSync(join(home, 'bin'), { recursive: true });
+  const java = join(home, 'bin', 'java');
+  writeFileSync(java, `#!/bin/sh\necho run >> "${home}/runs"\necho 'openjdk version "${version}"' >&2\n`);
+  chmodSync(java, 0o755);
+  return { home, java, runs: () => (existsSync(join(home, 'runs')) ? readFileSync(join(home, 'runs'), 'utf8').split('\n').length - 1 : 0) };
+}
+
+/** The VersionCache of the extension, over a plain object instead of globalState. */
+function memoryCache() {
+  let record;
+  return { get: (key) => record?.[key], set: (key, version) => { record = remember(record, key, version); }, record: () => record };
+}
+
+test('a second lookup with the same cache runs no java -version', async () => {
+  const jdk = countingJdk('counted-17', '17.0.9');
+  const cache = memoryCache();
+  const first = await findJava({ env: { JAVA_HOME: jdk.home, PATH: emptyPath }, cache });
+  assert.equal(first.probed, 1);
+  assert.equal(jdk.runs(), 1);
+  const second = await findJava({ env: { JAVA_HOME: jdk.home, PATH: emptyPath }, cache });
+  assert.equal(second.probed, 0);
+  assert.equal(jdk.runs(), 1);
+  assert.deepEqual(second.runtime, first.runtime);
+});
+
+test('a runtime replaced in place is probed again: the cache key has its modification time', async () => {
+  const jdk = countingJdk('replaced', '17.0.9');
+  const cache = memoryCache();
+  assert.equal((await findJava({ env: { JAVA_HOME: jdk.home, PATH: emptyPath }, cache })).runtime.version, 17);
+  const java = join(jdk.home, 'bin', 'java');
+  writeFileSync(java, `#!/bin/sh\necho 'openjdk version "11.0.1"' >&2\n`);
+  utimesSync(java, new Date(), new Date(Date.now() + 60000));
+  const error = await findJava({ env: { JAVA_HOME: jdk.home, PATH: emptyPath }, cache }).then(
+    () => assert.fail('the cached 17 was used for a java that is now 11'),
+    (e) => e,
+  );
+  assert.deepEqual(error.problems.map((p) => [p.source, p.reason, p.version]), [['JAVA_HOME', 'too-old', 11], ['PATH', 'missing', undefined]]);
+});
+
+test('the candidates are probed at once, not one after another', async () => {
+  // Each fake java waits for the other to have started; probed one at a time, the first would
+  // give up and print no version. (Its PATH has no programs: only shell built-ins and /bin/sleep.)
+  const marks = join(root, 'marks');
+  mkdirSync(marks);
+  const waiting = (name, other, version) => {
+    const home = join(root, name);
+    mkdirSync(join(home, 'bin'), { recursive: true });
+    writeFileSync(join(home, 'bin', 'java'), `#!/bin/sh
+: > "${marks}/${name}"
+i=0
+while [ ! -f "${marks}/${other}" ]; do
+  i=$((i + 1)); if [ $i -gt 300 ]; then echo gave-up >&2; exit 0; fi; /bin/sleep 0.05
+done
+echo 'openjdk version "${version}"' >&2
+`);
+    chmodSync(join(home, 'bin', 'java'), 0o755);
+    return home;
+  };
+  const setting = waiting('waits-for-path', 'waits-for-setting', '21.0.1');
+  const onPathHome = waiting('waits-for-setting', 'waits-for-path', '17.0.1');
+  const found = await findJava({ settingHome: setting, env: { PATH: join(onPathHome, 'bin') } });
+  assert.equal(found.runtime.source, 'iamPolicy.java.home');
+  assert.equal(found.runtime.version, 21);
+  assert.equal(found.probed, 2);
+});
+
+test('a bundled runtime is used without running anything, unless the setting names a Java', async () => {
+  const jdk = countingJdk('not-needed', '21.0.1');
+  const bundled = { executable: '/ext/runtime/bin/java', version: 17, source: 'bundled' };
+  const plain = await findJava({ bundled, env: { JAVA_HOME: jdk.home, PATH: join(jdk.home, 'bin') } });
+  assert.deepEqual(plain, { runtime: bundled, passedOver: [], probed: 0 });
+  assert.equal(jdk.runs(), 0);
+
+  const chosen = await findJava({ bundled, settingHome: jdk21, env: { PATH: emptyPath } });
+  assert.equal(chosen.runtime.source, 'iamPolicy.java.home');
+
+  const fallback = await findJava({ bundled, settingHome: jdk11, env: { JAVA_HOME: jdk21, PATH: emptyPath } });
+  assert.equal(fallback.runtime, bundled);
+  assert.deepEqual(fallback.passedOver.map((p) => [p.source, p.reason]), [['iamPolicy.java.home', 'too-old']]);
+});
+
+test('the bundled runtime is found in the extension, with the version of its release file', () => {
+  const extension = join(root, 'extension');
+  assert.equal(bundledJava(extension), undefined);
+  mkdirSync(join(extension, 'runtime', 'bin'), { recursive: true });
+  writeFileSync(join(extension, 'runtime', 'bin', 'java'), '');
+  writeFileSync(join(extension, 'runtime', 'release'), 'IMPLEMENTOR="Debian"\nJAVA_VERSION="21.0.7"\nMODULES="java.base"\n');
+  assert.deepEqual(bundledJava(extension), {
+    executable: join(extension, 'runtime', 'bin', 'java'),
+    version: 21,
+    source: 'bundled',
+  });
+});
+
+test('the stored cache keeps the newest entries only', () => {
+  let record;
+  for (let i = 1; i <= 10; i++) {
+    record = remember(record, `java-${i}`, 17, 3);
+  }
+  assert.deepEqual(record, { 'java-8': 17, 'java-9': 17, 'java-10': 17 });
+  record = remember(record, 'java-8', 21, 3);
+  assert.deepEqual(Object.keys(record), ['java-9', 'java-10', 'java-8']);
+  assert.equal(record['java-8'], 21);
+});
+
+test('java on the PATH is the first executable file named java, as a shell finds it', () => {
+  const notExecutable = join(root, 'not-executable');
+  mkdirSync(notExecutable);
+  writeFileSync(join(notExecutable, 'java'), '');
+  const path = [emptyPath, notExecutable, join(jdk17, 'bin'), join(jdk21, 'bin')].join(':');
+  assert.equal(onPath('java', path), join(jdk17, 'bin', 'java'));
+  assert.equal(onPath('java', emptyPath), undefined);
 });
