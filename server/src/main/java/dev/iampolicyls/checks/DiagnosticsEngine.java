@@ -67,11 +67,7 @@ public final class DiagnosticsEngine {
       if (!settings.reports(f.code())) {
         continue; // a check may report under another code than its own
       }
-      FindingType type = settings.typeFor(f.code(), f.type());
-      findings.add(
-          type == f.type()
-              ? f
-              : new Finding(f.code(), type, f.message(), f.offset(), f.length(), f.path()));
+      findings.add(f.withType(settings.typeFor(f.code(), f.type())));
     }
     findings.sort(
         Comparator.comparingInt(Finding::offset)

@@ -34,6 +34,13 @@ public record Finding(
     return offset + length;
   }
 
+  /** The same finding under another type (the configuration's), all else kept. */
+  public Finding withType(FindingType newType) {
+    return newType == type
+        ? this
+        : new Finding(code, newType, message, offset, length, path, related);
+  }
+
   /** The same finding with these related locations. */
   public Finding withRelated(List<Related> relatedLocations) {
     return new Finding(code, type, message, offset, length, path, relatedLocations);

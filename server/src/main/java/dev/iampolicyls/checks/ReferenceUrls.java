@@ -13,16 +13,21 @@ public final class ReferenceUrls {
 
   private ReferenceUrls() {}
 
-  /** The anchor of the code's section in Access Analyzer's policy check reference. */
-  public static Optional<String> accessAnalyzer(String code, FindingType type) {
+  /**
+   * The anchor of the code's section in Access Analyzer's policy check reference. The section is
+   * named after Access Analyzer's own finding type, whatever type the configuration gives it.
+   */
+  public static Optional<String> accessAnalyzer(String code) {
     // Only Access Analyzer's codes have a section there; our own codes get no dead link.
-    if (code == null || !AccessAnalyzerCodes.contains(code)) {
+    Optional<FindingType> type =
+        code == null ? Optional.empty() : AccessAnalyzerCodes.findingType(code);
+    if (type.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         ACCESS_ANALYZER_REFERENCE
             + "#access-analyzer-reference-policy-checks-"
-            + anchorType(type)
+            + anchorType(type.get())
             + "-"
             + code.replace('_', '-').toLowerCase(Locale.ROOT));
   }

@@ -76,7 +76,7 @@ final class SarifReport {
     g.writeStringProperty("id", code);
     g.writeName("shortDescription");
     text(g, CheckDescriptions.describe(code));
-    Optional<String> help = ReferenceUrls.accessAnalyzer(code, type);
+    Optional<String> help = ReferenceUrls.accessAnalyzer(code);
     if (help.isPresent()) {
       g.writeStringProperty("helpUri", help.get());
     }

@@ -77,7 +77,7 @@ public final class DiagnosticMapper {
     d.setCode(finding.code());
     d.setSource(SOURCE);
     d.setMessage(finding.message());
-    referenceUrl(finding.code(), finding.type())
+    referenceUrl(finding.code())
         .ifPresent(href -> d.setCodeDescription(new DiagnosticCodeDescription(href)));
     return d;
   }
@@ -95,8 +95,8 @@ public final class DiagnosticMapper {
   }
 
   /** The anchor of the code's section in Access Analyzer's policy check reference. */
-  static Optional<String> referenceUrl(String code, FindingType type) {
-    return ReferenceUrls.accessAnalyzer(code, type);
+  static Optional<String> referenceUrl(String code) {
+    return ReferenceUrls.accessAnalyzer(code);
   }
 
   static Position position(TextPosition p) {

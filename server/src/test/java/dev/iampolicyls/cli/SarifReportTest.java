@@ -140,6 +140,21 @@ class SarifReportTest {
     }
   }
 
+  @Test
+  void aRetypedCodeKeepsAccessAnalyzersHelpLink() throws IOException {
+    write("bad.json", BAD);
+    JsonNode run =
+        sarif("--severity", "MISSING_EFFECT=WARNING", dir.resolve("bad.json").toString())
+            .json()
+            .get("runs")
+            .get(0);
+    assertEquals("warning", result(run, "MISSING_EFFECT").get("level").asString());
+    assertEquals(
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html"
+            + "#access-analyzer-reference-policy-checks-error-missing-effect",
+        rule(run, "MISSING_EFFECT").get("helpUri").asString());
+  }
+
   private static JsonNode rule(JsonNode run, String id) {
     for (JsonNode rule : run.get("tool").get("driver").get("rules")) {
       if (rule.get("id").asString().equals(id)) {

@@ -68,19 +68,28 @@ class DiagnosticMapperTest {
         map(finding("INVALID_ACTION", FindingType.ERROR, 0, 0), "").getCodeDescription().getHref());
     assertEquals(
         REF + "#access-analyzer-reference-policy-checks-error-json-syntax-error",
-        DiagnosticMapper.referenceUrl("JSON_SYNTAX_ERROR", FindingType.ERROR).orElseThrow());
+        DiagnosticMapper.referenceUrl("JSON_SYNTAX_ERROR").orElseThrow());
     assertEquals(
         REF
             + "#access-analyzer-reference-policy-checks-security-warning-pass-role-with-star-in-resource",
-        DiagnosticMapper.referenceUrl(
-                "PASS_ROLE_WITH_STAR_IN_RESOURCE", FindingType.SECURITY_WARNING)
-            .orElseThrow());
+        DiagnosticMapper.referenceUrl("PASS_ROLE_WITH_STAR_IN_RESOURCE").orElseThrow());
     assertEquals(
         REF + "#access-analyzer-reference-policy-checks-general-warning-missing-version",
-        DiagnosticMapper.referenceUrl("MISSING_VERSION", FindingType.WARNING).orElseThrow());
+        DiagnosticMapper.referenceUrl("MISSING_VERSION").orElseThrow());
     assertEquals(
         REF + "#access-analyzer-reference-policy-checks-suggestion-empty-array-action",
-        DiagnosticMapper.referenceUrl("EMPTY_ARRAY_ACTION", FindingType.SUGGESTION).orElseThrow());
+        DiagnosticMapper.referenceUrl("EMPTY_ARRAY_ACTION").orElseThrow());
+  }
+
+  @Test
+  void aRetypedFindingLinksToAccessAnalyzersOwnSection() {
+    // MISSING_VERSION is a general warning for Access Analyzer: configured as an error, the link
+    // must still point at the section that exists.
+    assertEquals(
+        REF + "#access-analyzer-reference-policy-checks-general-warning-missing-version",
+        map(finding("MISSING_VERSION", FindingType.ERROR, 0, 0), "")
+            .getCodeDescription()
+            .getHref());
   }
 
   @Test
