@@ -9,7 +9,7 @@ import dev.iampolicyls.grants.GrantAnalysis;
  */
 final class AllowWithNotActionCheck extends PolicyCheck {
   AllowWithNotActionCheck() {
-    super("ALLOW_WITH_NOT_ACTION", FindingType.SECURITY_WARNING);
+    super(CheckCode.ALLOW_WITH_NOT_ACTION);
   }
 
   @Override

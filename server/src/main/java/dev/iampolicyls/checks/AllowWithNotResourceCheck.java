@@ -10,7 +10,7 @@ import dev.iampolicyls.syntax.PropertyNode;
  */
 final class AllowWithNotResourceCheck extends PolicyCheck {
   AllowWithNotResourceCheck() {
-    super("ALLOW_WITH_NOT_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.ALLOW_WITH_NOT_RESOURCE);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class ArnAccountNotAllowedCheck extends PolicyCheck {
   ArnAccountNotAllowedCheck() {
-    super("ARN_ACCOUNT_NOT_ALLOWED", FindingType.ERROR);
+    super(CheckCode.ARN_ACCOUNT_NOT_ALLOWED);
   }
 
   @Override

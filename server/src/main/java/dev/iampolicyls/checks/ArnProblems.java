@@ -21,7 +21,7 @@ import java.util.Locale;
  * from the catalog's ARN formats of the resource types the ARN can name.
  */
 final class ArnProblems {
-  record Problem(String code, String message) {}
+  record Problem(CheckCode code, String message) {}
 
   /**
    * Services whose ARN formats name an account, yet whose AWS-owned resources (SSM documents and
@@ -47,11 +47,11 @@ final class ArnProblems {
    * checks (most ARNs have none, and the walk was most of their time), each ARN's analysis
    * remembered per catalog.
    */
-  private static java.util.Map<String, List<Found>> byCode(CheckContext context) {
+  private static java.util.Map<CheckCode, List<Found>> byCode(CheckContext context) {
     return context.shared(
         ArnProblems.class,
         () -> {
-          java.util.Map<String, List<Found>> found = new java.util.HashMap<>();
+          java.util.Map<CheckCode, List<Found>> found = new java.util.HashMap<>();
           for (Statement s : context.policy().statements()) {
             for (StringElement e : s.resources()) {
               for (Problem p : of(e.value(), context.catalog())) {
@@ -83,7 +83,7 @@ final class ArnProblems {
     if (!ArnText.mayStartWithArnPrefix(text)) {
       out.add(
           new Problem(
-              "INVALID_ARN_PREFIX",
+              CheckCode.INVALID_ARN_PREFIX,
               "\"" + text + "\" is not an ARN: resource ARNs start with arn:, or use * for all"));
       return out;
     }
@@ -92,7 +92,7 @@ final class ArnProblems {
       if (text.indexOf('*') < 0) { // a star may stand for the missing fields
         out.add(
             new Problem(
-                "MISSING_ARN_FIELD",
+                CheckCode.MISSING_ARN_FIELD,
                 "\""
                     + text
                     + "\" has "
@@ -105,7 +105,7 @@ final class ArnProblems {
     if (!partitionOk(f.get(1))) {
       out.add(
           new Problem(
-              "INVALID_PARTITION",
+              CheckCode.INVALID_PARTITION,
               "\""
                   + f.get(1)
                   + "\" is not an AWS partition: use one of "
@@ -120,7 +120,7 @@ final class ArnProblems {
     if (service.isEmpty() || !namespaces.isKnown(service)) {
       out.add(
           new Problem(
-              "INVALID_SERVICE",
+              CheckCode.INVALID_SERVICE,
               service.isEmpty()
                   ? "\"" + text + "\" has no service: put the service after the partition"
                   : "\"" + service + "\" is not an AWS service namespace in ARNs"));
@@ -130,7 +130,7 @@ final class ArnProblems {
     if (!service.equals(lower)) {
       out.add(
           new Problem(
-              "INVALID_ARN_SERVICE_CASE",
+              CheckCode.INVALID_ARN_SERVICE_CASE,
               "The service \"" + service + "\" in an ARN is written in lowercase: " + lower));
     }
     List<String> types = new ArrayList<>();
@@ -144,7 +144,7 @@ final class ArnProblems {
     if (resourcePart.isEmpty() || wrongSeparator(types, resourcePart)) {
       out.add(
           new Problem(
-              "INVALID_ARN_RESOURCE",
+              CheckCode.INVALID_ARN_RESOURCE,
               "\""
                   + resourcePart
                   + "\" is no "
@@ -253,7 +253,7 @@ final class ArnProblems {
       if (allRequire) {
         out.add(
             new Problem(
-                "MISSING_ARN_REGION",
+                CheckCode.MISSING_ARN_REGION,
                 service + " ARNs name a Region: add one (e.g. us-east-1), or * for any"));
       }
       return;
@@ -262,7 +262,7 @@ final class ArnProblems {
       if (!ArnText.canBeEmpty(region)) {
         out.add(
             new Problem(
-                "ARN_REGION_NOT_ALLOWED",
+                CheckCode.ARN_REGION_NOT_ALLOWED,
                 service
                     + " ARNs have no Region: remove \""
                     + region
@@ -277,14 +277,15 @@ final class ArnProblems {
       if (!AwsRegions.anyRegionMatches(region)) {
         out.add(
             new Problem(
-                "INVALID_ARN_REGION", "\"" + region + "\" matches no AWS Region: fix the Region"));
+                CheckCode.INVALID_ARN_REGION,
+                "\"" + region + "\" matches no AWS Region: fix the Region"));
       }
       return;
     }
     if (!AwsRegions.isRegion(region)) {
       out.add(
           new Problem(
-              "INVALID_ARN_REGION",
+              CheckCode.INVALID_ARN_REGION,
               "\"" + region + "\" is not an AWS Region: use a Region code such as us-east-1"));
       return;
     }
@@ -292,7 +293,7 @@ final class ArnProblems {
     if (!ArnText.isPattern(partition) && !regionPartition.equals(partition)) {
       out.add(
           new Problem(
-              "INVALID_ARN_REGION",
+              CheckCode.INVALID_ARN_REGION,
               "The Region "
                   + region
                   + " is in the partition "
@@ -320,7 +321,7 @@ final class ArnProblems {
       if (allRequire && !AWS_OWNED_WITHOUT_ACCOUNT.contains(service)) {
         out.add(
             new Problem(
-                "MISSING_ARN_ACCOUNT",
+                CheckCode.MISSING_ARN_ACCOUNT,
                 service
                     + " ARNs name the owning account: add its 12-digit ID, or * for any account"));
       }
@@ -330,7 +331,7 @@ final class ArnProblems {
       if (!ArnText.canBeEmpty(account)) {
         out.add(
             new Problem(
-                "ARN_ACCOUNT_NOT_ALLOWED",
+                CheckCode.ARN_ACCOUNT_NOT_ALLOWED,
                 service
                     + " ARNs have no account: remove \""
                     + account
@@ -346,7 +347,7 @@ final class ArnProblems {
         && literals.stream().noneMatch(l -> WildcardMatcher.matches(l, account))) {
       out.add(
           new Problem(
-              "INVALID_ARN_ACCOUNT",
+              CheckCode.INVALID_ARN_ACCOUNT,
               "\"" + account + "\" is not an account ID: use the 12-digit ID, or * for any"));
     }
   }

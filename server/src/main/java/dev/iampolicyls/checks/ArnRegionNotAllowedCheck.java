@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class ArnRegionNotAllowedCheck extends PolicyCheck {
   ArnRegionNotAllowedCheck() {
-    super("ARN_REGION_NOT_ALLOWED", FindingType.ERROR);
+    super(CheckCode.ARN_REGION_NOT_ALLOWED);
   }
 
   @Override

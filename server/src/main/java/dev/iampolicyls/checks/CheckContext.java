@@ -25,7 +25,7 @@ public final class CheckContext {
   public static final int MAX_FINDINGS_PER_CODE = 200;
 
   private final List<Finding> findings = new ArrayList<>();
-  private final java.util.Map<String, Integer> perCode = new java.util.HashMap<>();
+  private final java.util.Map<CheckCode, Integer> perCode = new java.util.HashMap<>();
   private final java.util.Map<Object, Object> shared = new java.util.HashMap<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {

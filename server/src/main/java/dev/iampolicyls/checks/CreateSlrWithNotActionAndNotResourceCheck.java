@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class CreateSlrWithNotActionAndNotResourceCheck extends PolicyCheck {
   CreateSlrWithNotActionAndNotResourceCheck() {
-    super("CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** An Allow of iam:CreateServiceLinkedRole with NotResource. See {@link RoleActionGrant}. */
 final class CreateSlrWithNotResourceCheck extends PolicyCheck {
   CreateSlrWithNotResourceCheck() {
-    super("CREATE_SLR_WITH_NOT_RESOURCE", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_NOT_RESOURCE);
   }
 
   @Override

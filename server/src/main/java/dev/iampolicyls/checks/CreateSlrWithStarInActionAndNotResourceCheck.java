@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class CreateSlrWithStarInActionAndNotResourceCheck extends PolicyCheck {
   CreateSlrWithStarInActionAndNotResourceCheck() {
-    super("CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class CreateSlrWithStarInActionAndResourceCheck extends PolicyCheck {
   CreateSlrWithStarInActionAndResourceCheck() {
-    super("CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class CreateSlrWithStarInResourceAndNotActionCheck extends PolicyCheck {
   CreateSlrWithStarInResourceAndNotActionCheck() {
-    super("CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION);
   }
 
   @Override

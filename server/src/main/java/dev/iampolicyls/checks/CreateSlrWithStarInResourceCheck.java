@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class CreateSlrWithStarInResourceCheck extends PolicyCheck {
   CreateSlrWithStarInResourceCheck() {
-    super("CREATE_SLR_WITH_STAR_IN_RESOURCE", FindingType.WARNING);
+    super(CheckCode.CREATE_SLR_WITH_STAR_IN_RESOURCE);
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class DiagnosticsEngine {
   public List<Finding> run(Policy policy, PolicyType policyType, DocumentSettings settings) {
     CheckContext context = new CheckContext(policy, policyType, catalog, settings);
     for (PolicyCheck check : checks) {
-      if (!settings.reports(check.code())) {
+      if (!settings.reports(check.code().id())) {
         continue;
       }
       try {
@@ -64,15 +64,15 @@ public final class DiagnosticsEngine {
     }
     List<Finding> findings = new ArrayList<>();
     for (Finding f : context.findings()) {
-      if (!settings.reports(f.code())) {
+      if (!settings.reports(f.code().id())) {
         continue; // a check may report under another code than its own
       }
-      findings.add(f.withType(settings.typeFor(f.code(), f.type())));
+      findings.add(f.withType(settings.typeFor(f.code().id(), f.type())));
     }
     findings.sort(
         Comparator.comparingInt(Finding::offset)
             .thenComparingInt(Finding::length)
-            .thenComparing(Finding::code));
+            .thenComparing(f -> f.code().id()));
     return findings;
   }
 }

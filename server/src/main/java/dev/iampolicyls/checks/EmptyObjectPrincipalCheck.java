@@ -9,7 +9,7 @@ import java.util.Optional;
 /** {@code "Principal": {}} names no one, so the statement has no effect. */
 final class EmptyObjectPrincipalCheck extends PolicyCheck {
   EmptyObjectPrincipalCheck() {
-    super("EMPTY_OBJECT_PRINCIPAL", FindingType.SUGGESTION);
+    super(CheckCode.EMPTY_OBJECT_PRINCIPAL);
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
 /** {@code ${}} with no variable name between the braces. */
 final class EmptyVariableCheck extends VariableSyntaxCheck {
   EmptyVariableCheck() {
-    super("EMPTY_VARIABLE", Problem.EMPTY);
+    super(CheckCode.EMPTY_VARIABLE, Problem.EMPTY);
   }
 
   @Override

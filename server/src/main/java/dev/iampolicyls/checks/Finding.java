@@ -9,7 +9,7 @@ import java.util.List;
  * privilege escalation); most findings have none.
  */
 public record Finding(
-    String code,
+    CheckCode code,
     FindingType type,
     String message,
     int offset,
@@ -26,7 +26,7 @@ public record Finding(
   }
 
   public Finding(
-      String code, FindingType type, String message, int offset, int length, List<Object> path) {
+      CheckCode code, FindingType type, String message, int offset, int length, List<Object> path) {
     this(code, type, message, offset, length, path, List.of());
   }
 

@@ -18,8 +18,8 @@ abstract class IdentifierFormatCheck extends PolicyCheck {
   private final String prefix;
   private final Pattern format;
 
-  IdentifierFormatCheck(String code, String key, String prefix) {
-    super(code, FindingType.ERROR);
+  IdentifierFormatCheck(CheckCode code, String key, String prefix) {
+    super(code);
     this.key = key;
     this.prefix = prefix;
     this.format = Pattern.compile(Pattern.quote(prefix) + "([A-Za-z0-9]{8}|[A-Za-z0-9]{17})");

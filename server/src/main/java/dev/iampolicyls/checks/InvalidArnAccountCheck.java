@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidArnAccountCheck extends PolicyCheck {
   InvalidArnAccountCheck() {
-    super("INVALID_ARN_ACCOUNT", FindingType.ERROR);
+    super(CheckCode.INVALID_ARN_ACCOUNT);
   }
 
   @Override

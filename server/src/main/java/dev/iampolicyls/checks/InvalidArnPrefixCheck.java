@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** The resource is not an ARN (no arn: prefix) and not *. See {@link ArnProblems}. */
 final class InvalidArnPrefixCheck extends PolicyCheck {
   InvalidArnPrefixCheck() {
-    super("INVALID_ARN_PREFIX", FindingType.ERROR);
+    super(CheckCode.INVALID_ARN_PREFIX);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidArnRegionCheck extends PolicyCheck {
   InvalidArnRegionCheck() {
-    super("INVALID_ARN_REGION", FindingType.ERROR);
+    super(CheckCode.INVALID_ARN_REGION);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidArnResourceCheck extends PolicyCheck {
   InvalidArnResourceCheck() {
-    super("INVALID_ARN_RESOURCE", FindingType.ERROR);
+    super(CheckCode.INVALID_ARN_RESOURCE);
   }
 
   @Override

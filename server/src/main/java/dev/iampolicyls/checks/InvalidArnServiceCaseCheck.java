@@ -5,7 +5,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidArnServiceCaseCheck extends PolicyCheck {
   InvalidArnServiceCaseCheck() {
-    super("INVALID_ARN_SERVICE_CASE", FindingType.ERROR);
+    super(CheckCode.INVALID_ARN_SERVICE_CASE);
   }
 
   @Override

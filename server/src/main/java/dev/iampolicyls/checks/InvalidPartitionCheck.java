@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidPartitionCheck extends PolicyCheck {
   InvalidPartitionCheck() {
-    super("INVALID_PARTITION", FindingType.ERROR);
+    super(CheckCode.INVALID_PARTITION);
   }
 
   @Override

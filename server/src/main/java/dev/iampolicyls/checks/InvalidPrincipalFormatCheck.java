@@ -21,7 +21,7 @@ final class InvalidPrincipalFormatCheck extends PolicyCheck {
   private static final Pattern CANONICAL_USER = Pattern.compile("[0-9a-fA-F]{64}");
 
   InvalidPrincipalFormatCheck() {
-    super("INVALID_PRINCIPAL_FORMAT", FindingType.ERROR);
+    super(CheckCode.INVALID_PRINCIPAL_FORMAT);
   }
 
   @Override

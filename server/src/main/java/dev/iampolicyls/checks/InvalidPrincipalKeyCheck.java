@@ -10,7 +10,7 @@ import java.util.Optional;
 /** A principal object's keys are AWS, Service, Federated or CanonicalUser, spelled exactly so. */
 final class InvalidPrincipalKeyCheck extends PolicyCheck {
   InvalidPrincipalKeyCheck() {
-    super("INVALID_PRINCIPAL_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_PRINCIPAL_KEY);
   }
 
   @Override

@@ -18,7 +18,7 @@ final class InvalidRegionCheck extends PolicyCheck {
   private static final Set<String> REGION_KEYS = Set.of("aws:requestedregion", "ec2:region");
 
   InvalidRegionCheck() {
-    super("INVALID_REGION", FindingType.ERROR);
+    super(CheckCode.INVALID_REGION);
   }
 
   @Override

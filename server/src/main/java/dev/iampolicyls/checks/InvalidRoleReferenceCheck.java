@@ -3,6 +3,6 @@ package dev.iampolicyls.checks;
 /** A role's unique ID (AROA...) as a principal. */
 final class InvalidRoleReferenceCheck extends UniqueIdReferenceCheck {
   InvalidRoleReferenceCheck() {
-    super("INVALID_ROLE_REFERENCE", "AROA", "role");
+    super(CheckCode.INVALID_ROLE_REFERENCE, "AROA", "role");
   }
 }

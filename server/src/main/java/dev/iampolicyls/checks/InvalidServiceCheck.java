@@ -5,7 +5,7 @@ package dev.iampolicyls.checks;
  */
 final class InvalidServiceCheck extends PolicyCheck {
   InvalidServiceCheck() {
-    super("INVALID_SERVICE", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.List;
 /** The service prefix of an action (the part before the colon) names no AWS service. */
 final class InvalidServiceInActionCheck extends PolicyCheck {
   InvalidServiceInActionCheck() {
-    super("INVALID_SERVICE_IN_ACTION", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_IN_ACTION);
   }
 
   @Override

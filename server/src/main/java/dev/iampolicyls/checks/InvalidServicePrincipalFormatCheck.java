@@ -21,7 +21,7 @@ final class InvalidServicePrincipalFormatCheck extends PolicyCheck {
               + "|sc2s\\.sgov\\.gov|amazonaws\\.eu)");
 
   InvalidServicePrincipalFormatCheck() {
-    super("INVALID_SERVICE_PRINCIPAL_FORMAT", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_PRINCIPAL_FORMAT);
   }
 
   @Override

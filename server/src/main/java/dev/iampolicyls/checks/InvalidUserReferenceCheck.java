@@ -3,6 +3,6 @@ package dev.iampolicyls.checks;
 /** A user's unique ID (AIDA...) as a principal. */
 final class InvalidUserReferenceCheck extends UniqueIdReferenceCheck {
   InvalidUserReferenceCheck() {
-    super("INVALID_USER_REFERENCE", "AIDA", "user");
+    super(CheckCode.INVALID_USER_REFERENCE, "AIDA", "user");
   }
 }

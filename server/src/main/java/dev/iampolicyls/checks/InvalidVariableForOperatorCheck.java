@@ -9,7 +9,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
  */
 final class InvalidVariableForOperatorCheck extends PolicyCheck {
   InvalidVariableForOperatorCheck() {
-    super("INVALID_VARIABLE_FOR_OPERATOR", FindingType.ERROR);
+    super(CheckCode.INVALID_VARIABLE_FOR_OPERATOR);
   }
 
   @Override

@@ -3,6 +3,6 @@ package dev.iampolicyls.checks;
 /** An aws:SourceVpce value that is not a VPC endpoint ID (vpce- and 8 or 17 letters and digits). */
 final class InvalidVpceFormatCheck extends IdentifierFormatCheck {
   InvalidVpceFormatCheck() {
-    super("INVALID_VPCE_FORMAT", "aws:SourceVpce", "vpce-");
+    super(CheckCode.INVALID_VPCE_FORMAT, "aws:SourceVpce", "vpce-");
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Every syntax error of the parser, and a document whose top level is not an object. */
 final class JsonSyntaxErrorCheck extends PolicyCheck {
   JsonSyntaxErrorCheck() {
-    super("JSON_SYNTAX_ERROR", FindingType.ERROR);
+    super(CheckCode.JSON_SYNTAX_ERROR);
   }
 
   @Override

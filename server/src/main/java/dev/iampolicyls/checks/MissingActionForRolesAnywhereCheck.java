@@ -18,7 +18,7 @@ final class MissingActionForRolesAnywhereCheck extends PolicyCheck {
       List.of("sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession");
 
   MissingActionForRolesAnywhereCheck() {
-    super("MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY", FindingType.ERROR);
+    super(CheckCode.MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY);
   }
 
   @Override

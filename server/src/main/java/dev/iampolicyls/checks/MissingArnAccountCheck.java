@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class MissingArnAccountCheck extends PolicyCheck {
   MissingArnAccountCheck() {
-    super("MISSING_ARN_ACCOUNT", FindingType.ERROR);
+    super(CheckCode.MISSING_ARN_ACCOUNT);
   }
 
   @Override

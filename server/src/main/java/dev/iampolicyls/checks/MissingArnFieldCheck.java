@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** A resource ARN with fewer than its six colon-separated fields. See {@link ArnProblems}. */
 final class MissingArnFieldCheck extends PolicyCheck {
   MissingArnFieldCheck() {
-    super("MISSING_ARN_FIELD", FindingType.ERROR);
+    super(CheckCode.MISSING_ARN_FIELD);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class MissingArnRegionCheck extends PolicyCheck {
   MissingArnRegionCheck() {
-    super("MISSING_ARN_REGION", FindingType.ERROR);
+    super(CheckCode.MISSING_ARN_REGION);
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
 /** A policy variable without its closing brace: IAM does not resolve it. */
 final class MissingBraceInVariableCheck extends VariableSyntaxCheck {
   MissingBraceInVariableCheck() {
-    super("MISSING_BRACE_IN_VARIABLE", Problem.MISSING_BRACE);
+    super(CheckCode.MISSING_BRACE_IN_VARIABLE, Problem.MISSING_BRACE);
   }
 
   @Override

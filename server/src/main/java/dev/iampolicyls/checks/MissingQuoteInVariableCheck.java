@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
 /** A variable's default value not wrapped in single quotes. */
 final class MissingQuoteInVariableCheck extends VariableSyntaxCheck {
   MissingQuoteInVariableCheck() {
-    super("MISSING_QUOTE_IN_VARIABLE", Problem.MISSING_QUOTE);
+    super(CheckCode.MISSING_QUOTE_IN_VARIABLE, Problem.MISSING_QUOTE);
   }
 
   @Override

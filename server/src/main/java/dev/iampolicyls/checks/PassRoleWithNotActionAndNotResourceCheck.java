@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithNotActionAndNotResourceCheck extends PolicyCheck {
   PassRoleWithNotActionAndNotResourceCheck() {
-    super("PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE);
   }
 
   @Override

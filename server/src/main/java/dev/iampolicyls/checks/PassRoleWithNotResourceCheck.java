@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithNotResourceCheck extends PolicyCheck {
   PassRoleWithNotResourceCheck() {
-    super("PASS_ROLE_WITH_NOT_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_NOT_RESOURCE);
   }
 
   @Override

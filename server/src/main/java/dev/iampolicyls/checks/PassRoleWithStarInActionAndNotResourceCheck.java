@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithStarInActionAndNotResourceCheck extends PolicyCheck {
   PassRoleWithStarInActionAndNotResourceCheck() {
-    super("PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE);
   }
 
   @Override

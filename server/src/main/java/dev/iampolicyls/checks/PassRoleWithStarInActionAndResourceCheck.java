@@ -5,7 +5,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithStarInActionAndResourceCheck extends PolicyCheck {
   PassRoleWithStarInActionAndResourceCheck() {
-    super("PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE);
   }
 
   @Override

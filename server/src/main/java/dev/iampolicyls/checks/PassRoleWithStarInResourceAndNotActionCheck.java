@@ -5,7 +5,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithStarInResourceAndNotActionCheck extends PolicyCheck {
   PassRoleWithStarInResourceAndNotActionCheck() {
-    super("PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION);
   }
 
   @Override

@@ -6,7 +6,7 @@ package dev.iampolicyls.checks;
  */
 final class PassRoleWithStarInResourceCheck extends PolicyCheck {
   PassRoleWithStarInResourceCheck() {
-    super("PASS_ROLE_WITH_STAR_IN_RESOURCE", FindingType.SECURITY_WARNING);
+    super(CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE);
   }
 
   @Override

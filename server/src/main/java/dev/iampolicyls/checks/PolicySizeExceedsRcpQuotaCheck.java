@@ -11,7 +11,7 @@ final class PolicySizeExceedsRcpQuotaCheck extends SizeQuotaCheck {
   static final int QUOTA = 5_120;
 
   PolicySizeExceedsRcpQuotaCheck() {
-    super("POLICY_SIZE_EXCEEDS_RCP_QUOTA", FindingType.ERROR);
+    super(CheckCode.POLICY_SIZE_EXCEEDS_RCP_QUOTA);
   }
 
   @Override

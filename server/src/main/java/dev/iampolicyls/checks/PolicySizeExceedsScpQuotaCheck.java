@@ -11,7 +11,7 @@ final class PolicySizeExceedsScpQuotaCheck extends SizeQuotaCheck {
   static final int QUOTA = 5_120;
 
   PolicySizeExceedsScpQuotaCheck() {
-    super("POLICY_SIZE_EXCEEDS_SCP_QUOTA", FindingType.ERROR);
+    super(CheckCode.POLICY_SIZE_EXCEEDS_SCP_QUOTA);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** IpAddress on aws:SourceIp with only private ranges: the condition never matches. */
 final class PrivateIpAddressCheck extends PrivateSourceIpCheck {
   PrivateIpAddressCheck() {
-    super("PRIVATE_IP_ADDRESS", FindingType.ERROR, false, false);
+    super(CheckCode.PRIVATE_IP_ADDRESS, false, false);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** IpAddress on aws:SourceIp mixing public and private ranges: the private ones never match. */
 final class PrivateIpAddressSubsetCheck extends PrivateSourceIpCheck {
   PrivateIpAddressSubsetCheck() {
-    super("PRIVATE_IP_ADDRESS_SUBSET", FindingType.SUGGESTION, false, true);
+    super(CheckCode.PRIVATE_IP_ADDRESS_SUBSET, false, true);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** NotIpAddress on aws:SourceIp with only private ranges: the condition always matches. */
 final class PrivateNotIpAddressCheck extends PrivateSourceIpCheck {
   PrivateNotIpAddressCheck() {
-    super("PRIVATE_NOT_IP_ADDRESS", FindingType.ERROR, true, false);
+    super(CheckCode.PRIVATE_NOT_IP_ADDRESS, true, false);
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.iampolicyls.checks;
 /** NotIpAddress on aws:SourceIp mixing public and private ranges: the private ones do nothing. */
 final class PrivateNotIpAddressSubsetCheck extends PrivateSourceIpCheck {
   PrivateNotIpAddressSubsetCheck() {
-    super("PRIVATE_NOT_IP_ADDRESS_SUBSET", FindingType.SUGGESTION, true, true);
+    super(CheckCode.PRIVATE_NOT_IP_ADDRESS_SUBSET, true, true);
   }
 
   @Override

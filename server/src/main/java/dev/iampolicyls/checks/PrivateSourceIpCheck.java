@@ -13,8 +13,8 @@ abstract class PrivateSourceIpCheck extends PolicyCheck {
   private final boolean negated;
   private final boolean mixed;
 
-  PrivateSourceIpCheck(String code, FindingType type, boolean negated, boolean mixed) {
-    super(code, type);
+  PrivateSourceIpCheck(CheckCode code, boolean negated, boolean mixed) {
+    super(code);
     this.negated = negated;
     this.mixed = mixed;
   }

@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.Statement;
 /** RCPs list the actions they restrict: NotAction is not supported. */
 final class RcpSyntaxErrorNotActionCheck extends PolicyCheck {
   RcpSyntaxErrorNotActionCheck() {
-    super("RCP_SYNTAX_ERROR_NOTACTION", FindingType.ERROR);
+    super(CheckCode.RCP_SYNTAX_ERROR_NOTACTION);
   }
 
   @Override

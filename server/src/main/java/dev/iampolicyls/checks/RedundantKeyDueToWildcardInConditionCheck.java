@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.Statement;
 /** A Like test with {@code *} that is always true, such as StringLikeIfExists: remove the key. */
 final class RedundantKeyDueToWildcardInConditionCheck extends PolicyCheck {
   RedundantKeyDueToWildcardInConditionCheck() {
-    super("REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class RedundantResourceCheck extends PolicyCheck {
   RedundantResourceCheck() {
-    super("REDUNDANT_RESOURCE", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_RESOURCE);
   }
 
   @Override

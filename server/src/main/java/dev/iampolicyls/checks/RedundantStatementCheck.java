@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class RedundantStatementCheck extends PolicyCheck {
   RedundantStatementCheck() {
-    super("REDUNDANT_STATEMENT", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_STATEMENT);
   }
 
   /**

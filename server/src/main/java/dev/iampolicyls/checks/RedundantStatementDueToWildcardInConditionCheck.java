@@ -9,7 +9,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class RedundantStatementDueToWildcardInConditionCheck extends PolicyCheck {
   RedundantStatementDueToWildcardInConditionCheck() {
-    super("REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION);
   }
 
   @Override

@@ -27,7 +27,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
   private static final int MAX_ACTIONS = 2000;
 
   ResourceMismatchCheck() {
-    super("RESOURCE_MISMATCH", FindingType.ERROR);
+    super(CheckCode.RESOURCE_MISMATCH);
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /** SCPs apply to the principals of the accounts they are attached to: they name none. */
 final class ScpSyntaxErrorPrincipalCheck extends PolicyCheck {
   ScpSyntaxErrorPrincipalCheck() {
-    super("SCP_SYNTAX_ERROR_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.SCP_SYNTAX_ERROR_PRINCIPAL);
   }
 
   @Override

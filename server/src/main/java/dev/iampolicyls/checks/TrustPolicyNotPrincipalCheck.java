@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.Statement;
 /** Role trust policies name who may assume the role; they do not support NotPrincipal. */
 final class TrustPolicyNotPrincipalCheck extends PolicyCheck {
   TrustPolicyNotPrincipalCheck() {
-    super("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL", FindingType.ERROR);
+    super(CheckCode.ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL);
   }
 
   @Override

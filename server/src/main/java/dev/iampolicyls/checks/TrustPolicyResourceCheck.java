@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.Statement;
 /** A role trust policy applies to its role: it takes no Resource or NotResource. */
 final class TrustPolicyResourceCheck extends PolicyCheck {
   TrustPolicyResourceCheck() {
-    super("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", FindingType.ERROR);
+    super(CheckCode.ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE);
   }
 
   @Override

@@ -13,8 +13,8 @@ abstract class UniqueIdReferenceCheck extends PolicyCheck {
   private final Pattern id;
   private final String kind;
 
-  UniqueIdReferenceCheck(String code, String prefix, String kind) {
-    super(code, FindingType.WARNING);
+  UniqueIdReferenceCheck(CheckCode code, String prefix, String kind) {
+    super(code);
     this.id = Pattern.compile(prefix + "[A-Z0-9]{12,}");
     this.kind = kind;
   }

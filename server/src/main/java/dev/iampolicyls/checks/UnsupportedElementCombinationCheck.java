@@ -10,7 +10,7 @@ final class UnsupportedElementCombinationCheck extends PolicyCheck {
   };
 
   UnsupportedElementCombinationCheck() {
-    super("UNSUPPORTED_ELEMENT_COMBINATION", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_ELEMENT_COMBINATION);
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.List;
 /** Identity policies apply to whoever they are attached to: they cannot name a principal. */
 final class UnsupportedPrincipalCheck extends PolicyCheck {
   UnsupportedPrincipalCheck() {
-    super("UNSUPPORTED_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_PRINCIPAL);
   }
 
   @Override

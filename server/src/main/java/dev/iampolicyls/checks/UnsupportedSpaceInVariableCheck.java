@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
 /** A space in a variable's name; only the default value after ", " may hold spaces. */
 final class UnsupportedSpaceInVariableCheck extends VariableSyntaxCheck {
   UnsupportedSpaceInVariableCheck() {
-    super("UNSUPPORTED_SPACE_IN_VARIABLE", Problem.SPACE);
+    super(CheckCode.UNSUPPORTED_SPACE_IN_VARIABLE, Problem.SPACE);
   }
 
   @Override

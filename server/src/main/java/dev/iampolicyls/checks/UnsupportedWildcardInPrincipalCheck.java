@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class UnsupportedWildcardInPrincipalCheck extends PolicyCheck {
   UnsupportedWildcardInPrincipalCheck() {
-    super("UNSUPPORTED_WILDCARD_IN_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_WILDCARD_IN_PRINCIPAL);
   }
 
   @Override

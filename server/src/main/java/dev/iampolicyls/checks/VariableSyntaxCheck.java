@@ -12,8 +12,8 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
 abstract class VariableSyntaxCheck extends PolicyCheck {
   private final Problem problem;
 
-  VariableSyntaxCheck(String code, Problem problem) {
-    super(code, FindingType.ERROR);
+  VariableSyntaxCheck(CheckCode code, Problem problem) {
+    super(code);
     this.problem = problem;
   }
 

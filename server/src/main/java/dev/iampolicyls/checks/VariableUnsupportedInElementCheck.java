@@ -9,7 +9,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
  */
 final class VariableUnsupportedInElementCheck extends PolicyCheck {
   VariableUnsupportedInElementCheck() {
-    super("VARIABLE_UNSUPPORTED_IN_ELEMENT", FindingType.ERROR);
+    super(CheckCode.VARIABLE_UNSUPPORTED_IN_ELEMENT);
   }
 
   @Override

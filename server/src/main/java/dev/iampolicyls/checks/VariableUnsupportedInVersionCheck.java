@@ -10,7 +10,7 @@ import dev.iampolicyls.policy.PolicyVariables.Variable;
  */
 final class VariableUnsupportedInVersionCheck extends PolicyCheck {
   VariableUnsupportedInVersionCheck() {
-    super("VARIABLE_UNSUPPORTED_IN_VERSION", FindingType.ERROR);
+    super(CheckCode.VARIABLE_UNSUPPORTED_IN_VERSION);
   }
 
   @Override

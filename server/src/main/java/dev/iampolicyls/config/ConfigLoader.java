@@ -1,7 +1,7 @@
 package dev.iampolicyls.config;
 
-import dev.iampolicyls.checks.AccessAnalyzerCodes;
 import dev.iampolicyls.checks.AllChecks;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
@@ -54,9 +54,14 @@ public final class ConfigLoader {
 
   /** Every code a configuration may name: ours and all of Access Analyzer's. */
   public static Set<String> knownCodes() {
-    Set<String> codes = new TreeSet<>(AccessAnalyzerCodes.all().keySet());
+    Set<String> codes = new TreeSet<>();
+    for (CheckCode code : CheckCode.values()) {
+      if (code.isAccessAnalyzer()) {
+        codes.add(code.id());
+      }
+    }
     for (PolicyCheck check : AllChecks.create()) {
-      codes.add(check.code());
+      codes.add(check.code().id());
     }
     return codes;
   }

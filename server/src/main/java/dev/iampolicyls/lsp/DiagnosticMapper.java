@@ -2,12 +2,10 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
-import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
@@ -21,8 +19,6 @@ import org.eclipse.lsp4j.Range;
  */
 public final class DiagnosticMapper {
   public static final String SOURCE = "iam-policy-ls";
-
-  static final String ACCESS_ANALYZER_REFERENCE = ReferenceUrls.ACCESS_ANALYZER_REFERENCE;
 
   private DiagnosticMapper() {}
 
@@ -74,10 +70,12 @@ public final class DiagnosticMapper {
             position(index.positionAt(finding.offset())),
             position(index.positionAt(finding.end()))));
     d.setSeverity(severity(finding.type()));
-    d.setCode(finding.code());
+    d.setCode(finding.code().id());
     d.setSource(SOURCE);
     d.setMessage(finding.message());
-    referenceUrl(finding.code())
+    finding
+        .code()
+        .helpLink()
         .ifPresent(href -> d.setCodeDescription(new DiagnosticCodeDescription(href)));
     return d;
   }
@@ -92,11 +90,6 @@ public final class DiagnosticMapper {
       case SECURITY_WARNING, WARNING -> DiagnosticSeverity.Warning;
       case SUGGESTION -> DiagnosticSeverity.Information;
     };
-  }
-
-  /** The anchor of the code's section in Access Analyzer's policy check reference. */
-  static Optional<String> referenceUrl(String code) {
-    return ReferenceUrls.accessAnalyzer(code);
   }
 
   static Position position(TextPosition p) {

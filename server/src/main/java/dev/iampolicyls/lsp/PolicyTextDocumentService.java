@@ -1,5 +1,6 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.completion.CompletionOptions;
@@ -114,7 +115,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       PolicyLanguageService service, AnalysisSettings settings, Analysis analysis) {}
 
   /** Our code for a mistake in the configuration file, shown in that file. */
-  static final String CONFIG_ERROR = "CONFIG_ERROR";
+  static final CheckCode CONFIG_ERROR = CheckCode.CONFIG_ERROR;
 
   /** Replaced when the catalog setting changes; each request reads it once. */
   private volatile PolicyLanguageService service;

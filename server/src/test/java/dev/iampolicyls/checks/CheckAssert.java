@@ -43,7 +43,9 @@ final class CheckAssert {
   /** Asserts that the findings with this code are exactly at the marked spans. */
   static List<Finding> assertFindings(String marked, PolicyType type, String code) {
     Marked m = unmark(marked);
-    List<Finding> found = run(m.text(), type).stream().filter(f -> f.code().equals(code)).toList();
+    CheckCode wanted =
+        CheckCode.of(code).orElseThrow(() -> new AssertionError("no such code: " + code));
+    List<Finding> found = run(m.text(), type).stream().filter(f -> f.code() == wanted).toList();
     List<String> expected = m.spans().stream().map(s -> s[0] + "+" + s[1]).toList();
     List<String> actual = found.stream().map(f -> f.offset() + "+" + f.length()).toList();
     assertEquals(expected, actual, () -> code + " in\n" + m.text() + "\nfound " + found);

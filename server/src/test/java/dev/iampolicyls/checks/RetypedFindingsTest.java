@@ -25,7 +25,7 @@ class RetypedFindingsTest {
   private static List<Finding> escalations(DocumentSettings settings) {
     return new DiagnosticsEngine(Catalog.bundled())
         .run(Policy.parse(ESCALATION), PolicyType.IDENTITY_POLICY, settings).stream()
-            .filter(f -> f.code().equals("PRIVILEGE_ESCALATION"))
+            .filter(f -> f.code().id().equals("PRIVILEGE_ESCALATION"))
             .toList();
   }
 

@@ -22,7 +22,7 @@ class QuickFixesTest {
     String text = one("{\"Effect\": \"Allow\", \"Action\": \"s3:GetObjekt\", \"Resource\": \"*\"}");
     List<PolicyCodeAction> fixes = offered(text, "s3:GetObjekt");
     assertEquals("Change to \"s3:GetObject\"", fixes.get(0).title());
-    assertEquals("INVALID_ACTION", fixes.get(0).fixes().code());
+    assertEquals("INVALID_ACTION", fixes.get(0).fixes().code().id());
     assertEquals(PolicyCodeAction.QUICK_FIX, fixes.get(0).kind());
     assertFix(
         text,

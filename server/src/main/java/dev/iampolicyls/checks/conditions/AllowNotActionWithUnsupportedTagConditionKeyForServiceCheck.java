@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /**
@@ -10,7 +10,7 @@ import dev.iampolicyls.checks.PolicyCheck;
  */
 public final class AllowNotActionWithUnsupportedTagConditionKeyForServiceCheck extends PolicyCheck {
   public AllowNotActionWithUnsupportedTagConditionKeyForServiceCheck() {
-    super("ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE", FindingType.SUGGESTION);
+    super(CheckCode.ALLOW_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /**
@@ -10,9 +10,7 @@ import dev.iampolicyls.checks.PolicyCheck;
  */
 public final class DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck extends PolicyCheck {
   public DenyNotActionWithUnsupportedTagConditionKeyForServiceCheck() {
-    super(
-        "DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE",
-        FindingType.SECURITY_WARNING);
+    super(CheckCode.DENY_NOTACTION_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE);
   }
 
   @Override

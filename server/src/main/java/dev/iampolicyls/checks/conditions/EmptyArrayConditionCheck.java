@@ -1,11 +1,12 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 
 /** A condition key with no values under a plain operator: the test can never be met. */
 public final class EmptyArrayConditionCheck extends EmptyConditionArrayCheck {
   public EmptyArrayConditionCheck() {
-    super("EMPTY_ARRAY_CONDITION", Form.PLAIN);
+    super(CheckCode.EMPTY_ARRAY_CONDITION, Form.PLAIN);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 
 /** ForAllValues with no values: true only when the key is absent, which Null says plainly. */
 public final class EmptyArrayConditionForAllValuesCheck extends EmptyConditionArrayCheck {
   public EmptyArrayConditionForAllValuesCheck() {
-    super("EMPTY_ARRAY_CONDITION_FORALLVALUES", Form.FOR_ALL_VALUES);
+    super(CheckCode.EMPTY_ARRAY_CONDITION_FORALLVALUES, Form.FOR_ALL_VALUES);
   }
 
   @Override

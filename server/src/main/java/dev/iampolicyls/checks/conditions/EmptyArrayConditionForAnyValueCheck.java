@@ -1,11 +1,12 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 
 /** ForAnyValue with no values never matches, so the statement never applies. */
 public final class EmptyArrayConditionForAnyValueCheck extends EmptyConditionArrayCheck {
   public EmptyArrayConditionForAnyValueCheck() {
-    super("EMPTY_ARRAY_CONDITION_FORANYVALUE", Form.FOR_ANY_VALUE);
+    super(CheckCode.EMPTY_ARRAY_CONDITION_FORANYVALUE, Form.FOR_ANY_VALUE);
   }
 
   @Override

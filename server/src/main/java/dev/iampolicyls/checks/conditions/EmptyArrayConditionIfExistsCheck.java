@@ -1,11 +1,12 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 
 /** An IfExists operator with no values: true only when the key is absent. */
 public final class EmptyArrayConditionIfExistsCheck extends EmptyConditionArrayCheck {
   public EmptyArrayConditionIfExistsCheck() {
-    super("EMPTY_ARRAY_CONDITION_IFEXISTS", Form.IF_EXISTS);
+    super(CheckCode.EMPTY_ARRAY_CONDITION_IFEXISTS, Form.IF_EXISTS);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Qualifier;
@@ -23,8 +23,8 @@ abstract class EmptyConditionArrayCheck extends PolicyCheck {
 
   private final Form form;
 
-  EmptyConditionArrayCheck(String code, Form form) {
-    super(code, FindingType.SUGGESTION);
+  EmptyConditionArrayCheck(CheckCode code, Form form) {
+    super(code);
     this.form = form;
   }
 

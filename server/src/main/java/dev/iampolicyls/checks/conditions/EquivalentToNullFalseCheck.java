@@ -1,13 +1,13 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /** A "*" test that only says whether the key is present: Null false says it plainly. */
 public final class EquivalentToNullFalseCheck extends PolicyCheck {
   public EquivalentToNullFalseCheck() {
-    super("EQUIVALENT_TO_NULL_FALSE", FindingType.SUGGESTION);
+    super(CheckCode.EQUIVALENT_TO_NULL_FALSE);
   }
 
   @Override

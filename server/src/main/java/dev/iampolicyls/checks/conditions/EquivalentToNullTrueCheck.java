@@ -1,13 +1,13 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /** A "*" test that only says whether the key is absent: Null true says it plainly. */
 public final class EquivalentToNullTrueCheck extends PolicyCheck {
   public EquivalentToNullTrueCheck() {
-    super("EQUIVALENT_TO_NULL_TRUE", FindingType.SUGGESTION);
+    super(CheckCode.EQUIVALENT_TO_NULL_TRUE);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class InvalidDateValueCheck extends ValueFormatCheck {
   public InvalidDateValueCheck() {
-    super("INVALID_DATE_VALUE", FindingType.WARNING, Set.of(Category.DATE));
+    super(CheckCode.INVALID_DATE_VALUE, Set.of(Category.DATE));
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
   private static final Set<String> UNLISTED = Set.of("aws:principalorgmasteraccountid");
 
   public InvalidGlobalConditionKeyCheck() {
-    super("INVALID_GLOBAL_CONDITION_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_GLOBAL_CONDITION_KEY);
   }
 
   @Override

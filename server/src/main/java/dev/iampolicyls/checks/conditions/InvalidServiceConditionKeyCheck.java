@@ -3,8 +3,8 @@ package dev.iampolicyls.checks.conditions;
 import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
   public InvalidServiceConditionKeyCheck() {
-    super("INVALID_SERVICE_CONDITION_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_CONDITION_KEY);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Statement;
@@ -11,7 +11,7 @@ import dev.iampolicyls.syntax.PropertyNode;
 /** {@code NullIfExists}: Null already tests whether the key exists, so the suffix is refused. */
 public final class NullWithIfExistsCheck extends PolicyCheck {
   public NullWithIfExistsCheck() {
-    super("NULL_WITH_IF_EXISTS", FindingType.ERROR);
+    super(CheckCode.NULL_WITH_IF_EXISTS);
   }
 
   @Override

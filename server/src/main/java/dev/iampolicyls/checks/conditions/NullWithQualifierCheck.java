@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Statement;
@@ -14,7 +14,7 @@ import dev.iampolicyls.syntax.PropertyNode;
  */
 public final class NullWithQualifierCheck extends PolicyCheck {
   public NullWithQualifierCheck() {
-    super("NULL_WITH_QUALIFIER", FindingType.SUGGESTION);
+    super(CheckCode.NULL_WITH_QUALIFIER);
   }
 
   @Override

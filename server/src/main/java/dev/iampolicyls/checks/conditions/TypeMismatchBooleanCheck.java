@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
 /** A Bool or Null operator with a value other than true or false. */
 public final class TypeMismatchBooleanCheck extends ValueFormatCheck {
   public TypeMismatchBooleanCheck() {
-    super("TYPE_MISMATCH_BOOLEAN", FindingType.WARNING, Set.of(Category.BOOL, Category.NULL));
+    super(CheckCode.TYPE_MISMATCH_BOOLEAN, Set.of(Category.BOOL, Category.NULL));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
 /** A Date operator with a value that is neither an ISO 8601 date nor epoch seconds. */
 public final class TypeMismatchDateCheck extends ValueFormatCheck {
   public TypeMismatchDateCheck() {
-    super("TYPE_MISMATCH_DATE", FindingType.WARNING, Set.of(Category.DATE));
+    super(CheckCode.TYPE_MISMATCH_DATE, Set.of(Category.DATE));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
 /** An IpAddress or NotIpAddress value that is not an IPv4 or IPv6 address or CIDR range. */
 public final class TypeMismatchIpRangeCheck extends ValueFormatCheck {
   public TypeMismatchIpRangeCheck() {
-    super("TYPE_MISMATCH_IP_RANGE", FindingType.ERROR, Set.of(Category.IP_ADDRESS));
+    super(CheckCode.TYPE_MISMATCH_IP_RANGE, Set.of(Category.IP_ADDRESS));
   }
 
   @Override

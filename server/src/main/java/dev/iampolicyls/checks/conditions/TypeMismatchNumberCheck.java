@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
 /** A Numeric operator with a value that is not a number. */
 public final class TypeMismatchNumberCheck extends ValueFormatCheck {
   public TypeMismatchNumberCheck() {
-    super("TYPE_MISMATCH_NUMBER", FindingType.WARNING, Set.of(Category.NUMERIC));
+    super(CheckCode.TYPE_MISMATCH_NUMBER, Set.of(Category.NUMERIC));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.iampolicyls.checks.conditions;
 
-import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.Set;
 /** A BinaryEquals value that is not base64. */
 public final class TypeMismatchStringCheck extends ValueFormatCheck {
   public TypeMismatchStringCheck() {
-    super("TYPE_MISMATCH_STRING", FindingType.WARNING, Set.of(Category.BINARY));
+    super(CheckCode.TYPE_MISMATCH_STRING, Set.of(Category.BINARY));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Category;
@@ -18,8 +18,8 @@ import java.util.Set;
 abstract class ValueFormatCheck extends PolicyCheck {
   private final Set<Category> categories;
 
-  ValueFormatCheck(String code, FindingType type, Set<Category> categories) {
-    super(code, type);
+  ValueFormatCheck(CheckCode code, Set<Category> categories) {
+    super(code);
     this.categories = categories;
   }
 
