@@ -67,13 +67,13 @@ public final class AllChecks {
   /** Policy variables and condition value formats (IP ranges, VPC IDs, KMS keys...). */
   static List<PolicyCheck> variablesAndConditionValues() {
     return List.of(
-        new MissingBraceInVariableCheck(),
-        new MissingQuoteInVariableCheck(),
-        new UnsupportedSpaceInVariableCheck(),
-        new EmptyVariableCheck(),
-        new VariableUnsupportedInElementCheck(),
-        new VariableUnsupportedInVersionCheck(),
-        new InvalidVariableForOperatorCheck(),
+        VariableCheck.missingBrace(),
+        VariableCheck.missingQuote(),
+        VariableCheck.unsupportedSpace(),
+        VariableCheck.empty(),
+        VariableCheck.unsupportedInElement(),
+        VariableCheck.unsupportedInVersion(),
+        VariableCheck.invalidForOperator(),
         new PrivateIpAddressCheck(),
         new PrivateNotIpAddressCheck(),
         new PrivateIpAddressSubsetCheck(),
