@@ -44,10 +44,10 @@ public final class ConditionChecks {
         new EquivalentToNullFalseCheck(),
         new EquivalentToNullTrueCheck(),
         // structure
-        new EmptyArrayConditionCheck(),
-        new EmptyArrayConditionForAllValuesCheck(),
-        new EmptyArrayConditionForAnyValueCheck(),
-        new EmptyArrayConditionIfExistsCheck(),
+        EmptyConditionArrayCheck.plain(),
+        EmptyConditionArrayCheck.forAllValues(),
+        EmptyConditionArrayCheck.forAnyValue(),
+        EmptyConditionArrayCheck.ifExists(),
         new EmptyObjectConditionCheck());
   }
 }
