@@ -10,8 +10,11 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What is wrong with one ARN of a Resource or NotResource element, field by field. The ARN checks
@@ -28,8 +31,8 @@ final class ArnProblems {
    * public parameters, Resource Explorer's service views, ...) AWS's own policies write with an
    * empty account.
    */
-  private static final java.util.Set<String> AWS_OWNED_WITHOUT_ACCOUNT =
-      java.util.Set.of("ssm", "resource-explorer-2", "kms");
+  private static final Set<String> AWS_OWNED_WITHOUT_ACCOUNT =
+      Set.of("ssm", "resource-explorer-2", "kms");
 
   private ArnProblems() {}
 
@@ -47,11 +50,11 @@ final class ArnProblems {
    * checks (most ARNs have none, and the walk was most of their time), each ARN's analysis
    * remembered per catalog.
    */
-  private static java.util.Map<CheckCode, List<Found>> byCode(CheckContext context) {
+  private static Map<CheckCode, List<Found>> byCode(CheckContext context) {
     return context.shared(
         ArnProblems.class,
         () -> {
-          java.util.Map<CheckCode, List<Found>> found = new java.util.HashMap<>();
+          Map<CheckCode, List<Found>> found = new HashMap<>();
           for (Statement s : context.policy().statements()) {
             for (StringElement e : s.resources()) {
               for (Problem p : of(e.value(), context.catalog())) {

@@ -6,9 +6,13 @@ import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a check may look at (the policy, its type, the catalog) and where it reports. */
 public final class CheckContext {
@@ -25,8 +29,8 @@ public final class CheckContext {
   public static final int MAX_FINDINGS_PER_CODE = 200;
 
   private final List<Finding> findings = new ArrayList<>();
-  private final java.util.Map<CheckCode, Integer> perCode = new java.util.HashMap<>();
-  private final java.util.Map<Object, Object> shared = new java.util.HashMap<>();
+  private final Map<CheckCode, Integer> perCode = new HashMap<>();
+  private final Map<Object, Object> shared = new HashMap<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
     this(policy, policyType, catalog, DocumentSettings.DEFAULT);
@@ -71,8 +75,7 @@ public final class CheckContext {
    * Reports that an object lacks an element: on its opening brace, so the squiggle is small and
    * sits where the statement starts rather than under all of it.
    */
-  public void reportMissing(
-      PolicyCheck check, dev.iampolicyls.syntax.ObjectNode object, String message) {
+  public void reportMissing(PolicyCheck check, ObjectNode object, String message) {
     add(new Finding(check.code(), check.type(), message, object.offset(), 1, object.path()));
   }
 
@@ -134,7 +137,7 @@ public final class CheckContext {
    * a statement), computed once per run and shared. Keys must identify the input fully.
    */
   @SuppressWarnings("unchecked")
-  public <T> T shared(Object key, java.util.function.Supplier<T> compute) {
+  public <T> T shared(Object key, Supplier<T> compute) {
     Object value = shared.get(key);
     if (value == null) {
       value = compute.get();

@@ -8,6 +8,7 @@ import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession
@@ -55,7 +56,6 @@ final class MissingActionForRolesAnywhereCheck extends PolicyCheck {
   }
 
   private boolean isRolesAnywhere(PrincipalEntry e) {
-    return e.isService()
-        && e.value().toLowerCase(java.util.Locale.ROOT).startsWith("rolesanywhere.");
+    return e.isService() && e.value().toLowerCase(Locale.ROOT).startsWith("rolesanywhere.");
   }
 }

@@ -4,6 +4,7 @@ import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.List;
+import java.util.Optional;
 
 /** Identity policies apply to whoever they are attached to: they cannot name a principal. */
 final class UnsupportedPrincipalCheck extends PolicyCheck {
@@ -18,9 +19,7 @@ final class UnsupportedPrincipalCheck extends PolicyCheck {
     }
     for (Statement s : context.policy().statements()) {
       for (PropertyNode p :
-          List.of(s.principal(), s.notPrincipal()).stream()
-              .flatMap(java.util.Optional::stream)
-              .toList()) {
+          List.of(s.principal(), s.notPrincipal()).stream().flatMap(Optional::stream).toList()) {
         context.report(
             this,
             p.key(),

@@ -6,6 +6,7 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,7 @@ final class ActionCompletions {
   /** Offers the best-ranked {@link #MAX_ITEMS} of the matches; the list is incomplete if cut. */
   private static void offerBest(Proposals out, List<Ranked> matches) {
     if (matches.size() > MAX_ITEMS) {
-      matches.sort(
-          java.util.Comparator.comparingInt(Ranked::group).thenComparingInt(Ranked::index));
+      matches.sort(Comparator.comparingInt(Ranked::group).thenComparingInt(Ranked::index));
       matches = matches.subList(0, MAX_ITEMS);
       out.markIncomplete();
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Reads and validates a configuration: the file {@value ProjectConfig#FILE_NAME} or the editor's
@@ -108,7 +109,7 @@ public final class ConfigLoader {
     }
   }
 
-  private void eachObject(PropertyNode p, java.util.function.Consumer<ObjectNode> reader) {
+  private void eachObject(PropertyNode p, Consumer<ObjectNode> reader) {
     if (!(p.value() instanceof ArrayNode array)) {
       problem(p.value(), "\"" + p.name() + "\" must be an array of objects");
       return;
