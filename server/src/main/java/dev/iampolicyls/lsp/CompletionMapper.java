@@ -1,8 +1,8 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.codeactions.TextEdit;
 import dev.iampolicyls.completion.CompletionKind;
 import dev.iampolicyls.completion.CompletionResult;
-import dev.iampolicyls.completion.TextEdit;
 import dev.iampolicyls.syntax.LineIndex;
 import dev.iampolicyls.syntax.TextPosition;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ final class CompletionMapper {
 
   private static org.eclipse.lsp4j.TextEdit edit(TextEdit edit, LineIndex lines) {
     return new org.eclipse.lsp4j.TextEdit(
-        new Range(position(lines, edit.start()), position(lines, edit.end())), edit.newText());
+        new Range(position(lines, edit.offset()), position(lines, edit.end())), edit.newText());
   }
 
   private static Position position(LineIndex lines, int offset) {
