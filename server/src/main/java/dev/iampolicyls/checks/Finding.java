@@ -40,9 +40,4 @@ public record Finding(
         ? this
         : new Finding(code, newType, message, offset, length, path, related);
   }
-
-  /** The same finding with these related locations. */
-  public Finding withRelated(List<Related> relatedLocations) {
-    return new Finding(code, type, message, offset, length, path, relatedLocations);
-  }
 }
