@@ -86,8 +86,8 @@ public final class AllChecks {
         new DynamodbAttributesWithoutSelectCheck(),
         new S3PrefixInNegativeContextCheck(),
         new RedundantConditionValueNumCheck(),
-        new RedundantKeyDueToWildcardInConditionCheck(),
-        new RedundantStatementDueToWildcardInConditionCheck());
+        WildcardInConditionCheck.redundantKey(),
+        WildcardInConditionCheck.redundantStatement());
   }
 
   /** Principals, role trust policies, federation, service principals. */
