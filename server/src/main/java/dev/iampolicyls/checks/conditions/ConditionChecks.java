@@ -11,8 +11,8 @@ public final class ConditionChecks {
     return List.of(
         // operators
         new InvalidConditionOperatorCheck(),
-        new NullWithIfExistsCheck(),
-        new NullWithQualifierCheck(),
+        NullOperatorCheck.withIfExists(),
+        NullOperatorCheck.withQualifier(),
         new MissingQualifierCheck(),
         new ForAllValuesWithSingleValuedKeyCheck(),
         new StringLikeOperatorWithArnConditionKeysCheck(),
