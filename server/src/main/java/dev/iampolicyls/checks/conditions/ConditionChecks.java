@@ -41,8 +41,8 @@ public final class ConditionChecks {
         new TypeMismatchIpRangeCheck(),
         new TypeMismatchStringCheck(),
         new InvalidConditionMultipleBooleanCheck(),
-        new EquivalentToNullFalseCheck(),
-        new EquivalentToNullTrueCheck(),
+        EquivalentToNullCheck.nullFalse(),
+        EquivalentToNullCheck.nullTrue(),
         // structure
         EmptyConditionArrayCheck.plain(),
         EmptyConditionArrayCheck.forAllValues(),
