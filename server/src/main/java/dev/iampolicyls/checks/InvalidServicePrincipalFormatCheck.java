@@ -1,8 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PrincipalEntry;
-import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -26,20 +24,15 @@ final class InvalidServicePrincipalFormatCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (PrincipalEntry e : Principals.ofBoth(s)) {
-        if (e.isService() && !e.hasWildcard() && !isServicePrincipal(e.value())) {
-          context.report(
-              this,
-              e.node(),
-              "\""
-                  + e.value()
-                  + "\" is not a service principal: use the service's name in lowercase, such as"
-                  + " \"lambda.amazonaws.com\"");
-        }
+    for (PrincipalEntry e : PrincipalElements.entries(context)) {
+      if (e.isService() && !e.hasWildcard() && !isServicePrincipal(e.value())) {
+        context.report(
+            this,
+            e.node(),
+            "\""
+                + e.value()
+                + "\" is not a service principal: use the service's name in lowercase, such as"
+                + " \"lambda.amazonaws.com\"");
       }
     }
   }

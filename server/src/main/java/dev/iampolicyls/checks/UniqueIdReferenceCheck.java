@@ -1,8 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PrincipalEntry;
-import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -21,26 +19,21 @@ abstract class UniqueIdReferenceCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (PrincipalEntry e : Principals.ofBoth(s)) {
-        if (e.isAws() && id.matcher(e.value()).matches()) {
-          context.report(
-              this,
-              e.node(),
-              e.value()
-                  + " is the unique ID of an IAM "
-                  + kind
-                  + ": use the "
-                  + kind
-                  + "'s ARN instead (arn:aws:iam::123456789012:"
-                  + kind
-                  + "/name); an ID stops matching once the "
-                  + kind
-                  + " is deleted and recreated");
-        }
+    for (PrincipalEntry e : PrincipalElements.entries(context)) {
+      if (e.isAws() && id.matcher(e.value()).matches()) {
+        context.report(
+            this,
+            e.node(),
+            e.value()
+                + " is the unique ID of an IAM "
+                + kind
+                + ": use the "
+                + kind
+                + "'s ARN instead (arn:aws:iam::123456789012:"
+                + kind
+                + "/name); an ID stops matching once the "
+                + kind
+                + " is deleted and recreated");
       }
     }
   }

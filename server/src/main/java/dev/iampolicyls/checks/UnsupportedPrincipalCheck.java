@@ -1,10 +1,9 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policy.Principals;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.PropertyNode;
-import java.util.List;
-import java.util.Optional;
 
 /** Identity policies apply to whoever they are attached to: they cannot name a principal. */
 final class UnsupportedPrincipalCheck extends PolicyCheck {
@@ -18,8 +17,7 @@ final class UnsupportedPrincipalCheck extends PolicyCheck {
       return;
     }
     for (Statement s : context.policy().statements()) {
-      for (PropertyNode p :
-          List.of(s.principal(), s.notPrincipal()).stream().flatMap(Optional::stream).toList()) {
+      for (PropertyNode p : Principals.elements(s)) {
         context.report(
             this,
             p.key(),

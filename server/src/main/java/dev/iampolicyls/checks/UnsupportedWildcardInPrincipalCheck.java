@@ -1,8 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PrincipalEntry;
-import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 
 /**
  * Only AWS "*" (everyone) is a wildcard in a principal: IAM matches principal values literally, so
@@ -16,20 +14,15 @@ final class UnsupportedWildcardInPrincipalCheck extends PolicyCheck {
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (PrincipalEntry e : Principals.ofBoth(s)) {
-        if (e.hasWildcard() && !e.isEveryone()) {
-          context.report(
-              this,
-              e.node(),
-              "Wildcards are not supported in "
-                  + e.key()
-                  + " principals: name each principal in full, or use \"*\" under AWS with a"
-                  + " condition such as aws:PrincipalArn (ArnLike) to match a pattern");
-        }
+    for (PrincipalEntry e : PrincipalElements.entries(context)) {
+      if (e.hasWildcard() && !e.isEveryone()) {
+        context.report(
+            this,
+            e.node(),
+            "Wildcards are not supported in "
+                + e.key()
+                + " principals: name each principal in full, or use \"*\" under AWS with a"
+                + " condition such as aws:PrincipalArn (ArnLike) to match a pattern");
       }
     }
   }
