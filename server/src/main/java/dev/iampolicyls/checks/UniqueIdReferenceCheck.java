@@ -5,13 +5,24 @@ import java.util.regex.Pattern;
 
 /**
  * An AWS principal given as an IAM unique ID (what IAM stores after resolving an ARN) stops
- * matching once the user or role is deleted and recreated; the ARN says what was meant.
+ * matching once the user or role is deleted and recreated; the ARN says what was meant. The user
+ * and role codes differ only in the ID's prefix and the word for what it names.
  */
-abstract class UniqueIdReferenceCheck extends PolicyCheck {
+final class UniqueIdReferenceCheck extends PolicyCheck {
   private final Pattern id;
   private final String kind;
 
-  UniqueIdReferenceCheck(CheckCode code, String prefix, String kind) {
+  /** A role's unique ID (AROA...) as a principal. */
+  static UniqueIdReferenceCheck role() {
+    return new UniqueIdReferenceCheck(CheckCode.INVALID_ROLE_REFERENCE, "AROA", "role");
+  }
+
+  /** A user's unique ID (AIDA...) as a principal. */
+  static UniqueIdReferenceCheck user() {
+    return new UniqueIdReferenceCheck(CheckCode.INVALID_USER_REFERENCE, "AIDA", "user");
+  }
+
+  private UniqueIdReferenceCheck(CheckCode code, String prefix, String kind) {
     super(code);
     this.id = Pattern.compile(prefix + "[A-Z0-9]{12,}");
     this.kind = kind;
