@@ -139,35 +139,27 @@ public final class AllChecks {
    * ARN formats, resources against actions, redundant entries, PassRole and service-linked roles.
    */
   static List<PolicyCheck> arnsResourcesAndRoles() {
-    return List.of(
-        new InvalidArnPrefixCheck(),
-        new MissingArnFieldCheck(),
-        new InvalidPartitionCheck(),
-        new InvalidArnServiceCaseCheck(),
-        new InvalidServiceCheck(),
-        new InvalidArnRegionCheck(),
-        new MissingArnRegionCheck(),
-        new ArnRegionNotAllowedCheck(),
-        new InvalidArnAccountCheck(),
-        new MissingArnAccountCheck(),
-        new ArnAccountNotAllowedCheck(),
-        new InvalidArnResourceCheck(),
-        new InvalidRegionCheck(),
-        new ResourceMismatchCheck(),
-        new WildcardInServiceNameCheck(),
-        new RedundantActionCheck(),
-        new RedundantResourceCheck(),
-        new PassRoleWithNotResourceCheck(),
-        new PassRoleWithStarInActionAndNotResourceCheck(),
-        new PassRoleWithNotActionAndNotResourceCheck(),
-        new PassRoleWithStarInResourceCheck(),
-        new PassRoleWithStarInActionAndResourceCheck(),
-        new PassRoleWithStarInResourceAndNotActionCheck(),
-        new CreateSlrWithNotResourceCheck(),
-        new CreateSlrWithStarInActionAndNotResourceCheck(),
-        new CreateSlrWithNotActionAndNotResourceCheck(),
-        new CreateSlrWithStarInResourceCheck(),
-        new CreateSlrWithStarInActionAndResourceCheck(),
-        new CreateSlrWithStarInResourceAndNotActionCheck());
+    List<PolicyCheck> checks = new ArrayList<>();
+    checks.addAll(
+        List.of(
+            new InvalidArnPrefixCheck(),
+            new MissingArnFieldCheck(),
+            new InvalidPartitionCheck(),
+            new InvalidArnServiceCaseCheck(),
+            new InvalidServiceCheck(),
+            new InvalidArnRegionCheck(),
+            new MissingArnRegionCheck(),
+            new ArnRegionNotAllowedCheck(),
+            new InvalidArnAccountCheck(),
+            new MissingArnAccountCheck(),
+            new ArnAccountNotAllowedCheck(),
+            new InvalidArnResourceCheck(),
+            new InvalidRegionCheck(),
+            new ResourceMismatchCheck(),
+            new WildcardInServiceNameCheck(),
+            new RedundantActionCheck(),
+            new RedundantResourceCheck()));
+    checks.addAll(RoleGrantCheck.all());
+    return checks;
   }
 }
