@@ -139,21 +139,9 @@ public final class AllChecks {
    * ARN formats, resources against actions, redundant entries, PassRole and service-linked roles.
    */
   static List<PolicyCheck> arnsResourcesAndRoles() {
-    List<PolicyCheck> checks = new ArrayList<>();
+    List<PolicyCheck> checks = new ArrayList<>(ArnCheck.all());
     checks.addAll(
         List.of(
-            new InvalidArnPrefixCheck(),
-            new MissingArnFieldCheck(),
-            new InvalidPartitionCheck(),
-            new InvalidArnServiceCaseCheck(),
-            new InvalidServiceCheck(),
-            new InvalidArnRegionCheck(),
-            new MissingArnRegionCheck(),
-            new ArnRegionNotAllowedCheck(),
-            new InvalidArnAccountCheck(),
-            new MissingArnAccountCheck(),
-            new ArnAccountNotAllowedCheck(),
-            new InvalidArnResourceCheck(),
             new InvalidRegionCheck(),
             new ResourceMismatchCheck(),
             new WildcardInServiceNameCheck(),
