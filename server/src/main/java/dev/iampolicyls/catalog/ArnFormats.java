@@ -1,5 +1,6 @@
 package dev.iampolicyls.catalog;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -159,7 +160,7 @@ public final class ArnFormats {
         out[n++] = Character.toLowerCase(c);
       }
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,8 +43,7 @@ public final class Catalog {
   private volatile ConditionKeyIndex keyIndex;
 
   /** See {@link #memo}. */
-  private final Map<Object, Map<String, Object>> memos =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Object, Map<String, Object>> memos = new ConcurrentHashMap<>();
 
   /** See {@link #derived}. */
   private final DerivedValues derived = new DerivedValues();
@@ -221,8 +222,7 @@ public final class Catalog {
   }
 
   private static final int MATCH_CACHE_LIMIT = 10_000;
-  private final java.util.Map<String, List<Action>> matchCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<Action>> matchCache = new ConcurrentHashMap<>();
 
   private List<Action> computeMatches(String pattern) {
     List<Action> out = new ArrayList<>();
@@ -385,7 +385,7 @@ public final class Catalog {
    *
    * @param key identifies what is built (one value per key)
    */
-  public <T> T derived(Object key, java.util.function.Supplier<T> build) {
+  public <T> T derived(Object key, Supplier<T> build) {
     return derived.get(key, build);
   }
 
@@ -401,7 +401,6 @@ public final class Catalog {
   @SuppressWarnings("unchecked")
   public <V> Map<String, V> memo(Object owner) {
     return (Map<String, V>)
-        (Map<String, ?>)
-            memos.computeIfAbsent(owner, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        (Map<String, ?>) memos.computeIfAbsent(owner, k -> new ConcurrentHashMap<>());
   }
 }

@@ -6,7 +6,7 @@ import dev.iampolicyls.policy.Statement;
 /** Allow with NotPrincipal grants everyone else, anonymous users included. */
 final class AllowWithNotPrincipalCheck extends PolicyCheck {
   AllowWithNotPrincipalCheck() {
-    super("ALLOW_WITH_NOT_PRINCIPAL", FindingType.SECURITY_WARNING);
+    super(CheckCode.ALLOW_WITH_NOT_PRINCIPAL);
   }
 
   @Override

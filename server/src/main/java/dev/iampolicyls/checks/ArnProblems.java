@@ -10,8 +10,11 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What is wrong with one ARN of a Resource or NotResource element, field by field. The ARN checks
@@ -21,15 +24,15 @@ import java.util.Locale;
  * from the catalog's ARN formats of the resource types the ARN can name.
  */
 final class ArnProblems {
-  record Problem(String code, String message) {}
+  record Problem(CheckCode code, String message) {}
 
   /**
    * Services whose ARN formats name an account, yet whose AWS-owned resources (SSM documents and
    * public parameters, Resource Explorer's service views, ...) AWS's own policies write with an
    * empty account.
    */
-  private static final java.util.Set<String> AWS_OWNED_WITHOUT_ACCOUNT =
-      java.util.Set.of("ssm", "resource-explorer-2", "kms");
+  private static final Set<String> AWS_OWNED_WITHOUT_ACCOUNT =
+      Set.of("ssm", "resource-explorer-2", "kms");
 
   private ArnProblems() {}
 
@@ -47,16 +50,16 @@ final class ArnProblems {
    * checks (most ARNs have none, and the walk was most of their time), each ARN's analysis
    * remembered per catalog.
    */
-  private static java.util.Map<String, List<Found>> byCode(CheckContext context) {
+  private static Map<CheckCode, List<Found>> byCode(CheckContext context) {
     return context.shared(
         ArnProblems.class,
         () -> {
-          java.util.Map<String, List<Found>> found = new java.util.HashMap<>();
+          Map<CheckCode, List<Found>> found = new HashMap<>();
           for (Statement s : context.policy().statements()) {
             for (StringElement e : s.resources()) {
               for (Problem p : of(e.value(), context.catalog())) {
                 Problem forStatement =
-                    p.code().equals(INVALID_ARN_RESOURCE)
+                    p.code() == CheckCode.INVALID_ARN_RESOURCE
                         ? nearestForStatement(p, e.value(), s, context.catalog())
                         : p;
                 found
@@ -81,8 +84,6 @@ final class ArnProblems {
     return new Problem(p.code(), NearestArnFormats.message(fields.get(5), namespace, formats));
   }
 
-  private static final String INVALID_ARN_RESOURCE = "INVALID_ARN_RESOURCE";
-
   /**
    * The problems of one Resource string. The same ARNs come back on every keystroke and across
    * files: each is analysed once per catalog.
@@ -103,7 +104,7 @@ final class ArnProblems {
     if (!ArnText.mayStartWithArnPrefix(text)) {
       out.add(
           new Problem(
-              "INVALID_ARN_PREFIX",
+              CheckCode.INVALID_ARN_PREFIX,
               "\"" + text + "\" is not an ARN: resource ARNs start with arn:, or use * for all"));
       return out;
     }
@@ -112,7 +113,7 @@ final class ArnProblems {
       if (text.indexOf('*') < 0) { // a star may stand for the missing fields
         out.add(
             new Problem(
-                "MISSING_ARN_FIELD",
+                CheckCode.MISSING_ARN_FIELD,
                 "\""
                     + text
                     + "\" has "
@@ -125,7 +126,7 @@ final class ArnProblems {
     if (!partitionOk(f.get(1))) {
       out.add(
           new Problem(
-              "INVALID_PARTITION",
+              CheckCode.INVALID_PARTITION,
               "\""
                   + f.get(1)
                   + "\" is not an AWS partition: use one of "
@@ -140,7 +141,7 @@ final class ArnProblems {
     if (service.isEmpty() || !namespaces.isKnown(service)) {
       out.add(
           new Problem(
-              "INVALID_SERVICE",
+              CheckCode.INVALID_SERVICE,
               service.isEmpty()
                   ? "\"" + text + "\" has no service: put the service after the partition"
                   : "\"" + service + "\" is not an AWS service namespace in ARNs"));
@@ -150,7 +151,7 @@ final class ArnProblems {
     if (!service.equals(lower)) {
       out.add(
           new Problem(
-              "INVALID_ARN_SERVICE_CASE",
+              CheckCode.INVALID_ARN_SERVICE_CASE,
               "The service \"" + service + "\" in an ARN is written in lowercase: " + lower));
     }
     List<String> types = new ArrayList<>();
@@ -163,7 +164,9 @@ final class ArnProblems {
     String resourcePart = f.get(5);
     if (resourcePart.isEmpty() || wrongSeparator(types, resourcePart)) {
       out.add(
-          new Problem(INVALID_ARN_RESOURCE, NearestArnFormats.message(resourcePart, lower, types)));
+          new Problem(
+              CheckCode.INVALID_ARN_RESOURCE,
+              NearestArnFormats.message(resourcePart, lower, types)));
     }
     List<String> candidates = namable(types, resourcePart);
     if (candidates.isEmpty()) {
@@ -258,7 +261,7 @@ final class ArnProblems {
       if (allRequire) {
         out.add(
             new Problem(
-                "MISSING_ARN_REGION",
+                CheckCode.MISSING_ARN_REGION,
                 service + " ARNs name a Region: add one (e.g. us-east-1), or * for any"));
       }
       return;
@@ -267,7 +270,7 @@ final class ArnProblems {
       if (!ArnText.canBeEmpty(region)) {
         out.add(
             new Problem(
-                "ARN_REGION_NOT_ALLOWED",
+                CheckCode.ARN_REGION_NOT_ALLOWED,
                 service
                     + " ARNs have no Region: remove \""
                     + region
@@ -282,14 +285,15 @@ final class ArnProblems {
       if (!AwsRegions.anyRegionMatches(region)) {
         out.add(
             new Problem(
-                "INVALID_ARN_REGION", "\"" + region + "\" matches no AWS Region: fix the Region"));
+                CheckCode.INVALID_ARN_REGION,
+                "\"" + region + "\" matches no AWS Region: fix the Region"));
       }
       return;
     }
     if (!AwsRegions.isRegion(region)) {
       out.add(
           new Problem(
-              "INVALID_ARN_REGION",
+              CheckCode.INVALID_ARN_REGION,
               "\"" + region + "\" is not an AWS Region: use a Region code such as us-east-1"));
       return;
     }
@@ -297,7 +301,7 @@ final class ArnProblems {
     if (!ArnText.isPattern(partition) && !regionPartition.equals(partition)) {
       out.add(
           new Problem(
-              "INVALID_ARN_REGION",
+              CheckCode.INVALID_ARN_REGION,
               "The Region "
                   + region
                   + " is in the partition "
@@ -325,7 +329,7 @@ final class ArnProblems {
       if (allRequire && !AWS_OWNED_WITHOUT_ACCOUNT.contains(service)) {
         out.add(
             new Problem(
-                "MISSING_ARN_ACCOUNT",
+                CheckCode.MISSING_ARN_ACCOUNT,
                 service
                     + " ARNs name the owning account: add its 12-digit ID, or * for any account"));
       }
@@ -335,7 +339,7 @@ final class ArnProblems {
       if (!ArnText.canBeEmpty(account)) {
         out.add(
             new Problem(
-                "ARN_ACCOUNT_NOT_ALLOWED",
+                CheckCode.ARN_ACCOUNT_NOT_ALLOWED,
                 service
                     + " ARNs have no account: remove \""
                     + account
@@ -351,7 +355,7 @@ final class ArnProblems {
         && literals.stream().noneMatch(l -> WildcardMatcher.matches(l, account))) {
       out.add(
           new Problem(
-              "INVALID_ARN_ACCOUNT",
+              CheckCode.INVALID_ARN_ACCOUNT,
               "\"" + account + "\" is not an account ID: use the 12-digit ID, or * for any"));
     }
   }

@@ -1,7 +1,11 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.catalog.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Text helpers for ARNs and patterns written in policies, where {@code *} and {@code ?} are
@@ -43,16 +47,14 @@ final class ArnText {
    * one string ({@code arn:...a, arn:...b}), and a literal {@code *} in a format (backup's account)
    * stands for any value, as it would in a policy.
    */
-  static List<String> formats(dev.iampolicyls.catalog.ResourceType type) {
+  static List<String> formats(ResourceType type) {
     // Asked for every ARN and statement; a catalog has a few thousand formats, so keep them all.
     return FORMATS.computeIfAbsent(type.arnFormat(), ArnText::splitFormats);
   }
 
-  private static final java.util.Map<String, List<String>> FORMATS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<String>> FORMATS = new ConcurrentHashMap<>();
 
-  private static final java.util.regex.Pattern FORMAT_SEPARATOR =
-      java.util.regex.Pattern.compile(",\\s*(?=arn:)");
+  private static final Pattern FORMAT_SEPARATOR = Pattern.compile(",\\s*(?=arn:)");
 
   private static List<String> splitFormats(String arnFormat) {
     List<String> out = new ArrayList<>();

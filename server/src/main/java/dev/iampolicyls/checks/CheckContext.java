@@ -6,9 +6,14 @@ import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.ObjectNode;
+import dev.iampolicyls.syntax.StringNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a check may look at (the policy, its type, the catalog) and where it reports. */
 public final class CheckContext {
@@ -25,8 +30,8 @@ public final class CheckContext {
   public static final int MAX_FINDINGS_PER_CODE = 200;
 
   private final List<Finding> findings = new ArrayList<>();
-  private final java.util.Map<String, Integer> perCode = new java.util.HashMap<>();
-  private final java.util.Map<Object, Object> shared = new java.util.HashMap<>();
+  private final Map<CheckCode, Integer> perCode = new HashMap<>();
+  private final Map<Object, Object> shared = new HashMap<>();
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
     this(policy, policyType, catalog, DocumentSettings.DEFAULT);
@@ -72,8 +77,7 @@ public final class CheckContext {
    * #statementMark}, the policy on its opening brace (the document's first character, which is
    * seen).
    */
-  public void reportMissing(
-      PolicyCheck check, dev.iampolicyls.syntax.ObjectNode object, String message) {
+  public void reportMissing(PolicyCheck check, ObjectNode object, String message) {
     int[] span =
         object.parent() == null
             ? new int[] {object.offset(), object.offset() + 1}
@@ -90,9 +94,9 @@ public final class CheckContext {
    *
    * @return start and end offsets
    */
-  static int[] statementMark(String text, dev.iampolicyls.syntax.ObjectNode statement) {
+  static int[] statementMark(String text, ObjectNode statement) {
     JsonNode sid = statement.get("Sid").orElse(null);
-    if (sid instanceof dev.iampolicyls.syntax.StringNode) {
+    if (sid instanceof StringNode) {
       return new int[] {sid.offset(), sid.end()};
     }
     int start = statement.offset();
@@ -171,7 +175,7 @@ public final class CheckContext {
    * a statement), computed once per run and shared. Keys must identify the input fully.
    */
   @SuppressWarnings("unchecked")
-  public <T> T shared(Object key, java.util.function.Supplier<T> compute) {
+  public <T> T shared(Object key, Supplier<T> compute) {
     Object value = shared.get(key);
     if (value == null) {
       value = compute.get();

@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class ConfirmAudienceClaimTypeCheck extends PolicyCheck {
   ConfirmAudienceClaimTypeCheck() {
-    super("CONFIRM_AUDIENCE_CLAIM_TYPE", FindingType.SUGGESTION);
+    super(CheckCode.CONFIRM_AUDIENCE_CLAIM_TYPE);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.BitSet;
  */
 final class CredentialsExposureCheck extends EveryResourceRiskCheck {
   CredentialsExposureCheck() {
-    super("CREDENTIALS_EXPOSURE", FindingType.SECURITY_WARNING);
+    super(CheckCode.CREDENTIALS_EXPOSURE);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.BitSet;
  */
 final class DataExfiltrationCheck extends EveryResourceRiskCheck {
   DataExfiltrationCheck() {
-    super("DATA_EXFILTRATION", FindingType.WARNING);
+    super(CheckCode.DATA_EXFILTRATION);
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class DiagnosticsEngine {
       Policy policy, PolicyType policyType, DocumentSettings settings, CancelChecker cancel) {
     CheckContext context = new CheckContext(policy, policyType, catalog, settings);
     for (PolicyCheck check : checks) {
-      if (!settings.reports(check.code())) {
+      if (!settings.reports(check.code().id())) {
         continue;
       }
       cancel.checkCanceled();
@@ -76,19 +76,15 @@ public final class DiagnosticsEngine {
     }
     List<Finding> findings = new ArrayList<>();
     for (Finding f : context.findings()) {
-      if (!settings.reports(f.code())) {
+      if (!settings.reports(f.code().id())) {
         continue; // a check may report under another code than its own
       }
-      FindingType type = settings.typeFor(f.code(), f.type());
-      findings.add(
-          type == f.type()
-              ? f
-              : new Finding(f.code(), type, f.message(), f.offset(), f.length(), f.path()));
+      findings.add(f.withType(settings.typeFor(f.code().id(), f.type())));
     }
     findings.sort(
         Comparator.comparingInt(Finding::offset)
             .thenComparingInt(Finding::length)
-            .thenComparing(Finding::code));
+            .thenComparing(f -> f.code().id()));
     return findings;
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class DuplicateKeysWithDifferentCaseCheck extends PolicyCheck {
   DuplicateKeysWithDifferentCaseCheck() {
-    super("DUPLICATE_KEYS_WITH_DIFFERENT_CASE", FindingType.ERROR);
+    super(CheckCode.DUPLICATE_KEYS_WITH_DIFFERENT_CASE);
   }
 
   @Override

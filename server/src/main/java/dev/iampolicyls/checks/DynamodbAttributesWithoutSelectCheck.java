@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class DynamodbAttributesWithoutSelectCheck extends PolicyCheck {
   DynamodbAttributesWithoutSelectCheck() {
-    super("DYNAMODB_ATTRIBUTES_WITHOUT_SELECT", FindingType.SECURITY_WARNING);
+    super(CheckCode.DYNAMODB_ATTRIBUTES_WITHOUT_SELECT);
   }
 
   @Override

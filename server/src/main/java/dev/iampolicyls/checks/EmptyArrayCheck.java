@@ -15,22 +15,24 @@ final class EmptyArrayCheck extends PolicyCheck {
   private final List<String> elements;
   private final boolean principalMap;
 
-  private EmptyArrayCheck(String code, List<String> elements, boolean principalMap) {
-    super(code, FindingType.SUGGESTION);
+  private EmptyArrayCheck(CheckCode code, List<String> elements, boolean principalMap) {
+    super(code);
     this.elements = elements;
     this.principalMap = principalMap;
   }
 
   static EmptyArrayCheck action() {
-    return new EmptyArrayCheck("EMPTY_ARRAY_ACTION", List.of("Action", "NotAction"), false);
+    return new EmptyArrayCheck(CheckCode.EMPTY_ARRAY_ACTION, List.of("Action", "NotAction"), false);
   }
 
   static EmptyArrayCheck resource() {
-    return new EmptyArrayCheck("EMPTY_ARRAY_RESOURCE", List.of("Resource", "NotResource"), false);
+    return new EmptyArrayCheck(
+        CheckCode.EMPTY_ARRAY_RESOURCE, List.of("Resource", "NotResource"), false);
   }
 
   static EmptyArrayCheck principal() {
-    return new EmptyArrayCheck("EMPTY_ARRAY_PRINCIPAL", List.of("Principal", "NotPrincipal"), true);
+    return new EmptyArrayCheck(
+        CheckCode.EMPTY_ARRAY_PRINCIPAL, List.of("Principal", "NotPrincipal"), true);
   }
 
   @Override

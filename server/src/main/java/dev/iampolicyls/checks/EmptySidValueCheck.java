@@ -6,7 +6,7 @@ import dev.iampolicyls.syntax.StringNode;
 /** An empty Sid names nothing: remove it or give it a name. */
 final class EmptySidValueCheck extends PolicyCheck {
   EmptySidValueCheck() {
-    super("EMPTY_SID_VALUE", FindingType.SUGGESTION);
+    super(CheckCode.EMPTY_SID_VALUE);
   }
 
   @Override

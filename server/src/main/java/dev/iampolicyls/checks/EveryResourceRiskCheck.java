@@ -11,8 +11,8 @@ import java.util.BitSet;
  * administrator access is left to FULL_ADMIN_ACCESS.
  */
 abstract class EveryResourceRiskCheck extends PolicyCheck {
-  EveryResourceRiskCheck(String code, FindingType type) {
-    super(code, type);
+  EveryResourceRiskCheck(CheckCode code) {
+    super(code);
   }
 
   /** The risky actions. */

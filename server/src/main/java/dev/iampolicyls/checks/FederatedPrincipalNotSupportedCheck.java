@@ -11,7 +11,7 @@ import java.util.Set;
 /** Only role trust policies accept federated identity providers as principals. */
 final class FederatedPrincipalNotSupportedCheck extends PolicyCheck {
   FederatedPrincipalNotSupportedCheck() {
-    super("FEDERATED_PRINCIPAL_NOT_SUPPORTED", FindingType.ERROR);
+    super(CheckCode.FEDERATED_PRINCIPAL_NOT_SUPPORTED);
   }
 
   @Override

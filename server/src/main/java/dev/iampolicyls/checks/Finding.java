@@ -9,7 +9,7 @@ import java.util.List;
  * privilege escalation); most findings have none.
  */
 public record Finding(
-    String code,
+    CheckCode code,
     FindingType type,
     String message,
     int offset,
@@ -26,7 +26,7 @@ public record Finding(
   }
 
   public Finding(
-      String code, FindingType type, String message, int offset, int length, List<Object> path) {
+      CheckCode code, FindingType type, String message, int offset, int length, List<Object> path) {
     this(code, type, message, offset, length, path, List.of());
   }
 
@@ -34,8 +34,10 @@ public record Finding(
     return offset + length;
   }
 
-  /** The same finding with these related locations. */
-  public Finding withRelated(List<Related> relatedLocations) {
-    return new Finding(code, type, message, offset, length, path, relatedLocations);
+  /** The same finding under another type (the configuration's), all else kept. */
+  public Finding withType(FindingType newType) {
+    return newType == type
+        ? this
+        : new Finding(code, newType, message, offset, length, path, related);
   }
 }

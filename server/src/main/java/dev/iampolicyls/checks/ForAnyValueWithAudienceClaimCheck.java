@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class ForAnyValueWithAudienceClaimCheck extends PolicyCheck {
   ForAnyValueWithAudienceClaimCheck() {
-    super("FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE", FindingType.SECURITY_WARNING);
+    super(CheckCode.FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE);
   }
 
   @Override

@@ -12,7 +12,7 @@ import dev.iampolicyls.syntax.JsonNode;
  */
 final class FullAdminAccessCheck extends PolicyCheck {
   FullAdminAccessCheck() {
-    super("FULL_ADMIN_ACCESS", FindingType.SECURITY_WARNING);
+    super(CheckCode.FULL_ADMIN_ACCESS);
   }
 
   @Override

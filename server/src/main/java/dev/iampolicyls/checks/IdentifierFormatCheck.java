@@ -13,13 +13,25 @@ import java.util.regex.Pattern;
  * Values of a global key that holds a resource identifier ({@code vpc-...}, {@code vpce-...}) that
  * do not have that identifier's form: they can never match. Patterns and variables are left alone.
  */
-abstract class IdentifierFormatCheck extends PolicyCheck {
+final class IdentifierFormatCheck extends PolicyCheck {
   private final String key;
   private final String prefix;
   private final Pattern format;
 
-  IdentifierFormatCheck(String code, String key, String prefix) {
-    super(code, FindingType.ERROR);
+  /** An aws:SourceVpc value that is not a VPC ID (vpc- and 8 or 17 letters and digits). */
+  static IdentifierFormatCheck vpc() {
+    return new IdentifierFormatCheck(CheckCode.INVALID_VPC_FORMAT, "aws:SourceVpc", "vpc-");
+  }
+
+  /**
+   * An aws:SourceVpce value that is not a VPC endpoint ID (vpce- and 8 or 17 letters and digits).
+   */
+  static IdentifierFormatCheck vpce() {
+    return new IdentifierFormatCheck(CheckCode.INVALID_VPCE_FORMAT, "aws:SourceVpce", "vpce-");
+  }
+
+  private IdentifierFormatCheck(CheckCode code, String key, String prefix) {
+    super(code);
     this.key = key;
     this.prefix = prefix;
     this.format = Pattern.compile(Pattern.quote(prefix) + "([A-Za-z0-9]{8}|[A-Za-z0-9]{17})");

@@ -13,7 +13,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class ImproveIpRangeCheck extends PolicyCheck {
   ImproveIpRangeCheck() {
-    super("IMPROVE_IP_RANGE", FindingType.SUGGESTION);
+    super(CheckCode.IMPROVE_IP_RANGE);
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class InvalidActionCheck extends PolicyCheck {
   InvalidActionCheck() {
-    super("INVALID_ACTION", FindingType.ERROR);
+    super(CheckCode.INVALID_ACTION);
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.iampolicyls.syntax.StringNode;
 /** Effect is exactly "Allow" or "Deny"; the value is case-sensitive. */
 final class InvalidEffectCheck extends PolicyCheck {
   InvalidEffectCheck() {
-    super("INVALID_EFFECT", FindingType.ERROR);
+    super(CheckCode.INVALID_EFFECT);
   }
 
   @Override

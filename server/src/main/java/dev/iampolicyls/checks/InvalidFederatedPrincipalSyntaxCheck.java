@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class InvalidFederatedPrincipalSyntaxCheck extends PolicyCheck {
   InvalidFederatedPrincipalSyntaxCheck() {
-    super("INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY", FindingType.ERROR);
+    super(CheckCode.INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY);
   }
 
   @Override

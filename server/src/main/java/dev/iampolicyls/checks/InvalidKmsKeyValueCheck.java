@@ -23,7 +23,7 @@ final class InvalidKmsKeyValueCheck extends PolicyCheck {
           "s3express:x-amz-server-side-encryption-aws-kms-key-id");
 
   InvalidKmsKeyValueCheck() {
-    super("INVALID_KMS_KEY_VALUE", FindingType.ERROR);
+    super(CheckCode.INVALID_KMS_KEY_VALUE);
   }
 
   @Override

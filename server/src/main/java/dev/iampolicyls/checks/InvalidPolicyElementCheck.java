@@ -11,7 +11,7 @@ import java.util.Collection;
  */
 final class InvalidPolicyElementCheck extends PolicyCheck {
   InvalidPolicyElementCheck() {
-    super("INVALID_POLICY_ELEMENT", FindingType.ERROR);
+    super(CheckCode.INVALID_POLICY_ELEMENT);
   }
 
   @Override

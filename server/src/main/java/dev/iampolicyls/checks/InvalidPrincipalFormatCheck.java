@@ -3,10 +3,8 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.policy.Arn;
 import dev.iampolicyls.policy.PrincipalEntry;
 import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,32 +19,24 @@ final class InvalidPrincipalFormatCheck extends PolicyCheck {
   private static final Pattern CANONICAL_USER = Pattern.compile("[0-9a-fA-F]{64}");
 
   InvalidPrincipalFormatCheck() {
-    super("INVALID_PRINCIPAL_FORMAT", FindingType.ERROR);
+    super(CheckCode.INVALID_PRINCIPAL_FORMAT);
   }
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (Optional<PropertyNode> element : List.of(s.principal(), s.notPrincipal())) {
-        if (element.isEmpty()) {
-          continue;
-        }
-        if (element.get().value() instanceof StringNode bare && !bare.value().equals("*")) {
-          context.report(
-              this,
-              bare,
-              element.get().name()
-                  + " must be \"*\" or an object such as {\"AWS\": \""
-                  + bare.value()
-                  + "\"}: put the value under a principal key");
-          continue;
-        }
-        for (PrincipalEntry e : Principals.entries(element.get().value())) {
-          checkValue(context, e);
-        }
+    for (PropertyNode element : PrincipalElements.of(context)) {
+      if (element.value() instanceof StringNode bare && !bare.value().equals("*")) {
+        context.report(
+            this,
+            bare,
+            element.name()
+                + " must be \"*\" or an object such as {\"AWS\": \""
+                + bare.value()
+                + "\"}: put the value under a principal key");
+        continue;
+      }
+      for (PrincipalEntry e : Principals.entries(element.value())) {
+        checkValue(context, e);
       }
     }
   }

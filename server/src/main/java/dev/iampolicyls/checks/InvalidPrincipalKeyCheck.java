@@ -1,30 +1,22 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
-import java.util.List;
-import java.util.Optional;
 
 /** A principal object's keys are AWS, Service, Federated or CanonicalUser, spelled exactly so. */
 final class InvalidPrincipalKeyCheck extends PolicyCheck {
   InvalidPrincipalKeyCheck() {
-    super("INVALID_PRINCIPAL_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_PRINCIPAL_KEY);
   }
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (Optional<PropertyNode> element : List.of(s.principal(), s.notPrincipal())) {
-        if (element.map(PropertyNode::value).orElse(null) instanceof ObjectNode map) {
-          for (PropertyNode key : map.properties()) {
-            if (!Principals.KEYS.contains(key.name())) {
-              context.report(this, key.key(), message(key.name()));
-            }
+    for (PropertyNode element : PrincipalElements.of(context)) {
+      if (element.value() instanceof ObjectNode map) {
+        for (PropertyNode key : map.properties()) {
+          if (!Principals.KEYS.contains(key.name())) {
+            context.report(this, key.key(), message(key.name()));
           }
         }
       }

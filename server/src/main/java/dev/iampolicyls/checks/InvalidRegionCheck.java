@@ -6,6 +6,7 @@ import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.StringNode;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,7 +19,7 @@ final class InvalidRegionCheck extends PolicyCheck {
   private static final Set<String> REGION_KEYS = Set.of("aws:requestedregion", "ec2:region");
 
   InvalidRegionCheck() {
-    super("INVALID_REGION", FindingType.ERROR);
+    super(CheckCode.INVALID_REGION);
   }
 
   @Override
@@ -28,7 +29,7 @@ final class InvalidRegionCheck extends PolicyCheck {
         ConditionOperator op = c.operator().orElse(null);
         if (op == null
             || op.base().category() != ConditionOperator.Category.STRING
-            || !REGION_KEYS.contains(c.key().toLowerCase(java.util.Locale.ROOT))) {
+            || !REGION_KEYS.contains(c.key().toLowerCase(Locale.ROOT))) {
           continue;
         }
         for (JsonNode v : c.values()) {
@@ -54,7 +55,6 @@ final class InvalidRegionCheck extends PolicyCheck {
       return !like || AwsRegions.anyRegionMatches(value);
     }
     // Region codes are lowercase; the IgnoreCase operators accept any case.
-    return AwsRegions.isRegion(value)
-        || AwsRegions.isRegion(value.toLowerCase(java.util.Locale.ROOT));
+    return AwsRegions.isRegion(value) || AwsRegions.isRegion(value.toLowerCase(Locale.ROOT));
   }
 }

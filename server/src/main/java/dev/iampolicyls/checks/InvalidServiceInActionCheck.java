@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class InvalidServiceInActionCheck extends PolicyCheck {
   InvalidServiceInActionCheck() {
-    super("INVALID_SERVICE_IN_ACTION", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_IN_ACTION);
   }
 
   @Override

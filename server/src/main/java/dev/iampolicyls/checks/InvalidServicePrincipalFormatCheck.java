@@ -1,8 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PrincipalEntry;
-import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -21,25 +19,20 @@ final class InvalidServicePrincipalFormatCheck extends PolicyCheck {
               + "|sc2s\\.sgov\\.gov|amazonaws\\.eu)");
 
   InvalidServicePrincipalFormatCheck() {
-    super("INVALID_SERVICE_PRINCIPAL_FORMAT", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_PRINCIPAL_FORMAT);
   }
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (PrincipalEntry e : Principals.ofBoth(s)) {
-        if (e.isService() && !e.hasWildcard() && !isServicePrincipal(e.value())) {
-          context.report(
-              this,
-              e.node(),
-              "\""
-                  + e.value()
-                  + "\" is not a service principal: use the service's name in lowercase, such as"
-                  + " \"lambda.amazonaws.com\"");
-        }
+    for (PrincipalEntry e : PrincipalElements.entries(context)) {
+      if (e.isService() && !e.hasWildcard() && !isServicePrincipal(e.value())) {
+        context.report(
+            this,
+            e.node(),
+            "\""
+                + e.value()
+                + "\" is not a service principal: use the service's name in lowercase, such as"
+                + " \"lambda.amazonaws.com\"");
       }
     }
   }

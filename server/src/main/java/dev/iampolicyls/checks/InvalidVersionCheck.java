@@ -6,7 +6,7 @@ import dev.iampolicyls.syntax.StringNode;
 /** Version is "2012-10-17" (current) or "2008-10-17" (old); nothing else. */
 final class InvalidVersionCheck extends PolicyCheck {
   InvalidVersionCheck() {
-    super("INVALID_VERSION", FindingType.ERROR);
+    super(CheckCode.INVALID_VERSION);
   }
 
   @Override

@@ -3,12 +3,15 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.SyntaxError;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Every syntax error of the parser, and a document whose top level is not an object. */
 final class JsonSyntaxErrorCheck extends PolicyCheck {
   JsonSyntaxErrorCheck() {
-    super("JSON_SYNTAX_ERROR", FindingType.ERROR);
+    super(CheckCode.JSON_SYNTAX_ERROR);
   }
 
   @Override
@@ -25,14 +28,14 @@ final class JsonSyntaxErrorCheck extends PolicyCheck {
 
   /** JSON lets a key repeat; IAM does not, and only one of the values would count. */
   private void reportDuplicateKeys(CheckContext context, JsonNode root) {
-    java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+    ArrayDeque<JsonNode> todo = new ArrayDeque<>();
     if (root != null) {
       todo.push(root);
     }
     while (!todo.isEmpty()) {
       JsonNode node = todo.pop();
       if (node instanceof ObjectNode object) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (var p : object.properties()) {
           if (!seen.add(p.name())) {
             context.report(this, p.key(), "Duplicate key \"" + p.name() + "\": keep one");

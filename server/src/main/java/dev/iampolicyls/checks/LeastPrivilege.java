@@ -91,20 +91,6 @@ final class LeastPrivilege {
     }
   }
 
-  /**
-   * The members of {@code few} that are in {@code set}: walks the few bits instead of all the
-   * words, which matters for policies with thousands of action strings.
-   */
-  static BitSet andFew(BitSet few, BitSet set) {
-    BitSet out = new BitSet();
-    for (int i = few.nextSetBit(0); i >= 0; i = few.nextSetBit(i + 1)) {
-      if (set.get(i)) {
-        out.set(i);
-      }
-    }
-    return out;
-  }
-
   static BitSet and(BitSet a, BitSet b) {
     BitSet out = (BitSet) a.clone();
     out.and(b);

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class MismatchedActionForPrincipalCheck extends PolicyCheck {
   MismatchedActionForPrincipalCheck() {
-    super("MISMATCHED_ACTION_FOR_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.MISMATCHED_ACTION_FOR_PRINCIPAL);
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.iampolicyls.policy.Statement;
 /** Every statement needs Action or NotAction. */
 final class MissingActionCheck extends PolicyCheck {
   MissingActionCheck() {
-    super("MISSING_ACTION", FindingType.ERROR);
+    super(CheckCode.MISSING_ACTION);
   }
 
   @Override

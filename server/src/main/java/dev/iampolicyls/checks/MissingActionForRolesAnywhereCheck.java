@@ -8,6 +8,7 @@ import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession
@@ -18,7 +19,7 @@ final class MissingActionForRolesAnywhereCheck extends PolicyCheck {
       List.of("sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession");
 
   MissingActionForRolesAnywhereCheck() {
-    super("MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY", FindingType.ERROR);
+    super(CheckCode.MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY);
   }
 
   @Override
@@ -55,7 +56,6 @@ final class MissingActionForRolesAnywhereCheck extends PolicyCheck {
   }
 
   private boolean isRolesAnywhere(PrincipalEntry e) {
-    return e.isService()
-        && e.value().toLowerCase(java.util.Locale.ROOT).startsWith("rolesanywhere.");
+    return e.isService() && e.value().toLowerCase(Locale.ROOT).startsWith("rolesanywhere.");
   }
 }

@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class MissingConditionKeyForOidcPrincipalCheck extends PolicyCheck {
   MissingConditionKeyForOidcPrincipalCheck() {
-    super("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL", FindingType.SECURITY_WARNING);
+    super(CheckCode.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL);
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.iampolicyls.policy.Statement;
 /** Every statement needs an Effect. */
 final class MissingEffectCheck extends PolicyCheck {
   MissingEffectCheck() {
-    super("MISSING_EFFECT", FindingType.ERROR);
+    super(CheckCode.MISSING_EFFECT);
   }
 
   @Override

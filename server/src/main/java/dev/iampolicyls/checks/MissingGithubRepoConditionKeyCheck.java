@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class MissingGithubRepoConditionKeyCheck extends PolicyCheck {
   MissingGithubRepoConditionKeyCheck() {
-    super("MISSING_GITHUB_REPO_CONDITION_KEY", FindingType.SECURITY_WARNING);
+    super(CheckCode.MISSING_GITHUB_REPO_CONDITION_KEY);
   }
 
   @Override

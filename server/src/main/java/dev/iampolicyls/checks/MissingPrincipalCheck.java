@@ -5,7 +5,7 @@ import dev.iampolicyls.policy.Statement;
 /** Resource-based and trust policies say who they apply to in every statement. */
 final class MissingPrincipalCheck extends PolicyCheck {
   MissingPrincipalCheck() {
-    super("MISSING_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.MISSING_PRINCIPAL);
   }
 
   @Override

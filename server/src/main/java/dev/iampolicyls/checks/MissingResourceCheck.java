@@ -9,7 +9,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class MissingResourceCheck extends PolicyCheck {
   MissingResourceCheck() {
-    super("MISSING_RESOURCE", FindingType.ERROR);
+    super(CheckCode.MISSING_RESOURCE);
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.iampolicyls.syntax.PropertyNode;
 /** A policy needs at least one statement. */
 final class MissingStatementCheck extends PolicyCheck {
   MissingStatementCheck() {
-    super("MISSING_STATEMENT", FindingType.ERROR);
+    super(CheckCode.MISSING_STATEMENT);
   }
 
   @Override

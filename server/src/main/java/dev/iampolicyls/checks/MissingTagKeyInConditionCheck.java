@@ -20,7 +20,7 @@ final class MissingTagKeyInConditionCheck extends PolicyCheck {
   private final Map<Catalog, Set<String>> prefixes = new WeakHashMap<>();
 
   MissingTagKeyInConditionCheck() {
-    super("MISSING_TAG_KEY_IN_CONDITION", FindingType.ERROR);
+    super(CheckCode.MISSING_TAG_KEY_IN_CONDITION);
   }
 
   @Override

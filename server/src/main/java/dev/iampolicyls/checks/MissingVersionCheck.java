@@ -8,7 +8,7 @@ import dev.iampolicyls.syntax.ObjectNode;
  */
 final class MissingVersionCheck extends PolicyCheck {
   MissingVersionCheck() {
-    super("MISSING_VERSION", FindingType.WARNING);
+    super(CheckCode.MISSING_VERSION);
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.BitSet;
  */
 final class PermissionsManagementCheck extends EveryResourceRiskCheck {
   PermissionsManagementCheck() {
-    super("PERMISSIONS_MANAGEMENT", FindingType.SECURITY_WARNING);
+    super(CheckCode.PERMISSIONS_MANAGEMENT);
   }
 
   @Override

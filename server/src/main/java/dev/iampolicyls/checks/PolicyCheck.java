@@ -5,25 +5,24 @@ package dev.iampolicyls.checks;
  * context and report what they find with {@link CheckContext#report}.
  */
 public abstract class PolicyCheck {
-  private final String code;
-  private final FindingType type;
+  private final CheckCode code;
 
-  protected PolicyCheck(String code, FindingType type) {
+  protected PolicyCheck(CheckCode code) {
     this.code = code;
-    this.type = type;
   }
 
-  public final String code() {
+  public final CheckCode code() {
     return code;
   }
 
+  /** The type its findings have unless the configuration says otherwise: the code's. */
   public final FindingType type() {
-    return type;
+    return code.type();
   }
 
   /** One line in our words on what the check finds, for `check --list-checks`. */
-  public String description() {
-    return CheckDescriptions.describe(code);
+  public final String description() {
+    return code.description();
   }
 
   public abstract void run(CheckContext context);

@@ -13,7 +13,7 @@ final class PolicySizeExceedsIdentityPolicyQuotaCheck extends SizeQuotaCheck {
   static final int CUSTOMER_MANAGED_QUOTA = 6_144;
 
   PolicySizeExceedsIdentityPolicyQuotaCheck() {
-    super("POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", FindingType.WARNING);
+    super(CheckCode.POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA);
   }
 
   @Override

@@ -13,7 +13,7 @@ final class PolicySizeExceedsResourcePolicyQuotaCheck extends SizeQuotaCheck {
   static final int TWENTY_KB = 20 * 1024;
 
   PolicySizeExceedsResourcePolicyQuotaCheck() {
-    super("POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA", FindingType.WARNING);
+    super(CheckCode.POLICY_SIZE_EXCEEDS_RESOURCE_POLICY_QUOTA);
   }
 
   @Override

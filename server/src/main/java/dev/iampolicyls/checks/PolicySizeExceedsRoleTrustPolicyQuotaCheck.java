@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  */
 final class PolicySizeExceedsRoleTrustPolicyQuotaCheck extends SizeQuotaCheck {
   PolicySizeExceedsRoleTrustPolicyQuotaCheck() {
-    super("POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA", FindingType.WARNING);
+    super(CheckCode.POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA);
   }
 
   @Override

@@ -26,7 +26,7 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
   private static final int METHODS_SHOWN = 2;
 
   PrivilegeEscalationCheck() {
-    super("PRIVILEGE_ESCALATION", FindingType.SECURITY_WARNING);
+    super(CheckCode.PRIVILEGE_ESCALATION);
   }
 
   /** One token that grants actions, with the grant it belongs to. */

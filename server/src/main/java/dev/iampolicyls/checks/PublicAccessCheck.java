@@ -18,7 +18,7 @@ import dev.iampolicyls.syntax.PropertyNode;
  */
 final class PublicAccessCheck extends PolicyCheck {
   PublicAccessCheck() {
-    super("PUBLIC_ACCESS", FindingType.SECURITY_WARNING);
+    super(CheckCode.PUBLIC_ACCESS);
   }
 
   @Override

@@ -19,7 +19,7 @@ final class RcpMissingRelatedPrincipalConditionKeyCheck extends PolicyCheck {
           "aws:PrincipalArn");
 
   RcpMissingRelatedPrincipalConditionKeyCheck() {
-    super("RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY", FindingType.WARNING);
+    super(CheckCode.RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY);
   }
 
   @Override

@@ -15,7 +15,7 @@ final class RcpMissingRelatedServicePrincipalConditionKeyCheck extends PolicyChe
       List.of("aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceAccount", "aws:SourceArn");
 
   RcpMissingRelatedServicePrincipalConditionKeyCheck() {
-    super("RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY", FindingType.WARNING);
+    super(CheckCode.RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY);
   }
 
   @Override

@@ -11,7 +11,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class RcpMissingServiceConditionKeyNullCheckCheck extends PolicyCheck {
   RcpMissingServiceConditionKeyNullCheckCheck() {
-    super("RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK", FindingType.WARNING);
+    super(CheckCode.RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK);
   }
 
   @Override

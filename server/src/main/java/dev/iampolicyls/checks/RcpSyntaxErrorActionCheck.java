@@ -23,7 +23,7 @@ final class RcpSyntaxErrorActionCheck extends PolicyCheck {
   static final Set<String> SUPPORTED = load();
 
   RcpSyntaxErrorActionCheck() {
-    super("RCP_SYNTAX_ERROR_ACTION", FindingType.ERROR);
+    super(CheckCode.RCP_SYNTAX_ERROR_ACTION);
   }
 
   @Override

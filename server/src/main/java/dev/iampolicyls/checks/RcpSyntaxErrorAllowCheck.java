@@ -12,7 +12,7 @@ import dev.iampolicyls.syntax.PropertyNode;
  */
 final class RcpSyntaxErrorAllowCheck extends PolicyCheck {
   RcpSyntaxErrorAllowCheck() {
-    super("RCP_SYNTAX_ERROR_ALLOW", FindingType.ERROR);
+    super(CheckCode.RCP_SYNTAX_ERROR_ALLOW);
   }
 
   @Override

@@ -13,7 +13,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class RcpSyntaxErrorPrincipalCheck extends PolicyCheck {
   RcpSyntaxErrorPrincipalCheck() {
-    super("RCP_SYNTAX_ERROR_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.RCP_SYNTAX_ERROR_PRINCIPAL);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 final class RecommendedConditionKeyForServicePrincipalCheck extends PolicyCheck {
   RecommendedConditionKeyForServicePrincipalCheck() {
-    super("RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL", FindingType.SUGGESTION);
+    super(CheckCode.RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL);
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class RedundantActionCheck extends PolicyCheck {
   RedundantActionCheck() {
-    super("REDUNDANT_ACTION", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_ACTION);
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class RedundantConditionValueNumCheck extends PolicyCheck {
   RedundantConditionValueNumCheck() {
-    super("REDUNDANT_CONDITION_VALUE_NUM", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_CONDITION_VALUE_NUM);
   }
 
   private record Num(JsonNode node, BigDecimal value) {}

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class RedundantPrincipalInTrustPolicyCheck extends PolicyCheck {
   RedundantPrincipalInTrustPolicyCheck() {
-    super("REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY);
   }
 
   @Override

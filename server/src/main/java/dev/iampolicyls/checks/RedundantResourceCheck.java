@@ -2,7 +2,10 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resource of a statement that another ARN pattern of the same Resource (or NotResource) already
@@ -11,15 +14,15 @@ import java.util.List;
  */
 final class RedundantResourceCheck extends PolicyCheck {
   RedundantResourceCheck() {
-    super("REDUNDANT_RESOURCE", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_RESOURCE);
   }
 
   @Override
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       List<StringElement> resources = s.resources();
-      List<Integer> wildcards = new java.util.ArrayList<>();
-      java.util.Map<String, Integer> literals = new java.util.HashMap<>();
+      List<Integer> wildcards = new ArrayList<>();
+      Map<String, Integer> literals = new HashMap<>();
       for (int j = 0; j < resources.size(); j++) {
         String v = resources.get(j).value();
         if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.contains("${")) {
@@ -29,7 +32,7 @@ final class RedundantResourceCheck extends PolicyCheck {
         }
       }
       // Each ARN split into its fields once, not once per comparison (none without wildcards).
-      List<List<String>> fields = new java.util.ArrayList<>(resources.size());
+      List<List<String>> fields = new ArrayList<>(resources.size());
       for (int k = 0; k < resources.size() && !wildcards.isEmpty(); k++) {
         fields.add(ArnText.fields(resources.get(k).value()));
       }
@@ -59,7 +62,7 @@ final class RedundantResourceCheck extends PolicyCheck {
       List<List<String>> fields,
       int i,
       List<Integer> wildcards,
-      java.util.Map<String, Integer> literals) {
+      Map<String, Integer> literals) {
     String inner = resources.get(i).value();
     Integer equal = literals.get(inner);
     if (equal != null && equal < i) {

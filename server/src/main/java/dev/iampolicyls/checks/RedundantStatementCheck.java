@@ -5,8 +5,15 @@ import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.syntax.PropertyNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A statement whose every request is also matched by another statement with the same effect: its
@@ -19,7 +26,7 @@ import java.util.Optional;
  */
 final class RedundantStatementCheck extends PolicyCheck {
   RedundantStatementCheck() {
-    super("REDUNDANT_STATEMENT", FindingType.SUGGESTION);
+    super(CheckCode.REDUNDANT_STATEMENT);
   }
 
   /**
@@ -32,7 +39,7 @@ final class RedundantStatementCheck extends PolicyCheck {
     final String text;
     final List<String> actions;
     final List<String> resources;
-    final java.util.Set<String> actionServices;
+    final Set<String> actionServices;
 
     /** Per action: it holds a wildcard (only those can cover more than their equal). */
     final boolean[] actionWild;
@@ -85,11 +92,11 @@ final class RedundantStatementCheck extends PolicyCheck {
      * its own service or one whose service part is not plain, so two statements with plain services
      * compare their sets before any pattern: most pairs differ there.
      */
-    private static java.util.Set<String> servicesOf(List<String> actions) {
+    private static Set<String> servicesOf(List<String> actions) {
       if (actions == null) {
         return null;
       }
-      java.util.Set<String> services = new java.util.HashSet<>();
+      Set<String> services = new HashSet<>();
       String previous = null; // lists run by service: most actions repeat the one before's part
       for (String a : actions) {
         if (previous != null
@@ -106,7 +113,7 @@ final class RedundantStatementCheck extends PolicyCheck {
           return null;
         }
         previous = a.substring(0, colon);
-        services.add(previous.toLowerCase(java.util.Locale.ROOT));
+        services.add(previous.toLowerCase(Locale.ROOT));
       }
       return services;
     }
@@ -116,7 +123,7 @@ final class RedundantStatementCheck extends PolicyCheck {
         return null;
       }
       List<StringElement> elements = Statement.strings(p.get().value());
-      List<String> values = new java.util.ArrayList<>(elements.size());
+      List<String> values = new ArrayList<>(elements.size());
       for (StringElement e : elements) {
         values.add(e.value());
       }
@@ -140,7 +147,7 @@ final class RedundantStatementCheck extends PolicyCheck {
     // Only statements of the same effect, principal and Not-elements can cover each other: compare
     // within those groups. A document of thousands of statements (pasted, or fuzzed) so costs
     // the square of the largest group, not of the whole document.
-    java.util.Map<String, List<Statement>> groups = new java.util.LinkedHashMap<>();
+    Map<String, List<Statement>> groups = new LinkedHashMap<>();
     for (Statement s : statements) {
       String effect =
           s.effectValue().filter(e -> e.equals("Allow") || e.equals("Deny")).orElse(null);
@@ -155,14 +162,14 @@ final class RedundantStatementCheck extends PolicyCheck {
                 + compact(text, s.notAction())
                 + '\u0000'
                 + compact(text, s.notResource());
-        groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(s);
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       }
     }
     for (List<Statement> group : groups.values()) {
       if (group.size() < 2) {
         continue; // most statements: nothing to compare with, no shape to build
       }
-      List<Shape> shapes = new java.util.ArrayList<>(group.size());
+      List<Shape> shapes = new ArrayList<>(group.size());
       for (Statement s : group) {
         shapes.add(new Shape(text, s));
       }
@@ -200,7 +207,7 @@ final class RedundantStatementCheck extends PolicyCheck {
    * {@code containsAll} walked a hash set.
    */
   private static void maskServices(List<Shape> shapes) {
-    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+    Map<String, Integer> ids = new HashMap<>();
     for (Shape shape : shapes) {
       if (shape.actionServices != null) {
         for (String service : shape.actionServices) {

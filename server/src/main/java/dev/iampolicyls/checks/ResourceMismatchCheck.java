@@ -10,6 +10,7 @@ import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
   private static final int MAX_ACTIONS = 2000;
 
   ResourceMismatchCheck() {
-    super("RESOURCE_MISMATCH", FindingType.ERROR);
+    super(CheckCode.RESOURCE_MISMATCH);
   }
 
   @Override
@@ -98,7 +99,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
   }
 
   private static Set<String> prefixes(Statement s) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (StringElement e : s.actions()) {
       ActionName.parse(e.value()).ifPresent(n -> out.add(n.service().toLowerCase(Locale.ROOT)));
     }

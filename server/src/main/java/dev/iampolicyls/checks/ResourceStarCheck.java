@@ -16,7 +16,7 @@ import java.util.BitSet;
  */
 final class ResourceStarCheck extends PolicyCheck {
   ResourceStarCheck() {
-    super("RESOURCE_STAR", FindingType.WARNING);
+    super(CheckCode.RESOURCE_STAR);
   }
 
   @Override

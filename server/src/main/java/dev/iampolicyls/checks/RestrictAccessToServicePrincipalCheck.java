@@ -10,7 +10,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class RestrictAccessToServicePrincipalCheck extends PolicyCheck {
   RestrictAccessToServicePrincipalCheck() {
-    super("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL", FindingType.SECURITY_WARNING);
+    super(CheckCode.RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL);
   }
 
   @Override

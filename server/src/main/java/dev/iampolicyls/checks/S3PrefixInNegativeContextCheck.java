@@ -10,7 +10,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class S3PrefixInNegativeContextCheck extends PolicyCheck {
   S3PrefixInNegativeContextCheck() {
-    super("S3_PREFIX_IN_NEGATIVE_CONTEXT", FindingType.SECURITY_WARNING);
+    super(CheckCode.S3_PREFIX_IN_NEGATIVE_CONTEXT);
   }
 
   @Override

@@ -33,7 +33,7 @@ final class SchemaCheck extends PolicyCheck {
   }
 
   SchemaCheck(PolicySchema schema) {
-    super("INVALID_POLICY_ELEMENT", FindingType.ERROR);
+    super(CheckCode.INVALID_POLICY_ELEMENT);
     this.schema = schema;
   }
 

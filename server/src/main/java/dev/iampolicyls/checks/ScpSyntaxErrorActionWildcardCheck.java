@@ -13,7 +13,7 @@ import dev.iampolicyls.policy.StringElement;
  */
 final class ScpSyntaxErrorActionWildcardCheck extends PolicyCheck {
   ScpSyntaxErrorActionWildcardCheck() {
-    super("SCP_SYNTAX_ERROR_ACTION_WILDCARD", FindingType.ERROR);
+    super(CheckCode.SCP_SYNTAX_ERROR_ACTION_WILDCARD);
   }
 
   @Override

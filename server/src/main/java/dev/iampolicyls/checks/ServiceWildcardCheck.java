@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class ServiceWildcardCheck extends PolicyCheck {
   ServiceWildcardCheck() {
-    super("SERVICE_WILDCARD", FindingType.SECURITY_WARNING);
+    super(CheckCode.SERVICE_WILDCARD);
   }
 
   @Override

@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * brace: the whole document is the problem, and a one-character mark does not hide the others.
  */
 abstract class SizeQuotaCheck extends PolicyCheck {
-  SizeQuotaCheck(String code, FindingType type) {
-    super(code, type);
+  SizeQuotaCheck(CheckCode code) {
+    super(code);
   }
 
   /** The quota for this policy, or empty when this check does not apply or the quota is unknown. */

@@ -13,7 +13,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class SpecificGithubRepoAndBranchCheck extends PolicyCheck {
   SpecificGithubRepoAndBranchCheck() {
-    super("SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED", FindingType.WARNING);
+    super(CheckCode.SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED);
   }
 
   @Override

@@ -10,7 +10,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class TrustPolicyWildcardPrincipalCheck extends PolicyCheck {
   TrustPolicyWildcardPrincipalCheck() {
-    super("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL);
   }
 
   @Override

@@ -8,7 +8,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class UniqueSidsRecommendedCheck extends PolicyCheck {
   UniqueSidsRecommendedCheck() {
-    super("UNIQUE_SIDS_RECOMMENDED", FindingType.WARNING);
+    super(CheckCode.UNIQUE_SIDS_RECOMMENDED);
   }
 
   @Override

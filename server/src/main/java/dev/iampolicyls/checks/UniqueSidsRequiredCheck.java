@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class UniqueSidsRequiredCheck extends PolicyCheck {
   UniqueSidsRequiredCheck() {
-    super("UNIQUE_SIDS_REQUIRED", FindingType.ERROR);
+    super(CheckCode.UNIQUE_SIDS_REQUIRED);
   }
 
   @Override

@@ -13,7 +13,7 @@ import dev.iampolicyls.policy.Statement;
  */
 final class UnsupportedConditionKeyForServicePrincipalCheck extends PolicyCheck {
   UnsupportedConditionKeyForServicePrincipalCheck() {
-    super("UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.syntax.PropertyNode;
 import java.util.Optional;
 
 /** An element and its Not-form exclude each other: Action/NotAction, Resource/..., Principal/... */
@@ -10,15 +11,15 @@ final class UnsupportedElementCombinationCheck extends PolicyCheck {
   };
 
   UnsupportedElementCombinationCheck() {
-    super("UNSUPPORTED_ELEMENT_COMBINATION", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_ELEMENT_COMBINATION);
   }
 
   @Override
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       for (String[] pair : PAIRS) {
-        Optional<dev.iampolicyls.syntax.PropertyNode> positive = s.property(pair[0]);
-        Optional<dev.iampolicyls.syntax.PropertyNode> negative = s.property(pair[1]);
+        Optional<PropertyNode> positive = s.property(pair[0]);
+        Optional<PropertyNode> negative = s.property(pair[1]);
         if (positive.isPresent() && negative.isPresent()) {
           context.report(
               this,

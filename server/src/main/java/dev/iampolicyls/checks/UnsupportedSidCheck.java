@@ -11,7 +11,7 @@ import dev.iampolicyls.syntax.StringNode;
  */
 final class UnsupportedSidCheck extends PolicyCheck {
   UnsupportedSidCheck() {
-    super("UNSUPPORTED_SID", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_SID);
   }
 
   @Override

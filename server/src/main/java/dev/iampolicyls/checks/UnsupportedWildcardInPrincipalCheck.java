@@ -1,8 +1,6 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.policy.PrincipalEntry;
-import dev.iampolicyls.policy.Principals;
-import dev.iampolicyls.policy.Statement;
 
 /**
  * Only AWS "*" (everyone) is a wildcard in a principal: IAM matches principal values literally, so
@@ -11,25 +9,20 @@ import dev.iampolicyls.policy.Statement;
  */
 final class UnsupportedWildcardInPrincipalCheck extends PolicyCheck {
   UnsupportedWildcardInPrincipalCheck() {
-    super("UNSUPPORTED_WILDCARD_IN_PRINCIPAL", FindingType.ERROR);
+    super(CheckCode.UNSUPPORTED_WILDCARD_IN_PRINCIPAL);
   }
 
   @Override
   public void run(CheckContext context) {
-    if (!context.policyType().isResourceBased()) {
-      return;
-    }
-    for (Statement s : context.policy().statements()) {
-      for (PrincipalEntry e : Principals.ofBoth(s)) {
-        if (e.hasWildcard() && !e.isEveryone()) {
-          context.report(
-              this,
-              e.node(),
-              "Wildcards are not supported in "
-                  + e.key()
-                  + " principals: name each principal in full, or use \"*\" under AWS with a"
-                  + " condition such as aws:PrincipalArn (ArnLike) to match a pattern");
-        }
+    for (PrincipalEntry e : PrincipalElements.entries(context)) {
+      if (e.hasWildcard() && !e.isEveryone()) {
+        context.report(
+            this,
+            e.node(),
+            "Wildcards are not supported in "
+                + e.key()
+                + " principals: name each principal in full, or use \"*\" under AWS with a"
+                + " condition such as aws:PrincipalArn (ArnLike) to match a pattern");
       }
     }
   }

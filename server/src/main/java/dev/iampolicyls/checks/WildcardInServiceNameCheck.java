@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class WildcardInServiceNameCheck extends PolicyCheck {
   WildcardInServiceNameCheck() {
-    super("WILDCARD_IN_SERVICE_NAME", FindingType.SUGGESTION);
+    super(CheckCode.WILDCARD_IN_SERVICE_NAME);
   }
 
   @Override

@@ -60,7 +60,7 @@ final class Baseline {
       List<Finding> kept = new ArrayList<>();
       for (Finding finding : file.findings()) {
         BaselineKey key =
-            new BaselineKey(file.path(), finding.code(), BaselineKey.pathText(finding.path()));
+            new BaselineKey(file.path(), finding.code().id(), BaselineKey.pathText(finding.path()));
         Integer count = left.get(key);
         if (count != null && count > 0) {
           left.put(key, count - 1);

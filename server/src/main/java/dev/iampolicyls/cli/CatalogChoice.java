@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 
 /** Which IAM catalog a command uses: the one named with --catalog, else the bundled one. */
 final class CatalogChoice {
@@ -16,7 +17,7 @@ final class CatalogChoice {
     }
     try (InputStream in = Files.newInputStream(file)) {
       return Catalog.load(in);
-    } catch (java.util.zip.ZipException | IllegalArgumentException | IllegalStateException e) {
+    } catch (ZipException | IllegalArgumentException | IllegalStateException e) {
       throw new IOException(
           file + " is not a catalog written by update-catalog: " + e.getMessage());
     }

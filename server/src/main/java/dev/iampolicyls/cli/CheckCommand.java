@@ -236,7 +236,13 @@ final class CheckCommand implements Callable<Integer> {
       run = known.newFindings(run);
     }
     Reports.write(
-        format, run, catalog, out, err, Colors.choose(color, System.getenv("NO_COLOR"), terminal));
+        format,
+        run,
+        CheckList.enabled(service.diagnostics().checks(), settings.forDocument(null)),
+        catalog,
+        out,
+        err,
+        Colors.choose(color, System.getenv("NO_COLOR"), terminal));
     // A broken configuration means the run did not check what was asked: like an unreadable path.
     return configProblems || baselineFailed ? CheckRun.EXIT_UNREADABLE : run.exitCode(failOn);
   }
@@ -284,11 +290,16 @@ final class CheckCommand implements Callable<Integer> {
 
   private static void listChecks(PolicyLanguageService service, PrintWriter out) {
     List<PolicyCheck> checks = CheckList.distinct(service.diagnostics().checks());
-    int width = checks.stream().mapToInt(c -> c.code().length()).max().orElse(0);
+    int width = checks.stream().mapToInt(c -> c.code().id().length()).max().orElse(0);
     for (PolicyCheck check : checks) {
+      // The page last, on the same line: `--list-checks | grep CODE` finds it with the rest.
       out.println(
           String.format(
-              "%-" + width + "s  %-16s  %s", check.code(), check.type(), check.description()));
+              "%-" + width + "s  %-16s  %s  %s",
+              check.code().id(),
+              check.type(),
+              check.description(),
+              check.code().docPage().orElse("")));
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.iampolicyls.cli;
 
+import dev.iampolicyls.checks.CheckCode;
+import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
+import dev.iampolicyls.config.DocumentSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,13 +14,27 @@ import java.util.Map;
 final class CheckList {
   private CheckList() {}
 
+  /**
+   * The codes of the checks the settings leave on, with the type their findings get: the rules of a
+   * SARIF report.
+   */
+  static Map<CheckCode, FindingType> enabled(List<PolicyCheck> checks, DocumentSettings settings) {
+    Map<CheckCode, FindingType> enabled = new LinkedHashMap<>();
+    for (PolicyCheck check : distinct(checks)) {
+      if (settings.reports(check.code().id())) {
+        enabled.put(check.code(), settings.typeFor(check.code().id(), check.type()));
+      }
+    }
+    return enabled;
+  }
+
   static List<PolicyCheck> distinct(List<PolicyCheck> checks) {
-    Map<String, PolicyCheck> byCode = new LinkedHashMap<>();
+    Map<CheckCode, PolicyCheck> byCode = new LinkedHashMap<>();
     for (PolicyCheck check : checks) {
       byCode.putIfAbsent(check.code(), check);
     }
     List<PolicyCheck> list = new ArrayList<>(byCode.values());
-    list.sort(Comparator.comparing(PolicyCheck::code));
+    list.sort(Comparator.comparing(check -> check.code().id()));
     return list;
   }
 }

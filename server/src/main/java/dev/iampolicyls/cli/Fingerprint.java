@@ -23,7 +23,13 @@ final class Fingerprint {
       text = all.substring(from, Math.min(finding.end(), all.length()));
     }
     String identity =
-        path + '\0' + finding.code() + '\0' + BaselineKey.pathText(finding.path()) + '\0' + text;
+        path
+            + '\0'
+            + finding.code().id()
+            + '\0'
+            + BaselineKey.pathText(finding.path())
+            + '\0'
+            + text;
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8)));

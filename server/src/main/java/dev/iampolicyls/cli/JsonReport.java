@@ -114,7 +114,7 @@ final class JsonReport {
 
   private static void finding(JsonGenerator g, Finding finding, SourceText document) {
     g.writeStartObject();
-    g.writeStringProperty("code", finding.code());
+    g.writeStringProperty("code", finding.code().id());
     g.writeStringProperty("findingType", finding.type().name());
     g.writeStringProperty("message", finding.message());
     g.writeName("path");

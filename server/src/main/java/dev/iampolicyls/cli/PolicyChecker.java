@@ -1,5 +1,6 @@
 package dev.iampolicyls.cli;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.AnalysisSettings;
@@ -20,11 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reads each input and runs the language service on it; never throws for bad input. */
 final class PolicyChecker {
-  /** Our codes for problems before any policy check can run (Access Analyzer has none). */
-  static final String UNREADABLE_FILE = "UNREADABLE_FILE";
-
-  static final String INVALID_ENCODING = "INVALID_ENCODING";
-
   /**
    * Files larger than this are not read: UTF-8 takes at most three bytes per UTF-16 unit, so they
    * surely exceed the service's {@link PolicyLanguageService#MAX_DOCUMENT_CHARS}, and reading one
@@ -167,7 +163,7 @@ final class PolicyChecker {
     if (!decoded.valid()) {
       findings.add(
           new Finding(
-              INVALID_ENCODING,
+              CheckCode.INVALID_ENCODING,
               FindingType.ERROR,
               "This file is not valid UTF-8 (first bad byte here): save it as UTF-8",
               decoded.firstInvalidOffset(),
@@ -205,7 +201,7 @@ final class PolicyChecker {
   private FileResult unreadable(String path, String reason) {
     Finding finding =
         new Finding(
-            UNREADABLE_FILE,
+            CheckCode.UNREADABLE_FILE,
             FindingType.ERROR,
             "Cannot read " + path + ": " + reason,
             0,

@@ -1,8 +1,11 @@
 package dev.iampolicyls.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -54,7 +57,7 @@ final class PolicyFiles {
       Path path;
       try {
         path = Path.of(arg);
-      } catch (java.nio.file.InvalidPathException e) {
+      } catch (InvalidPathException e) {
         inputs.put("invalid:" + arg, new Input(arg, null, true, "not a valid path"));
         continue;
       }
@@ -104,9 +107,7 @@ final class PolicyFiles {
             /** The walk resolves names against the root as given: extend the root's forms. */
             private String key(Path file) {
               String below = below(file);
-              return below == null
-                  ? PolicyFiles.key(file)
-                  : join(rootKey, java.io.File.separator, below);
+              return below == null ? PolicyFiles.key(file) : join(rootKey, File.separator, below);
             }
 
             private String display(Path file) {
@@ -151,7 +152,7 @@ final class PolicyFiles {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     String message = e.getMessage();

@@ -1,12 +1,15 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.CheckCode;
+import dev.iampolicyls.checks.FindingType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Writes a run in the chosen format, and the notes for people that go to stderr with it. */
 final class Reports {
@@ -15,6 +18,7 @@ final class Reports {
   static void write(
       CheckCommand.Format format,
       CheckRun run,
+      Map<CheckCode, FindingType> enabled,
       Catalog catalog,
       PrintWriter out,
       PrintWriter err,
@@ -24,7 +28,7 @@ final class Reports {
       return;
     }
     if (format == CheckCommand.Format.sarif) {
-      SarifReport.write(run, catalog, out);
+      SarifReport.write(run, enabled, catalog, out);
     } else {
       JsonReport.write(run, catalog, out);
     }

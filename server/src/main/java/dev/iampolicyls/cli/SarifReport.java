@@ -1,21 +1,28 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.checks.CheckDescriptions;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
-import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * SARIF 2.1.0 for code-scanning views: one rule per code that has results, each result with its
- * region (1-based, columns in UTF-16 code units like our offsets) and a fingerprint that survives
- * line moves.
+ * SARIF 2.1.0 for code-scanning views: one rule per code that ran (every enabled check, so a clean
+ * run still says what it checked, and any other code that has results), each result with its rule's
+ * index, its region (1-based, columns in UTF-16 code units like our offsets) and a fingerprint that
+ * survives line moves.
+ *
+ * <p>A rule's {@code helpUri} is {@link CheckCode#helpLink()}: Access Analyzer's section for its
+ * codes, our page for ours. Our page, which every check code has, is also in {@code help.text} and
+ * in the rule's {@code properties.docPage}, so an Access Analyzer code links to both.
  */
 final class SarifReport {
   static final String SCHEMA =
@@ -23,7 +30,11 @@ final class SarifReport {
 
   private SarifReport() {}
 
-  static void write(CheckRun run, Catalog catalog, PrintWriter out) {
+  /**
+   * @param enabled the codes of the checks that ran, with the type their findings get
+   */
+  static void write(
+      CheckRun run, Map<CheckCode, FindingType> enabled, Catalog catalog, PrintWriter out) {
     try (JsonGenerator g = JsonReport.generator(out)) {
       g.writeStartObject();
       g.writeStringProperty("$schema", SCHEMA);
@@ -42,12 +53,13 @@ final class SarifReport {
       g.writeStringProperty("catalog", catalog.sourcePackage() + " " + catalog.sourceVersion());
       g.writeEndObject();
 
-      Map<String, FindingType> codes = new TreeMap<>();
+      Map<CheckCode, FindingType> codes = new TreeMap<>(Comparator.comparing(CheckCode::id));
+      codes.putAll(enabled);
       run.files().forEach(f -> f.findings().forEach(x -> codes.putIfAbsent(x.code(), x.type())));
-      Map<String, Integer> ruleIndex = new TreeMap<>();
+      Map<CheckCode, Integer> ruleIndex = new HashMap<>();
       g.writeName("rules");
       g.writeStartArray();
-      for (Map.Entry<String, FindingType> code : codes.entrySet()) {
+      for (Map.Entry<CheckCode, FindingType> code : codes.entrySet()) {
         ruleIndex.put(code.getKey(), ruleIndex.size());
         rule(g, code.getKey(), code.getValue());
       }
@@ -71,14 +83,26 @@ final class SarifReport {
     out.print('\n');
   }
 
-  private static void rule(JsonGenerator g, String code, FindingType type) {
+  private static void rule(JsonGenerator g, CheckCode code, FindingType type) {
     g.writeStartObject();
-    g.writeStringProperty("id", code);
+    g.writeStringProperty("id", code.id());
     g.writeName("shortDescription");
-    text(g, CheckDescriptions.describe(code));
-    Optional<String> help = ReferenceUrls.accessAnalyzer(code, type);
+    text(g, code.description());
+    Optional<String> help = code.helpLink();
     if (help.isPresent()) {
       g.writeStringProperty("helpUri", help.get());
+    }
+    Optional<String> page = code.docPage();
+    if (page.isPresent()) {
+      g.writeName("help");
+      text(
+          g,
+          code.description()
+              + " Documentation: "
+              + page.get()
+              + code.accessAnalyzerReference()
+                  .map(aa -> " (IAM Access Analyzer's reference: " + aa + ")")
+                  .orElse(""));
     }
     g.writeName("defaultConfiguration");
     g.writeStartObject();
@@ -87,13 +111,16 @@ final class SarifReport {
     g.writeName("properties");
     g.writeStartObject();
     g.writeStringProperty("findingType", type.name());
+    if (page.isPresent()) {
+      g.writeStringProperty("docPage", page.get());
+    }
     g.writeEndObject();
     g.writeEndObject();
   }
 
   private static void result(JsonGenerator g, FileResult file, Finding finding, int ruleIndex) {
     g.writeStartObject();
-    g.writeStringProperty("ruleId", finding.code());
+    g.writeStringProperty("ruleId", finding.code().id());
     g.writeNumberProperty("ruleIndex", ruleIndex);
     g.writeStringProperty("level", level(finding.type()));
     String message = finding.message();
@@ -192,7 +219,7 @@ final class SarifReport {
   /** A relative URI reference: '/' kept, everything outside the unreserved set percent-encoded. */
   static String uri(String path) {
     StringBuilder s = new StringBuilder();
-    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       if ((c >= 'a' && c <= 'z')
           || (c >= 'A' && c <= 'Z')

@@ -1,5 +1,6 @@
 package dev.iampolicyls.cli;
 
+import dev.iampolicyls.lsp.ServerLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +22,6 @@ final class ServeCommand implements Callable<Integer> {
    * @param beforeListening run once the server is set up, before it reads the first message
    */
   static int serve(Runnable beforeListening) {
-    return dev.iampolicyls.lsp.ServerLauncher.runOnStdio(beforeListening);
+    return ServerLauncher.runOnStdio(beforeListening);
   }
 }

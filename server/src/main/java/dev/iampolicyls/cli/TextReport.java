@@ -41,7 +41,7 @@ final class TextReport {
             + " "
             + colors.type(finding.type(), finding.type().name())
             + " "
-            + finding.code()
+            + finding.code().id()
             + " "
             + finding.message()
             + (file.decodedPositions() ? " [position in the URL-decoded policy document]" : ""));

@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.NearestArnFormats;
 import dev.iampolicyls.policy.Statement;
@@ -15,8 +16,8 @@ import java.util.Set;
  */
 final class ArnResourceSeparatorFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("INVALID_ARN_RESOURCE");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.INVALID_ARN_RESOURCE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ArnFormats;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.grants.ActionIndex;
 import dev.iampolicyls.grants.Grant;
@@ -191,7 +192,7 @@ public final class CodeActionEngine {
     if (matched.isEmpty()) {
       return;
     }
-    Finding finding = findings.on(e.node(), "SERVICE_WILDCARD");
+    Finding finding = findings.on(e.node(), CheckCode.SERVICE_WILDCARD);
     String kind = finding != null ? PolicyCodeAction.QUICK_FIX : PolicyCodeAction.REWRITE;
     BitSet read = and(matched, index.level(AccessLevel.READ));
     BitSet readList = (BitSet) read.clone();
@@ -280,7 +281,7 @@ public final class CodeActionEngine {
     if (grants.isEmpty() || grants.cardinality() > MAX_NOT_ACTION_REWRITE) {
       return;
     }
-    Finding finding = findings.on(notAction.key(), "ALLOW_WITH_NOT_ACTION");
+    Finding finding = findings.on(notAction.key(), CheckCode.ALLOW_WITH_NOT_ACTION);
     JsonNode value = notAction.value();
     out.add(
         new PolicyCodeAction(
@@ -302,7 +303,7 @@ public final class CodeActionEngine {
       StringElement star,
       FindingsByRange findings,
       List<PolicyCodeAction> out) {
-    Finding finding = findings.on(star.node(), "RESOURCE_STAR");
+    Finding finding = findings.on(star.node(), CheckCode.RESOURCE_STAR);
     if (finding == null) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.iampolicyls.codeactions;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
+import dev.iampolicyls.syntax.PropertyNode;
 import java.util.List;
 
 /** Minimal text edits on the tree: replace a node, remove an item or member with its comma. */
@@ -68,7 +69,7 @@ final class Edits {
 
   /** Adds a member at the end of an object, on its own line when the last member is on one. */
   static TextEdit appendMember(String text, ObjectNode object, String member) {
-    List<dev.iampolicyls.syntax.PropertyNode> members = object.properties();
+    List<PropertyNode> members = object.properties();
     if (members.isEmpty()) {
       return new TextEdit(object.offset() + 1, 0, member);
     }

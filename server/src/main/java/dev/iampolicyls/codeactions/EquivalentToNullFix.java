@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.syntax.JsonNode;
@@ -15,8 +16,8 @@ import java.util.Set;
  */
 final class EquivalentToNullFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("EQUIVALENT_TO_NULL_TRUE", "EQUIVALENT_TO_NULL_FALSE");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.EQUIVALENT_TO_NULL_TRUE, CheckCode.EQUIVALENT_TO_NULL_FALSE);
   }
 
   @Override
@@ -28,7 +29,7 @@ final class EquivalentToNullFix implements QuickFix {
         || !(entry.operatorProperty().parent() instanceof ObjectNode condition)) {
       return;
     }
-    String nullValue = finding.code().endsWith("TRUE") ? "true" : "false";
+    String nullValue = finding.code() == CheckCode.EQUIVALENT_TO_NULL_TRUE ? "true" : "false";
     String keyText = Layout.quote(entry.key());
     String title = "Rewrite as {\"Null\": {\"" + entry.key() + "\": \"" + nullValue + "\"}}";
     String text = ctx.text();

@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * findings stays linear.
  */
 final class FindingsByRange {
-  private record Key(String code, int offset, int length) {}
+  private record Key(CheckCode code, int offset, int length) {}
 
   private final Map<Key, Finding> byKey;
 
@@ -29,7 +30,7 @@ final class FindingsByRange {
   }
 
   /** The finding of this code exactly on the node, or null. */
-  Finding on(JsonNode node, String code) {
+  Finding on(JsonNode node, CheckCode code) {
     return byKey.get(new Key(code, node.offset(), node.length()));
   }
 }

@@ -5,15 +5,11 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
+import java.util.List;
 
 /** What a quick fix or refactoring needs: the policy, its findings and the requested range. */
 record FixContext(
-    Policy policy,
-    PolicyType type,
-    Catalog catalog,
-    java.util.List<Finding> findings,
-    int start,
-    int end) {
+    Policy policy, PolicyType type, Catalog catalog, List<Finding> findings, int start, int end) {
 
   String text() {
     return policy.document().text();

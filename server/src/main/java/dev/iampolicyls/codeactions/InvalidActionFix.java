@@ -3,6 +3,7 @@ package dev.iampolicyls.codeactions;
 import dev.iampolicyls.catalog.OperationActions;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.syntax.StringNode;
@@ -18,8 +19,8 @@ final class InvalidActionFix implements QuickFix {
   static final int MAX_SUGGESTIONS = 3;
 
   @Override
-  public Set<String> codes() {
-    return Set.of("INVALID_ACTION");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.INVALID_ACTION);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.StringNode;
@@ -10,8 +11,8 @@ import java.util.Set;
 /** INVALID_EFFECT: "Allow" or "Deny"; the one the value resembles first. */
 final class InvalidEffectFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("INVALID_EFFECT");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.INVALID_EFFECT);
   }
 
   @Override

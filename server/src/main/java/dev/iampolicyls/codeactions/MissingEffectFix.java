@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.Statement;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Set;
 /** MISSING_EFFECT: inserts "Effect": "Allow" or "Deny" as the statement's first member. */
 final class MissingEffectFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("MISSING_EFFECT");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.MISSING_EFFECT);
   }
 
   @Override

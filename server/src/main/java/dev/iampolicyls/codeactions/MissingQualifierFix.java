@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.ConditionOperator.Qualifier;
@@ -11,8 +12,8 @@ import java.util.Set;
 /** MISSING_QUALIFIER: prefixes the operator with ForAnyValue: or ForAllValues:. */
 final class MissingQualifierFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("MISSING_QUALIFIER");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.MISSING_QUALIFIER);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.syntax.ObjectNode;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Set;
  */
 final class MissingVersionFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("MISSING_VERSION");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.MISSING_VERSION);
   }
 
   @Override

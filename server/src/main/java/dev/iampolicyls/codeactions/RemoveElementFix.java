@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonNode;
@@ -14,17 +15,17 @@ import java.util.Set;
  */
 final class RemoveElementFix implements QuickFix {
   @Override
-  public Set<String> codes() {
+  public Set<CheckCode> codes() {
     return Set.of(
-        "REDUNDANT_ACTION",
-        "REDUNDANT_RESOURCE",
-        "EMPTY_ARRAY_ACTION",
-        "EMPTY_ARRAY_RESOURCE",
-        "EMPTY_ARRAY_PRINCIPAL",
-        "EMPTY_ARRAY_CONDITION",
-        "EMPTY_ARRAY_CONDITION_FORALLVALUES",
-        "EMPTY_ARRAY_CONDITION_FORANYVALUE",
-        "EMPTY_ARRAY_CONDITION_IFEXISTS");
+        CheckCode.REDUNDANT_ACTION,
+        CheckCode.REDUNDANT_RESOURCE,
+        CheckCode.EMPTY_ARRAY_ACTION,
+        CheckCode.EMPTY_ARRAY_RESOURCE,
+        CheckCode.EMPTY_ARRAY_PRINCIPAL,
+        CheckCode.EMPTY_ARRAY_CONDITION,
+        CheckCode.EMPTY_ARRAY_CONDITION_FORALLVALUES,
+        CheckCode.EMPTY_ARRAY_CONDITION_FORANYVALUE,
+        CheckCode.EMPTY_ARRAY_CONDITION_IFEXISTS);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.iampolicyls.codeactions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.StringNode;
@@ -10,8 +11,8 @@ import java.util.Set;
 /** UNIQUE_SIDS_REQUIRED: renames the repeated Sid to the first free one with a number after it. */
 final class UniqueSidFix implements QuickFix {
   @Override
-  public Set<String> codes() {
-    return Set.of("UNIQUE_SIDS_REQUIRED");
+  public Set<CheckCode> codes() {
+    return Set.of(CheckCode.UNIQUE_SIDS_REQUIRED);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.iampolicyls.completion;
 
+import dev.iampolicyls.codeactions.TextEdit;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param documentation markdown, or null
  * @param filterText what the editor compares the typed text against (that text starts at {@code
- *     edit.start()}, so it includes the opening quote when a string is being replaced)
+ *     edit.offset()}, so it includes the opening quote when a string is being replaced)
  * @param edit the main edit; it always covers the cursor
  * @param snippet whether {@code edit.newText()} is in snippet syntax (tab stops, escaped $ and })
  * @param additionalEdits edits elsewhere, such as the comma a new member needs before it

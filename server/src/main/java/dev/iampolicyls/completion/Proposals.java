@@ -1,5 +1,6 @@
 package dev.iampolicyls.completion;
 
+import dev.iampolicyls.codeactions.TextEdit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +190,7 @@ final class Proposals {
     boolean snippet = options.snippetSupport() && newText.hasStops();
     String inserted = snippet ? newText.snippet() : newText.plain();
     List<TextEdit> extra =
-        ctx.commaBefore() >= 0
-            ? List.of(new TextEdit(ctx.commaBefore(), ctx.commaBefore(), ","))
-            : List.of();
+        ctx.commaBefore() >= 0 ? List.of(new TextEdit(ctx.commaBefore(), 0, ",")) : List.of();
     return new CompletionItem(
         label,
         kind,
@@ -199,7 +198,7 @@ final class Proposals {
         documentation,
         sortText,
         filter,
-        new TextEdit(start, end, inserted),
+        new TextEdit(start, end - start, inserted),
         snippet,
         extra);
   }

@@ -3,6 +3,7 @@ package dev.iampolicyls.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class ConfigFiles {
     try {
       return ConfigLoader.load(Files.readString(file, StandardCharsets.UTF_8), base);
     } catch (IOException | RuntimeException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+      String why = e instanceof NoSuchFileException ? "no such file" : e.toString();
       return new ProjectConfig(
           List.of(),
           Map.of(),

@@ -1,7 +1,7 @@
 package dev.iampolicyls.config;
 
-import dev.iampolicyls.checks.AccessAnalyzerCodes;
 import dev.iampolicyls.checks.AllChecks;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Reads and validates a configuration: the file {@value ProjectConfig#FILE_NAME} or the editor's
@@ -54,9 +55,14 @@ public final class ConfigLoader {
 
   /** Every code a configuration may name: ours and all of Access Analyzer's. */
   public static Set<String> knownCodes() {
-    Set<String> codes = new TreeSet<>(AccessAnalyzerCodes.all().keySet());
+    Set<String> codes = new TreeSet<>();
+    for (CheckCode code : CheckCode.values()) {
+      if (code.isAccessAnalyzer()) {
+        codes.add(code.id());
+      }
+    }
     for (PolicyCheck check : AllChecks.create()) {
-      codes.add(check.code());
+      codes.add(check.code().id());
     }
     return codes;
   }
@@ -103,7 +109,7 @@ public final class ConfigLoader {
     }
   }
 
-  private void eachObject(PropertyNode p, java.util.function.Consumer<ObjectNode> reader) {
+  private void eachObject(PropertyNode p, Consumer<ObjectNode> reader) {
     if (!(p.value() instanceof ArrayNode array)) {
       problem(p.value(), "\"" + p.name() + "\" must be an array of objects");
       return;

@@ -6,6 +6,7 @@ import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Service;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -281,14 +282,14 @@ public final class ActionIndex {
           few[n++] = i;
         }
       }
-      java.util.Arrays.sort(few, 0, n);
+      Arrays.sort(few, 0, n);
       int distinct = 0;
       for (int k = 0; k < n; k++) {
         if (distinct == 0 || few[distinct - 1] != few[k]) {
           few[distinct++] = few[k];
         }
       }
-      return new Match(null, java.util.Arrays.copyOf(few, distinct));
+      return new Match(null, Arrays.copyOf(few, distinct));
     }
     BitSet set = new BitSet(actions.length);
     for (Action a : matched) {

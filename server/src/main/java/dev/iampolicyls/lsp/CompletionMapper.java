@@ -1,8 +1,8 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.codeactions.TextEdit;
 import dev.iampolicyls.completion.CompletionKind;
 import dev.iampolicyls.completion.CompletionResult;
-import dev.iampolicyls.completion.TextEdit;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +114,7 @@ final class CompletionMapper {
 
   private static org.eclipse.lsp4j.TextEdit edit(TextEdit edit, LineIndex lines) {
     return new org.eclipse.lsp4j.TextEdit(
-        Positions.range(lines, edit.start(), edit.end()), edit.newText());
+        Positions.range(lines, edit.offset(), edit.end()), edit.newText());
   }
 
   private static CompletionItemKind kind(CompletionKind kind) {

@@ -2,11 +2,9 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
-import dev.iampolicyls.checks.ReferenceUrls;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
@@ -18,8 +16,6 @@ import org.eclipse.lsp4j.Location;
  */
 public final class DiagnosticMapper {
   public static final String SOURCE = "iam-policy-ls";
-
-  static final String ACCESS_ANALYZER_REFERENCE = ReferenceUrls.ACCESS_ANALYZER_REFERENCE;
 
   private DiagnosticMapper() {}
 
@@ -65,10 +61,12 @@ public final class DiagnosticMapper {
     Diagnostic d = new Diagnostic();
     d.setRange(Positions.range(index, finding.offset(), finding.end()));
     d.setSeverity(severity(finding.type()));
-    d.setCode(finding.code());
+    d.setCode(finding.code().id());
     d.setSource(SOURCE);
     d.setMessage(finding.message());
-    referenceUrl(finding.code(), finding.type())
+    finding
+        .code()
+        .helpLink()
         .ifPresent(href -> d.setCodeDescription(new DiagnosticCodeDescription(href)));
     return d;
   }
@@ -83,10 +81,5 @@ public final class DiagnosticMapper {
       case SECURITY_WARNING, WARNING -> DiagnosticSeverity.Warning;
       case SUGGESTION -> DiagnosticSeverity.Information;
     };
-  }
-
-  /** The anchor of the code's section in Access Analyzer's policy check reference. */
-  static Optional<String> referenceUrl(String code, FindingType type) {
-    return ReferenceUrls.accessAnalyzer(code, type);
   }
 }

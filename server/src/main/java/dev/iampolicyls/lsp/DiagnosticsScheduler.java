@@ -1,5 +1,6 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.ConfigLoader;
@@ -37,7 +38,7 @@ final class DiagnosticsScheduler {
   private static final Logger LOG = Logger.getLogger(DiagnosticsScheduler.class.getName());
 
   /** Our code for a mistake in the configuration file, shown in that file. */
-  static final String CONFIG_ERROR = "CONFIG_ERROR";
+  static final CheckCode CONFIG_ERROR = CheckCode.CONFIG_ERROR;
 
   /** What happens to each run; tests listen to it. */
   interface RunListener {

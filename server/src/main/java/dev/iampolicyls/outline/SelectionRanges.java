@@ -4,6 +4,7 @@ import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.StringNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class SelectionRanges {
         out.add(new int[] {str.contentOffset(), str.contentEnd()}); // the text without quotes
       }
       int[] span = {node.offset(), node.end()};
-      if (out.isEmpty() || !java.util.Arrays.equals(out.get(out.size() - 1), span)) {
+      if (out.isEmpty() || !Arrays.equals(out.get(out.size() - 1), span)) {
         out.add(span);
       }
       node = node.parent();

@@ -1,8 +1,11 @@
 package dev.iampolicyls.policy;
 
 import dev.iampolicyls.cache.BoundedMemo;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A condition operator as written: an optional set qualifier ({@code ForAllValues:} or {@code
@@ -99,8 +102,7 @@ public record ConditionOperator(Qualifier qualifier, Base base, boolean ifExists
   }
 
   private static final int MAX_PARSED = 1_000;
-  private static final java.util.Map<String, Optional<ConditionOperator>> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Optional<ConditionOperator>> PARSED = new ConcurrentHashMap<>();
 
   /** Parses ignoring case, to suggest the right spelling of a mistyped operator. */
   public static Optional<ConditionOperator> parseIgnoringCase(String text) {
@@ -138,14 +140,14 @@ public record ConditionOperator(Qualifier qualifier, Base base, boolean ifExists
   }
 
   /** Every check parses every operator: a lookup, not a scan over a fresh copy of values(). */
-  private static final java.util.Map<String, Base> BASES_BY_NAME = basesByName();
+  private static final Map<String, Base> BASES_BY_NAME = basesByName();
 
-  private static java.util.Map<String, Base> basesByName() {
-    java.util.Map<String, Base> map = new java.util.HashMap<>();
+  private static Map<String, Base> basesByName() {
+    Map<String, Base> map = new HashMap<>();
     for (Base b : Base.values()) {
       map.put(b.name(), b);
     }
-    return java.util.Map.copyOf(map);
+    return Map.copyOf(map);
   }
 
   /** The operator as IAM spells it. */

@@ -1,5 +1,6 @@
 package dev.iampolicyls.policy;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -216,14 +217,12 @@ public record IpRange(byte[] address, int prefix) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IpRange r
-        && r.prefix == prefix
-        && java.util.Arrays.equals(r.address, address);
+    return o instanceof IpRange r && r.prefix == prefix && Arrays.equals(r.address, address);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(address) * 31 + prefix;
+    return Arrays.hashCode(address) * 31 + prefix;
   }
 
   @Override

@@ -38,6 +38,14 @@ public final class Principals {
     return list;
   }
 
+  /** A statement's Principal and NotPrincipal elements, those it has. */
+  public static List<PropertyNode> elements(Statement statement) {
+    List<PropertyNode> elements = new ArrayList<>(2);
+    statement.principal().ifPresent(elements::add);
+    statement.notPrincipal().ifPresent(elements::add);
+    return elements;
+  }
+
   /** The entries of a statement's Principal element (not NotPrincipal). */
   public static List<PrincipalEntry> of(Statement statement) {
     return statement.principal().map(p -> entries(p.value())).orElse(List.of());

@@ -1,6 +1,7 @@
 package dev.iampolicyls.service;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
@@ -335,7 +336,7 @@ public final class PolicyLanguageService {
   /** One finding at the start for a document past a limit; its checks are skipped. */
   private static Finding limitFinding(String amount, int limit) {
     return new Finding(
-        "JSON_SYNTAX_ERROR",
+        CheckCode.JSON_SYNTAX_ERROR,
         FindingType.ERROR,
         String.format(
             "This document has %s; documents over %,d are not checked. IAM policies are at"

@@ -1,5 +1,6 @@
 package dev.iampolicyls.service;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonDocument;
@@ -25,8 +26,6 @@ import java.util.List;
 final class SyntaxDamage {
   private SyntaxDamage() {}
 
-  static final String SYNTAX_ERROR = "JSON_SYNTAX_ERROR";
-
   static List<Finding> withoutCascades(JsonDocument document, List<Finding> findings) {
     int damage = document.damageStart();
     if (damage < 0) {
@@ -36,7 +35,7 @@ final class SyntaxDamage {
     List<Finding> kept = new ArrayList<>(findings.size());
     boolean damageReported = false;
     for (Finding f : findings) {
-      boolean syntax = f.code().equals(SYNTAX_ERROR);
+      boolean syntax = f.code() == CheckCode.JSON_SYNTAX_ERROR;
       if (f.offset() < damage) {
         if (syntax || !isAround(f.path(), damagedPath)) {
           kept.add(f);

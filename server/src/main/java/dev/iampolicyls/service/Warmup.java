@@ -1,5 +1,6 @@
 package dev.iampolicyls.service;
 
+import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.schema.PolicySchema;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,8 +73,7 @@ public final class Warmup {
       service.analyze(SAMPLE, null, true);
       if (editorFeatures) {
         int action = SAMPLE.indexOf("s3:List");
-        service.complete(
-            SAMPLE, action + 4, null, dev.iampolicyls.completion.CompletionOptions.SNIPPETS);
+        service.complete(SAMPLE, action + 4, null, CompletionOptions.SNIPPETS);
         service.hover(SAMPLE, action + 4, null);
         // The schema validator loads only for mistyped documents (half a second of CPU); an
         // editor session meets one sooner or later, so it loads here rather than on that

@@ -1,5 +1,7 @@
 package dev.iampolicyls.syntax;
 
+import java.util.Locale;
+
 /** {@code true}, {@code false} or {@code null}. */
 public final class LiteralNode extends JsonNode {
   public enum Kind {
@@ -20,6 +22,6 @@ public final class LiteralNode extends JsonNode {
   }
 
   public String text() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 }

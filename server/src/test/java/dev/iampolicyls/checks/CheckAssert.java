@@ -72,8 +72,10 @@ final class CheckAssert {
   static List<Finding> assertFindings(
       String marked, PolicyType type, DocumentSettings settings, String code) {
     Marked m = unmark(marked);
+    CheckCode wanted =
+        CheckCode.of(code).orElseThrow(() -> new AssertionError("no such code: " + code));
     List<Finding> found =
-        run(m.text(), type, settings).stream().filter(f -> f.code().equals(code)).toList();
+        run(m.text(), type, settings).stream().filter(f -> f.code() == wanted).toList();
     List<String> expected = m.spans().stream().map(s -> s[0] + "+" + s[1]).toList();
     List<String> actual = found.stream().map(f -> f.offset() + "+" + f.length()).toList();
     assertEquals(expected, actual, () -> code + " in\n" + m.text() + "\nfound " + found);

@@ -151,7 +151,8 @@ class CheckDocPagesTest {
     FindingType type = outside != null ? FindingType.ERROR : codes.get(code);
     assertEquals(type.name(), page.table().get("Finding type"), "finding type");
     String accessAnalyzer =
-        ReferenceUrls.accessAnalyzer(code, AccessAnalyzerCodes.findingType(code).orElse(type))
+        CheckCode.of(code)
+            .flatMap(CheckCode::accessAnalyzerReference)
             .map(url -> "[" + code + "](" + url + ")")
             .orElse("not an Access Analyzer check (ours)");
     assertEquals(accessAnalyzer, page.table().get("Access Analyzer"), "Access Analyzer row");

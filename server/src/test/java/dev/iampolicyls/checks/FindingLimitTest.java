@@ -26,7 +26,7 @@ class FindingLimitTest {
   }
 
   private static long count(List<Finding> findings, String code) {
-    return findings.stream().filter(f -> f.code().equals(code)).count();
+    return findings.stream().filter(f -> f.code().id().equals(code)).count();
   }
 
   @Test

@@ -127,7 +127,7 @@ class PolicyResourceTypeChecksTest {
                 keyPolicy("{\"AWS\": \"arn:aws:iam::111122223333:root\"}", "\"kms:*\""),
                 PolicyType.RESOURCE_POLICY)
             .stream()
-            .map(Finding::code)
+            .map(f -> f.code().id())
             .toList();
     assertEquals(List.of(), codes);
   }

@@ -39,7 +39,7 @@ class PrivilegeEscalationMethodsTest {
 
   private static List<Finding> escalations(String text) {
     return CheckAssert.run(text, PolicyType.IDENTITY_POLICY).stream()
-        .filter(f -> f.code().equals("PRIVILEGE_ESCALATION"))
+        .filter(f -> f.code().id().equals("PRIVILEGE_ESCALATION"))
         .toList();
   }
 

@@ -54,7 +54,7 @@ class RedundancyShortcutsTest {
       }
       List<Integer> actual =
           CheckAssert.run(text.toString(), PolicyType.IDENTITY_POLICY).stream()
-              .filter(f -> f.code().equals("REDUNDANT_ACTION"))
+              .filter(f -> f.code().id().equals("REDUNDANT_ACTION"))
               .map(Finding::offset)
               .toList();
       assertEquals(expected, actual, text::toString);
@@ -187,7 +187,7 @@ class RedundancyShortcutsTest {
       }
       List<Integer> actual =
           CheckAssert.run(text.toString(), PolicyType.RESOURCE_POLICY).stream()
-              .filter(f -> f.code().equals("REDUNDANT_STATEMENT"))
+              .filter(f -> f.code().id().equals("REDUNDANT_STATEMENT"))
               .map(Finding::offset)
               .sorted()
               .toList();

@@ -60,7 +60,7 @@ class SchemaCheckTest {
     assertEquals(1, findings.size(), () -> "findings: " + findings);
     Finding f = findings.get(0);
     int offset = text.indexOf(token, text.indexOf(after) + after.length());
-    assertEquals(CODE, f.code());
+    assertEquals(CODE, f.code().id());
     assertEquals(FindingType.ERROR, f.type());
     assertEquals(offset, f.offset(), "offset");
     assertEquals(token.length(), f.length(), "length");
@@ -345,13 +345,13 @@ class SchemaCheckTest {
     List<String> atAction =
         findings.stream()
             .filter(f -> f.path().equals(List.of("Statement", 0, "Action")))
-            .map(Finding::code)
+            .map(f -> f.code().id())
             .toList();
     assertEquals(List.of(CODE), atAction);
     List<String> atSid =
         findings.stream()
             .filter(f -> f.path().equals(List.of("Statement", 0, "Sid")))
-            .map(Finding::code)
+            .map(f -> f.code().id())
             .toList();
     assertEquals(List.of("UNSUPPORTED_SID"), atSid);
   }

@@ -29,7 +29,7 @@ class SizeQuotaChecksTest {
   static List<String> find(String text, PolicyType type, DocumentSettings settings, String code) {
     return new DiagnosticsEngine(Catalog.bundled())
         .run(Policy.parse(text), type, settings).stream()
-            .filter(f -> f.code().equals(code))
+            .filter(f -> f.code().id().equals(code))
             .map(f -> f.offset() + "+" + f.length())
             .toList();
   }

@@ -111,7 +111,7 @@ class StructuralChecksTest {
     assertEquals(
         List.of("Statement"),
         CheckAssert.run(CheckAssert.unmark(text).text(), null).stream()
-            .filter(x -> x.code().equals("MISSING_ACTION"))
+            .filter(x -> x.code().id().equals("MISSING_ACTION"))
             .findFirst()
             .orElseThrow()
             .path());

@@ -78,7 +78,12 @@ class BatchModeTest {
                     dev.iampolicyls.policy.PolicyType.IDENTITY_POLICY,
                     List.of(
                         new dev.iampolicyls.checks.Finding(
-                            "X", FindingType.SECURITY_WARNING, "m", 0, 1, List.of())),
+                            dev.iampolicyls.checks.CheckCode.PUBLIC_ACCESS,
+                            FindingType.SECURITY_WARNING,
+                            "m",
+                            0,
+                            1,
+                            List.of())),
                     null,
                     null)),
             0);

@@ -184,6 +184,14 @@ class CheckConfigurationTest {
     assertTrue(
         lines.stream().anyMatch(l -> l.matches("RCP_SYNTAX_ERROR_ALLOW +ERROR +\\S.*")), run.out());
     assertEquals(lines.stream().sorted().toList(), lines, "sorted by code");
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith("MISSING_VERSION ")
+                        && l.endsWith(
+                            "  https://github.com/iam-policy-ls/iam-policy-ls/blob/main/docs/checks/MISSING_VERSION.md")),
+        "each code's page, last on its line");
     assertEquals(
         lines.size(),
         lines.stream().map(l -> l.split(" ")[0]).distinct().count(),

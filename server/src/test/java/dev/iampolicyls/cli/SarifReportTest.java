@@ -9,6 +9,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.resource.ResourceLoader;
 import com.networknt.schema.resource.SchemaLoader;
+import dev.iampolicyls.checks.AllChecks;
+import dev.iampolicyls.checks.CheckCode;
+import dev.iampolicyls.checks.PolicyCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,6 +141,68 @@ class SarifReportTest {
               .get("id")
               .asString());
     }
+  }
+
+  @Test
+  void everyEnabledCheckIsARuleEvenWithoutResults() throws IOException {
+    write("good.json", GOOD);
+    JsonNode run =
+        sarif("--disable", "MISSING_VERSION", "--severity", "PUBLIC_ACCESS=ERROR", dir.toString())
+            .json()
+            .get("runs")
+            .get(0);
+    assertEquals(0, run.get("results").size());
+    List<String> ids = new ArrayList<>();
+    run.get("tool").get("driver").get("rules").forEach(rule -> ids.add(rule.get("id").asString()));
+    List<String> expected = new ArrayList<>();
+    for (PolicyCheck check : AllChecks.create()) {
+      if (!expected.contains(check.code().id()) && check.code() != CheckCode.MISSING_VERSION) {
+        expected.add(check.code().id());
+      }
+    }
+    expected.sort(null);
+    assertEquals(expected, ids, "every check that ran, by code; the disabled one left out");
+    assertEquals(
+        "error", rule(run, "PUBLIC_ACCESS").get("defaultConfiguration").get("level").asString());
+  }
+
+  @Test
+  void ourCodesLinkToOurPageAndAccessAnalyzerCodesToBoth() throws IOException {
+    write("good.json", GOOD);
+    JsonNode run = sarif(dir.toString()).json().get("runs").get(0);
+    String page = "https://github.com/iam-policy-ls/iam-policy-ls/blob/main/docs/checks/";
+    JsonNode publicAccess = rule(run, "PUBLIC_ACCESS");
+    assertEquals(page + "PUBLIC_ACCESS.md", publicAccess.get("helpUri").asString());
+    assertEquals(
+        page + "PUBLIC_ACCESS.md", publicAccess.get("properties").get("docPage").asString());
+    JsonNode missingEffect = rule(run, "MISSING_EFFECT");
+    assertEquals(
+        page + "MISSING_EFFECT.md", missingEffect.get("properties").get("docPage").asString());
+    assertTrue(
+        missingEffect.get("help").get("text").asString().contains(page + "MISSING_EFFECT.md"),
+        missingEffect.toString());
+    assertTrue(
+        missingEffect
+            .get("help")
+            .get("text")
+            .asString()
+            .contains(missingEffect.get("helpUri").asString()),
+        missingEffect.toString());
+  }
+
+  @Test
+  void aRetypedCodeKeepsAccessAnalyzersHelpLink() throws IOException {
+    write("bad.json", BAD);
+    JsonNode run =
+        sarif("--severity", "MISSING_EFFECT=WARNING", dir.resolve("bad.json").toString())
+            .json()
+            .get("runs")
+            .get(0);
+    assertEquals("warning", result(run, "MISSING_EFFECT").get("level").asString());
+    assertEquals(
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html"
+            + "#access-analyzer-reference-policy-checks-error-missing-effect",
+        rule(run, "MISSING_EFFECT").get("helpUri").asString());
   }
 
   private static JsonNode rule(JsonNode run, String id) {

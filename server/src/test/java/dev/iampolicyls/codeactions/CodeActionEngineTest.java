@@ -59,7 +59,7 @@ class CodeActionEngineTest {
         titled(at(text, "\"cloudtrail:*\""), "Replace \"cloudtrail:*\" with its Read actions");
     assertEquals(PolicyCodeAction.QUICK_FIX, read.kind());
     assertNotNull(read.fixes());
-    assertEquals("SERVICE_WILDCARD", read.fixes().code());
+    assertEquals("SERVICE_WILDCARD", read.fixes().code().id());
     String after = apply(text, read.edits());
     assertTrue(
         after.contains(
@@ -74,7 +74,9 @@ class CodeActionEngineTest {
     assertTrue(
         SERVICE.analyze(after, null, false).findings().stream()
             .noneMatch(
-                f -> f.code().equals("SERVICE_WILDCARD") || f.code().equals("JSON_SYNTAX_ERROR")));
+                f ->
+                    f.code().id().equals("SERVICE_WILDCARD")
+                        || f.code().id().equals("JSON_SYNTAX_ERROR")));
   }
 
   @Test
@@ -106,7 +108,7 @@ class CodeActionEngineTest {
             + " [\"s3:PutObject\", \"s3:DeleteObject\"], \"Resource\": \"*\"}]}";
     List<PolicyCodeAction> actions = at(text, "\"*\"");
     PolicyCodeAction arns = titled(actions, "Replace \"*\" with the ARNs");
-    assertEquals("RESOURCE_STAR", arns.fixes().code());
+    assertEquals("RESOURCE_STAR", arns.fixes().code().id());
     assertEquals(
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
             + " [\"s3:PutObject\", \"s3:DeleteObject\"], \"Resource\": [\"arn:aws:s3:${Region}:"
@@ -129,7 +131,7 @@ class CodeActionEngineTest {
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"NotAction\":"
             + " [\"sqs:Delete*\", \"sqs:Purge*\"], \"Resource\": \"arn:aws:sqs:us-east-1:123456789012:jobs\"}]}";
     PolicyCodeAction rewrite = titled(at(text, "NotAction"), "Rewrite NotAction");
-    assertEquals("ALLOW_WITH_NOT_ACTION", rewrite.fixes().code());
+    assertEquals("ALLOW_WITH_NOT_ACTION", rewrite.fixes().code().id());
     String after = apply(text, rewrite.edits());
     assertTrue(after.contains("\"Action\": [\"sqs:AddPermission\", "), after);
     assertTrue(after.contains("\"sqs:SendMessage\""), after);

@@ -8,6 +8,7 @@ import static dev.iampolicyls.codeactions.FixAssert.offered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.checks.CheckCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class QuickFixesTest {
     String text = one("{\"Effect\": \"Allow\", \"Action\": \"s3:GetObjekt\", \"Resource\": \"*\"}");
     List<PolicyCodeAction> fixes = offered(text, "s3:GetObjekt");
     assertEquals("Change to \"s3:GetObject\"", fixes.get(0).title());
-    assertEquals("INVALID_ACTION", fixes.get(0).fixes().code());
+    assertEquals("INVALID_ACTION", fixes.get(0).fixes().code().id());
     assertEquals(PolicyCodeAction.QUICK_FIX, fixes.get(0).kind());
     assertFix(
         text,
@@ -121,7 +122,7 @@ class QuickFixesTest {
     List<PolicyCodeAction> fixes = offered(text, "\"Read\"");
     List<String> titles =
         fixes.stream()
-            .filter(a -> a.fixes() != null && a.fixes().code().equals("MISSING_EFFECT"))
+            .filter(a -> a.fixes() != null && a.fixes().code() == CheckCode.MISSING_EFFECT)
             .map(PolicyCodeAction::title)
             .toList();
     assertEquals(List.of("Add \"Effect\": \"Allow\"", "Add \"Effect\": \"Deny\""), titles);

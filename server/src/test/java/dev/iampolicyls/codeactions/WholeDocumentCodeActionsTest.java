@@ -38,7 +38,7 @@ class WholeDocumentCodeActionsTest {
         "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(", ", statements) + "]}";
     Set<Integer> wildcards = new TreeSet<>();
     for (Finding f : SERVICE.analyze(text, null, false).findings()) {
-      if (f.code().equals("SERVICE_WILDCARD")) {
+      if (f.code().id().equals("SERVICE_WILDCARD")) {
         wildcards.add(f.offset());
       }
     }
@@ -46,7 +46,7 @@ class WholeDocumentCodeActionsTest {
 
     Set<Integer> fixed = new TreeSet<>();
     for (PolicyCodeAction a : SERVICE.codeActions(text, 0, text.length(), null)) {
-      if (a.fixes() != null && a.fixes().code().equals("SERVICE_WILDCARD")) {
+      if (a.fixes() != null && a.fixes().code().id().equals("SERVICE_WILDCARD")) {
         assertEquals(PolicyCodeAction.QUICK_FIX, a.kind(), a.title());
         fixed.add(a.fixes().offset());
         // The fix rewrites the very token its finding is on.

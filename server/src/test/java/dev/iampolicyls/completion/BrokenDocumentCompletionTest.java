@@ -143,7 +143,7 @@ class BrokenDocumentCompletionTest {
           List.of(CompletionOptions.PLAIN, CompletionOptions.SNIPPETS)) {
         CompletionResult result = engine.complete(text, offset, null, options);
         for (CompletionItem item : result.items()) {
-          assertTrue(item.edit().start() <= offset && offset <= item.edit().end(), item.label());
+          assertTrue(item.edit().offset() <= offset && offset <= item.edit().end(), item.label());
         }
       }
     }

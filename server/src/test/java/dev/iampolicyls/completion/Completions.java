@@ -3,6 +3,7 @@ package dev.iampolicyls.completion;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.codeactions.TextEdit;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,14 +55,14 @@ final class Completions {
     for (CompletionItem item : result.items()) {
       TextEdit edit = item.edit();
       assertTrue(
-          edit.start() <= offset && offset <= edit.end(),
+          edit.offset() <= offset && offset <= edit.end(),
           () -> item.label() + ": edit " + edit + " does not cover the cursor " + offset);
-      String typed = text.substring(edit.start(), offset);
+      String typed = text.substring(edit.offset(), offset);
       assertTrue(
           item.filterText().toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT)),
           () -> item.label() + ": filter text " + item.filterText() + " drops typed " + typed);
       assertFalse(
-          text.substring(edit.start(), edit.end()).contains("\n"),
+          text.substring(edit.offset(), edit.end()).contains("\n"),
           () -> item.label() + ": edit spans lines");
       assertNotNull(item.sortText(), item.label());
     }
@@ -108,10 +109,10 @@ final class Completions {
   static String apply(String text, CompletionItem item) {
     List<TextEdit> edits = new ArrayList<>(item.additionalEdits());
     edits.add(item.edit());
-    edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
+    edits.sort(Comparator.comparingInt(TextEdit::offset).reversed());
     String out = text;
     for (TextEdit e : edits) {
-      out = out.substring(0, e.start()) + e.newText() + out.substring(e.end());
+      out = out.substring(0, e.offset()) + e.newText() + out.substring(e.end());
     }
     return out;
   }

@@ -30,7 +30,7 @@ class ValueAndActionCompletionTest {
     assertEquals("Amazon S3", s3.detail());
     // Without snippets the closing quote stays after the cursor, so typing goes on in the string.
     assertEquals("{\"Statement\": {\"Action\": \"s3:\"}}", c.apply("s3:"));
-    assertEquals(c.text.indexOf("\"s3"), s3.edit().start());
+    assertEquals(c.text.indexOf("\"s3"), s3.edit().offset());
     assertEquals(c.text.indexOf("s3\"") + 2, s3.edit().end());
   }
 

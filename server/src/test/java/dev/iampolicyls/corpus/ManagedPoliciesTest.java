@@ -43,10 +43,10 @@ class ManagedPoliciesTest {
       Analysis analysis = service.analyze(text, null, true);
       assertTrue(analysis.isPolicy(), file.toString());
       for (Finding f : analysis.findings()) {
-        counts.merge(f.code(), 1, Integer::sum);
+        counts.merge(f.code().id(), 1, Integer::sum);
         String line =
-            file.getFileName() + " " + f.code() + " " + text.substring(f.offset(), f.end());
-        switch (f.code()) {
+            file.getFileName() + " " + f.code().id() + " " + text.substring(f.offset(), f.end());
+        switch (f.code().id()) {
           case "INVALID_ACTION", "INVALID_SERVICE_IN_ACTION" -> actionFindings.add(line);
           case "JSON_SYNTAX_ERROR",
               "MISSING_STATEMENT",

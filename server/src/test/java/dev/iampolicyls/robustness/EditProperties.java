@@ -25,10 +25,10 @@ final class EditProperties {
     }
     List<int[]> spans = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    spans.add(new int[] {item.edit().start(), item.edit().end()});
+    spans.add(new int[] {item.edit().offset(), item.edit().end()});
     texts.add(item.edit().newText());
     for (var extra : item.additionalEdits()) {
-      spans.add(new int[] {extra.start(), extra.end()});
+      spans.add(new int[] {extra.offset(), extra.end()});
       texts.add(extra.newText());
     }
     check(text, spans, texts, "completion '" + item.label() + "' at " + offset);

@@ -81,7 +81,7 @@ class HostileInputTest {
   }
 
   private static boolean has(List<Finding> findings, String code) {
-    return findings.stream().anyMatch(f -> f.code().equals(code));
+    return findings.stream().anyMatch(f -> f.code().id().equals(code));
   }
 
   @Test

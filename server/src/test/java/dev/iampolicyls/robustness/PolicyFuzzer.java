@@ -118,7 +118,7 @@ final class PolicyFuzzer {
       CompletionResult result =
           time("complete@" + offset, timed, () -> service.complete(text, offset, type, options));
       for (CompletionItem item : result.items()) {
-        inside(item.edit().start(), item.edit().end() - item.edit().start(), n, "edit " + item);
+        inside(item.edit().offset(), item.edit().length(), n, "edit " + item);
         if (clean) {
           EditProperties.assertStillParses(text, item, offset);
         }

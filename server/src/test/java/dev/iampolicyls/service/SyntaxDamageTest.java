@@ -47,7 +47,7 @@ class SyntaxDamageTest {
     int at = UNTERMINATED_ACTION.indexOf("\"s3:Get]");
     assertEquals(1, findings.size(), describe(findings));
     Finding only = findings.get(0);
-    assertEquals("JSON_SYNTAX_ERROR", only.code());
+    assertEquals("JSON_SYNTAX_ERROR", only.code().id());
     assertEquals(at, only.offset());
     assertTrue(only.message().startsWith("Unterminated string"), only.message());
     // Closed, the policy is clean: nothing real was held back.
@@ -66,7 +66,7 @@ class SyntaxDamageTest {
     List<Finding> findings = findings(text, PolicyType.IDENTITY_POLICY);
     assertEquals(
         List.of("INVALID_EFFECT", "INVALID_ACTION", "JSON_SYNTAX_ERROR"),
-        findings.stream().map(Finding::code).toList(),
+        findings.stream().map(f -> f.code().id()).toList(),
         describe(findings));
     assertEquals(text.indexOf("\"allow\""), findings.get(0).offset());
     assertEquals(text.indexOf("\"s3:ListBuckets\""), findings.get(1).offset());
@@ -89,7 +89,7 @@ class SyntaxDamageTest {
     List<Finding> kept = findings(two, PolicyType.IDENTITY_POLICY);
     assertEquals(
         List.of("MISSING_ACTION", "JSON_SYNTAX_ERROR"),
-        kept.stream().map(Finding::code).toList(),
+        kept.stream().map(f -> f.code().id()).toList(),
         describe(kept));
   }
 
@@ -111,7 +111,7 @@ class SyntaxDamageTest {
             "}");
     List<Finding> findings = findings(text, PolicyType.IDENTITY_POLICY);
     assertEquals(1, findings.size(), describe(findings));
-    assertEquals("JSON_SYNTAX_ERROR", findings.get(0).code());
+    assertEquals("JSON_SYNTAX_ERROR", findings.get(0).code().id());
     assertTrue(findings.get(0).offset() > text.indexOf("\"Resource\""), describe(findings));
   }
 
@@ -121,7 +121,7 @@ class SyntaxDamageTest {
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\"";
     List<Finding> findings = findings(text, PolicyType.IDENTITY_POLICY);
     assertEquals(1, findings.size(), describe(findings));
-    assertEquals("JSON_SYNTAX_ERROR", findings.get(0).code());
+    assertEquals("JSON_SYNTAX_ERROR", findings.get(0).code().id());
     assertEquals(text.length(), findings.get(0).offset());
   }
 
@@ -132,7 +132,7 @@ class SyntaxDamageTest {
         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
             + " \"s3:GetObjekt\", \"Resource\": \"*\",}]}";
     List<String> codes =
-        findings(text, PolicyType.IDENTITY_POLICY).stream().map(Finding::code).toList();
+        findings(text, PolicyType.IDENTITY_POLICY).stream().map(f -> f.code().id()).toList();
     assertTrue(codes.contains("INVALID_ACTION"), codes.toString());
     assertTrue(codes.contains("JSON_SYNTAX_ERROR"), codes.toString());
   }

@@ -5,9 +5,13 @@ import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ConditionKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the catalog says about a condition key as written in a policy: whether it exists, its type,
@@ -146,12 +150,11 @@ final class ConditionKeys {
    * The keys an action supports, ready for lookup: exact names and template stems, lower case.
    * Built once per action, since a wildcard statement asks about thousands of actions per key.
    */
-  private static final java.util.Map<Action, KeySet> KEYS_OF =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Action, KeySet> KEYS_OF = new ConcurrentHashMap<>();
 
-  private record KeySet(java.util.Set<String> exact, List<String> stems) {
+  private record KeySet(Set<String> exact, List<String> stems) {
     static KeySet of(Action action) {
-      java.util.Set<String> exact = new java.util.HashSet<>();
+      Set<String> exact = new HashSet<>();
       List<String> stems = new ArrayList<>();
       for (String k : supportedKeys(action)) {
         String lower = k.toLowerCase(Locale.ROOT);

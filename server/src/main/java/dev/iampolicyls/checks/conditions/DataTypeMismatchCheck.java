@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.checks.conditions.ConditionValues.Kind;
 import dev.iampolicyls.policy.ConditionOperator;
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class DataTypeMismatchCheck extends PolicyCheck {
   public DataTypeMismatchCheck() {
-    super("DATA_TYPE_MISMATCH", FindingType.ERROR);
+    super(CheckCode.DATA_TYPE_MISMATCH);
   }
 
   static boolean wrongKind(Category category, Kind kind) {

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.ObjectNode;
@@ -10,7 +10,7 @@ import dev.iampolicyls.syntax.PropertyNode;
 /** An empty Condition block, or an operator with no keys: it tests nothing. */
 public final class EmptyObjectConditionCheck extends PolicyCheck {
   public EmptyObjectConditionCheck() {
-    super("EMPTY_OBJECT_CONDITION", FindingType.SUGGESTION);
+    super(CheckCode.EMPTY_OBJECT_CONDITION);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class ForAllValuesWithSingleValuedKeyCheck extends PolicyCheck {
   public ForAllValuesWithSingleValuedKeyCheck() {
-    super("FORALLVALUES_WITH_SINGLE_VALUED_KEY", FindingType.SECURITY_WARNING);
+    super(CheckCode.FORALLVALUES_WITH_SINGLE_VALUED_KEY);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.checks.conditions.ConditionValues.Kind;
 import dev.iampolicyls.syntax.JsonNode;
@@ -11,7 +11,7 @@ import java.util.Set;
 /** A list of condition values that mixes JSON types, such as ["true", false] or [1, "2"]. */
 public final class InvalidConditionDataTypeCheck extends PolicyCheck {
   public InvalidConditionDataTypeCheck() {
-    super("INVALID_CONDITION_DATA_TYPE", FindingType.ERROR);
+    super(CheckCode.INVALID_CONDITION_DATA_TYPE);
   }
 
   static boolean mixesKinds(KeyTest t) {

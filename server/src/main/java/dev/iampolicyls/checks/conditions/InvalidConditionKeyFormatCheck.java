@@ -1,13 +1,13 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /** A condition key that is not service:name (no colon, an empty part, or spaces). */
 public final class InvalidConditionKeyFormatCheck extends PolicyCheck {
   public InvalidConditionKeyFormatCheck() {
-    super("INVALID_CONDITION_KEY_FORMAT", FindingType.ERROR);
+    super(CheckCode.INVALID_CONDITION_KEY_FORMAT);
   }
 
   @Override

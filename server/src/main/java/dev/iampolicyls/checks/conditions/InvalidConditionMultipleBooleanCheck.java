@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Bool with several values for a key that holds one: write the single value that is meant. */
 public final class InvalidConditionMultipleBooleanCheck extends PolicyCheck {
   public InvalidConditionMultipleBooleanCheck() {
-    super("INVALID_CONDITION_MULTIPLE_BOOLEAN", FindingType.ERROR);
+    super(CheckCode.INVALID_CONDITION_MULTIPLE_BOOLEAN);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.Suggestions;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Statement;
@@ -20,7 +20,7 @@ public final class InvalidConditionOperatorCheck extends PolicyCheck {
   private static final List<String> SPELLINGS = allSpellings();
 
   public InvalidConditionOperatorCheck() {
-    super("INVALID_CONDITION_OPERATOR", FindingType.ERROR);
+    super(CheckCode.INVALID_CONDITION_OPERATOR);
   }
 
   @Override

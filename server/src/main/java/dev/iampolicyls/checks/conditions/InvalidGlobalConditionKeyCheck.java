@@ -3,15 +3,15 @@ package dev.iampolicyls.checks.conditions;
 import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.catalog.UnlistedConditionKeys;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.List;
 
 /** An aws: key that is not a global condition key, with the closest real ones. */
 public final class InvalidGlobalConditionKeyCheck extends PolicyCheck {
   public InvalidGlobalConditionKeyCheck() {
-    super("INVALID_GLOBAL_CONDITION_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_GLOBAL_CONDITION_KEY);
   }
 
   @Override

@@ -4,8 +4,8 @@ import dev.iampolicyls.catalog.ConditionKey;
 import dev.iampolicyls.catalog.Service;
 import dev.iampolicyls.catalog.Suggestions;
 import dev.iampolicyls.catalog.UnlistedConditionKeys;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class InvalidServiceConditionKeyCheck extends PolicyCheck {
   public InvalidServiceConditionKeyCheck() {
-    super("INVALID_SERVICE_CONDITION_KEY", FindingType.ERROR);
+    super(CheckCode.INVALID_SERVICE_CONDITION_KEY);
   }
 
   @Override

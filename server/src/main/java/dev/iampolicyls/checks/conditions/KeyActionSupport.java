@@ -7,6 +7,7 @@ import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ final class KeyActionSupport {
       String onlyService,
       boolean keylessActionsAreUnknown) {
     KeyActionSupport s = new KeyActionSupport();
-    String lowerKey = key.toLowerCase(java.util.Locale.ROOT);
+    String lowerKey = key.toLowerCase(Locale.ROOT);
     for (StringElement e : actions) {
       String value = e.value();
       int colon = value.indexOf(':');

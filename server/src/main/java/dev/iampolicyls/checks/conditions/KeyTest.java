@@ -45,10 +45,6 @@ record KeyTest(Statement statement, ConditionEntry entry) {
     return entry.keyProperty().key();
   }
 
-  JsonNode operatorNode() {
-    return entry.operatorProperty().key();
-  }
-
   /** The value as written: a single value or an array; null while typing. */
   JsonNode valueNode() {
     return entry.keyProperty().value();

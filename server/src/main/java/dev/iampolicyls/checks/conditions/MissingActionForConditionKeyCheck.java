@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 
 /**
@@ -10,7 +10,7 @@ import dev.iampolicyls.checks.PolicyCheck;
  */
 public final class MissingActionForConditionKeyCheck extends PolicyCheck {
   public MissingActionForConditionKeyCheck() {
-    super("MISSING_ACTION_FOR_CONDITION_KEY", FindingType.ERROR);
+    super(CheckCode.MISSING_ACTION_FOR_CONDITION_KEY);
   }
 
   @Override

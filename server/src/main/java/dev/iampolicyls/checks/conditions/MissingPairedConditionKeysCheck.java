@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.ConditionOperator;
@@ -18,7 +18,7 @@ public final class MissingPairedConditionKeysCheck extends PolicyCheck {
       Set.of("aws:sourcevpc", "aws:sourcevpce", "aws:sourcevpcarn");
 
   public MissingPairedConditionKeysCheck() {
-    super("MISSING_PAIRED_CONDITION_KEYS", FindingType.SECURITY_WARNING);
+    super(CheckCode.MISSING_PAIRED_CONDITION_KEYS);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.syntax.JsonNode;
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class StringLikeOperatorWithArnConditionKeysCheck extends PolicyCheck {
   public StringLikeOperatorWithArnConditionKeysCheck() {
-    super("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", FindingType.SECURITY_WARNING);
+    super(CheckCode.STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS);
   }
 
   @Override

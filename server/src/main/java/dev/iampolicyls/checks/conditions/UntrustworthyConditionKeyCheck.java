@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import java.util.Locale;
 import java.util.Set;
@@ -14,7 +14,7 @@ public final class UntrustworthyConditionKeyCheck extends PolicyCheck {
   private static final Set<String> CALLER_SET = Set.of("aws:useragent", "aws:referer");
 
   public UntrustworthyConditionKeyCheck() {
-    super("UNTRUSTWORTHY_CONDITION_KEY", FindingType.SECURITY_WARNING);
+    super(CheckCode.UNTRUSTWORTHY_CONDITION_KEY);
   }
 
   @Override

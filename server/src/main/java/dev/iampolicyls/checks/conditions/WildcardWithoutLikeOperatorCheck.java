@@ -1,7 +1,7 @@
 package dev.iampolicyls.checks.conditions;
 
+import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.CheckContext;
-import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.checks.PolicyCheck;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.syntax.JsonNode;
@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class WildcardWithoutLikeOperatorCheck extends PolicyCheck {
   public WildcardWithoutLikeOperatorCheck() {
-    super("WILDCARD_WITHOUT_LIKE_OPERATOR", FindingType.WARNING);
+    super(CheckCode.WILDCARD_WITHOUT_LIKE_OPERATOR);
   }
 
   @Override

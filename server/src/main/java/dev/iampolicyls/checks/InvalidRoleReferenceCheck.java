@@ -1,8 +1,0 @@
-package dev.iampolicyls.checks;
-
-/** A role's unique ID (AROA...) as a principal. */
-final class InvalidRoleReferenceCheck extends UniqueIdReferenceCheck {
-  InvalidRoleReferenceCheck() {
-    super("INVALID_ROLE_REFERENCE", "AROA", "role");
-  }
-}

@@ -1,8 +1,0 @@
-package dev.iampolicyls.checks;
-
-/** A user's unique ID (AIDA...) as a principal. */
-final class InvalidUserReferenceCheck extends UniqueIdReferenceCheck {
-  InvalidUserReferenceCheck() {
-    super("INVALID_USER_REFERENCE", "AIDA", "user");
-  }
-}
