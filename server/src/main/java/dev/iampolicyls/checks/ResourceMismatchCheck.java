@@ -48,9 +48,9 @@ final class ResourceMismatchCheck extends PolicyCheck {
         m.names().isEmpty()
             ? "it is none of the resource types the actions support"
             : "it names "
-                + describe(m.names())
+                + describe(m.names(), ", ")
                 + ", and the actions act on "
-                + describe(m.accepted());
+                + describe(m.accepted(), ", ");
     return "No action of this statement acts on \""
         + m.resource().value()
         + "\": "
@@ -68,13 +68,13 @@ final class ResourceMismatchCheck extends PolicyCheck {
             ? names.iterator().next() + " acts on "
             : "The actions \"" + m.action().value() + "\" names act on ";
     return subject
-        + describe(m.accepted())
-        + ", and no Resource of this statement is one: it never applies here. Add such a"
+        + describe(m.accepted(), " or ")
+        + " resources, and no Resource of this statement is one: it never applies here. Add such a"
         + " Resource, or move the action to a statement that names one";
   }
 
   /** "s3 bucket, s3 accesspoint and 2 more": resource types for a message. */
-  private static String describe(List<ResourceFormat> types) {
+  private static String describe(List<ResourceFormat> types, String separator) {
     List<String> labels = new ArrayList<>();
     for (ResourceFormat f : types) {
       if (!labels.contains(f.label())) {
@@ -82,9 +82,9 @@ final class ResourceMismatchCheck extends PolicyCheck {
       }
     }
     if (labels.size() <= TYPES_SHOWN) {
-      return String.join(", ", labels);
+      return String.join(separator, labels);
     }
-    return String.join(", ", labels.subList(0, TYPES_SHOWN))
+    return String.join(separator, labels.subList(0, TYPES_SHOWN))
         + " and "
         + (labels.size() - TYPES_SHOWN)
         + " more";

@@ -1,7 +1,9 @@
 package dev.iampolicyls.semantics;
 
+import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,6 +83,18 @@ public final class ResourceSemantics {
       return ResourceBreadth.EVERY_RESOURCE_OF_TYPE_IN_ACCOUNT;
     }
     return ResourceBreadth.NAMED;
+  }
+
+  /**
+   * {@link #breadth(String, Action)}, remembered per catalog: the same role patterns recur across
+   * statements and files.
+   */
+  public static ResourceBreadth breadth(Catalog catalog, String resource, Action action) {
+    return BoundedMemo.remember(
+        catalog.<ResourceBreadth>memo(ResourceBreadth.class),
+        action.qualifiedName() + '\n' + resource,
+        20_000,
+        k -> breadth(resource, action));
   }
 
   /** The breadth of a Resource pattern for one action, over the resource types it acts on. */
