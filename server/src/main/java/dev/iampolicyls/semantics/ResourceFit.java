@@ -6,18 +6,22 @@ import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ArnNamespaces;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ResourceType;
-import dev.iampolicyls.catalog.WildcardMatcher;
+import dev.iampolicyls.grants.ActionIndex;
 import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -271,8 +275,7 @@ public final class ResourceFit {
       return UNDECIDED_RESOURCE;
     }
     String namespace = service.toLowerCase(Locale.ROOT);
-    ArnNamespaces namespaces = ArnNamespaces.of(catalog);
-    List<ResourceType> own = namespaces.resourceTypes(namespace);
+    List<ResourceFormat> own = formatsOf(catalog, namespace);
     if (own.isEmpty()) {
       return UNDECIDED_RESOURCE; // unknown or without formats: INVALID_SERVICE's business
     }
@@ -281,20 +284,52 @@ public final class ResourceFit {
     for (String alias : NAMESPACE_ALIASES.getOrDefault(namespace, List.of())) {
       List<String> aliased = new ArrayList<>(f);
       aliased.set(2, alias);
-      addNamed(ResourcePattern.of(String.join(":", aliased)), namespaces.resourceTypes(alias), out);
+      addNamed(ResourcePattern.of(String.join(":", aliased)), formatsOf(catalog, alias), out);
     }
     return new NamedTypes(List.copyOf(out), namespace);
   }
 
   private static void addNamed(
-      ResourcePattern p, List<ResourceType> types, List<ResourceFormat> out) {
-    for (ResourceType t : types) {
-      ResourceFormat format = ResourceFormat.of(t);
+      ResourcePattern p, List<ResourceFormat> formats, List<ResourceFormat> out) {
+    for (ResourceFormat format : formats) {
       if (ResourceSemantics.intersects(p, format)) {
         out.add(format);
       }
     }
   }
+
+  /** The compiled formats of a namespace's resource types, kept with the catalog. */
+  private static List<ResourceFormat> formatsOf(Catalog catalog, String namespace) {
+    Map<String, List<ResourceFormat>> byNamespace =
+        catalog.derived(FormatsByNamespace.class, ConcurrentHashMap::new);
+    return byNamespace.computeIfAbsent(
+        namespace,
+        ns -> {
+          List<ResourceFormat> out = new ArrayList<>();
+          for (ResourceType t : ArnNamespaces.of(catalog).resourceTypes(ns)) {
+            out.add(formatOf(catalog, t));
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /** Names the per-catalog map of {@link #formatsOf}. */
+  private static final class FormatsByNamespace {}
+
+  /**
+   * The compiled format of one of the catalog's types, found by identity: cheaper than {@link
+   * ResourceFormat#of}'s look-up by text, which every action of every statement would pay.
+   */
+  private static ResourceFormat formatOf(Catalog catalog, ResourceType type) {
+    Map<ResourceType, ResourceFormat> byType =
+        catalog.derived(
+            FormatsByType.class,
+            () -> Collections.synchronizedMap(new IdentityHashMap<ResourceType, ResourceFormat>()));
+    return byType.computeIfAbsent(type, ResourceFormat::of);
+  }
+
+  /** Names the per-catalog map of {@link #formatOf}. */
+  private static final class FormatsByType {}
 
   /**
    * The actions an Action string names and their resource types, or null when undecided. Policies
@@ -317,18 +352,14 @@ public final class ResourceFit {
       return UNDECIDED_ACTION; // "*", "*:Get*", malformed: actions of every kind, or none known
     }
     // Every action of the name, also when a service lists one name twice (ELB and ELBv2 share
-    // the prefix elasticloadbalancing, and both have AddTags with different resources).
-    List<Action> actions = new ArrayList<>();
-    catalog
-        .service(name.service())
-        .ifPresent(
-            sv -> {
-              for (Action a : sv.actions()) {
-                if (WildcardMatcher.matches(name.action(), a.name())) {
-                  actions.add(a);
-                }
-              }
-            });
+    // the prefix elasticloadbalancing, and both have AddTags with different resources): the
+    // action index the grant analysis already filled.
+    ActionIndex index = ActionIndex.of(catalog);
+    BitSet matched = index.match(value);
+    List<Action> actions = new ArrayList<>(matched.cardinality());
+    for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
+      actions.add(index.action(i));
+    }
     if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
       return UNDECIDED_ACTION;
     }
@@ -344,7 +375,7 @@ public final class ResourceFit {
         if (t == null) {
           return UNDECIDED_ACTION;
         }
-        ResourceFormat format = ResourceFormat.of(t);
+        ResourceFormat format = formatOf(catalog, t);
         if (format.namespace() == null) {
           return UNDECIDED_ACTION; // any service's ARN may be one of these
         }

@@ -168,10 +168,12 @@ final class ResourceGlob {
     boolean[] reach = new boolean[(a.length + 1) * width];
     reach[0] = true;
     for (int i = 0; i <= a.length; i++) {
+      boolean rowReached = false;
       for (int j = 0; j <= b.length; j++) {
         if (!reach[i * width + j]) {
           continue;
         }
+        rowReached = true;
         boolean aRun = i < a.length && isRun(a[i]);
         boolean bRun = j < b.length && isRun(b[j]);
         if (aRun) {
@@ -184,6 +186,9 @@ final class ResourceGlob {
           // One character taken by both; a run stays put. Both runs taking one is no progress.
           reach[(aRun ? i : i + 1) * width + (bRun ? j : j + 1)] = true;
         }
+      }
+      if (!rowReached) {
+        return false; // steps only stay in a row or go down one: nothing below is reachable
       }
     }
     return reach[a.length * width + b.length];

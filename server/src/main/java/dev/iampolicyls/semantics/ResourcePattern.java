@@ -15,12 +15,45 @@ import java.util.List;
 public final class ResourcePattern {
   private final String text;
   private final List<String> fields;
-  private final ResourceGlob glob;
+  private ResourceGlob glob; // compiled on first use: most comparisons go field by field
+  private final String resourceHead;
+  private final ResourceGlob[] fieldGlobs;
 
   private ResourcePattern(String text) {
     this.text = text;
     this.fields = fields(text);
-    this.glob = compile(text, true);
+    if (fields.size() == 6) {
+      fieldGlobs = new ResourceGlob[6];
+      for (int k = 0; k < 6; k++) {
+        fieldGlobs[k] = compile(fields.get(k), true, k);
+      }
+    } else {
+      fieldGlobs = null;
+    }
+    this.resourceHead = fields.size() == 6 ? head(fields.get(5), "*?$") : null;
+  }
+
+  /**
+   * The literal start of a resource part, lower case: the text before the first character of {@code
+   * stops}. Two ARNs whose heads disagree name nothing in common, which decides most comparisons of
+   * a pattern with the types of its service without the engine.
+   */
+  static String head(String resourcePart, String stops) {
+    int end = 0;
+    while (end < resourcePart.length() && stops.indexOf(resourcePart.charAt(end)) < 0) {
+      end++;
+    }
+    return resourcePart.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The six fields as globs ({@link #glob} cut at its colons), or null without six fields. */
+  ResourceGlob[] fieldGlobs() {
+    return fieldGlobs;
+  }
+
+  /** The literal start of the resource part ({@link #head}), or null for a text without one. */
+  String resourceHead() {
+    return resourceHead;
   }
 
   public static ResourcePattern of(String text) {
@@ -50,6 +83,9 @@ public final class ResourcePattern {
   }
 
   ResourceGlob glob() {
+    if (glob == null) {
+      glob = compile(text, true);
+    }
     return glob;
   }
 
@@ -92,8 +128,13 @@ public final class ResourcePattern {
    * a token nothing matches.
    */
   private static ResourceGlob compile(String s, boolean variablesMayMatch) {
+    return compile(s, variablesMayMatch, 0);
+  }
+
+  /** As {@link #compile(String, boolean)} for text that starts in field {@code firstField}. */
+  private static ResourceGlob compile(String s, boolean variablesMayMatch, int firstField) {
     ResourceGlob.Builder b = ResourceGlob.builder();
-    int colons = 0;
+    int colons = firstField;
     for (int i = 0; i < s.length(); i++) {
       // Before the resource part a wildcard stays in its field: no ARN holds a colon there.
       int any = colons < 5 ? ResourceGlob.ANY & ~ResourceGlob.COLON : ResourceGlob.ANY;

@@ -23,8 +23,36 @@ public final class ResourceSemantics {
     if (pattern.isStar()) {
       return true;
     }
-    for (ResourceGlob g : format.globs()) {
-      if (ResourceGlob.intersects(pattern.glob(), g)) {
+    String head = pattern.resourceHead();
+    if (head != null && !format.mayStartWith(head)) {
+      return false; // most types of a service: instance/ is no volume/
+    }
+    ResourceGlob[] p = pattern.fieldGlobs();
+    List<ResourceFormat.Fields> alternatives = format.byField();
+    if (p == null || alternatives == null) {
+      for (ResourceGlob g : format.globs()) {
+        if (ResourceGlob.intersects(pattern.glob(), g)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (ResourceFormat.Fields f : alternatives) {
+      if (ResourceGlob.intersects(p[5], f.resource()) && headsMeet(p, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean headsMeet(ResourceGlob[] p, ResourceFormat.Fields f) {
+    for (int k = 0; k < 4; k++) {
+      if (!ResourceGlob.intersects(p[k], f.head()[k])) {
+        return false;
+      }
+    }
+    for (ResourceGlob account : f.accounts()) {
+      if (ResourceGlob.intersects(p[4], account)) {
         return true;
       }
     }
@@ -75,6 +103,9 @@ public final class ResourceSemantics {
     }
     if (!named) {
       return ResourceBreadth.NO_RESOURCE;
+    }
+    if (resource.indexOf('*') < 0) {
+      return ResourceBreadth.NAMED; // without a star it names boundedly many: no type is that few
     }
     if (formats.stream().allMatch(f -> covers(p, f))) {
       return ResourceBreadth.EVERY_RESOURCE;
