@@ -111,6 +111,17 @@ class ResourceChecksTest {
   }
 
   @Test
+  void crossServicePairsTheCatalogMissesStaySilent() {
+    // EKS Connector: Systems Manager sessions reach EKS clusters, a type ssm's actions do not list.
+    assertFindings(
+        statement("\"ssm:StartSession\"", "\"arn:aws:eks:*:*:cluster/*\""), "RESOURCE_MISMATCH");
+    // Without that known gap the same shape is reported: an IAM role for SSM tagging.
+    assertFindings(
+        statement("\"ssm:AddTagsToResource\"", "«\"arn:aws:iam::*:role/app-*\"»"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
   void sameServicePatternsOfUnrelatedTypesStaySilent() {
     // The catalog does not list every type an action accepts (AWS grants glue:GetTags on schema
     // registries): within one service only a parent/child mix-up or a written-out ARN is sure.
