@@ -35,7 +35,9 @@ import java.util.function.Predicate;
  * catalog does not know, one naming an action listed without resource types (it acts on {@code *}
  * only) or with a type whose ARN namespace is a placeholder; a Resource that is {@code *}, has a
  * wildcard or variable in its service, a path-style resource part (API Gateway's {@code /apis}:
- * collections the catalog leaves out), or a namespace with no formats.
+ * collections the catalog leaves out), or a namespace with no formats. And a decided misfit is
+ * reported only when it cannot be a gap in the catalog's lists of types per action ({@link
+ * #certain}).
  */
 public final class ResourceFit {
   /** More actions than this from the wildcards of one statement: give up rather than stall. */
