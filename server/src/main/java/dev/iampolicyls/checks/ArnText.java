@@ -20,26 +20,7 @@ final class ArnText {
    * inside a policy variable do not separate fields.
    */
   static List<String> fields(String text) {
-    List<String> out = new ArrayList<>(6);
-    int start = 0;
-    int i = 0;
-    while (i < text.length() && out.size() < 5) {
-      char c = text.charAt(i);
-      if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-        int close = text.indexOf('}', i + 2);
-        if (close > 0) {
-          i = close + 1;
-          continue;
-        }
-      }
-      if (c == ':') {
-        out.add(text.substring(start, i));
-        start = i + 1;
-      }
-      i++;
-    }
-    out.add(text.substring(start));
-    return out;
+    return dev.iampolicyls.semantics.ResourcePattern.fields(text);
   }
 
   /**

@@ -492,7 +492,7 @@ public enum CheckCode {
   RESOURCE_MISMATCH(
       OWN,
       ERROR,
-      "A Resource ARN that no action of the statement acts on (a bucket ARN for s3:GetObject)."),
+      "A Resource no action of the statement acts on, or an action none of its Resources fits."),
   RESOURCE_STAR(
       OWN,
       WARNING,

@@ -1,9 +1,13 @@
 package dev.iampolicyls.checks;
 
+import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.grants.ActionIndex;
 import dev.iampolicyls.grants.Grant;
 import dev.iampolicyls.grants.GrantAnalysis;
 import dev.iampolicyls.grants.RiskSets.EscalationMethod;
+import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.semantics.ResourceBreadth;
+import dev.iampolicyls.semantics.ResourceSemantics;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -14,9 +18,10 @@ import java.util.Map;
 /**
  * An identity policy that, across all its Allow statements, grants every action of a known
  * privilege-escalation method ({@code privilege-escalation.tsv}) on every resource (Resource "*" or
- * NotResource), after Deny. Actions granted only on named resources do not count: naming the role
- * or user is the least-privilege answer. A policy that is full administrator access gets
- * FULL_ADMIN_ACCESS instead.
+ * NotResource, or a pattern covering every resource the action acts on, in one account or all:
+ * {@code arn:aws:iam::123456789012:role/*} for iam:PassRole), after Deny. Actions granted only on
+ * named resources do not count: naming the role or user is the least-privilege answer. A policy
+ * that is full administrator access gets FULL_ADMIN_ACCESS instead.
  *
  * <p>Each Action string (or NotAction key) that contributes gets one finding naming the methods it
  * takes part in and how the first escalates; its related locations are the other contributing
@@ -40,12 +45,27 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
     GrantAnalysis analysis = LeastPrivilege.analysis(ctx);
     ActionIndex index = analysis.index();
     BitSet union = new BitSet();
+    List<BitSet> broad = new ArrayList<>(analysis.allows().size());
+    BitSet methodActions = null;
     for (Grant g : analysis.allows()) {
       if (LeastPrivilege.isFullAdmin(g, index)) {
         return;
       }
+      BitSet reach = null;
       if (g.onEveryResource()) {
-        union.or(g.granted());
+        reach = g.granted();
+      } else if (!g.statement().resource().isEmpty()) {
+        if (methodActions == null) {
+          methodActions = new BitSet();
+          for (EscalationMethod m : analysis.risks().escalationMethods()) {
+            methodActions.or(m.actionSet());
+          }
+        }
+        reach = onEveryResourceOfTheirTypes(ctx, g, methodActions, index);
+      }
+      broad.add(reach);
+      if (reach != null) {
+        union.or(reach);
       }
     }
     List<EscalationMethod> possible = new ArrayList<>();
@@ -58,11 +78,20 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
       return;
     }
     List<Contributor> contributors = new ArrayList<>();
-    for (Grant g : analysis.allows()) {
-      if (g.onEveryResource()) {
-        LeastPrivilege.forEachToken(
-            g, (node, granted) -> contributors.add(new Contributor(node, g, granted)));
+    for (int i = 0; i < analysis.allows().size(); i++) {
+      Grant g = analysis.allows().get(i);
+      BitSet reach = broad.get(i);
+      if (reach == null || reach.isEmpty()) {
+        continue;
       }
+      LeastPrivilege.forEachToken(
+          g,
+          (node, granted) ->
+              contributors.add(
+                  new Contributor(
+                      node,
+                      g,
+                      reach == g.granted() ? granted : LeastPrivilege.and(granted, reach))));
     }
     // Per contributing token, the methods it takes part in, in data-file order.
     Map<Contributor, List<EscalationMethod>> byToken = new LinkedHashMap<>();
@@ -101,6 +130,31 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
       }
       ctx.report(this, c.node(), message(methods, index, mine, c.grant()), related);
     }
+  }
+
+  /**
+   * The escalation actions a statement with named Resources grants on every resource they act on
+   * all the same: {@code arn:aws:iam::123456789012:role/*} is every role of that account, as good
+   * as {@code *} for iam:PassRole ({@link ResourceBreadth#isEveryInAccount}). A partial name
+   * ({@code role/app-*}) stays named. Null when there is none.
+   */
+  private static BitSet onEveryResourceOfTheirTypes(
+      CheckContext ctx, Grant g, BitSet methodActions, ActionIndex index) {
+    if (!g.granted().intersects(methodActions)) {
+      return null; // the usual case: decided without looking at a Resource
+    }
+    BitSet candidates = LeastPrivilege.and(g.granted(), methodActions);
+    BitSet out = new BitSet();
+    for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
+      Action action = index.action(a);
+      for (StringElement r : g.statement().resources()) {
+        if (ResourceSemantics.breadth(ctx.catalog(), r.value(), action).isEveryInAccount()) {
+          out.set(a);
+          break;
+        }
+      }
+    }
+    return out.isEmpty() ? null : out;
   }
 
   private static String message(

@@ -56,6 +56,48 @@ class LeastPrivilegeChecksTest {
 
   // ---- SERVICE_WILDCARD ----
 
+  // ---- PRIVILEGE_ESCALATION on resource breadth ----
+
+  @Test
+  void everyRoleOfAnAccountEscalatesLikeEveryRole() {
+    // The case where the tool contradicted itself: PASS_ROLE_WITH_STAR_IN_RESOURCE knew role/* is
+    // every role, PRIVILEGE_ESCALATION counted only "*".
+    String text =
+        policy(
+            allow("«\"iam:PassRole\"»", "\"arn:aws:iam::123456789012:role/*\""),
+            allow("«\"ec2:RunInstances\"»", "\"*\""));
+    assertFindings(text, "PRIVILEGE_ESCALATION");
+    assertFindings(
+        policy(
+            allow("\"iam:PassRole\"", "«\"arn:aws:iam::123456789012:role/*\"»"),
+            allow("\"ec2:RunInstances\"", "\"*\"")),
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE");
+    assertFindings(
+        policy(allow("«\"iam:CreatePolicyVersion\"»", "\"arn:aws:iam::123456789012:policy/*\"")),
+        "PRIVILEGE_ESCALATION");
+  }
+
+  @Test
+  void aPartialNameOrAnotherTypeStaysNamed() {
+    assertFindings(
+        policy(
+            allow("\"iam:PassRole\"", "\"arn:aws:iam::123456789012:role/app-*\""),
+            allow("\"ec2:RunInstances\"", "\"*\"")),
+        "PRIVILEGE_ESCALATION");
+    assertFindings(
+        policy(
+            allow("\"iam:PassRole\"", "\"arn:aws:iam::123456789012:role/${aws:username}\""),
+            allow("\"ec2:RunInstances\"", "\"*\"")),
+        "PRIVILEGE_ESCALATION");
+    // Every user of the account is not a role: PassRole reaches nothing there.
+    assertFindings(
+        policy(
+            allow(
+                "[\"iam:PassRole\", \"ec2:RunInstances\"]",
+                "\"arn:aws:iam::123456789012:user/*\"")),
+        "PRIVILEGE_ESCALATION");
+  }
+
   @Test
   void serviceWildcardSitsOnThePattern() {
     assertFindings(

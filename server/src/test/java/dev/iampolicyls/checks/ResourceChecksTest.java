@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** RESOURCE_MISMATCH, WILDCARD_IN_SERVICE_NAME, REDUNDANT_ACTION and REDUNDANT_RESOURCE. */
@@ -48,6 +49,114 @@ class ResourceChecksTest {
         "RESOURCE_MISMATCH");
     assertFindings(
         statement("\"iam:PassRole\"", "«\"arn:aws:iam::123456789012:instance-profile/p\"»"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void patternThatNamesOnlyObjectsMismatchesABucketAction() {
+    assertFindings(
+        statement("\"s3:ListBucket\"", "«\"arn:aws:s3:::my-bucket/*\"»"), "RESOURCE_MISMATCH");
+    // A variable is some value without a slash: still an object key, never a bucket.
+    assertFindings(
+        statement("\"s3:ListBucket\"", "«\"arn:aws:s3:::b/${aws:username}/*\"»"),
+        "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("\"s3:ListBucket\"", "[\"arn:aws:s3:::my-bucket*\", \"arn:aws:s3:::*\"]"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void actionThatFitsNoResourceIsReportedOnTheAction() {
+    List<Finding> found =
+        assertFindings(
+            statement("[«\"s3:GetObject\"», \"s3:ListBucket\"]", "\"arn:aws:s3:::my-bucket\""),
+            "RESOURCE_MISMATCH");
+    assertTrue(found.get(0).message().contains("s3 object"), found.get(0).message());
+    assertFindings(
+        statement("[\"s3:GetObject\", «\"s3:ListBucket\"»]", "\"arn:aws:s3:::my-bucket/*\""),
+        "RESOURCE_MISMATCH");
+    // A wildcard that names some action of each kind fits both.
+    assertFindings(
+        statement("\"s3:*\"", "[\"arn:aws:s3:::my-bucket\", \"arn:aws:s3:::my-bucket/*\"]"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void oneMistakeInASmallStatementIsReportedOnce() {
+    // Neither side fits the other: the Resource carries the finding, not also the action.
+    assertFindings(
+        statement("\"s3:GetObject\"", "«\"arn:aws:s3:::my-bucket\"»"), "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void mismatchAcrossServices() {
+    String queue = "\"arn:aws:sqs:us-east-1:123456789012:q\"";
+    assertFindings(statement("\"sns:Publish\"", "«" + queue + "»"), "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("[«\"sns:Publish\"», \"sqs:SendMessage\"]", queue), "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void renamedServicesAcceptEachOthersArns() {
+    assertFindings(
+        statement(
+            "\"codestar-connections:UseConnection\"",
+            "\"arn:aws:codeconnections:us-east-1:123456789012:connection/c\""),
+        "RESOURCE_MISMATCH");
+    assertFindings(
+        statement(
+            "\"codeconnections:UseConnection\"",
+            "\"arn:aws:codestar-connections:us-east-1:123456789012:connection/*\""),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void crossServicePairsTheCatalogMissesStaySilent() {
+    // EKS Connector: Systems Manager sessions reach EKS clusters, a type ssm's actions do not list.
+    assertFindings(
+        statement("\"ssm:StartSession\"", "\"arn:aws:eks:*:*:cluster/*\""), "RESOURCE_MISMATCH");
+    // Without that known gap the same shape is reported: an IAM role for SSM tagging.
+    assertFindings(
+        statement("\"ssm:AddTagsToResource\"", "«\"arn:aws:iam::*:role/app-*\"»"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void sameServicePatternsOfUnrelatedTypesStaySilent() {
+    // The catalog does not list every type an action accepts (AWS grants glue:GetTags on schema
+    // registries): within one service only a parent/child mix-up or a written-out ARN is sure.
+    assertFindings(
+        statement("\"glue:GetTags\"", "\"arn:aws:glue:*:*:registry/*\""), "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("\"iam:PassRole\"", "«\"arn:aws:iam::*:instance-profile/app\"»"),
+        "RESOURCE_MISMATCH");
+    // A written-out ARN is reported whatever its type, as before.
+    assertFindings(
+        statement("\"glue:GetTags\"", "«\"arn:aws:glue:us-east-1:123456789012:registry/r\"»"),
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void anArnAnotherCheckReportsGetsNoMismatchToo() {
+    String bucketWithRegion = statement("\"s3:ListBucket\"", "\"arn:aws:s3:us-east-1::b\"");
+    assertFindings(bucketWithRegion, "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("\"s3:ListBucket\"", "«\"arn:aws:s3:us-east-1::b\"»"), "ARN_REGION_NOT_ALLOWED");
+  }
+
+  @Test
+  void mismatchIsSilentWhenAnyPartCannotBeDecided() {
+    // A "*" Resource may be what the object action uses: GetObject is not reported.
+    assertFindings(
+        statement("[\"s3:GetObject\", \"s3:ListBucket\"]", "[\"arn:aws:s3:::b\", \"*\"]"),
+        "RESOURCE_MISMATCH");
+    // s3:ListAllMyBuckets acts on "*" only: nothing to compare the bucket pattern against.
+    assertFindings(
+        statement("[\"s3:ListAllMyBuckets\", \"s3:GetObject\"]", "\"arn:aws:s3:::b*\""),
+        "RESOURCE_MISMATCH");
+    // An action the catalog does not know may act on the bucket.
+    assertFindings(
+        statement("[\"s3:Frobnicate\", \"s3:GetObject\"]", "\"arn:aws:s3:::b\""),
         "RESOURCE_MISMATCH");
   }
 
