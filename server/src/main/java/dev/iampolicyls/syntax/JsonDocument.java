@@ -10,12 +10,18 @@ public final class JsonDocument {
   private final String text;
   private final JsonNode root;
   private final List<SyntaxError> errors;
+  private final String policyText;
   private LineIndex lines;
 
   JsonDocument(String text, JsonNode root, List<SyntaxError> errors) {
+    this(text, root, errors, null);
+  }
+
+  JsonDocument(String text, JsonNode root, List<SyntaxError> errors, String policyText) {
     this.text = text;
     this.root = root;
     this.errors = List.copyOf(errors);
+    this.policyText = policyText;
   }
 
   public static JsonDocument parse(String text) {
@@ -24,6 +30,19 @@ public final class JsonDocument {
 
   public String text() {
     return text;
+  }
+
+  /**
+   * The policy's own JSON text: the text itself, or for a policy embedded in a template (whose
+   * {@link #text()} is the whole template) the policy written out as JSON. Size quotas count this.
+   */
+  public String policyText() {
+    return policyText != null ? policyText : text;
+  }
+
+  /** Whether the tree was built from a host document (a template) rather than parsed from JSON. */
+  public boolean embedded() {
+    return policyText != null;
   }
 
   public JsonNode root() {

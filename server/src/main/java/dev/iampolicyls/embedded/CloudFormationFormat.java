@@ -1,0 +1,343 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyResourceType;
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.SyntaxError;
+import dev.iampolicyls.syntax.SyntaxTrees;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * CloudFormation and SAM templates, in YAML or JSON. A text is a template when its top level has
+ * {@code AWSTemplateFormatVersion}, or {@code Resources} holding a resource whose {@code Type}
+ * starts with {@code AWS::}; anything else (a policy, a workflow, a manifest) is not read.
+ */
+public final class CloudFormationFormat implements HostFormat {
+  public static final String YAML_SYNTAX_ERROR = "YAML_SYNTAX_ERROR";
+
+  /**
+   * At most this many combinations of Fn::If conditions are checked; beyond, all-true, all-false.
+   */
+  private static final int MAX_CONDITIONS_COMBINED = 4;
+
+  /** What a YAML text that does not parse must show to be reported as a broken template. */
+  private static final Pattern LOOKS_LIKE_TEMPLATE =
+      Pattern.compile(
+          "(?m)^AWSTemplateFormatVersion\\s*:|^\\s+Type\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
+
+  @Override
+  public Optional<HostDocument> read(String text) {
+    if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) {
+      return Optional.empty(); // most documents: no parse at all
+    }
+    if (startsAsJson(text)) {
+      JsonDocument json = JsonDocument.parse(text);
+      HostValue root = JsonFrontEnd.read(json);
+      if (!(root instanceof HostValue.Mapping template) || !isTemplate(template)) {
+        return Optional.empty();
+      }
+      List<Finding> syntax = new ArrayList<>();
+      for (SyntaxError e : json.errors()) {
+        syntax.add(
+            new Finding(
+                "JSON_SYNTAX_ERROR",
+                FindingType.ERROR,
+                e.message(),
+                e.offset(),
+                e.length(),
+                List.of()));
+      }
+      return Optional.of(new HostDocument(text, new Locator(text).policies(template), syntax));
+    }
+    YamlFrontEnd.Result yaml = YamlFrontEnd.read(text);
+    if (!yaml.errors().isEmpty()) {
+      if (!LOOKS_LIKE_TEMPLATE.matcher(text).find()) {
+        return Optional.empty();
+      }
+      SyntaxError e = yaml.errors().get(0);
+      Finding finding =
+          new Finding(
+              YAML_SYNTAX_ERROR, FindingType.ERROR, e.message(), e.offset(), e.length(), List.of());
+      return Optional.of(new HostDocument(text, List.of(), List.of(finding)));
+    }
+    if (yaml.root().orElse(null) instanceof HostValue.Mapping template && isTemplate(template)) {
+      return Optional.of(new HostDocument(text, new Locator(text).policies(template), List.of()));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsAsJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  static boolean isTemplate(HostValue.Mapping root) {
+    if (root.get("AWSTemplateFormatVersion").isPresent()) {
+      return true;
+    }
+    if (root.get("Resources").orElse(null) instanceof HostValue.Mapping resources) {
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource
+            && resource.string("Type").filter(t -> t.startsWith("AWS::")).isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Finds the policies of one template. */
+  private static final class Locator {
+    private final String text;
+    private final List<EmbeddedPolicy> found = new ArrayList<>();
+
+    Locator(String text) {
+      this.text = text;
+    }
+
+    List<EmbeddedPolicy> policies(HostValue.Mapping template) {
+      if (!(template.get("Resources").orElse(null) instanceof HostValue.Mapping resources)) {
+        return List.of();
+      }
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource
+            && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
+          String type = resource.string("Type").orElse("");
+          for (PolicyPlaces.Place place : PolicyPlaces.of(type)) {
+            properties
+                .get(place.property())
+                .ifPresent(value -> locate(e.key().value(), place, value, properties));
+          }
+        }
+      }
+      return found;
+    }
+
+    private void locate(
+        String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
+      List<Object> path = List.of("Resources", logicalId, "Properties", place.property());
+      String name = "Resources/" + logicalId + "/" + place.property();
+      switch (place.shape()) {
+        case DOCUMENT -> add(name, path, place.type(), place.resourceType(), value);
+        case NAMED_POLICIES -> {
+          if (value instanceof HostValue.Sequence list) {
+            for (int i = 0; i < list.items().size(); i++) {
+              if (list.items().get(i) instanceof HostValue.Mapping named) {
+                String policyName = named.string("PolicyName").orElse(String.valueOf(i));
+                HostValue document = named.get("PolicyDocument").orElse(null);
+                if (document != null) {
+                  add(
+                      name + "/" + policyName,
+                      append(path, i, "PolicyDocument"),
+                      place.type(),
+                      null,
+                      document);
+                }
+              }
+            }
+          }
+        }
+        case SAM_POLICIES -> {
+          if (value instanceof HostValue.Sequence list) {
+            for (int i = 0; i < list.items().size(); i++) {
+              HostValue item = list.items().get(i);
+              if (isSamDocument(item)) {
+                add(name + "/" + i, append(path, i), place.type(), null, item);
+              }
+            }
+          } else if (isSamDocument(value)) {
+            add(name, path, place.type(), null, value);
+          }
+        }
+        case ORGANIZATIONS_CONTENT -> {
+          PolicyType type =
+              properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
+          if (type != null) {
+            add(name, path, type, null, value);
+          }
+        }
+      }
+    }
+
+    /**
+     * A policy document among SAM's Policies: a map with Statement. A SAM policy template is a map
+     * of one template name; a managed policy is a name, an ARN, or a function giving one.
+     */
+    private static boolean isSamDocument(HostValue item) {
+      return item instanceof HostValue.Mapping m && m.get("Statement").isPresent();
+    }
+
+    private static List<Object> append(List<Object> path, Object... more) {
+      List<Object> out = new ArrayList<>(path);
+      out.addAll(List.of(more));
+      return out;
+    }
+
+    private void add(
+        String name,
+        List<Object> path,
+        PolicyType type,
+        PolicyResourceType resourceType,
+        HostValue value) {
+      Document document = document(value);
+      if (document == null) {
+        return; // a reference to a document defined elsewhere: nothing to check here
+      }
+      List<String> conditions = new ArrayList<>(conditionNames(document.root()));
+      List<Map<String, Boolean>> readings = readings(conditions);
+      List<Policy> policies = new ArrayList<>();
+      Set<Finding> templateFindings = new LinkedHashSet<>();
+      for (Map<String, Boolean> branches : readings) {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode root = new PolicyTreeBuilder(branches, findings).build(document.root());
+        String policyText = root == null ? "" : PolicyTreeBuilder.render(root);
+        policies.add(Policy.of(SyntaxTrees.document(text, root, document.errors(), policyText)));
+        templateFindings.addAll(findings);
+      }
+      found.add(
+          new EmbeddedPolicy(
+              name,
+              path,
+              type,
+              resourceType,
+              value.offset(),
+              value.length(),
+              policies,
+              List.copyOf(templateFindings),
+              document.approximate()));
+    }
+
+    /** A policy's tree, with the syntax errors of JSON text it was written as. */
+    private record Document(HostValue root, List<SyntaxError> errors, boolean approximate) {}
+
+    private Document document(HostValue value) {
+      if (value instanceof HostValue.Mapping) {
+        return new Document(value, List.of(), false);
+      }
+      if (value instanceof HostValue.Scalar s) {
+        return fromJsonText(s, false, null);
+      }
+      if (value instanceof HostValue.Function f) {
+        if (f.name().equals("Fn::ToJsonString") && f.argument() instanceof HostValue.Mapping) {
+          return new Document(f.argument(), List.of(), false);
+        }
+        if (f.name().equals(Functions.IF)) {
+          return new Document(value, List.of(), false); // each reading takes its branch
+        }
+        if (f.name().equals(Functions.SUB)) {
+          return fromSub(f);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A policy written as JSON text in a string: parsed, and moved onto the host string's
+     * characters. Strings holding {@code ${...}} become {@code Fn::Sub}s of their own when the text
+     * was a Sub's template, with its variables.
+     */
+    private Document fromJsonText(HostValue.Scalar s, boolean sub, HostValue.Mapping variables) {
+      if (!s.value().stripLeading().startsWith("{")) {
+        return null;
+      }
+      JsonDocument json = JsonDocument.parse(s.value());
+      HostValue tree = JsonFrontEnd.readEmbedded(json, s);
+      if (tree == null) {
+        return null;
+      }
+      if (sub) {
+        tree = SubStrings.wrap(tree, variables);
+      }
+      List<SyntaxError> errors = new ArrayList<>();
+      for (SyntaxError e : json.errors()) {
+        int start = hostOffset(s, e.offset());
+        int end = hostOffset(s, e.offset() + e.length());
+        errors.add(new SyntaxError(start, Math.max(0, end - start), e.message()));
+      }
+      return new Document(tree, errors, s.valueOffsets() == null);
+    }
+
+    private Document fromSub(HostValue.Function f) {
+      HostValue template = f.argument();
+      HostValue.Mapping variables = null;
+      if (template instanceof HostValue.Sequence q && !q.items().isEmpty()) {
+        template = q.items().get(0);
+        if (q.items().size() > 1 && q.items().get(1) instanceof HostValue.Mapping m) {
+          variables = m;
+        }
+      }
+      if (!(template instanceof HostValue.Scalar s)) {
+        return null;
+      }
+      return fromJsonText(s, true, variables);
+    }
+
+    private static int hostOffset(HostValue.Scalar s, int valueOffset) {
+      int[] map = s.valueOffsets();
+      return map == null ? s.offset() : map[Math.max(0, Math.min(valueOffset, map.length - 1))];
+    }
+  }
+
+  /** The names of the conditions that Fn::If uses inside a value, in document order. */
+  static Set<String> conditionNames(HostValue value) {
+    Set<String> names = new LinkedHashSet<>();
+    collectConditions(value, names);
+    return names;
+  }
+
+  private static void collectConditions(HostValue value, Set<String> names) {
+    if (value instanceof HostValue.Mapping m) {
+      m.entries().forEach(e -> collectConditions(e.value(), names));
+    } else if (value instanceof HostValue.Sequence q) {
+      q.items().forEach(item -> collectConditions(item, names));
+    } else if (value instanceof HostValue.Function f) {
+      if (f.name().equals(Functions.IF)
+          && f.argument() instanceof HostValue.Sequence args
+          && !args.items().isEmpty()
+          && args.items().get(0) instanceof HostValue.Scalar condition) {
+        names.add(condition.value());
+      }
+      collectConditions(f.argument(), names);
+    }
+  }
+
+  /**
+   * The readings to check: every combination of the conditions when there are few, else all true
+   * and all false. A condition takes the same branch everywhere in one reading, as when deployed.
+   */
+  static List<Map<String, Boolean>> readings(List<String> conditions) {
+    List<Map<String, Boolean>> readings = new ArrayList<>();
+    if (conditions.size() > MAX_CONDITIONS_COMBINED) {
+      for (boolean value : new boolean[] {true, false}) {
+        Map<String, Boolean> all = new HashMap<>();
+        conditions.forEach(c -> all.put(c, value));
+        readings.add(all);
+      }
+      return readings;
+    }
+    for (int bits = 0; bits < (1 << conditions.size()); bits++) {
+      Map<String, Boolean> branches = new HashMap<>();
+      for (int i = 0; i < conditions.size(); i++) {
+        branches.put(conditions.get(i), (bits & (1 << i)) == 0);
+      }
+      readings.add(branches);
+    }
+    return readings;
+  }
+}
