@@ -3,7 +3,6 @@ package dev.iampolicyls.embedded;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.policy.Policy;
-import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
@@ -106,6 +105,8 @@ public final class CloudFormationFormat implements HostFormat {
   private static final class Locator {
     private final String text;
     private final List<EmbeddedPolicy> found = new ArrayList<>();
+    private List<Object> pathPrefix = List.of();
+    private String namePrefix = "";
 
     Locator(String text) {
       this.text = text;
@@ -113,7 +114,7 @@ public final class CloudFormationFormat implements HostFormat {
 
     List<EmbeddedPolicy> policies(HostValue.Mapping template) {
       if (!(template.get("Resources").orElse(null) instanceof HostValue.Mapping resources)) {
-        return List.of();
+        return found;
       }
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource
@@ -124,31 +125,55 @@ public final class CloudFormationFormat implements HostFormat {
                 .get(place.property())
                 .ifPresent(value -> locate(e.key().value(), place, value, properties));
           }
+          nested(e.key().value(), properties);
         }
       }
       return found;
     }
 
+    /**
+     * A stack set whose template is written out in place: as text (YAML or JSON in a string), or as
+     * a map (as packaging tools leave it).
+     */
+    private void nested(String logicalId, HostValue.Mapping properties) {
+      HostValue body = properties.get("TemplateBody").orElse(null);
+      if (body instanceof HostValue.Scalar text && text.valueOffsets() != null) {
+        body = parseNested(text);
+      }
+      if (body instanceof HostValue.Mapping template && isTemplate(template)) {
+        List<Object> outerPath = pathPrefix;
+        String outerName = namePrefix;
+        pathPrefix = append(outerPath, "Resources", logicalId, "Properties", "TemplateBody");
+        namePrefix = outerName + "Resources/" + logicalId + "/TemplateBody/";
+        policies(template);
+        pathPrefix = outerPath;
+        namePrefix = outerName;
+      }
+    }
+
     private void locate(
         String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
-      List<Object> path = List.of("Resources", logicalId, "Properties", place.property());
-      String name = "Resources/" + logicalId + "/" + place.property();
+      List<Object> path =
+          append(pathPrefix, "Resources", logicalId, "Properties", place.property());
+      String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
       switch (place.shape()) {
-        case DOCUMENT -> add(name, path, place.type(), place.resourceType(), value);
+        case DOCUMENT -> add(name, path, place, place.type(), value);
         case NAMED_POLICIES -> {
-          if (value instanceof HostValue.Sequence list) {
-            for (int i = 0; i < list.items().size(); i++) {
-              if (list.items().get(i) instanceof HostValue.Mapping named) {
+          List<HostValue> items =
+              value instanceof HostValue.Sequence list ? list.items() : List.of();
+          for (int i = 0; i < items.size(); i++) {
+            for (HostValue item : alternatives(items.get(i))) {
+              HostValue document =
+                  item instanceof HostValue.Mapping m ? m.get("PolicyDocument").orElse(null) : null;
+              if (document != null) {
+                HostValue.Mapping named = (HostValue.Mapping) item;
                 String policyName = named.string("PolicyName").orElse(String.valueOf(i));
-                HostValue document = named.get("PolicyDocument").orElse(null);
-                if (document != null) {
-                  add(
-                      name + "/" + policyName,
-                      append(path, i, "PolicyDocument"),
-                      place.type(),
-                      null,
-                      document);
-                }
+                add(
+                    name + "/" + policyName,
+                    append(path, i, "PolicyDocument"),
+                    place,
+                    place.type(),
+                    document);
               }
             }
           }
@@ -156,20 +181,21 @@ public final class CloudFormationFormat implements HostFormat {
         case SAM_POLICIES -> {
           if (value instanceof HostValue.Sequence list) {
             for (int i = 0; i < list.items().size(); i++) {
-              HostValue item = list.items().get(i);
-              if (isSamDocument(item)) {
-                add(name + "/" + i, append(path, i), place.type(), null, item);
+              for (HostValue item : alternatives(list.items().get(i))) {
+                if (isSamDocument(item)) {
+                  add(name + "/" + i, append(path, i), place, place.type(), item);
+                }
               }
             }
           } else if (isSamDocument(value)) {
-            add(name, path, place.type(), null, value);
+            add(name, path, place, place.type(), value);
           }
         }
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
           if (type != null) {
-            add(name, path, type, null, value);
+            add(name, path, place, type, value);
           }
         }
       }
@@ -183,6 +209,36 @@ public final class CloudFormationFormat implements HostFormat {
       return item instanceof HostValue.Mapping m && m.get("Statement").isPresent();
     }
 
+    /** A template written as text inside a template, moved onto the outer template's text. */
+    private static HostValue parseNested(HostValue.Scalar text) {
+      HostValue tree;
+      if (startsAsJson(text.value())) {
+        tree = JsonFrontEnd.read(JsonDocument.parse(text.value()));
+      } else {
+        tree = YamlFrontEnd.read(text.value()).root().orElse(null);
+      }
+      return tree == null ? null : Relocation.move(tree, text);
+    }
+
+    /**
+     * The values an element may take: both branches of an {@code Fn::If} (each checked), none for
+     * {@code AWS::NoValue}, else the element itself.
+     */
+    private static List<HostValue> alternatives(HostValue value) {
+      if (Interpolation.isNoValue(value)) {
+        return List.of();
+      }
+      if (value instanceof HostValue.Function f
+          && f.name().equals(Functions.IF)
+          && f.argument() instanceof HostValue.Sequence args
+          && args.items().size() == 3) {
+        List<HostValue> out = new ArrayList<>(alternatives(args.items().get(1)));
+        out.addAll(alternatives(args.items().get(2)));
+        return out;
+      }
+      return List.of(value);
+    }
+
     private static List<Object> append(List<Object> path, Object... more) {
       List<Object> out = new ArrayList<>(path);
       out.addAll(List.of(more));
@@ -192,8 +248,8 @@ public final class CloudFormationFormat implements HostFormat {
     private void add(
         String name,
         List<Object> path,
+        PolicyPlaces.Place place,
         PolicyType type,
-        PolicyResourceType resourceType,
         HostValue value) {
       Document document = document(value);
       if (document == null) {
@@ -215,12 +271,13 @@ public final class CloudFormationFormat implements HostFormat {
               name,
               path,
               type,
-              resourceType,
+              place.resourceType(),
               value.offset(),
               value.length(),
               policies,
               List.copyOf(templateFindings),
-              document.approximate()));
+              document.approximate(),
+              place.notApplicable()));
     }
 
     /** A policy's tree, with the syntax errors of JSON text it was written as. */

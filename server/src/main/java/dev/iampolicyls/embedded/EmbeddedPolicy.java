@@ -33,9 +33,11 @@ public record EmbeddedPolicy(
     int length,
     List<Policy> readings,
     List<Finding> templateFindings,
-    boolean approximatePositions) {
+    boolean approximatePositions,
+    List<String> notApplicable) {
 
   public EmbeddedPolicy {
+    notApplicable = List.copyOf(notApplicable);
     path = List.copyOf(path);
     readings = List.copyOf(readings);
     templateFindings = List.copyOf(templateFindings);

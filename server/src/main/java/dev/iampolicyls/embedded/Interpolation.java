@@ -25,9 +25,12 @@ final class Interpolation {
           "AWS::URLSuffix", "amazonaws.com",
           "AWS::StackName", "stack-name");
 
-  /** Stand-ins for a reference that fills an ARN's partition, Region or account field. */
-  private static final Map<Integer, String> ARN_FIELD_STAND_INS =
-      Map.of(1, "aws", 3, "us-east-1", 4, "123456789012");
+  /**
+   * Regions that stand in for a reference in an ARN's Region field, chosen by the reference's name,
+   * so that two parameters are not taken for the same Region (none is AWS::Region's stand-in).
+   */
+  private static final List<String> REGION_STAND_INS =
+      List.of("us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "ca-central-1");
 
   private final Map<String, Boolean> branches;
   private final List<Finding> findings;
@@ -139,20 +142,27 @@ final class Interpolation {
       return;
     }
     String before = out.valueSoFar();
-    String standIn = null;
-    if (before.startsWith("arn:")) {
-      int field = arnField(before);
-      standIn = ARN_FIELD_STAND_INS.get(field);
-      if (standIn == null && field == 2) {
-        out.markOpaque(); // the service is unknown: so is everything about this ARN
-        out.standIn(display, start, end);
-        return;
-      }
+    int field = before.startsWith("arn:") ? arnField(before) : 0;
+    if (field == 2) {
+      out.markOpaque(); // the service is unknown: so is everything about this ARN
+      out.standIn(display, start, end);
+      return;
     }
-    if (standIn == null) {
-      standIn = name(display);
-    }
-    out.standIn(standIn, start, end);
+    out.standIn(standIn(field, name(display)), start, end);
+  }
+
+  /**
+   * A value of the shape of an ARN's field for the reference {@code name}. Different references get
+   * different values: two account parameters are not one account.
+   */
+  private static String standIn(int arnField, String name) {
+    int hash = name.hashCode() & 0x7fffffff;
+    return switch (arnField) {
+      case 1 -> "aws";
+      case 3 -> REGION_STAND_INS.get(hash % REGION_STAND_INS.size());
+      case 4 -> String.format("2%011d", hash % 100_000_000_000L);
+      default -> name;
+    };
   }
 
   /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */

@@ -27,7 +27,19 @@ final class PolicyPlaces {
     ORGANIZATIONS_CONTENT
   }
 
-  record Place(String property, Shape shape, PolicyType type, PolicyResourceType resourceType) {}
+  /**
+   * @param notApplicable codes that mean nothing for policies in this place
+   */
+  record Place(
+      String property,
+      Shape shape,
+      PolicyType type,
+      PolicyResourceType resourceType,
+      List<String> notApplicable) {
+    Place(String property, Shape shape, PolicyType type, PolicyResourceType resourceType) {
+      this(property, shape, type, resourceType, List.of());
+    }
+  }
 
   private static final PolicyType IDENTITY = PolicyType.IDENTITY_POLICY;
   private static final PolicyType RESOURCE = PolicyType.RESOURCE_POLICY;
@@ -92,12 +104,31 @@ final class PolicyPlaces {
           Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry(
               "AWS::SecretsManager::ResourcePolicy", List.of(document("ResourcePolicy", RESOURCE))),
-          Map.entry("AWS::ECR::Repository", List.of(document("RepositoryPolicyText", RESOURCE))),
+          // A repository policy applies to its repository: its statements name no Resource.
+          Map.entry(
+              "AWS::ECR::Repository",
+              List.of(
+                  new Place(
+                      "RepositoryPolicyText",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      null,
+                      List.of("MISSING_RESOURCE")))),
           Map.entry("AWS::Logs::ResourcePolicy", List.of(document("PolicyDocument", RESOURCE))),
           Map.entry(
               "AWS::OpenSearchService::Domain", List.of(document("AccessPolicies", RESOURCE))),
           Map.entry("AWS::Elasticsearch::Domain", List.of(document("AccessPolicies", RESOURCE))),
-          Map.entry("AWS::EC2::VPCEndpoint", List.of(document("PolicyDocument", RESOURCE))),
+          // An endpoint policy limits what passes through the endpoint: Principal "*" there means
+          // whoever already reaches the endpoint, not anyone.
+          Map.entry(
+              "AWS::EC2::VPCEndpoint",
+              List.of(
+                  new Place(
+                      "PolicyDocument",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      null,
+                      List.of("PUBLIC_ACCESS", "TRUST_POLICY_WILDCARD_PRINCIPAL")))),
           Map.entry("AWS::ApiGateway::RestApi", List.of(document("Policy", RESOURCE))),
           Map.entry("AWS::EFS::FileSystem", List.of(document("FileSystemPolicy", RESOURCE))),
           Map.entry("AWS::Backup::BackupVault", List.of(document("AccessPolicy", RESOURCE))),

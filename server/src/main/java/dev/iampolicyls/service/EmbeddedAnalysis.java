@@ -3,6 +3,7 @@ package dev.iampolicyls.service;
 import dev.iampolicyls.checks.DiagnosticsEngine;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.config.CheckSetting;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.embedded.HostDocument;
@@ -33,6 +34,9 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
       // The policy's place in the template decides its type, whatever the file's settings say.
       AnalysisSettings typed =
           settings.withPolicyType(embedded.policyType()).withResourceType(embedded.resourceType());
+      for (String code : embedded.notApplicable()) {
+        typed = typed.withCheck(code, CheckSetting.OFF);
+      }
       DocumentSettings resolved = typed.forDocument(path);
       // A finding of several readings (Fn::If branches) is the same finding: keep it once.
       Map<List<Object>, Finding> findings = new LinkedHashMap<>();

@@ -1,0 +1,89 @@
+package dev.iampolicyls.embedded;
+
+import static dev.iampolicyls.embedded.TemplateAssert.assertFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.syntax.LineIndex;
+import dev.iampolicyls.syntax.TextPosition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** YAML's positions become UTF-16 offsets exactly, and a broken template gives one finding. */
+class YamlFrontEndTest {
+  @Test
+  void nonAsciiAndAstralCharactersBeforeAPolicyKeepPositionsExact() {
+    assertFindings(
+        """
+        Description: "Données 😀😀 — 𝄞 résumé"
+        Resources:
+          Rôle:
+            Type: AWS::IAM::ManagedPolicy
+            Metadata: {note: 🚀 ✓}
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Sid: «Lecture😀»
+                    Effect: Allow
+                    Action: [«s3:GetObjekt», 'sqs:SendMessage']
+                    Resource: ['arn:aws:s3:::b/😀/*', "arn:aws:sqs:us-east-1:123456789012:q"]
+        """,
+        "UNSUPPORTED_SID",
+        "INVALID_ACTION");
+  }
+
+  @Test
+  void flowAndQuotedScalarsMapTheirCharacters() {
+    assertFindings(
+        """
+        Resources: {P: {Type: "AWS::IAM::Policy", Properties: {PolicyDocument: {Version: "2012-10-17",
+          Statement: [{Effect: Allow, Action: «"s3:Get\\u004fbjekt"», Resource: 'arn:aws:s3:::it''s/*'}]}}}}
+        """,
+        "INVALID_ACTION");
+  }
+
+  @Test
+  void aHalfTypedTemplateGivesOneSyntaxFindingAtItsPosition() {
+    String text =
+        """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          AppRole:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: read
+                  PolicyDocument:
+                    Statement: [{Effect: Allow, Action: s3:GetObject
+                    Version: "2012-10-17"
+        """;
+    var analysis = TemplateAssert.analyze(text);
+    List<Finding> findings = TemplateAssert.findings(analysis);
+    assertEquals(1, findings.size(), findings::toString);
+    Finding error = findings.get(0);
+    assertEquals(CloudFormationFormat.YAML_SYNTAX_ERROR, error.code());
+    assertTrue(error.message().startsWith("YAML syntax error: "), error.message());
+    TextPosition at = new LineIndex(text).positionAt(error.offset());
+    assertEquals(9, at.line(), error::toString); // where the flow sequence is found unclosed
+  }
+
+  @Test
+  void aBrokenYamlFileThatIsNoTemplateSaysNothing() {
+    TemplateAssert.assertNotATemplate("name: CI\non: [push\njobs: {build: 1}\nResources: x\n");
+  }
+
+  @Test
+  void aJsonTemplateWithASyntaxErrorStillHasItsPolicies() {
+    assertFindings(
+        """
+        {"Resources": {"P": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyDocument": {
+          "Version": "2012-10-17",
+          "Statement": [{"Effect": "Allow", "Action": «"s3:GetObjekt"», "Resource": "*"}]}}}}«,»
+        }
+        """,
+        "INVALID_ACTION",
+        "JSON_SYNTAX_ERROR");
+  }
+}
