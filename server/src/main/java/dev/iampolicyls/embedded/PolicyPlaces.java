@@ -136,7 +136,8 @@ final class PolicyPlaces {
               "AWS::Organizations::Policy",
               List.of(new Place("Content", Shape.ORGANIZATIONS_CONTENT, null, null))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
-          Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)));
+          Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
+          Map.entry("AWS::Serverless::Api", List.of(document("Policy", RESOURCE))));
 
   private PolicyPlaces() {}
 

@@ -70,6 +70,50 @@ class YamlFrontEndTest {
   }
 
   @Test
+  void everyPrefixOfATemplateBeingTypedIsReadWithoutFailingAndAtMostOneSyntaxFinding() {
+    String text =
+        """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          AppRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow,
+                Principal: {Service: !Sub "lambda.${AWS::URLSuffix}"}, Action: sts:AssumeRole}]}
+              Policies:
+                - !If
+                  - IsProd
+                  - PolicyName: read
+                    PolicyDocument:
+                      Version: "2012-10-17"
+                      Statement:
+                        - Effect: Allow
+                          Action: [s3:GetObject, !Ref ExtraAction]
+                          Resource: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}/${!aws:username}/*'
+                  - !Ref AWS::NoValue
+          Key:
+            Type: AWS::KMS::Key
+            Properties:
+              KeyPolicy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]}'
+        """;
+    for (int end = 0; end <= text.length(); end++) {
+      String prefix = text.substring(0, end);
+      var read = new CloudFormationFormat().read(prefix);
+      if (read.isPresent()) {
+        var analysis =
+            dev.iampolicyls.service.PolicyLanguageService.bundled()
+                .analyzeEmbedded(prefix, null, dev.iampolicyls.config.AnalysisSettings.DEFAULT)
+                .orElseThrow();
+        int syntax = analysis.document().syntaxFindings().size();
+        assertTrue(syntax <= 1, () -> "at " + prefix.length() + ": " + analysis.document());
+        for (Finding f : TemplateAssert.findings(analysis)) {
+          assertTrue(f.offset() >= 0 && f.end() <= prefix.length(), () -> f + " in\n" + prefix);
+        }
+      }
+    }
+  }
+
+  @Test
   void aBrokenYamlFileThatIsNoTemplateSaysNothing() {
     TemplateAssert.assertNotATemplate("name: CI\non: [push\njobs: {build: 1}\nResources: x\n");
   }
