@@ -53,7 +53,8 @@ public final class CodeActionEngine {
           new RemoveElementFix(),
           new EquivalentToNullFix(),
           new UniqueSidFix(),
-          new MissingQualifierFix());
+          new MissingQualifierFix(),
+          new EscapeSubVariableFix());
 
   private static final List<Refactoring> REFACTORINGS =
       List.of(
