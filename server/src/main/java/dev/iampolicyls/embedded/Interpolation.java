@@ -141,7 +141,7 @@ final class Interpolation {
       out.standIn(display, start, end);
       return;
     }
-    String before = out.valueSoFar();
+    String before = out.value();
     int field = before.startsWith("arn:") ? arnField(before) : 0;
     if (field == 2) {
       out.markOpaque(); // the service is unknown: so is everything about this ARN

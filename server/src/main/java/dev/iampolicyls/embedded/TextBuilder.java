@@ -48,10 +48,6 @@ final class TextBuilder {
     return value.length() == 0;
   }
 
-  String valueSoFar() {
-    return value.toString();
-  }
-
   String value() {
     return value.toString();
   }

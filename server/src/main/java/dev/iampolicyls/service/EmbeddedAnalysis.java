@@ -8,7 +8,6 @@ import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.embedded.HostDocument;
 import dev.iampolicyls.policy.Policy;
-import dev.iampolicyls.policy.PolicyType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,10 +61,5 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
 
   private static List<Object> key(Finding f) {
     return List.of(f.code(), f.offset(), f.length(), f.message());
-  }
-
-  /** The type a policy was checked as. */
-  public static PolicyType typeOf(Checked checked) {
-    return checked.policy().policyType();
   }
 }

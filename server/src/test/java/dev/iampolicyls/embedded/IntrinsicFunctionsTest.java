@@ -196,4 +196,57 @@ class IntrinsicFunctionsTest {
                       Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app-*
         """);
   }
+
+  @Test
+  void aPolicyWrittenAsJsonTextInsideSubHasEachStringSubstitutedOnItsOwn() {
+    // "${Bucket.Arn}/*" is opaque as a value, though it sits in the middle of the Sub's text.
+    assertFindings(
+        """
+        Resources:
+          Logs:
+            Type: AWS::Logs::ResourcePolicy
+            Properties:
+              PolicyName: p
+              PolicyDocument: !Sub |
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [{
+                    "Effect": "Allow",
+                    "Principal": {"AWS": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"},
+                    "Action": ["logs:PutLogEvents", «"logs:PutLogEvent"»],
+                    "Resource": ["${Group.Arn}:*", "arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:«${aws:username}»"]
+                  }]
+                }
+        """,
+        "INVALID_ACTION",
+        "UNESCAPED_POLICY_VARIABLE_IN_SUB");
+  }
+
+  @Test
+  void anIfOverTheWholeDocumentAndToJsonStringAreRead() {
+    assertFindings(
+        """
+        Transform: AWS::LanguageExtensions
+        Resources:
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument: !If
+                - IsProd
+                - Version: "2012-10-17"
+                  Statement: [{Effect: Allow, Action: «s3:GetObjekt», Resource: "*"}]
+                - Version: "2012-10-17"
+                  Statement: [{Effect: Allow, Action: «s3:ListBuckets», Resource: "*"}]
+          Set:
+            Type: AWS::SSO::PermissionSet
+            Properties:
+              InlinePolicy:
+                Fn::ToJsonString:
+                  Version: "2012-10-17"
+                  Statement: [{Effect: Allow, Action: «ec2:DescribeInstance», Resource: "*"}]
+        """,
+        "INVALID_ACTION",
+        "INVALID_ACTION",
+        "INVALID_ACTION");
+  }
 }
