@@ -68,7 +68,15 @@ public final class CloudFormationFormat implements HostFormat {
       Finding finding =
           new Finding(
               YAML_SYNTAX_ERROR, FindingType.ERROR, e.message(), e.offset(), e.length(), List.of());
-      return Optional.of(new HostDocument(text, List.of(), List.of(finding)));
+      // The other resources are still checked: the one being typed is set aside.
+      List<EmbeddedPolicy> policies = List.of();
+      String rest = ResourceBlanking.withoutResourceAt(text, e.offset());
+      if (rest != null
+          && YamlFrontEnd.read(rest).root().orElse(null) instanceof HostValue.Mapping template
+          && isTemplate(template)) {
+        policies = new Locator(text).policies(template);
+      }
+      return Optional.of(new HostDocument(text, policies, List.of(finding)));
     }
     if (yaml.root().orElse(null) instanceof HostValue.Mapping template && isTemplate(template)) {
       return Optional.of(new HostDocument(text, new Locator(text).policies(template), List.of()));

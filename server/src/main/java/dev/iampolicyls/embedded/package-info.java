@@ -28,7 +28,8 @@
  *
  * <p><b>YAML.</b> snakeyaml-engine's composer: it keeps unknown tags on the nodes and marks every
  * node's start and end, counted in code points (converted here to UTF-16 offsets). It stops at the
- * first syntax error, which becomes one finding at its position; the policies of a template being
- * typed are then not checked until it parses again (an editor can keep the last good reading).
+ * first syntax error, which becomes one finding at its position; the template is then read again
+ * with the resource around the error blanked out (offsets unchanged), so the other resources'
+ * policies are still checked while one is being typed.
  */
 package dev.iampolicyls.embedded;

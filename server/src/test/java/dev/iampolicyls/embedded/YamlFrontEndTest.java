@@ -114,6 +114,47 @@ class YamlFrontEndTest {
   }
 
   @Test
+  void whileOneResourceIsBeingTypedTheOthersAreStillChecked() {
+    String marked =
+        """
+        Resources:
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - {Effect: Allow, Action: «s3:GetObjekt», Resource: "*"}
+          Typing:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - {Effect: Allow, Action: [s3:GetObject, Resource: "*"}
+          Writer:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - {Effect: Allow, Action: «s3:PutObjekt», Resource: "*"}
+        """;
+    var analysis = TemplateAssert.analyze(TemplateAssert.unmark(marked).text());
+    List<String> codes = TemplateAssert.findings(analysis).stream().map(Finding::code).toList();
+    assertEquals(List.of("INVALID_ACTION", "YAML_SYNTAX_ERROR", "INVALID_ACTION"), codes);
+    List<int[]> spans = TemplateAssert.unmark(marked).spans();
+    List<Finding> actions =
+        TemplateAssert.findings(analysis).stream()
+            .filter(f -> f.code().equals("INVALID_ACTION"))
+            .toList();
+    assertEquals(spans.get(0)[0], actions.get(0).offset());
+    assertEquals(spans.get(1)[0], actions.get(1).offset());
+    assertEquals(
+        List.of("Resources/Reader/PolicyDocument", "Resources/Writer/PolicyDocument"),
+        analysis.policies().stream().map(p -> p.policy().name()).toList());
+  }
+
+  @Test
   void aBrokenYamlFileThatIsNoTemplateSaysNothing() {
     TemplateAssert.assertNotATemplate("name: CI\non: [push\njobs: {build: 1}\nResources: x\n");
   }
