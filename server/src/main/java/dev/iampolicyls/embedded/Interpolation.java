@@ -23,7 +23,7 @@ final class Interpolation {
           "AWS::Region", "us-east-1",
           "AWS::AccountId", "123456789012",
           "AWS::URLSuffix", "amazonaws.com",
-          "AWS::StackName", "stack-name");
+          "AWS::StackName", "mystack");
 
   /**
    * Regions that stand in for a reference in an ARN's Region field, chosen by the reference's name,

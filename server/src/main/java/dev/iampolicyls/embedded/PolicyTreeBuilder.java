@@ -35,7 +35,7 @@ final class PolicyTreeBuilder {
     if (value instanceof HostValue.Mapping m) {
       ObjectNode object = SyntaxTrees.object(m.offset(), m.length());
       for (HostValue.Entry e : m.entries()) {
-        JsonNode v = e.value() == null ? null : build(e.value());
+        JsonNode v = e.value() == null ? null : keyword(e.key().value(), build(e.value()));
         if (v != null) {
           SyntaxTrees.property(object, string(e.key()), v);
         }
@@ -68,6 +68,27 @@ final class PolicyTreeBuilder {
     TextBuilder text = interpolation.evaluate(f);
     return SyntaxTrees.string(
         f.offset(), f.length(), text.value(), 0, text.offsets(), text.isOpaque());
+  }
+
+  /**
+   * An opaque value where IAM expects a keyword stands in as a valid one, so that no check calls a
+   * template's reference an invalid Effect, Version or Sid: Effect reads as Allow (the broader
+   * reading), Version as the current one, a Sid as the letters and digits of the reference.
+   */
+  private static JsonNode keyword(String key, JsonNode value) {
+    if (!(value instanceof StringNode s) || !s.opaque()) {
+      return value;
+    }
+    String standIn =
+        switch (key) {
+          case "Effect" -> "Allow";
+          case "Version" -> "2012-10-17";
+          case "Sid" -> s.value().replaceAll("[^A-Za-z0-9]", "");
+          default -> null;
+        };
+    return standIn == null
+        ? value
+        : SyntaxTrees.string(s.offset(), s.length(), standIn, 0, null, false);
   }
 
   private JsonNode scalar(HostValue.Scalar s) {

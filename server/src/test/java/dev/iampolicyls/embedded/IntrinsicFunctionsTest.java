@@ -50,6 +50,28 @@ class IntrinsicFunctionsTest {
   }
 
   @Test
+  void referencesWhereIamExpectsAKeywordAreNoInvalidEffectVersionOrSid() {
+    assertFindings(
+        """
+        Resources:
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: !Ref PolicyVersion
+                Statement:
+                  - Sid: !Sub "${Environment}Read"
+                    Effect: !Ref ReadEffect
+                    Action: s3:GetObject
+                    Resource: arn:aws:s3:::bucket/*
+                  - Sid: !Sub "${AWS::StackName}Write"
+                    Effect: !If [IsProd, Deny, Allow]
+                    Action: s3:PutObject
+                    Resource: arn:aws:s3:::bucket/*
+        """);
+  }
+
+  @Test
   void aSubOfPseudoParametersAndReferencesIsAnArnOfItsShape() {
     assertFindings(
         role(
