@@ -61,6 +61,13 @@ final class PolicyPlaces {
   private static final Place SAM_POLICIES =
       new Place("Policies", Shape.SAM_POLICIES, IDENTITY, null);
 
+  /**
+   * An API's resource policy may name its resources in API Gateway's short form, {@code
+   * execute-api:/stage/GET/path}, which API Gateway completes into the API's ARN.
+   */
+  private static final Place API_POLICY =
+      new Place("Policy", Shape.DOCUMENT, RESOURCE, null, List.of("INVALID_ARN_PREFIX"));
+
   private static final Map<String, List<Place>> BY_TYPE =
       Map.ofEntries(
           Map.entry("AWS::IAM::Role", List.of(TRUST, INLINE_POLICIES)),
@@ -129,7 +136,7 @@ final class PolicyPlaces {
                       RESOURCE,
                       null,
                       List.of("PUBLIC_ACCESS", "TRUST_POLICY_WILDCARD_PRINCIPAL")))),
-          Map.entry("AWS::ApiGateway::RestApi", List.of(document("Policy", RESOURCE))),
+          Map.entry("AWS::ApiGateway::RestApi", List.of(API_POLICY)),
           Map.entry("AWS::EFS::FileSystem", List.of(document("FileSystemPolicy", RESOURCE))),
           Map.entry("AWS::Backup::BackupVault", List.of(document("AccessPolicy", RESOURCE))),
           Map.entry(
@@ -137,7 +144,7 @@ final class PolicyPlaces {
               List.of(new Place("Content", Shape.ORGANIZATIONS_CONTENT, null, null))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
           Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
-          Map.entry("AWS::Serverless::Api", List.of(document("Policy", RESOURCE))));
+          Map.entry("AWS::Serverless::Api", List.of(API_POLICY)));
 
   private PolicyPlaces() {}
 

@@ -314,6 +314,26 @@ class PolicyLocationTest {
   }
 
   @Test
+  void anApiPolicyMayNameItsResourcesInApiGatewaysShortForm() {
+    assertFindings(
+        """
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Policy:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                    Action: «execute-api:Invok»
+                    Resource: execute-api:/prod/GET/*
+        """,
+        "INVALID_ACTION");
+  }
+
+  @Test
   void aStackSetsTemplateWrittenInPlaceIsSearchedToo() {
     assertFindings(
         """
