@@ -23,6 +23,8 @@ import java.util.List;
  *     variable not escaped in {@code Fn::Sub}), in host offsets
  * @param approximatePositions the policy is a JSON string whose characters could not be located in
  *     the host text: its findings sit on the whole string
+ * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
+ *     VPC endpoint policy)
  */
 public record EmbeddedPolicy(
     String name,
