@@ -2,6 +2,7 @@ package dev.iampolicyls.embedded;
 
 import static dev.iampolicyls.embedded.TemplateAssert.assertFindings;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -270,5 +271,25 @@ class IntrinsicFunctionsTest {
         "INVALID_ACTION",
         "INVALID_ACTION",
         "INVALID_ACTION");
+  }
+
+  @Test
+  void everyCombinationOfAFewConditionsIsAReadingAndManyGiveAllTrueAndAllFalse() {
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of(java.util.Map.of()), CloudFormationFormat.readings(List.of()));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.Set.of(
+            java.util.Map.of("A", true, "B", true),
+            java.util.Map.of("A", false, "B", true),
+            java.util.Map.of("A", true, "B", false),
+            java.util.Map.of("A", false, "B", false)),
+        java.util.Set.copyOf(CloudFormationFormat.readings(List.of("A", "B"))));
+    List<String> many = List.of("A", "B", "C", "D", "E");
+    var readings = CloudFormationFormat.readings(many);
+    org.junit.jupiter.api.Assertions.assertEquals(2, readings.size());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.Set.of(true), java.util.Set.copyOf(readings.get(0).values()));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.Set.of(false), java.util.Set.copyOf(readings.get(1).values()));
   }
 }
