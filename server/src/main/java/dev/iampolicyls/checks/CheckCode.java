@@ -1,6 +1,7 @@
 package dev.iampolicyls.checks;
 
 import static dev.iampolicyls.checks.CheckCode.Origin.ACCESS_ANALYZER;
+import static dev.iampolicyls.checks.CheckCode.Origin.HOST;
 import static dev.iampolicyls.checks.CheckCode.Origin.OWN;
 import static dev.iampolicyls.checks.CheckCode.Origin.TOOL;
 import static dev.iampolicyls.checks.FindingType.ERROR;
@@ -554,6 +555,10 @@ public enum CheckCode {
   TYPE_MISMATCH_NUMBER(
       ACCESS_ANALYZER, WARNING, "A Numeric operator with a value that is not a number."),
   TYPE_MISMATCH_STRING(ACCESS_ANALYZER, WARNING, "A BinaryEquals value that is not base64."),
+  UNESCAPED_POLICY_VARIABLE_IN_SUB(
+      HOST,
+      ERROR,
+      "A policy variable inside a template's Fn::Sub without the ! that keeps it from CloudFormation."),
   UNIQUE_SIDS_RECOMMENDED(
       ACCESS_ANALYZER,
       WARNING,
@@ -639,7 +644,8 @@ public enum CheckCode {
   CONFIG_ERROR(
       TOOL, ERROR, "A mistake in the project configuration file (.iam-policy-ls.json) itself."),
   INVALID_ENCODING(TOOL, ERROR, "A policy file that is not valid UTF-8."),
-  UNREADABLE_FILE(TOOL, ERROR, "A file named for checking that cannot be read.");
+  UNREADABLE_FILE(TOOL, ERROR, "A file named for checking that cannot be read."),
+  YAML_SYNTAX_ERROR(HOST, ERROR, "A YAML template that cannot be read, at the first mistake.");
 
   /** Where a code comes from. */
   public enum Origin {
@@ -648,7 +654,12 @@ public enum CheckCode {
     /** A check of ours with no Access Analyzer counterpart. */
     OWN,
     /** Not a policy check: a file or configuration problem reported like a finding; no page. */
-    TOOL
+    TOOL,
+    /**
+     * Found by a host format's front end (a CloudFormation template) in the host's own text,
+     * outside the policy checks; it has a page like our checks.
+     */
+    HOST
   }
 
   static final String ACCESS_ANALYZER_REFERENCE =

@@ -37,7 +37,7 @@ abstract class SizeQuotaCheck extends PolicyCheck {
     if (quota.isEmpty() || root == null) {
       return;
     }
-    String text = context.policy().document().text();
+    String text = context.policy().document().policyText();
     if ((long) text.length() * maxSizePerChar() <= quota.getAsInt()) {
       return;
     }

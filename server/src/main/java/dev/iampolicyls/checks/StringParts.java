@@ -7,11 +7,11 @@ final class StringParts {
   private StringParts() {}
 
   /**
-   * Whether decoded offsets map one to one onto the source: true when the token has no escapes,
-   * since every escape is longer in the source than in the value.
+   * Whether decoded offsets can be located in the source: true when the token has no escapes (every
+   * escape is longer in the source than in the value), or when its builder kept a map.
    */
   static boolean mapsDirectly(StringNode node) {
-    return node.contentEnd() - node.contentOffset() == node.value().length();
+    return node.sourceOffset(0) >= 0;
   }
 
   /**
@@ -25,8 +25,10 @@ final class StringParts {
       int start,
       int length,
       String message) {
-    if (mapsDirectly(node)) {
-      context.report(check, node.contentOffset() + start, length, node.path(), message);
+    int from = node.sourceOffset(start);
+    int to = node.sourceOffset(start + length);
+    if (from >= 0 && to >= from) {
+      context.report(check, from, to - from, node.path(), message);
     } else {
       context.report(check, node, message);
     }

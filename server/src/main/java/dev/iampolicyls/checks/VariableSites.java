@@ -90,7 +90,9 @@ final class VariableSites {
                 .map(VariableSites::kindFor)
                 .orElse(Kind.STRING_CONDITION_VALUE);
         for (JsonNode value : entry.values()) {
-          if (value instanceof StringNode str && PolicyVariables.mayContain(str.value())) {
+          if (value instanceof StringNode str
+              && !str.opaque() // a template's reference, not a policy variable
+              && PolicyVariables.mayContain(str.value())) {
             sites.add(new Site(str, kind, "Condition", entry.operatorText()));
           }
         }
@@ -117,7 +119,7 @@ final class VariableSites {
 
   private static void addNested(List<Site> sites, JsonNode value, String element) {
     if (value instanceof StringNode str) {
-      if (PolicyVariables.mayContain(str.value())) {
+      if (!str.opaque() && PolicyVariables.mayContain(str.value())) {
         sites.add(new Site(str, Kind.UNSUPPORTED_ELEMENT, element, null));
       }
     } else if (value instanceof ArrayNode array) {

@@ -6,6 +6,7 @@ import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,6 +156,16 @@ final class PolicyChecker {
     Utf8Text decoded = Utf8Text.decode(bytes);
     if (decoded.valid() && AccountDetails.looksLike(decoded.text())) {
       return accountDetails.check(input.displayPath(), decoded.text());
+    }
+    if (decoded.valid()) {
+      Optional<EmbeddedAnalysis> template =
+          service.analyzeEmbedded(decoded.text(), input.file(), settings);
+      if (template.isPresent()) {
+        return TemplateResults.of(input.displayPath(), template.get());
+      }
+    }
+    if (!input.explicit() && !PolicyFiles.isJson(input.file())) {
+      return null; // a YAML file that is not a template
     }
     Analysis analysis = service.analyze(decoded.text(), input.file(), settings, input.explicit());
     if (!input.explicit() && !analysis.isPolicy()) {

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Turns the command line's paths into the inputs to check: files as named, folders walked for
- * {@code *.json}, {@code -} for stdin. Paths that cannot be walked become inputs with a problem, so
- * they are reported rather than silently lost.
+ * {@code *.json} and for templates ({@code *.yaml}, {@code *.yml}, {@code *.template}), {@code -}
+ * for stdin. Paths that cannot be walked become inputs with a problem, so they are reported rather
+ * than silently lost.
  */
 final class PolicyFiles {
   static final String STDIN = "-";
@@ -92,7 +93,9 @@ final class PolicyFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isJson(file) && !excludes.excludes(root, file)) {
+              if (attrs.isRegularFile()
+                  && (isJson(file) || isTemplateCandidate(file))
+                  && !excludes.excludes(root, file)) {
                 inputs.putIfAbsent(key(file), new Input(display(file), file, false, null));
               }
               return FileVisitResult.CONTINUE;
@@ -144,7 +147,16 @@ final class PolicyFiles {
   }
 
   static boolean isJson(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    return file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /**
+   * A file that may be a CloudFormation or SAM template in YAML ({@code .json} ones are found as
+   * JSON): whether it is one is decided by its content.
+   */
+  static boolean isTemplateCandidate(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template");
   }
 
   /** A short reason for a read failure, without the exception class names. */

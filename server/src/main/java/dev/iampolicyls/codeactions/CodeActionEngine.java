@@ -66,7 +66,8 @@ public final class CodeActionEngine {
           new EquivalentToNullFix(),
           new UniqueSidFix(),
           new MissingQualifierFix(),
-          new ArnResourceSeparatorFix());
+          new ArnResourceSeparatorFix(),
+          new EscapeSubVariableFix());
 
   static final List<Refactoring> REFACTORINGS =
       List.of(

@@ -184,16 +184,18 @@ public final class Statement {
 
   /**
    * The string elements of a string-or-array value: a single string is a list of one, an array's
-   * string items in order (anything else in it is left to the structural checks).
+   * string items in order (anything else in it is left to the structural checks). A value only
+   * known once a template is deployed ({@link StringNode#opaque()}) is left out: it is some
+   * specific value, and nothing can be said about it.
    */
   public static List<StringElement> strings(JsonNode value) {
     if (value instanceof StringNode s) {
-      return List.of(new StringElement(s.value(), s));
+      return s.opaque() ? List.of() : List.of(new StringElement(s.value(), s));
     }
     if (value instanceof ArrayNode array) {
       List<StringElement> list = new ArrayList<>(array.items().size());
       for (JsonNode item : array.items()) {
-        if (item instanceof StringNode s) {
+        if (item instanceof StringNode s && !s.opaque()) {
           list.add(new StringElement(s.value(), s));
         }
       }

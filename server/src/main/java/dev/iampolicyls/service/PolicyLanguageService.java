@@ -12,6 +12,9 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.DocumentSettings;
+import dev.iampolicyls.embedded.CloudFormationFormat;
+import dev.iampolicyls.embedded.HostDocument;
+import dev.iampolicyls.embedded.HostFormat;
 import dev.iampolicyls.hover.HoverEngine;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.outline.FoldingRanges;
@@ -186,6 +189,31 @@ public final class PolicyLanguageService {
               policy.document(), engines().diagnostics().run(policy, type, resolved, cancel));
     }
     return new Analysis(policy, type, isPolicy, findings);
+  }
+
+  /** The formats of documents that hold policies (templates), tried in this order. */
+  private static final List<HostFormat> HOST_FORMATS = List.of(new CloudFormationFormat());
+
+  /**
+   * The policies inside a host document (a CloudFormation or SAM template), each checked as the
+   * type its place makes it, with findings in the host's positions; empty when the text is not such
+   * a document, and for text past the size limit.
+   *
+   * @param documentPath the document's file, or null
+   */
+  public Optional<EmbeddedAnalysis> analyzeEmbedded(
+      String text, Path documentPath, AnalysisSettings settings) {
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      return Optional.empty();
+    }
+    for (HostFormat format : HOST_FORMATS) {
+      Optional<HostDocument> document = format.read(text);
+      if (document.isPresent()) {
+        return Optional.of(
+            EmbeddedAnalysis.of(engines().diagnostics(), document.get(), documentPath, settings));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

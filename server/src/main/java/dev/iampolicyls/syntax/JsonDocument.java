@@ -11,13 +11,25 @@ public final class JsonDocument {
   private final JsonNode root;
   private final List<SyntaxError> errors;
   private final int damageStart;
+  private final String policyText;
   private LineIndex lines;
 
   JsonDocument(String text, JsonNode root, List<SyntaxError> errors, int damageStart) {
+    this(text, root, errors, damageStart, null);
+  }
+
+  /** A tree built from a host document: see {@link #policyText()}. */
+  JsonDocument(String text, JsonNode root, List<SyntaxError> errors, String policyText) {
+    this(text, root, errors, -1, policyText);
+  }
+
+  private JsonDocument(
+      String text, JsonNode root, List<SyntaxError> errors, int damageStart, String policyText) {
     this.text = text;
     this.root = root;
     this.errors = List.copyOf(errors);
     this.damageStart = damageStart;
+    this.policyText = policyText;
   }
 
   public static JsonDocument parse(String text) {
@@ -26,6 +38,19 @@ public final class JsonDocument {
 
   public String text() {
     return text;
+  }
+
+  /**
+   * The policy's own JSON text: the text itself, or for a policy embedded in a template (whose
+   * {@link #text()} is the whole template) the policy written out as JSON. Size quotas count this.
+   */
+  public String policyText() {
+    return policyText != null ? policyText : text;
+  }
+
+  /** Whether the tree was built from a host document (a template) rather than parsed from JSON. */
+  public boolean embedded() {
+    return policyText != null;
   }
 
   public JsonNode root() {

@@ -48,7 +48,10 @@ class CheckDocPagesTest {
       Map.of(
           "INVALID_ENCODING", "the CLI finds it while decoding a file's bytes, before any check",
           "UNREADABLE_FILE", "the CLI reports a path it cannot read; there is no text to check",
-          "CONFIG_ERROR", "the language server reports mistakes in .iam-policy-ls.json itself");
+          "CONFIG_ERROR", "the language server reports mistakes in .iam-policy-ls.json itself",
+          "YAML_SYNTAX_ERROR", "the template front end reports it before any policy is read",
+          "UNESCAPED_POLICY_VARIABLE_IN_SUB",
+              "the template front end finds it in Fn::Sub, outside the policy's JSON");
 
   private static final Pattern BLOCK =
       Pattern.compile("(?ms)^```json (fires|fixed)([^\\n]*)\\n(.*?)^```$");

@@ -1,0 +1,409 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.checks.CheckCode;
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.checks.FindingType;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.SyntaxError;
+import dev.iampolicyls.syntax.SyntaxTrees;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * CloudFormation and SAM templates, in YAML or JSON. A text is a template when its top level has
+ * {@code AWSTemplateFormatVersion}, or {@code Resources} holding a resource whose {@code Type}
+ * starts with {@code AWS::}; anything else (a policy, a workflow, a manifest) is not read.
+ */
+public final class CloudFormationFormat implements HostFormat {
+  public static final CheckCode YAML_SYNTAX_ERROR = CheckCode.YAML_SYNTAX_ERROR;
+
+  /**
+   * At most this many combinations of Fn::If conditions are checked; beyond, all-true, all-false.
+   */
+  private static final int MAX_CONDITIONS_COMBINED = 4;
+
+  /** What a YAML text that does not parse must show to be reported as a broken template. */
+  private static final Pattern LOOKS_LIKE_TEMPLATE =
+      Pattern.compile(
+          "(?m)^AWSTemplateFormatVersion\\s*:|^\\s+Type\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
+
+  @Override
+  public Optional<HostDocument> read(String text) {
+    if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) {
+      return Optional.empty(); // most documents: no parse at all
+    }
+    if (startsAsJson(text)) {
+      JsonDocument json = JsonDocument.parse(text);
+      HostValue root = JsonFrontEnd.read(json);
+      if (!(root instanceof HostValue.Mapping template) || !isTemplate(template)) {
+        return Optional.empty();
+      }
+      List<Finding> syntax = new ArrayList<>();
+      for (SyntaxError e : json.errors()) {
+        syntax.add(
+            new Finding(
+                CheckCode.JSON_SYNTAX_ERROR,
+                FindingType.ERROR,
+                e.message(),
+                e.offset(),
+                e.length(),
+                List.of()));
+      }
+      return Optional.of(new HostDocument(text, new Locator(text).policies(template), syntax));
+    }
+    YamlFrontEnd.Result yaml = YamlFrontEnd.read(text);
+    if (!yaml.errors().isEmpty()) {
+      if (!LOOKS_LIKE_TEMPLATE.matcher(text).find()) {
+        return Optional.empty();
+      }
+      SyntaxError e = yaml.errors().get(0);
+      Finding finding =
+          new Finding(
+              YAML_SYNTAX_ERROR, FindingType.ERROR, e.message(), e.offset(), e.length(), List.of());
+      // The other resources are still checked: the one being typed is set aside.
+      List<EmbeddedPolicy> policies = List.of();
+      String rest = ResourceBlanking.withoutResourceAt(text, e.offset());
+      if (rest != null
+          && YamlFrontEnd.read(rest).root().orElse(null) instanceof HostValue.Mapping template
+          && isTemplate(template)) {
+        policies = new Locator(text).policies(template);
+      }
+      return Optional.of(new HostDocument(text, policies, List.of(finding)));
+    }
+    if (yaml.root().orElse(null) instanceof HostValue.Mapping template && isTemplate(template)) {
+      return Optional.of(new HostDocument(text, new Locator(text).policies(template), List.of()));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsAsJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  static boolean isTemplate(HostValue.Mapping root) {
+    if (root.get("AWSTemplateFormatVersion").isPresent()) {
+      return true;
+    }
+    if (root.get("Resources").orElse(null) instanceof HostValue.Mapping resources) {
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource
+            && resource.string("Type").filter(t -> t.startsWith("AWS::")).isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Finds the policies of one template. */
+  private static final class Locator {
+    private final String text;
+    private final List<EmbeddedPolicy> found = new ArrayList<>();
+    private List<Object> pathPrefix = List.of();
+    private String namePrefix = "";
+
+    Locator(String text) {
+      this.text = text;
+    }
+
+    List<EmbeddedPolicy> policies(HostValue.Mapping template) {
+      if (!(template.get("Resources").orElse(null) instanceof HostValue.Mapping resources)) {
+        return found;
+      }
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource
+            && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
+          String type = resource.string("Type").orElse("");
+          for (PolicyPlaces.Place place : PolicyPlaces.of(type)) {
+            properties
+                .get(place.property())
+                .ifPresent(value -> locate(e.key().value(), place, value, properties));
+          }
+          nested(e.key().value(), properties);
+        }
+      }
+      return found;
+    }
+
+    /**
+     * A stack set whose template is written out in place: as text (YAML or JSON in a string), or as
+     * a map (as packaging tools leave it).
+     */
+    private void nested(String logicalId, HostValue.Mapping properties) {
+      HostValue body = properties.get("TemplateBody").orElse(null);
+      if (body instanceof HostValue.Scalar text && text.valueOffsets() != null) {
+        body = parseNested(text);
+      }
+      if (body instanceof HostValue.Mapping template && isTemplate(template)) {
+        List<Object> outerPath = pathPrefix;
+        String outerName = namePrefix;
+        pathPrefix = append(outerPath, "Resources", logicalId, "Properties", "TemplateBody");
+        namePrefix = outerName + "Resources/" + logicalId + "/TemplateBody/";
+        policies(template);
+        pathPrefix = outerPath;
+        namePrefix = outerName;
+      }
+    }
+
+    private void locate(
+        String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
+      List<Object> path =
+          append(pathPrefix, "Resources", logicalId, "Properties", place.property());
+      String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
+      switch (place.shape()) {
+        case DOCUMENT -> add(name, path, place, place.type(), value);
+        case NAMED_POLICIES -> {
+          List<HostValue> items =
+              value instanceof HostValue.Sequence list ? list.items() : List.of();
+          for (int i = 0; i < items.size(); i++) {
+            for (HostValue item : alternatives(items.get(i))) {
+              HostValue document =
+                  item instanceof HostValue.Mapping m ? m.get("PolicyDocument").orElse(null) : null;
+              if (document != null) {
+                HostValue.Mapping named = (HostValue.Mapping) item;
+                String policyName = named.string("PolicyName").orElse(String.valueOf(i));
+                add(
+                    name + "/" + policyName,
+                    append(path, i, "PolicyDocument"),
+                    place,
+                    place.type(),
+                    document);
+              }
+            }
+          }
+        }
+        case SAM_POLICIES -> {
+          if (value instanceof HostValue.Sequence list) {
+            for (int i = 0; i < list.items().size(); i++) {
+              for (HostValue item : alternatives(list.items().get(i))) {
+                if (isSamDocument(item)) {
+                  add(name + "/" + i, append(path, i), place, place.type(), item);
+                }
+              }
+            }
+          } else if (isSamDocument(value)) {
+            add(name, path, place, place.type(), value);
+          }
+        }
+        case ORGANIZATIONS_CONTENT -> {
+          PolicyType type =
+              properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
+          if (type != null) {
+            add(name, path, place, type, value);
+          }
+        }
+      }
+    }
+
+    /**
+     * A policy document among SAM's Policies: a map with Statement. A SAM policy template is a map
+     * of one template name; a managed policy is a name, an ARN, or a function giving one.
+     */
+    private static boolean isSamDocument(HostValue item) {
+      return item instanceof HostValue.Mapping m && m.get("Statement").isPresent();
+    }
+
+    /** A template written as text inside a template, moved onto the outer template's text. */
+    private static HostValue parseNested(HostValue.Scalar text) {
+      HostValue tree;
+      if (startsAsJson(text.value())) {
+        tree = JsonFrontEnd.read(JsonDocument.parse(text.value()));
+      } else {
+        tree = YamlFrontEnd.read(text.value()).root().orElse(null);
+      }
+      return tree == null ? null : Relocation.move(tree, text);
+    }
+
+    /**
+     * The values an element may take: both branches of an {@code Fn::If} (each checked), none for
+     * {@code AWS::NoValue}, else the element itself.
+     */
+    private static List<HostValue> alternatives(HostValue value) {
+      if (Interpolation.isNoValue(value)) {
+        return List.of();
+      }
+      if (value instanceof HostValue.Function f
+          && f.name().equals(Functions.IF)
+          && f.argument() instanceof HostValue.Sequence args
+          && args.items().size() == 3) {
+        List<HostValue> out = new ArrayList<>(alternatives(args.items().get(1)));
+        out.addAll(alternatives(args.items().get(2)));
+        return out;
+      }
+      return List.of(value);
+    }
+
+    private static List<Object> append(List<Object> path, Object... more) {
+      List<Object> out = new ArrayList<>(path);
+      out.addAll(List.of(more));
+      return out;
+    }
+
+    private void add(
+        String name,
+        List<Object> path,
+        PolicyPlaces.Place place,
+        PolicyType type,
+        HostValue value) {
+      Document document = document(value);
+      if (document == null) {
+        return; // a reference to a document defined elsewhere: nothing to check here
+      }
+      List<String> conditions = new ArrayList<>(conditionNames(document.root()));
+      List<Map<String, Boolean>> readings = readings(conditions);
+      List<Policy> policies = new ArrayList<>();
+      Set<Finding> templateFindings = new LinkedHashSet<>();
+      for (Map<String, Boolean> branches : readings) {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode root = new PolicyTreeBuilder(branches, findings).build(document.root());
+        String policyText = root == null ? "" : PolicyTreeBuilder.render(root);
+        policies.add(Policy.of(SyntaxTrees.document(text, root, document.errors(), policyText)));
+        templateFindings.addAll(findings);
+      }
+      found.add(
+          new EmbeddedPolicy(
+              name,
+              path,
+              type,
+              place.resourceType(),
+              value.offset(),
+              value.length(),
+              policies,
+              List.copyOf(templateFindings),
+              document.approximate(),
+              place.notApplicable()));
+    }
+
+    /** A policy's tree, with the syntax errors of JSON text it was written as. */
+    private record Document(HostValue root, List<SyntaxError> errors, boolean approximate) {}
+
+    private Document document(HostValue value) {
+      if (value instanceof HostValue.Mapping) {
+        return new Document(value, List.of(), false);
+      }
+      if (value instanceof HostValue.Scalar s) {
+        return fromJsonText(s, false, null);
+      }
+      if (value instanceof HostValue.Function f) {
+        if (f.name().equals("Fn::ToJsonString") && f.argument() instanceof HostValue.Mapping) {
+          return new Document(f.argument(), List.of(), false);
+        }
+        if (f.name().equals(Functions.IF)) {
+          return new Document(value, List.of(), false); // each reading takes its branch
+        }
+        if (f.name().equals(Functions.SUB)) {
+          return fromSub(f);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A policy written as JSON text in a string: parsed, and moved onto the host string's
+     * characters. Strings holding {@code ${...}} become {@code Fn::Sub}s of their own when the text
+     * was a Sub's template, with its variables.
+     */
+    private Document fromJsonText(HostValue.Scalar s, boolean sub, HostValue.Mapping variables) {
+      if (!s.value().stripLeading().startsWith("{")) {
+        return null;
+      }
+      JsonDocument json = JsonDocument.parse(s.value());
+      HostValue tree = JsonFrontEnd.readEmbedded(json, s);
+      if (tree == null) {
+        return null;
+      }
+      if (sub) {
+        tree = SubStrings.wrap(tree, variables);
+      }
+      List<SyntaxError> errors = new ArrayList<>();
+      for (SyntaxError e : json.errors()) {
+        int start = hostOffset(s, e.offset());
+        int end = hostOffset(s, e.offset() + e.length());
+        errors.add(new SyntaxError(start, Math.max(0, end - start), e.message()));
+      }
+      return new Document(tree, errors, s.valueOffsets() == null);
+    }
+
+    private Document fromSub(HostValue.Function f) {
+      HostValue template = f.argument();
+      HostValue.Mapping variables = null;
+      if (template instanceof HostValue.Sequence q && !q.items().isEmpty()) {
+        template = q.items().get(0);
+        if (q.items().size() > 1 && q.items().get(1) instanceof HostValue.Mapping m) {
+          variables = m;
+        }
+      }
+      if (!(template instanceof HostValue.Scalar s)) {
+        return null;
+      }
+      return fromJsonText(s, true, variables);
+    }
+
+    private static int hostOffset(HostValue.Scalar s, int valueOffset) {
+      int[] map = s.valueOffsets();
+      return map == null ? s.offset() : map[Math.max(0, Math.min(valueOffset, map.length - 1))];
+    }
+  }
+
+  /** The names of the conditions that Fn::If uses inside a value, in document order. */
+  static Set<String> conditionNames(HostValue value) {
+    Set<String> names = new LinkedHashSet<>();
+    collectConditions(value, names);
+    return names;
+  }
+
+  private static void collectConditions(HostValue value, Set<String> names) {
+    if (value instanceof HostValue.Mapping m) {
+      m.entries().forEach(e -> collectConditions(e.value(), names));
+    } else if (value instanceof HostValue.Sequence q) {
+      q.items().forEach(item -> collectConditions(item, names));
+    } else if (value instanceof HostValue.Function f) {
+      if (f.name().equals(Functions.IF)
+          && f.argument() instanceof HostValue.Sequence args
+          && !args.items().isEmpty()
+          && args.items().get(0) instanceof HostValue.Scalar condition) {
+        names.add(condition.value());
+      }
+      collectConditions(f.argument(), names);
+    }
+  }
+
+  /**
+   * The readings to check: every combination of the conditions when there are few, else all true
+   * and all false. A condition takes the same branch everywhere in one reading, as when deployed.
+   */
+  static List<Map<String, Boolean>> readings(List<String> conditions) {
+    List<Map<String, Boolean>> readings = new ArrayList<>();
+    if (conditions.size() > MAX_CONDITIONS_COMBINED) {
+      for (boolean value : new boolean[] {true, false}) {
+        Map<String, Boolean> all = new HashMap<>();
+        conditions.forEach(c -> all.put(c, value));
+        readings.add(all);
+      }
+      return readings;
+    }
+    for (int bits = 0; bits < (1 << conditions.size()); bits++) {
+      Map<String, Boolean> branches = new HashMap<>();
+      for (int i = 0; i < conditions.size(); i++) {
+        branches.put(conditions.get(i), (bits & (1 << i)) == 0);
+      }
+      readings.add(branches);
+    }
+    return readings;
+  }
+}

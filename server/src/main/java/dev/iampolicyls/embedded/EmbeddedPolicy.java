@@ -1,0 +1,47 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.checks.Finding;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyResourceType;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
+
+/**
+ * One policy inside a host document.
+ *
+ * @param name how reports name it inside its file: {@code Resources/AppRole/Policies/read}, with
+ *     the PolicyName where there is one
+ * @param path where it sits: {@code Resources, AppRole, Properties, Policies, 0, PolicyDocument}
+ * @param policyType what kind of policy its place makes it
+ * @param resourceType the resource a resource policy is attached to, when the checks know it; null
+ *     otherwise
+ * @param offset start of the policy's value in the host text
+ * @param length length of the policy's value in the host text
+ * @param readings one policy per combination of the {@code Fn::If} conditions it uses (one when it
+ *     uses none); every node of each is at its span in the host text
+ * @param templateFindings findings about the template's own syntax inside the policy (a policy
+ *     variable not escaped in {@code Fn::Sub}), in host offsets
+ * @param approximatePositions the policy is a JSON string whose characters could not be located in
+ *     the host text: its findings sit on the whole string
+ * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
+ *     VPC endpoint policy)
+ */
+public record EmbeddedPolicy(
+    String name,
+    List<Object> path,
+    PolicyType policyType,
+    PolicyResourceType resourceType,
+    int offset,
+    int length,
+    List<Policy> readings,
+    List<Finding> templateFindings,
+    boolean approximatePositions,
+    List<String> notApplicable) {
+
+  public EmbeddedPolicy {
+    notApplicable = List.copyOf(notApplicable);
+    path = List.copyOf(path);
+    readings = List.copyOf(readings);
+    templateFindings = List.copyOf(templateFindings);
+  }
+}

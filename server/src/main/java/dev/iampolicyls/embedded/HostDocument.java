@@ -1,0 +1,19 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.checks.Finding;
+import java.util.List;
+
+/**
+ * A document that holds policies, as its {@link HostFormat} read it.
+ *
+ * @param text the whole document: every offset of its policies and findings is into this text
+ * @param policies the policies found, in document order
+ * @param syntaxFindings the host syntax's own errors (a YAML error while typing)
+ */
+public record HostDocument(
+    String text, List<EmbeddedPolicy> policies, List<Finding> syntaxFindings) {
+  public HostDocument {
+    policies = List.copyOf(policies);
+    syntaxFindings = List.copyOf(syntaxFindings);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.policy.PolicyResourceType;
+import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where CloudFormation and SAM resources hold policies: resource type to the properties that are
+ * policy documents, and what kind of policy each is. Sources: the CloudFormation resource reference
+ * of each type, and SAM's specification for {@code AWS::Serverless::*}.
+ */
+final class PolicyPlaces {
+  /** How a property holds its policies. */
+  enum Shape {
+    /** The property is one policy document (an object, or JSON text). */
+    DOCUMENT,
+    /** A list of {@code {PolicyName, PolicyDocument}} (inline policies of roles, users, groups). */
+    NAMED_POLICIES,
+    /**
+     * SAM's {@code Policies}: a managed policy name or ARN, a policy document, a SAM policy
+     * template ({@code S3ReadPolicy: {BucketName: x}}), or a list of these. Only documents are
+     * policies.
+     */
+    SAM_POLICIES,
+    /** Organizations' {@code Content}, an SCP or RCP as the resource's {@code Type} says. */
+    ORGANIZATIONS_CONTENT
+  }
+
+  /**
+   * @param notApplicable codes that mean nothing for policies in this place
+   */
+  record Place(
+      String property,
+      Shape shape,
+      PolicyType type,
+      PolicyResourceType resourceType,
+      List<String> notApplicable) {
+    Place(String property, Shape shape, PolicyType type, PolicyResourceType resourceType) {
+      this(property, shape, type, resourceType, List.of());
+    }
+  }
+
+  private static final PolicyType IDENTITY = PolicyType.IDENTITY_POLICY;
+  private static final PolicyType RESOURCE = PolicyType.RESOURCE_POLICY;
+
+  private static Place document(String property, PolicyType type) {
+    return new Place(property, Shape.DOCUMENT, type, null);
+  }
+
+  private static final Place TRUST =
+      new Place(
+          "AssumeRolePolicyDocument",
+          Shape.DOCUMENT,
+          PolicyType.TRUST_POLICY,
+          PolicyResourceType.IAM_ASSUME_ROLE_POLICY_DOCUMENT);
+
+  private static final Place INLINE_POLICIES =
+      new Place("Policies", Shape.NAMED_POLICIES, IDENTITY, null);
+
+  private static final Place SAM_POLICIES =
+      new Place("Policies", Shape.SAM_POLICIES, IDENTITY, null);
+
+  /**
+   * An API's resource policy may name its resources in API Gateway's short form, {@code
+   * execute-api:/stage/GET/path}, which API Gateway completes into the API's ARN.
+   */
+  private static final Place API_POLICY =
+      new Place("Policy", Shape.DOCUMENT, RESOURCE, null, List.of("INVALID_ARN_PREFIX"));
+
+  private static final Map<String, List<Place>> BY_TYPE =
+      Map.ofEntries(
+          Map.entry("AWS::IAM::Role", List.of(TRUST, INLINE_POLICIES)),
+          Map.entry("AWS::IAM::User", List.of(INLINE_POLICIES)),
+          Map.entry("AWS::IAM::Group", List.of(INLINE_POLICIES)),
+          Map.entry("AWS::IAM::Policy", List.of(document("PolicyDocument", IDENTITY))),
+          Map.entry("AWS::IAM::ManagedPolicy", List.of(document("PolicyDocument", IDENTITY))),
+          Map.entry("AWS::IAM::RolePolicy", List.of(document("PolicyDocument", IDENTITY))),
+          Map.entry("AWS::IAM::UserPolicy", List.of(document("PolicyDocument", IDENTITY))),
+          Map.entry("AWS::IAM::GroupPolicy", List.of(document("PolicyDocument", IDENTITY))),
+          Map.entry("AWS::SSO::PermissionSet", List.of(document("InlinePolicy", IDENTITY))),
+          Map.entry(
+              "AWS::S3::BucketPolicy",
+              List.of(
+                  new Place(
+                      "PolicyDocument", Shape.DOCUMENT, RESOURCE, PolicyResourceType.S3_BUCKET))),
+          Map.entry(
+              "AWS::S3::AccessPoint",
+              List.of(
+                  new Place(
+                      "Policy", Shape.DOCUMENT, RESOURCE, PolicyResourceType.S3_ACCESS_POINT))),
+          Map.entry(
+              "AWS::S3::MultiRegionAccessPointPolicy",
+              List.of(
+                  new Place(
+                      "Policy",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      PolicyResourceType.S3_MULTI_REGION_ACCESS_POINT))),
+          Map.entry(
+              "AWS::S3ObjectLambda::AccessPointPolicy",
+              List.of(
+                  new Place(
+                      "PolicyDocument",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      PolicyResourceType.S3_OBJECT_LAMBDA_ACCESS_POINT))),
+          Map.entry("AWS::SQS::QueuePolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry("AWS::SNS::TopicPolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry("AWS::KMS::Key", List.of(document("KeyPolicy", RESOURCE))),
+          Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
+          Map.entry(
+              "AWS::SecretsManager::ResourcePolicy", List.of(document("ResourcePolicy", RESOURCE))),
+          // A repository policy applies to its repository: its statements name no Resource.
+          Map.entry(
+              "AWS::ECR::Repository",
+              List.of(
+                  new Place(
+                      "RepositoryPolicyText",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      null,
+                      List.of("MISSING_RESOURCE")))),
+          Map.entry("AWS::Logs::ResourcePolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry(
+              "AWS::OpenSearchService::Domain", List.of(document("AccessPolicies", RESOURCE))),
+          Map.entry("AWS::Elasticsearch::Domain", List.of(document("AccessPolicies", RESOURCE))),
+          // An endpoint policy limits what passes through the endpoint: Principal "*" there means
+          // whoever already reaches the endpoint, not anyone.
+          Map.entry(
+              "AWS::EC2::VPCEndpoint",
+              List.of(
+                  new Place(
+                      "PolicyDocument",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      null,
+                      List.of("PUBLIC_ACCESS", "TRUST_POLICY_WILDCARD_PRINCIPAL")))),
+          Map.entry("AWS::ApiGateway::RestApi", List.of(API_POLICY)),
+          Map.entry("AWS::EFS::FileSystem", List.of(document("FileSystemPolicy", RESOURCE))),
+          Map.entry("AWS::Backup::BackupVault", List.of(document("AccessPolicy", RESOURCE))),
+          Map.entry(
+              "AWS::Organizations::Policy",
+              List.of(new Place("Content", Shape.ORGANIZATIONS_CONTENT, null, null))),
+          Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
+          Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
+          Map.entry("AWS::Serverless::Api", List.of(API_POLICY)));
+
+  private PolicyPlaces() {}
+
+  static List<Place> of(String resourceType) {
+    return BY_TYPE.getOrDefault(resourceType, List.of());
+  }
+
+  /** The policy type of an Organizations policy's {@code Type}; null for non-IAM policies. */
+  static PolicyType organizationsType(String type) {
+    return switch (type) {
+      case "SERVICE_CONTROL_POLICY" -> PolicyType.SERVICE_CONTROL_POLICY;
+      case "RESOURCE_CONTROL_POLICY" -> PolicyType.RESOURCE_CONTROL_POLICY;
+      default -> null; // tag, backup, AI opt-out policies: another language
+    };
+  }
+}
