@@ -1,0 +1,311 @@
+package dev.iampolicyls.cli;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.evaluation.ContextArguments;
+import dev.iampolicyls.evaluation.NamedPolicy;
+import dev.iampolicyls.evaluation.PolicyRole;
+import dev.iampolicyls.evaluation.PolicySet;
+import dev.iampolicyls.evaluation.Request;
+import dev.iampolicyls.evaluation.RequestContext;
+import dev.iampolicyls.evaluation.RequestPrincipal;
+import dev.iampolicyls.evaluation.Simulator;
+import dev.iampolicyls.policy.ActionName;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.syntax.JsonDocument;
+import dev.iampolicyls.syntax.SyntaxError;
+import dev.iampolicyls.syntax.TextPosition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `simulate`: evaluates one request against policies offline. Wiring only; see evaluation/. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Decide whether AWS would allow one request, following the IAM User Guide's policy"
+          + " evaluation logic, offline: Allowed, ImplicitDeny or ExplicitDeny, with the"
+          + " statements that decided and why each other statement did not apply.",
+      "See docs/simulate.md for the rules implemented and what is left out."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the request was evaluated (and matched --expect, if given)",
+      "1:the decision differs from --expect",
+      "2:usage error, or a policy file that cannot be read or parsed"
+    })
+final class SimulateCommand implements Callable<Integer> {
+  static final int EXIT_RAN = 0;
+  static final int EXIT_UNEXPECTED = 1;
+  static final int EXIT_USAGE = 2;
+
+  enum Format {
+    text,
+    json
+  }
+
+  enum Expectation {
+    Allowed,
+    Denied,
+    ImplicitDeny,
+    ExplicitDeny
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--action",
+      required = true,
+      paramLabel = "SERVICE:ACTION",
+      description = "The action, such as s3:GetObject.")
+  String action;
+
+  @Option(
+      names = "--resource",
+      defaultValue = "*",
+      paramLabel = "ARN",
+      description =
+          "The resource ARN (default: ${DEFAULT-VALUE}, for actions that take no resource).")
+  String resource;
+
+  @Option(
+      names = "--principal",
+      paramLabel = "ARN",
+      description =
+          "Who makes the request: an IAM user or role ARN, a role session"
+              + " (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), a federated user, an account"
+              + " ID or root ARN, or a service principal (s3.amazonaws.com).")
+  String principal;
+
+  @Option(
+      names = "--resource-account",
+      paramLabel = "ACCOUNT",
+      description = "The account that owns the resource, for ARNs without one (S3 buckets).")
+  String resourceAccount;
+
+  @Option(
+      names = "--context",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A condition key of the request (repeatable); KEY=V1,V2 for a multi-valued key.")
+  List<String> context = new ArrayList<>();
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "An identity-based policy of the principal (repeatable).")
+  List<Path> identityPolicies = new ArrayList<>();
+
+  @Option(
+      names = "--resource-policy",
+      paramLabel = "FILE",
+      description = "The resource's resource-based policy.")
+  Path resourcePolicy;
+
+  @Option(
+      names = "--boundary",
+      paramLabel = "FILE",
+      description = "The principal's permissions boundary.")
+  Path boundary;
+
+  @Option(
+      names = "--session-policy",
+      paramLabel = "FILE",
+      description = "The session policy of the principal's session.")
+  Path sessionPolicy;
+
+  @Option(
+      names = "--scp",
+      paramLabel = "FILE",
+      description =
+          "A service control policy (repeatable; one per organization level, each must allow).")
+  List<Path> scps = new ArrayList<>();
+
+  @Option(
+      names = "--rcp",
+      paramLabel = "FILE",
+      description = "A resource control policy (repeatable; each must allow).")
+  List<Path> rcps = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--expect",
+      paramLabel = "DECISION",
+      description =
+          "Exit 1 unless the decision is this: Allowed, Denied (either deny), ImplicitDeny or"
+              + " ExplicitDeny.")
+  Expectation expect;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Use this catalog (written by update-catalog) to type context keys.")
+  Path catalogFile;
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+  /** A problem that ends the run with exit 2 and one message. */
+  private static final class Unusable extends Exception {
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Request request = request();
+      PolicySet policies = policies();
+      Simulator.Result result = Simulator.simulate(request, policies);
+      if (result.accounts() == Simulator.Accounts.UNDETERMINED) {
+        throw new Unusable(
+            "the resource ARN names no account and the decision depends on whether it is the"
+                + " principal's ("
+                + result.principalAccount().orElse("")
+                + "): give --resource-account");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == Format.json) {
+        SimulationReport.json(request, result, out);
+      } else {
+        SimulationReport.text(request, result, out);
+      }
+      return expect == null || meets(result) ? EXIT_RAN : EXIT_UNEXPECTED;
+    } catch (Unusable e) {
+      err.println("iam-policy-ls simulate: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+  }
+
+  private boolean meets(Simulator.Result result) {
+    return switch (expect) {
+      case Denied -> result.evaluation().decision().denied();
+      default -> result.evaluation().decision().name().equals(expect.name());
+    };
+  }
+
+  private Request request() throws Unusable {
+    if (ActionName.parse(action).isEmpty()) {
+      throw new Unusable(
+          "--action takes SERVICE:ACTION, such as s3:GetObject, not '" + action + "'");
+    }
+    Optional<RequestPrincipal> who = Optional.empty();
+    if (principal != null) {
+      who = RequestPrincipal.parse(principal);
+      if (who.isEmpty()) {
+        throw new Unusable(
+            "--principal '"
+                + principal
+                + "' is not an IAM user, role, role session, federated user, account or service"
+                + " principal");
+      }
+    }
+    if (resourceAccount != null && !ACCOUNT_ID.matcher(resourceAccount).matches()) {
+      throw new Unusable(
+          "--resource-account takes a 12-digit account ID, not '" + resourceAccount + "'");
+    }
+    Catalog catalog;
+    try {
+      catalog = CatalogChoice.load(catalogFile);
+    } catch (IOException e) {
+      throw new Unusable("cannot use --catalog: " + e.getMessage());
+    }
+    if (catalog.action(action).isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "iam-policy-ls simulate: warning: the catalog does not know the action " + action);
+    }
+    RequestContext requestContext;
+    try {
+      requestContext = ContextArguments.parse(context, catalog);
+    } catch (ContextArguments.Invalid e) {
+      throw new Unusable(e.getMessage());
+    }
+    return new Request(action, resource, who, Optional.ofNullable(resourceAccount), requestContext);
+  }
+
+  private PolicySet policies() throws Unusable {
+    List<NamedPolicy> identity = new ArrayList<>();
+    for (Path p : identityPolicies) {
+      identity.add(read(p, PolicyRole.IDENTITY));
+    }
+    List<NamedPolicy> scpList = new ArrayList<>();
+    for (Path p : scps) {
+      scpList.add(read(p, PolicyRole.SCP));
+    }
+    List<NamedPolicy> rcpList = new ArrayList<>();
+    for (Path p : rcps) {
+      rcpList.add(read(p, PolicyRole.RCP));
+    }
+    return new PolicySet(
+        identity,
+        optional(resourcePolicy, PolicyRole.RESOURCE),
+        optional(boundary, PolicyRole.PERMISSIONS_BOUNDARY),
+        optional(sessionPolicy, PolicyRole.SESSION),
+        scpList,
+        rcpList);
+  }
+
+  private Optional<NamedPolicy> optional(Path file, PolicyRole role) throws Unusable {
+    return file == null ? Optional.empty() : Optional.of(read(file, role));
+  }
+
+  /** Reads and parses a policy; a file that is not a well-formed policy stops the run. */
+  private static NamedPolicy read(Path file, PolicyRole role) throws Unusable {
+    String name = file.toString().replace('\\', '/');
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new Unusable("cannot read " + name + ": " + describe(e));
+    }
+    Utf8Text decoded = Utf8Text.decode(bytes);
+    JsonDocument document = JsonDocument.parse(decoded.text());
+    if (!decoded.valid()) {
+      throw new Unusable(
+          at(name, document, decoded.firstInvalidOffset()) + ": the file is not valid UTF-8");
+    }
+    if (!document.errors().isEmpty()) {
+      SyntaxError first = document.errors().get(0);
+      throw new Unusable(at(name, document, first.offset()) + ": " + first.message());
+    }
+    Policy policy = Policy.of(document);
+    if (policy.root().isEmpty() || policy.statementProperty().isEmpty()) {
+      throw new Unusable(name + ":1:1: not an IAM policy (no Statement)");
+    }
+    return new NamedPolicy(name, role, policy);
+  }
+
+  private static String at(String name, JsonDocument document, int offset) {
+    TextPosition p = document.positionAt(Math.min(offset, document.text().length()));
+    return name + ":" + (p.line() + 1) + ":" + (p.character() + 1);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}
