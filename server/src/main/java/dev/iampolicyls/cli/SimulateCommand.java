@@ -126,16 +126,19 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--scp",
-      paramLabel = "FILE",
+      paramLabel = "FILE[,FILE...]",
       description =
-          "A service control policy (repeatable; one per organization level, each must allow).")
-  List<Path> scps = new ArrayList<>();
+          "The service control policies of one organization level (root, an OU, the account),"
+              + " comma-separated; repeat for each level. Some policy of every level must allow.")
+  List<String> scps = new ArrayList<>();
 
   @Option(
       names = "--rcp",
-      paramLabel = "FILE",
-      description = "A resource control policy (repeatable; each must allow).")
-  List<Path> rcps = new ArrayList<>();
+      paramLabel = "FILE[,FILE...]",
+      description =
+          "The resource control policies of one level, like --scp. AWS attaches RCPFullAWSAccess"
+              + " at every level: name it beside a deny-only RCP.")
+  List<String> rcps = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -247,21 +250,28 @@ final class SimulateCommand implements Callable<Integer> {
     for (Path p : identityPolicies) {
       identity.add(read(p, PolicyRole.IDENTITY));
     }
-    List<NamedPolicy> scpList = new ArrayList<>();
-    for (Path p : scps) {
-      scpList.add(read(p, PolicyRole.SCP));
-    }
-    List<NamedPolicy> rcpList = new ArrayList<>();
-    for (Path p : rcps) {
-      rcpList.add(read(p, PolicyRole.RCP));
-    }
     return new PolicySet(
         identity,
         optional(resourcePolicy, PolicyRole.RESOURCE),
         optional(boundary, PolicyRole.PERMISSIONS_BOUNDARY),
         optional(sessionPolicy, PolicyRole.SESSION),
-        scpList,
-        rcpList);
+        levels(scps, PolicyRole.SCP),
+        levels(rcps, PolicyRole.RCP));
+  }
+
+  private static List<List<NamedPolicy>> levels(List<String> options, PolicyRole role)
+      throws Unusable {
+    List<List<NamedPolicy>> levels = new ArrayList<>();
+    for (String option : options) {
+      List<NamedPolicy> level = new ArrayList<>();
+      for (String file : option.split(",")) {
+        if (!file.isBlank()) {
+          level.add(read(Path.of(file.strip()), role));
+        }
+      }
+      levels.add(level);
+    }
+    return levels;
   }
 
   private Optional<NamedPolicy> optional(Path file, PolicyRole role) throws Unusable {

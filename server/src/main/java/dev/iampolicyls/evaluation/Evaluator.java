@@ -53,17 +53,26 @@ public final class Evaluator {
     }
     List<Reason> reasons = new ArrayList<>();
     List<Reason> missing = new ArrayList<>();
-    for (NamedPolicy gate : concat(policies.rcps(), policies.scps())) {
-      if (!inForce(gate.role(), request, principal)) {
+    List<List<NamedPolicy>> levels = new ArrayList<>(policies.rcps());
+    levels.addAll(policies.scps());
+    for (List<NamedPolicy> level : levels) {
+      if (level.isEmpty() || !inForce(level.get(0).role(), request, principal)) {
         continue;
       }
-      List<Reason> allows = allows(all, gate);
+      List<Reason> allows = new ArrayList<>();
+      for (NamedPolicy gate : level) {
+        allows.addAll(allows(all, gate));
+      }
       if (allows.isEmpty()) {
+        NamedPolicy first = level.get(0);
+        String what = first.role().description();
         missing.add(
             new Reason(
-                gate,
+                first,
                 null,
-                "no statement of this " + gate.role().description() + " allows the request"));
+                level.size() == 1
+                    ? "no statement of this " + what + " allows the request"
+                    : "no " + what + " of this level (" + sources(level) + ") allows the request"));
       }
       reasons.addAll(allows);
     }
@@ -274,10 +283,12 @@ public final class Evaluator {
     return (colon < 0 ? action : action.substring(0, colon)).toLowerCase(Locale.ROOT);
   }
 
-  private static List<NamedPolicy> concat(List<NamedPolicy> a, List<NamedPolicy> b) {
-    List<NamedPolicy> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  private static String sources(List<NamedPolicy> level) {
+    List<String> names = new ArrayList<>();
+    for (NamedPolicy p : level) {
+      names.add(p.source());
+    }
+    return String.join(", ", names);
   }
 
   private static Set<String> loadRcpServices() {

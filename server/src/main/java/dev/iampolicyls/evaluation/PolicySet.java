@@ -11,22 +11,23 @@ import java.util.Optional;
  * @param resource the resource's resource-based policy, if it has one
  * @param boundary the principal's permissions boundary, if it has one
  * @param session the session policy the session was created with, if any
- * @param scps service control policies: each one must allow (one per level of the organization
- *     above the principal's account: root, organizational units, the account)
- * @param rcps resource control policies: each one must allow, for the resource's account
+ * @param scps service control policies by level of the organization above the principal's account
+ *     (root, organizational units, the account): at each level some policy must allow
+ * @param rcps resource control policies by level above the resource's account, the same way (AWS
+ *     attaches RCPFullAWSAccess at every level: give it beside deny-only RCPs)
  */
 public record PolicySet(
     List<NamedPolicy> identity,
     Optional<NamedPolicy> resource,
     Optional<NamedPolicy> boundary,
     Optional<NamedPolicy> session,
-    List<NamedPolicy> scps,
-    List<NamedPolicy> rcps) {
+    List<List<NamedPolicy>> scps,
+    List<List<NamedPolicy>> rcps) {
 
   public PolicySet {
     identity = List.copyOf(identity);
-    scps = List.copyOf(scps);
-    rcps = List.copyOf(rcps);
+    scps = scps.stream().map(List::copyOf).toList();
+    rcps = rcps.stream().map(List::copyOf).toList();
   }
 
   /** Every policy, in the order reasons list them. */
@@ -35,8 +36,8 @@ public record PolicySet(
     resource.ifPresent(all::add);
     boundary.ifPresent(all::add);
     session.ifPresent(all::add);
-    all.addAll(scps);
-    all.addAll(rcps);
+    scps.forEach(all::addAll);
+    rcps.forEach(all::addAll);
     return all;
   }
 }
