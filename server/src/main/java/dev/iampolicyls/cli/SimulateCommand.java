@@ -10,13 +10,8 @@ import dev.iampolicyls.evaluation.RequestContext;
 import dev.iampolicyls.evaluation.RequestPrincipal;
 import dev.iampolicyls.evaluation.Simulator;
 import dev.iampolicyls.policy.ActionName;
-import dev.iampolicyls.policy.Policy;
-import dev.iampolicyls.syntax.JsonDocument;
-import dev.iampolicyls.syntax.SyntaxError;
-import dev.iampolicyls.syntax.TextPosition;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,13 +158,6 @@ final class SimulateCommand implements Callable<Integer> {
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-  /** A problem that ends the run with exit 2 and one message. */
-  private static final class Unusable extends Exception {
-    Unusable(String message) {
-      super(message);
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -178,7 +166,7 @@ final class SimulateCommand implements Callable<Integer> {
       PolicySet policies = policies();
       Simulator.Result result = Simulator.simulate(request, policies);
       if (result.accounts() == Simulator.Accounts.UNDETERMINED) {
-        throw new Unusable(
+        throw new UnusableInput(
             "the resource ARN names no account and the decision depends on whether it is the"
                 + " principal's ("
                 + result.principalAccount().orElse("")
@@ -191,7 +179,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationReport.text(request, result, out);
       }
       return expect == null || meets(result) ? EXIT_RAN : EXIT_UNEXPECTED;
-    } catch (Unusable e) {
+    } catch (UnusableInput e) {
       err.println("iam-policy-ls simulate: " + e.getMessage());
       return EXIT_USAGE;
     }
@@ -204,16 +192,16 @@ final class SimulateCommand implements Callable<Integer> {
     };
   }
 
-  private Request request() throws Unusable {
+  private Request request() throws UnusableInput {
     if (ActionName.parse(action).isEmpty()) {
-      throw new Unusable(
+      throw new UnusableInput(
           "--action takes SERVICE:ACTION, such as s3:GetObject, not '" + action + "'");
     }
     Optional<RequestPrincipal> who = Optional.empty();
     if (principal != null) {
       who = RequestPrincipal.parse(principal);
       if (who.isEmpty()) {
-        throw new Unusable(
+        throw new UnusableInput(
             "--principal '"
                 + principal
                 + "' is not an IAM user, role, role session, federated user, account or service"
@@ -221,14 +209,14 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     if (resourceAccount != null && !ACCOUNT_ID.matcher(resourceAccount).matches()) {
-      throw new Unusable(
+      throw new UnusableInput(
           "--resource-account takes a 12-digit account ID, not '" + resourceAccount + "'");
     }
     Catalog catalog;
     try {
       catalog = CatalogChoice.load(catalogFile);
     } catch (IOException e) {
-      throw new Unusable("cannot use --catalog: " + e.getMessage());
+      throw new UnusableInput("cannot use --catalog: " + e.getMessage());
     }
     if (catalog.action(action).isEmpty()) {
       spec.commandLine()
@@ -240,15 +228,15 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       requestContext = ContextArguments.parse(context, catalog);
     } catch (ContextArguments.Invalid e) {
-      throw new Unusable(e.getMessage());
+      throw new UnusableInput(e.getMessage());
     }
     return new Request(action, resource, who, Optional.ofNullable(resourceAccount), requestContext);
   }
 
-  private PolicySet policies() throws Unusable {
+  private PolicySet policies() throws UnusableInput {
     List<NamedPolicy> identity = new ArrayList<>();
     for (Path p : identityPolicies) {
-      identity.add(read(p, PolicyRole.IDENTITY));
+      identity.add(PolicyFileReader.read(p, PolicyRole.IDENTITY));
     }
     return new PolicySet(
         identity,
@@ -260,13 +248,13 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private static List<List<NamedPolicy>> levels(List<String> options, PolicyRole role)
-      throws Unusable {
+      throws UnusableInput {
     List<List<NamedPolicy>> levels = new ArrayList<>();
     for (String option : options) {
       List<NamedPolicy> level = new ArrayList<>();
       for (String file : option.split(",")) {
         if (!file.isBlank()) {
-          level.add(read(Path.of(file.strip()), role));
+          level.add(PolicyFileReader.read(Path.of(file.strip()), role));
         }
       }
       levels.add(level);
@@ -274,48 +262,7 @@ final class SimulateCommand implements Callable<Integer> {
     return levels;
   }
 
-  private Optional<NamedPolicy> optional(Path file, PolicyRole role) throws Unusable {
-    return file == null ? Optional.empty() : Optional.of(read(file, role));
-  }
-
-  /** Reads and parses a policy; a file that is not a well-formed policy stops the run. */
-  private static NamedPolicy read(Path file, PolicyRole role) throws Unusable {
-    String name = file.toString().replace('\\', '/');
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new Unusable("cannot read " + name + ": " + describe(e));
-    }
-    Utf8Text decoded = Utf8Text.decode(bytes);
-    JsonDocument document = JsonDocument.parse(decoded.text());
-    if (!decoded.valid()) {
-      throw new Unusable(
-          at(name, document, decoded.firstInvalidOffset()) + ": the file is not valid UTF-8");
-    }
-    if (!document.errors().isEmpty()) {
-      SyntaxError first = document.errors().get(0);
-      throw new Unusable(at(name, document, first.offset()) + ": " + first.message());
-    }
-    Policy policy = Policy.of(document);
-    if (policy.root().isEmpty() || policy.statementProperty().isEmpty()) {
-      throw new Unusable(name + ":1:1: not an IAM policy (no Statement)");
-    }
-    return new NamedPolicy(name, role, policy);
-  }
-
-  private static String at(String name, JsonDocument document, int offset) {
-    TextPosition p = document.positionAt(Math.min(offset, document.text().length()));
-    return name + ":" + (p.line() + 1) + ":" + (p.character() + 1);
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  private Optional<NamedPolicy> optional(Path file, PolicyRole role) throws UnusableInput {
+    return file == null ? Optional.empty() : Optional.of(PolicyFileReader.read(file, role));
   }
 }
