@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CheckCommand.class,
       UpdateCatalogCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      PolicyTestCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for a failure of the tool itself, kept apart from "the policies have errors". */
@@ -125,6 +126,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Name a subcommand: serve, check, update-catalog or simulate");
+        spec.commandLine(), "Name a subcommand: serve, check, update-catalog, simulate or test");
   }
 }

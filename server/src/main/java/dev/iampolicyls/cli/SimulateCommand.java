@@ -2,6 +2,7 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.evaluation.ContextArguments;
+import dev.iampolicyls.evaluation.Decision;
 import dev.iampolicyls.evaluation.NamedPolicy;
 import dev.iampolicyls.evaluation.PolicyRole;
 import dev.iampolicyls.evaluation.PolicySet;
@@ -178,17 +179,20 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         SimulationReport.text(request, result, out);
       }
-      return expect == null || meets(result) ? EXIT_RAN : EXIT_UNEXPECTED;
+      return expect == null || meets(expect, result.evaluation().decision())
+          ? EXIT_RAN
+          : EXIT_UNEXPECTED;
     } catch (UnusableInput e) {
       err.println("iam-policy-ls simulate: " + e.getMessage());
       return EXIT_USAGE;
     }
   }
 
-  private boolean meets(Simulator.Result result) {
+  /** Whether a decision is the expected one; Denied takes either deny. */
+  static boolean meets(Expectation expect, Decision decision) {
     return switch (expect) {
-      case Denied -> result.evaluation().decision().denied();
-      default -> result.evaluation().decision().name().equals(expect.name());
+      case Denied -> decision.denied();
+      default -> decision.name().equals(expect.name());
     };
   }
 

@@ -70,6 +70,30 @@ public final class ContextArguments {
     return RequestContext.of(new ArrayList<>(entries.values()));
   }
 
+  /**
+   * Keys with their values as a test file lists them (no splitting at commas), typed the same way:
+   * a single-valued key takes one value.
+   */
+  public static RequestContext fromValues(List<RequestContext.Entry> entries, Catalog catalog)
+      throws Invalid {
+    for (RequestContext.Entry e : entries) {
+      Optional<ConditionKey> known = catalog.conditionKey(e.name());
+      String type = known.map(ConditionKey::type).orElse("");
+      boolean multi = known.isEmpty() || type.startsWith("ArrayOf");
+      if (!multi && e.values().size() > 1) {
+        throw new Invalid(e.name() + " is single-valued (" + type + "), but has several values");
+      }
+      String single = type.startsWith("ArrayOf") ? type.substring("ArrayOf".length()) : type;
+      for (String v : e.values()) {
+        String problem = problem(single, v);
+        if (problem != null) {
+          throw new Invalid(e.name() + ": '" + v + "' is not " + problem);
+        }
+      }
+    }
+    return RequestContext.of(entries);
+  }
+
   /** What a value of the type should be, when it is not; null when it is fine. */
   private static String problem(String type, String value) {
     switch (type.toLowerCase(Locale.ROOT)) {
