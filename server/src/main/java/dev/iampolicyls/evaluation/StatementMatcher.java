@@ -27,8 +27,25 @@ final class StatementMatcher {
   StatementOutcome evaluate(NamedPolicy policy, Statement statement) {
     String effect = statement.effectValue().orElse(null);
     boolean variablesOn = policy.policy().versionValue().filter("2012-10-17"::equals).isPresent();
-    RequestPrincipal.Match[] via = {RequestPrincipal.Match.NONE};
-    String reason = firstFailure(policy, statement, effect, variablesOn, via);
+    PrincipalCheck principal = PrincipalCheck.NOT_ASKED;
+    String reason = null;
+    if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
+      reason = effect == null ? "it has no Effect" : "its Effect is neither Allow nor Deny";
+    }
+    if (reason == null) {
+      reason = actionFailure(statement);
+    }
+    if (reason == null) {
+      reason = resourceFailure(policy, statement, variablesOn);
+    }
+    if (reason == null && policy.role().matchesPrincipal()) {
+      principal = principalCheck(statement, "Deny".equals(effect));
+      reason = principal.failure();
+    }
+    if (reason == null) {
+      reason =
+          Conditions.firstFailure(statement.conditionEntries(), request.context(), variablesOn);
+    }
     return new StatementOutcome(
         policy,
         statement.index(),
@@ -37,33 +54,20 @@ final class StatementMatcher {
         statement.node().offset(),
         reason == null,
         reason,
-        via[0]);
+        principal.via());
   }
 
-  private String firstFailure(
-      NamedPolicy policy,
-      Statement statement,
-      String effect,
-      boolean variablesOn,
-      RequestPrincipal.Match[] via) {
-    if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
-      return effect == null ? "it has no Effect" : "its Effect is neither Allow nor Deny";
+  /** How Principal or NotPrincipal named the request's principal, or why it did not. */
+  private record PrincipalCheck(RequestPrincipal.Match via, String failure) {
+    static final PrincipalCheck NOT_ASKED = new PrincipalCheck(RequestPrincipal.Match.NONE, null);
+
+    static PrincipalCheck named(RequestPrincipal.Match via) {
+      return new PrincipalCheck(via, null);
     }
-    String action = actionFailure(statement);
-    if (action != null) {
-      return action;
+
+    static PrincipalCheck notNamed(String failure) {
+      return new PrincipalCheck(RequestPrincipal.Match.NONE, failure);
     }
-    String resource = resourceFailure(policy, statement, variablesOn);
-    if (resource != null) {
-      return resource;
-    }
-    if (policy.role().matchesPrincipal()) {
-      String principal = principalFailure(statement, "Deny".equals(effect), via);
-      if (principal != null) {
-        return principal;
-      }
-    }
-    return Conditions.firstFailure(statement.conditionEntries(), request.context(), variablesOn);
   }
 
   private String actionFailure(Statement statement) {
@@ -118,10 +122,10 @@ final class StatementMatcher {
     return matched != null ? null : "the resource " + request.resource() + " matches no Resource";
   }
 
-  private String principalFailure(Statement statement, boolean deny, RequestPrincipal.Match[] via) {
+  private PrincipalCheck principalCheck(Statement statement, boolean deny) {
     boolean negated = statement.principal().isEmpty();
     if (negated && statement.notPrincipal().isEmpty()) {
-      return "it has no Principal or NotPrincipal";
+      return PrincipalCheck.notNamed("it has no Principal or NotPrincipal");
     }
     JsonNode value = (negated ? statement.notPrincipal() : statement.principal()).get().value();
     List<PrincipalEntry> entries = Principals.entries(value);
@@ -130,11 +134,11 @@ final class StatementMatcher {
       // Unknown principal: only "everyone" is sure to name it.
       boolean everyone = entries.stream().anyMatch(PrincipalEntry::isEveryone);
       if (!negated && everyone) {
-        via[0] = RequestPrincipal.Match.DIRECT;
-        return null;
+        return PrincipalCheck.named(RequestPrincipal.Match.DIRECT);
       }
-      return (negated ? "NotPrincipal" : "Principal")
-          + " names specific principals and no principal was given";
+      return PrincipalCheck.notNamed(
+          (negated ? "NotPrincipal" : "Principal")
+              + " names specific principals and no principal was given");
     }
     if (!negated) {
       RequestPrincipal.Match best = RequestPrincipal.Match.NONE;
@@ -145,14 +149,14 @@ final class StatementMatcher {
           best = m;
         }
       }
-      via[0] = best;
       return best != RequestPrincipal.Match.NONE
-          ? null
-          : "the principal " + principal.text() + " is not named in Principal";
+          ? PrincipalCheck.named(best)
+          : PrincipalCheck.notNamed(
+              "the principal " + principal.text() + " is not named in Principal");
     }
     if (deny && boundaryPresent && !principal.isService()) {
-      via[0] = RequestPrincipal.Match.DIRECT;
-      return null; // the guide: such a Deny always applies to principals with a boundary
+      // The guide: such a Deny always applies to principals with a boundary.
+      return PrincipalCheck.named(RequestPrincipal.Match.DIRECT);
     }
     Set<RequestPrincipal.Match> listed = EnumSet.noneOf(RequestPrincipal.Match.class);
     for (PrincipalEntry e : entries) {
@@ -166,9 +170,9 @@ final class StatementMatcher {
       }
     }
     if (listed.containsAll(principal.identitiesToExclude())) {
-      return "the principal " + principal.text() + " is excluded by NotPrincipal";
+      return PrincipalCheck.notNamed(
+          "the principal " + principal.text() + " is excluded by NotPrincipal");
     }
-    via[0] = RequestPrincipal.Match.DIRECT;
-    return null;
+    return PrincipalCheck.named(RequestPrincipal.Match.DIRECT);
   }
 }
