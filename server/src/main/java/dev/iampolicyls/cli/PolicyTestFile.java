@@ -120,6 +120,9 @@ record PolicyTestFile(String name, PolicySet policies, List<Case> cases) {
       }
       String account =
           Optional.ofNullable(optionalString(c, "resourceAccount")).orElse(defaultAccount);
+      if (account != null && !account.matches("\\d{12}")) {
+        throw problem(c, "resourceAccount must be a 12-digit account ID, not '" + account + "'");
+      }
       String expectText = string(required(c, "expect"), "expect");
       SimulateCommand.Expectation expect;
       try {

@@ -156,6 +156,13 @@ class PolicyTestCommandTest {
     CliRun missing = CliRun.run("test", missingPolicy.toString());
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("none.json: no such file"), missing.err());
+    Path badAccount =
+        write("account.iamtest.json", TESTS.replace("\"111122223333\",", "\"1111\","));
+    CliRun account = CliRun.run("test", badAccount.toString());
+    assertEquals(2, account.exitCode());
+    assertTrue(
+        account.err().contains("resourceAccount must be a 12-digit account ID, not '1111'"),
+        account.err());
   }
 
   @Test
