@@ -191,8 +191,9 @@ public final class Evaluator {
       boolean resourceAllows =
           !resourceDirect.isEmpty() || !resourceToRole.isEmpty() || !resourceToAccount.isEmpty();
       NamedPolicy rp = policies.resource().orElse(null);
+      boolean service = principal != null && principal.isService();
       String acrossAccounts =
-          crossAccount ? " (across accounts the resource's account must allow)" : "";
+          crossAccount && !service ? " (across accounts the resource's account must allow)" : "";
       if (rp != null && !resourceAllows) {
         missing.add(
             new Reason(
@@ -211,9 +212,11 @@ public final class Evaluator {
                 null,
                 "the resource-based policy allows the principal's account only, which leaves the decision to the identity-based policies"));
       }
-      if (principal != null && principal.isService()) {
+      if (service) {
         return; // only a resource-based policy can allow a service
       }
+      String principalSide =
+          crossAccount ? " (across accounts the principal's account must allow too)" : "";
       boolean root = principal != null && principal.kind() == RequestPrincipal.Kind.ROOT;
       if (identity.isEmpty() && !root) {
         NamedPolicy first = policies.identity().isEmpty() ? null : policies.identity().get(0);
@@ -221,9 +224,10 @@ public final class Evaluator {
             new Reason(
                 first,
                 null,
-                first == null
-                    ? "no identity-based policy was given"
-                    : "no statement of the identity-based policies allows the request"));
+                (first == null
+                        ? "no identity-based policy was given"
+                        : "no statement of the identity-based policies allows the request")
+                    + principalSide));
       }
       if (boundary != null && boundary.isEmpty()) {
         missing.add(

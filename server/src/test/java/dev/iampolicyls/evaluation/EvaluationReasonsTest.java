@@ -174,4 +174,33 @@ class EvaluationReasonsTest {
         Simulator.Accounts.ASSUMED_SAME,
         Scenario.of("no principal").identity(policy(allow("s3:*", "*"))).run().accounts());
   }
+
+  @Test
+  void acrossAccountsTheMissingSideIsNamed() {
+    String carol = "arn:aws:iam::444455556666:user/carol";
+    Evaluation onlyResource =
+        Scenario.of("resource side only")
+            .principal(carol)
+            .resourceAccount("111122223333")
+            .resourcePolicy(Scenario.grantTo("{\"AWS\": \"" + carol + "\"}"))
+            .run()
+            .evaluation();
+    assertEquals(
+        List.of(
+            "no identity-based policy was given (across accounts the principal's account must"
+                + " allow too)"),
+        onlyResource.reasons().stream().map(Reason::message).toList());
+    Evaluation onlyIdentity =
+        Scenario.of("identity side only")
+            .principal(carol)
+            .resourceAccount("111122223333")
+            .identity(policy(allow("s3:*", "*")))
+            .run()
+            .evaluation();
+    assertEquals(
+        List.of(
+            "no resource-based policy was given (across accounts the resource's account must"
+                + " allow)"),
+        onlyIdentity.reasons().stream().map(Reason::message).toList());
+  }
 }
