@@ -79,7 +79,7 @@ public final class Evaluator {
     if (!missing.isEmpty()) {
       return new Evaluation(Decision.ImplicitDeny, missing, all, sameAccount);
     }
-    Grants grants = new Grants(all, policies, principal);
+    Grants grants = new Grants(all, policies, principal, service(request.action()).equals("kms"));
     List<Reason> granted = sameAccount ? grants.sameAccount(missing) : grants.crossAccount(missing);
     if (granted == null) {
       return new Evaluation(Decision.ImplicitDeny, missing, all, sameAccount);
@@ -99,9 +99,20 @@ public final class Evaluator {
     private final List<Reason> boundary;
     private final List<Reason> session;
 
-    Grants(List<StatementOutcome> all, PolicySet policies, RequestPrincipal principal) {
+    /**
+     * A KMS key policy must allow the principal or its account before IAM policies count (the
+     * guide's exception to "either side may allow").
+     */
+    private final boolean keyPolicyFirst;
+
+    Grants(
+        List<StatementOutcome> all,
+        PolicySet policies,
+        RequestPrincipal principal,
+        boolean keyPolicyFirst) {
       this.policies = policies;
       this.principal = principal;
+      this.keyPolicyFirst = keyPolicyFirst;
       for (NamedPolicy p : policies.identity()) {
         identity.addAll(allows(all, p));
       }
@@ -134,9 +145,21 @@ public final class Evaluator {
       if (!resourceToRole.isEmpty() && limitsAllow()) {
         return withLimits(resourceToRole);
       }
+      if (keyPolicyFirst && resourceToAccount.isEmpty()) {
+        missing.add(
+            new Reason(
+                policies.resource().orElse(null),
+                null,
+                "a KMS key policy must allow the principal or its account before IAM policies"
+                    + " count, and "
+                    + (policies.resource().isPresent() ? "this one does not" : "none was given")));
+        return null;
+      }
       List<Reason> fromIdentity = identityAllows();
       if (fromIdentity != null) {
-        return fromIdentity;
+        List<Reason> both = new ArrayList<>(resourceToAccount);
+        both.addAll(fromIdentity);
+        return keyPolicyFirst ? both : fromIdentity;
       }
       explainMissing(missing, false);
       return null;

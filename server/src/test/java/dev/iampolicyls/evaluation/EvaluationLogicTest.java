@@ -28,6 +28,7 @@ class EvaluationLogicTest {
   static final String ROLE = "arn:aws:iam::111122223333:role/app";
   static final String SESSION = "arn:aws:sts::111122223333:assumed-role/app/build-42";
   static final String OTHER_USER = "arn:aws:iam::444455556666:user/carol";
+  static final String KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
   static final String QUEUE = "arn:aws:sqs:us-east-1:111122223333:jobs";
 
   static final String ALLOW_ALL = policy(allow("*", "*"));
@@ -208,6 +209,43 @@ class EvaluationLogicTest {
                         "Allow",
                         "sqs:SendMessage",
                         QUEUE,
+                        "\"Principal\": {\"AWS\": \"" + ALICE + "\"}")))
+            .expect(Allowed),
+        // --- KMS: the key policy must allow before IAM policies count
+        s3("KMS: an IAM Allow without a key policy")
+            .action("kms:Decrypt")
+            .resource(KEY)
+            .identity(ALLOW_ALL)
+            .expect(ImplicitDeny),
+        s3("KMS: a key policy that allows the account enables IAM policies")
+            .action("kms:Decrypt")
+            .resource(KEY)
+            .identity(ALLOW_ALL)
+            .resourcePolicy(
+                policy(
+                    statement(
+                        "Allow",
+                        "kms:*",
+                        "*",
+                        "\"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}")))
+            .expect(Allowed),
+        s3("KMS: a key policy naming another user does not enable IAM policies")
+            .action("kms:Decrypt")
+            .resource(KEY)
+            .identity(ALLOW_ALL)
+            .resourcePolicy(
+                policy(
+                    statement("Allow", "kms:*", "*", "\"Principal\": {\"AWS\": \"" + BOB + "\"}")))
+            .expect(ImplicitDeny),
+        s3("KMS: a key policy naming the user allows on its own")
+            .action("kms:Decrypt")
+            .resource(KEY)
+            .resourcePolicy(
+                policy(
+                    statement(
+                        "Allow",
+                        "kms:Decrypt",
+                        "*",
                         "\"Principal\": {\"AWS\": \"" + ALICE + "\"}")))
             .expect(Allowed),
         // --- Across accounts: both sides must allow
