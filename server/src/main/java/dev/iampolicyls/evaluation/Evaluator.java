@@ -79,7 +79,7 @@ public final class Evaluator {
     if (!missing.isEmpty()) {
       return new Evaluation(Decision.ImplicitDeny, missing, all, sameAccount);
     }
-    Grants grants = new Grants(all, policies, principal, service(request.action()).equals("kms"));
+    Grants grants = new Grants(all, policies, principal, resourcePolicyFirst(request.action()));
     List<Reason> granted = sameAccount ? grants.sameAccount(missing) : grants.crossAccount(missing);
     if (granted == null) {
       return new Evaluation(Decision.ImplicitDeny, missing, all, sameAccount);
@@ -100,19 +100,19 @@ public final class Evaluator {
     private final List<Reason> session;
 
     /**
-     * A KMS key policy must allow the principal or its account before IAM policies count (the
-     * guide's exception to "either side may allow").
+     * A KMS key policy or a role's trust policy must allow the principal or its account before IAM
+     * policies count (the guide's exceptions to "either side may allow").
      */
-    private final boolean keyPolicyFirst;
+    private final boolean resourcePolicyFirst;
 
     Grants(
         List<StatementOutcome> all,
         PolicySet policies,
         RequestPrincipal principal,
-        boolean keyPolicyFirst) {
+        boolean resourcePolicyFirst) {
       this.policies = policies;
       this.principal = principal;
-      this.keyPolicyFirst = keyPolicyFirst;
+      this.resourcePolicyFirst = resourcePolicyFirst;
       for (NamedPolicy p : policies.identity()) {
         identity.addAll(allows(all, p));
       }
@@ -145,13 +145,13 @@ public final class Evaluator {
       if (!resourceToRole.isEmpty() && limitsAllow()) {
         return withLimits(resourceToRole);
       }
-      if (keyPolicyFirst && resourceToAccount.isEmpty()) {
+      if (resourcePolicyFirst && resourceToAccount.isEmpty()) {
         missing.add(
             new Reason(
                 policies.resource().orElse(null),
                 null,
-                "a KMS key policy must allow the principal or its account before IAM policies"
-                    + " count, and "
+                "a KMS key policy or role trust policy must allow the principal or its account"
+                    + " before IAM policies count, and "
                     + (policies.resource().isPresent() ? "this one does not" : "none was given")));
         return null;
       }
@@ -159,7 +159,7 @@ public final class Evaluator {
       if (fromIdentity != null) {
         List<Reason> both = new ArrayList<>(resourceToAccount);
         both.addAll(fromIdentity);
-        return keyPolicyFirst ? both : fromIdentity;
+        return resourcePolicyFirst ? both : fromIdentity;
       }
       explainMissing(missing, false);
       return null;
@@ -303,6 +303,12 @@ public final class Evaluator {
                 : "RCPs do not apply to the service " + service(request.action());
     return new StatementOutcome(
         o.policy(), o.index(), o.sid(), o.effect(), o.offset(), false, why, o.principalMatch());
+  }
+
+  /** KMS actions and role assumption: the resource's own policy decides first. */
+  private static boolean resourcePolicyFirst(String action) {
+    String lower = action.toLowerCase(Locale.ROOT);
+    return lower.startsWith("kms:") || lower.startsWith("sts:assumerole");
   }
 
   private static String service(String action) {

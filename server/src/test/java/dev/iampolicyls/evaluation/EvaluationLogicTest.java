@@ -248,6 +248,27 @@ class EvaluationLogicTest {
                         "*",
                         "\"Principal\": {\"AWS\": \"" + ALICE + "\"}")))
             .expect(Allowed),
+        // --- Role trust policies must allow, like key policies
+        s3("AssumeRole: an IAM Allow is not enough without the trust policy")
+            .action("sts:AssumeRole")
+            .resource(ROLE)
+            .identity(ALLOW_ALL)
+            .expect(ImplicitDeny),
+        s3("AssumeRole: a trust policy trusting the account, and an IAM Allow")
+            .action("sts:AssumeRole")
+            .resource(ROLE)
+            .identity(ALLOW_ALL)
+            .resourcePolicy(
+                policy(
+                    "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"111122223333\"}, \"Action\": \"sts:AssumeRole\"}"))
+            .expect(Allowed),
+        s3("AssumeRole: a trust policy trusting the account, no IAM Allow")
+            .action("sts:AssumeRole")
+            .resource(ROLE)
+            .resourcePolicy(
+                policy(
+                    "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"111122223333\"}, \"Action\": \"sts:AssumeRole\"}"))
+            .expect(ImplicitDeny),
         // --- Across accounts: both sides must allow
         Scenario.of("cross-account: resource policy and identity policy both allow")
             .principal(OTHER_USER)
