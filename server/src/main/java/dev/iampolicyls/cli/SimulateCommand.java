@@ -105,7 +105,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--resource-policy",
       paramLabel = "FILE",
-      description = "The resource's resource-based policy.")
+      description =
+          "The resource's resource-based policy: a bucket, queue or KMS key policy, or the trust"
+              + " policy of the role to assume.")
   Path resourcePolicy;
 
   @Option(

@@ -36,7 +36,10 @@ public record RequestPrincipal(
     SERVICE
   }
 
-  /** How a Principal element named the request's principal. */
+  /**
+   * How a Principal element named the request's principal, the most direct first (a statement that
+   * names the principal in several ways counts the first).
+   */
   public enum Match {
     /** Not named. */
     NONE,
