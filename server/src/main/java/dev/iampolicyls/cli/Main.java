@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A language server and checker for AWS IAM policies.",
-    subcommands = {ServeCommand.class, CheckCommand.class, UpdateCatalogCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      CheckCommand.class,
+      UpdateCatalogCommand.class,
+      SimulateCommand.class,
+      PolicyTestCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code for a failure of the tool itself, kept apart from "the policies have errors". */
   static final int EXIT_INTERNAL_ERROR = 3;
@@ -120,6 +126,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Name a subcommand: serve or check");
+        spec.commandLine(), "Name a subcommand: serve, check, update-catalog, simulate or test");
   }
 }
