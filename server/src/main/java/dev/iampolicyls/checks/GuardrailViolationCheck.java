@@ -1,0 +1,286 @@
+package dev.iampolicyls.checks;
+
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.ResourceType;
+import dev.iampolicyls.catalog.WildcardMatcher;
+import dev.iampolicyls.checks.PatternWitness.Constraint;
+import dev.iampolicyls.config.Guardrail;
+import dev.iampolicyls.grants.ActionIndex;
+import dev.iampolicyls.grants.Grant;
+import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.syntax.JsonNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An Allow statement that grants access a configured guardrail forbids: some catalog action both
+ * the statement and the guardrail name, on some resource both reach, that no unconditional Deny of
+ * the same policy takes away. The message gives one such action and resource as a witness.
+ *
+ * <p>Exact for the patterns as written (see {@link PatternWitness}), with two leanings towards
+ * reporting: a policy variable in an Allow's resource is read as {@code *}, and a Deny whose
+ * resources hold a variable, names a Principal, or has a Condition is not subtracted. Conditions of
+ * the Allow itself only narrow it, so they still violate, and the message says so. SCPs and RCPs
+ * grant nothing (their Allow is a ceiling), so they are not judged.
+ */
+final class GuardrailViolationCheck extends PolicyCheck {
+  /** Replacement for each field of an ARN pattern's wildcards, so witnesses read like real ARNs. */
+  private static final String[] FIELD_EXAMPLES = {
+    "arn", "aws", "s3", "us-east-1", "111122223333", "example"
+  };
+
+  GuardrailViolationCheck() {
+    super(CheckCode.GUARDRAIL_VIOLATION);
+  }
+
+  /** A Deny that surely applies: its actions, and the constraint a resource must meet to escape. */
+  private record Deny(BitSet actions, Constraint escape) {}
+
+  @Override
+  public void run(CheckContext context) {
+    List<Guardrail> guardrails = context.settings().guardrails();
+    if (guardrails.isEmpty() || !LeastPrivilege.judgesGrants(context)) {
+      return;
+    }
+    GrantAnalysis analysis = LeastPrivilege.analysis(context);
+    ActionIndex index = analysis.index();
+    List<Deny> denies = denies(context, index);
+    for (Guardrail guardrail : guardrails) {
+      BitSet forbidden = new BitSet();
+      for (String pattern : guardrail.actions()) {
+        index.addMatches(pattern, forbidden);
+      }
+      for (Grant grant : analysis.allows()) {
+        BitSet candidates = (BitSet) grant.raw().clone();
+        candidates.and(forbidden);
+        if (!candidates.isEmpty()) {
+          judge(context, index, grant, guardrail, candidates, denies);
+        }
+      }
+    }
+  }
+
+  private void judge(
+      CheckContext context,
+      ActionIndex index,
+      Grant grant,
+      Guardrail guardrail,
+      BitSet candidates,
+      List<Deny> denies) {
+    List<Constraint> reach = new ArrayList<>();
+    resourceConstraint(grant.statement()).ifPresent(reach::add);
+    if (!guardrail.resources().isEmpty()) {
+      reach.add(Constraint.anyOf(guardrail.resources()));
+    }
+    // Actions the same Deny statements cover share one answer: group them by those statements.
+    Map<BitSet, BitSet> groups = new LinkedHashMap<>();
+    for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
+      BitSet covering = new BitSet();
+      for (int d = 0; d < denies.size(); d++) {
+        if (denies.get(d).actions().get(a)) {
+          covering.set(d);
+        }
+      }
+      groups.computeIfAbsent(covering, k -> new BitSet()).set(a);
+    }
+    int witnessAction = -1;
+    String witnessResource = null;
+    int violating = 0;
+    for (Map.Entry<BitSet, BitSet> group : groups.entrySet()) {
+      List<Constraint> constraints = new ArrayList<>(reach);
+      BitSet covering = group.getKey();
+      for (int d = covering.nextSetBit(0); d >= 0; d = covering.nextSetBit(d + 1)) {
+        constraints.add(denies.get(d).escape());
+      }
+      int action = group.getValue().nextSetBit(0);
+      PatternWitness.Result result =
+          PatternWitness.find(constraints, examples(index.action(action), constraints));
+      if (!result.exists()) {
+        continue;
+      }
+      violating += group.getValue().cardinality();
+      if (witnessAction < 0) {
+        witnessResource = result.undecided() ? describe(reach) : result.example();
+        witnessAction = fittingAction(index, group.getValue(), witnessResource);
+      }
+    }
+    if (witnessAction >= 0) {
+      report(context, index, grant, guardrail, witnessAction, witnessResource, violating);
+    }
+  }
+
+  private void report(
+      CheckContext context,
+      ActionIndex index,
+      Grant grant,
+      Guardrail guardrail,
+      int action,
+      String resource,
+      int violating) {
+    String name = index.action(action).qualifiedName();
+    boolean conditional = grant.statement().condition().isPresent();
+    StringBuilder message =
+        new StringBuilder(conditional ? "May grant " : "Grants ")
+            .append(name)
+            .append(" on ")
+            .append(resource)
+            .append(conditional ? " when its conditions hold, which" : " which")
+            .append(" guardrail \"")
+            .append(guardrail.name())
+            .append("\" forbids");
+    if (guardrail.reason() != null) {
+      message.append(" (").append(guardrail.reason()).append(")");
+    }
+    message.append('.');
+    if (violating > 1) {
+      message
+          .append(" So do ")
+          .append(violating - 1)
+          .append(violating == 2 ? " other action" : " other actions")
+          .append(" it forbids.");
+    }
+    context.report(this, grantingNode(grant, action), message.toString());
+  }
+
+  /**
+   * An action of the set that can act on the resource (one of its resource types' ARN formats
+   * matches it), so the witness is a request that makes sense; else the set's first.
+   */
+  private static int fittingAction(ActionIndex index, BitSet actions, String resource) {
+    if (!resource.equals("*")) {
+      for (int a = actions.nextSetBit(0); a >= 0; a = actions.nextSetBit(a + 1)) {
+        for (ActionResource r : index.action(a).resourceTypes()) {
+          if (r.resourceType()
+              .map(t -> variablesAsWildcards(t.arnFormat()))
+              .filter(f -> WildcardMatcher.matchesExactCase(f, resource))
+              .isPresent()) {
+            return a;
+          }
+        }
+      }
+    }
+    return actions.nextSetBit(0);
+  }
+
+  /** The Action string that grants the action; for NotAction, the NotAction key. */
+  private static JsonNode grantingNode(Grant grant, int action) {
+    if (!grant.notAction()) {
+      for (int i = 0; i < grant.tokens().size(); i++) {
+        if (grant.matchedBy(i).get(action)) {
+          return grant.tokens().get(i).node();
+        }
+      }
+    }
+    return grant.actionProperty().orElseThrow().key();
+  }
+
+  /** What the statement's Resource or NotResource lets through; nothing when it has neither. */
+  private static Optional<Constraint> resourceConstraint(Statement s) {
+    if (s.resource().isEmpty() && s.notResource().isEmpty()) {
+      return Optional.empty(); // a resource policy's statement: the resource it is attached to
+    }
+    List<String> patterns = new ArrayList<>();
+    for (StringElement r : s.resources()) {
+      patterns.add(variablesAsWildcards(r.value()));
+    }
+    return Optional.of(
+        s.resource().isPresent() ? Constraint.anyOf(patterns) : Constraint.noneOf(patterns));
+  }
+
+  /** The Deny statements that apply to every caller, always, on resources read exactly. */
+  private static List<Deny> denies(CheckContext context, ActionIndex index) {
+    List<Deny> denies = new ArrayList<>();
+    for (Statement s : context.policy().statements()) {
+      if (!s.isDeny()
+          || s.condition().isPresent()
+          || s.actionOrNotAction().isEmpty()
+          || s.notPrincipal().isPresent()
+          || s.principal().isPresent() && !GrantAnalysis.isEveryone(s.principal().get().value())
+          || s.resources().stream().anyMatch(r -> r.value().contains("${"))) {
+        continue;
+      }
+      BitSet actions = new BitSet();
+      for (StringElement e : s.actions()) {
+        index.addMatches(e.value(), actions);
+      }
+      if (s.action().isEmpty()) {
+        BitSet all = (BitSet) index.all().clone();
+        all.andNot(actions);
+        actions = all;
+      }
+      List<String> resources = s.resources().stream().map(StringElement::value).toList();
+      Constraint escape =
+          s.resource().isPresent()
+              ? Constraint.noneOf(resources)
+              : s.notResource().isPresent()
+                  ? Constraint.anyOf(resources)
+                  : Constraint.anyOf(List.of()); // neither: it covers every resource
+      denies.add(new Deny(actions, escape));
+    }
+    return denies;
+  }
+
+  /**
+   * Readable resources to try before searching: "*" when nothing narrows the resource, else ARNs of
+   * the action's resource types and the constraints' own patterns with wildcards filled in.
+   */
+  private static List<String> examples(Action action, List<Constraint> constraints) {
+    List<String> examples = new ArrayList<>();
+    if (constraints.stream()
+        .allMatch(c -> c.some() && c.patterns().stream().anyMatch(p -> p.equals("*")))) {
+      examples.add("*");
+    }
+    for (Constraint c : constraints) {
+      if (c.some()) {
+        c.patterns().stream().filter(p -> !p.equals("*")).map(p -> fill(p)).forEach(examples::add);
+      }
+    }
+    for (ActionResource r : action.resourceTypes()) {
+      r.resourceType()
+          .map(ResourceType::arnFormat)
+          .map(f -> fill(variablesAsWildcards(f)))
+          .ifPresent(examples::add);
+    }
+    return examples;
+  }
+
+  /** An ARN pattern with each wildcard replaced by a plausible value for its field. */
+  static String fill(String pattern) {
+    StringBuilder out = new StringBuilder();
+    int field = 0;
+    for (char ch : pattern.toCharArray()) {
+      if (ch == ':') {
+        field++;
+      }
+      if (ch == '*') {
+        out.append(FIELD_EXAMPLES[Math.min(field, FIELD_EXAMPLES.length - 1)]);
+      } else if (ch == '?') {
+        out.append('x');
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A policy variable or an ARN format's placeholder ({@code ${Account}}) can be anything. */
+  private static String variablesAsWildcards(String pattern) {
+    return pattern.replaceAll("\\$\\{[^}]*}", "*");
+  }
+
+  /** Words for the resources when the search gave up on an example. */
+  private static String describe(List<Constraint> reach) {
+    return reach.stream()
+        .filter(Constraint::some)
+        .flatMap(c -> c.patterns().stream())
+        .findFirst()
+        .orElse("*");
+  }
+}
