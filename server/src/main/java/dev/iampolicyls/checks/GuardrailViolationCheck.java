@@ -141,7 +141,8 @@ final class GuardrailViolationCheck extends PolicyCheck {
     message.append('.');
     if (violating > 1) {
       message
-          .append(" So do ")
+          .append(" The statement ")
+          .append(conditional ? "may grant " : "grants ")
           .append(violating - 1)
           .append(violating == 2 ? " other action" : " other actions")
           .append(" it forbids.");
