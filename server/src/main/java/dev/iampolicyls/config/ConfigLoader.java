@@ -362,35 +362,28 @@ public final class ConfigLoader {
    */
   private List<String> patterns(
       PropertyNode p, java.util.function.Function<String, String> problemOf) {
-    List<StringNode> nodes = new ArrayList<>();
-    if (p.value() instanceof StringNode s) {
-      nodes.add(s);
+    List<JsonNode> items;
+    if (p.value() instanceof StringNode) {
+      items = List.of(p.value());
     } else if (p.value() instanceof ArrayNode array && !array.items().isEmpty()) {
-      for (JsonNode item : array.items()) {
-        if (item instanceof StringNode s) {
-          nodes.add(s);
-        } else {
-          problem(item, "Each entry of \"" + p.name() + "\" must be a string");
-        }
-      }
-      if (nodes.size() != array.items().size()) {
-        return null;
-      }
+      items = array.items();
     } else {
       problem(p.value(), "\"" + p.name() + "\" must be a string or a non-empty array of strings");
       return null;
     }
     List<String> values = new ArrayList<>();
-    boolean valid = true;
-    for (StringNode s : nodes) {
-      String problem = problemOf.apply(s.value());
+    for (JsonNode item : items) {
+      String problem =
+          item instanceof StringNode s
+              ? problemOf.apply(s.value())
+              : "Each entry of \"" + p.name() + "\" must be a string";
       if (problem != null) {
-        problem(s, problem);
-        valid = false;
+        problem(item, problem);
+      } else {
+        values.add(((StringNode) item).value());
       }
-      values.add(s.value());
     }
-    return valid ? values : null;
+    return values.size() == items.size() ? values : null;
   }
 
   private static String actionPatternProblem(String action) {
