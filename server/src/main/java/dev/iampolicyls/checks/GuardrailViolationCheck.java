@@ -36,6 +36,13 @@ final class GuardrailViolationCheck extends PolicyCheck {
     "arn", "aws", "s3", "us-east-1", "111122223333", "example"
   };
 
+  /**
+   * Beyond this many groups of actions (each a search), only the witness is sought and the message
+   * does not count the other actions: a policy with many Deny statements of different actions would
+   * otherwise cost a search per action.
+   */
+  static final int MAX_COUNTED_GROUPS = 64;
+
   GuardrailViolationCheck() {
     super(CheckCode.GUARDRAIL_VIOLATION);
   }
@@ -92,8 +99,12 @@ final class GuardrailViolationCheck extends PolicyCheck {
     }
     int witnessAction = -1;
     String witnessResource = null;
+    boolean counting = groups.size() <= MAX_COUNTED_GROUPS;
     int violating = 0;
     for (Map.Entry<BitSet, BitSet> group : groups.entrySet()) {
+      if (witnessAction >= 0 && !counting) {
+        break;
+      }
       List<Constraint> constraints = new ArrayList<>(reach);
       BitSet covering = group.getKey();
       for (int d = covering.nextSetBit(0); d >= 0; d = covering.nextSetBit(d + 1)) {
@@ -112,10 +123,22 @@ final class GuardrailViolationCheck extends PolicyCheck {
       }
     }
     if (witnessAction >= 0) {
-      report(context, index, grant, guardrail, witnessAction, witnessResource, violating);
+      report(
+          context,
+          index,
+          grant,
+          guardrail,
+          witnessAction,
+          witnessResource,
+          counting ? violating : 1);
     }
   }
 
+  /**
+   * Reports one statement's violation of one guardrail.
+   *
+   * @param violating how many forbidden actions the statement grants, or 1 when not counted
+   */
   private void report(
       CheckContext context,
       ActionIndex index,

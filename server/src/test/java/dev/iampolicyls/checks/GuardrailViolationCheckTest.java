@@ -8,6 +8,7 @@ import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.config.ProjectConfig;
 import dev.iampolicyls.policy.PolicyType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +205,30 @@ class GuardrailViolationCheckTest {
             "{\"Effect\": \"Allow\", \"Action\": «\"s3:PutObject\"», \"Resource\":"
                 + " \"arn:aws:s3:::${aws:username}/*\"}"),
         settings("p.json", AUDIT_LOGS));
+  }
+
+  @Test
+  void manyDenyStatementsStillGiveAWitnessButNoCount() {
+    String everyIamAction = "{\"name\": \"no-iam\", \"actions\": \"iam:*\"}";
+    String allow = "{\"Effect\": \"Allow\", \"Action\": «\"iam:*\"», \"Resource\": \"*\"}";
+    List<String> statements = new ArrayList<>(List.of(allow));
+    // Each Deny takes one action away on roles only: a group of its own, still violating.
+    dev.iampolicyls.catalog.Catalog.bundled().matchActions("iam:*").stream()
+        .limit(GuardrailViolationCheck.MAX_COUNTED_GROUPS + 1)
+        .forEach(
+            a ->
+                statements.add(
+                    "{\"Effect\": \"Deny\", \"Action\": \""
+                        + a.qualifiedName()
+                        + "\", \"Resource\": \"arn:aws:iam::*:role/x\"}"));
+    List<String> found =
+        messages(policy(statements.toArray(new String[0])), settings("p.json", everyIamAction));
+    assertEquals(true, found.get(0).endsWith("which guardrail \"no-iam\" forbids."), found.get(0));
+    List<String> few =
+        messages(
+            policy(statements.subList(0, 3).toArray(new String[0])),
+            settings("p.json", everyIamAction));
+    assertEquals(true, few.get(0).contains("The statement grants "), few.get(0));
   }
 
   @Test
