@@ -119,7 +119,7 @@ final class GuardrailViolationCheck extends PolicyCheck {
       violating += group.getValue().cardinality();
       if (witnessAction < 0) {
         witnessResource = result.undecided() ? describe(reach) : result.example();
-        witnessAction = fittingAction(index, group.getValue(), witnessResource);
+        witnessAction = witnessAction(index, guardrail, group.getValue(), witnessResource);
       }
     }
     if (witnessAction >= 0) {
@@ -174,23 +174,41 @@ final class GuardrailViolationCheck extends PolicyCheck {
   }
 
   /**
-   * An action of the set that can act on the resource (one of its resource types' ARN formats
-   * matches it), so the witness is a request that makes sense; else the set's first.
+   * The action to show: of the first of the guardrail's patterns that matches some, one that can
+   * act on the resource (one of its resource types' ARN formats matches it), so the witness reads
+   * as the request the guardrail's author had in mind.
    */
-  private static int fittingAction(ActionIndex index, BitSet actions, String resource) {
-    if (!resource.equals("*")) {
-      for (int a = actions.nextSetBit(0); a >= 0; a = actions.nextSetBit(a + 1)) {
-        for (ActionResource r : index.action(a).resourceTypes()) {
-          if (r.resourceType()
-              .map(t -> variablesAsWildcards(t.arnFormat()))
-              .filter(f -> WildcardMatcher.matchesExactCase(f, resource))
-              .isPresent()) {
-            return a;
-          }
+  private static int witnessAction(
+      ActionIndex index, Guardrail guardrail, BitSet actions, String resource) {
+    int fallback = -1;
+    for (String pattern : guardrail.actions()) {
+      BitSet matched = (BitSet) index.match(pattern).clone();
+      matched.and(actions);
+      for (int a = matched.nextSetBit(0); a >= 0; a = matched.nextSetBit(a + 1)) {
+        if (fallback < 0) {
+          fallback = a;
+        }
+        if (actsOn(index.action(a), resource)) {
+          return a;
         }
       }
     }
-    return actions.nextSetBit(0);
+    return fallback >= 0 ? fallback : actions.nextSetBit(0);
+  }
+
+  private static boolean actsOn(Action action, String resource) {
+    if (resource.equals("*")) {
+      return true;
+    }
+    for (ActionResource r : action.resourceTypes()) {
+      if (r.resourceType()
+          .map(t -> variablesAsWildcards(t.arnFormat()))
+          .filter(f -> WildcardMatcher.matchesExactCase(f, resource))
+          .isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The Action string that grants the action; for NotAction, the NotAction key. */

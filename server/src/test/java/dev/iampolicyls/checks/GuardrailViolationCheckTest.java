@@ -51,7 +51,7 @@ class GuardrailViolationCheckTest {
             settings("p.json", NO_IAM_USERS));
     assertEquals(
         List.of(
-            "Grants iam:CreateAccessKey on * which guardrail \"no-iam-users\" forbids (people sign"
+            "Grants iam:CreateUser on * which guardrail \"no-iam-users\" forbids (people sign"
                 + " in through Identity Center). The statement grants 1 other action it forbids."),
         found);
   }
@@ -188,7 +188,7 @@ class GuardrailViolationCheckTest {
   void oneFindingPerStatementAndGuardrail() {
     messages(
         policy(
-            "{\"Effect\": \"Allow\", \"Action\": [\"iam:CreateUser\", «\"iam:CreateAccessKey\"»],"
+            "{\"Effect\": \"Allow\", \"Action\": [«\"iam:CreateUser\"», \"iam:CreateAccessKey\"],"
                 + " \"Resource\": \"*\"}"),
         settings("p.json", NO_IAM_USERS));
     messages(
