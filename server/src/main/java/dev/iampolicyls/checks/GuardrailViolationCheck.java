@@ -3,7 +3,6 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ResourceType;
-import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.checks.PatternWitness.Constraint;
 import dev.iampolicyls.config.Guardrail;
 import dev.iampolicyls.grants.ActionIndex;
@@ -47,6 +46,21 @@ final class GuardrailViolationCheck extends PolicyCheck {
     super(CheckCode.GUARDRAIL_VIOLATION);
   }
 
+  /** Actions that share the Deny statements that cover them and the ARN formats they act on. */
+  private record Group(BitSet covering, List<String> formats) {}
+
+  private static final Object ARN_FORMATS_MEMO = new Object();
+
+  /** The ARN formats of an action's resource types, placeholders as wildcards, sorted. */
+  private static List<String> arnFormats(Action action) {
+    return action.resourceTypes().stream()
+        .flatMap(r -> r.resourceType().stream())
+        .map(t -> formatPattern(t.arnFormat()))
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   /** A Deny that surely applies: its actions, and the constraint a resource must meet to escape. */
   private record Deny(BitSet actions, Constraint escape) {}
 
@@ -86,27 +100,42 @@ final class GuardrailViolationCheck extends PolicyCheck {
     if (!guardrail.resources().isEmpty()) {
       reach.add(Constraint.anyOf(guardrail.resources()));
     }
-    // Actions the same Deny statements cover share one answer: group them by those statements.
-    Map<BitSet, BitSet> groups = new LinkedHashMap<>();
+    // On named resources only the actions that can act on them count: an action that takes only
+    // "*" (or other resource types) never touches them, whatever the statement's Resource says.
+    boolean catalogAware = !guardrail.resources().isEmpty();
+    Map<String, List<String>> formatsByAction = context.catalog().memo(ARN_FORMATS_MEMO);
+    // Actions with the same covering Deny statements (and ARN formats) share one answer.
+    Map<Group, BitSet> groups = new LinkedHashMap<>();
     for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
+      List<String> formats = List.of();
+      if (catalogAware) {
+        Action action = index.action(a);
+        formats = formatsByAction.computeIfAbsent(action.qualifiedName(), k -> arnFormats(action));
+        if (formats.isEmpty()) {
+          continue;
+        }
+      }
       BitSet covering = new BitSet();
       for (int d = 0; d < denies.size(); d++) {
         if (denies.get(d).actions().get(a)) {
           covering.set(d);
         }
       }
-      groups.computeIfAbsent(covering, k -> new BitSet()).set(a);
+      groups.computeIfAbsent(new Group(covering, formats), k -> new BitSet()).set(a);
     }
     int witnessAction = -1;
     String witnessResource = null;
     boolean counting = groups.size() <= MAX_COUNTED_GROUPS;
     int violating = 0;
-    for (Map.Entry<BitSet, BitSet> group : groups.entrySet()) {
+    for (Map.Entry<Group, BitSet> group : groups.entrySet()) {
       if (witnessAction >= 0 && !counting) {
         break;
       }
       List<Constraint> constraints = new ArrayList<>(reach);
-      BitSet covering = group.getKey();
+      if (!group.getKey().formats().isEmpty()) {
+        constraints.add(Constraint.anyOf(group.getKey().formats()));
+      }
+      BitSet covering = group.getKey().covering();
       for (int d = covering.nextSetBit(0); d >= 0; d = covering.nextSetBit(d + 1)) {
         constraints.add(denies.get(d).escape());
       }
@@ -202,8 +231,8 @@ final class GuardrailViolationCheck extends PolicyCheck {
     }
     for (ActionResource r : action.resourceTypes()) {
       if (r.resourceType()
-          .map(t -> variablesAsWildcards(t.arnFormat()))
-          .filter(f -> WildcardMatcher.matchesExactCase(f, resource))
+          .map(t -> formatPattern(t.arnFormat()))
+          .filter(f -> PatternWitness.matches(f, resource))
           .isPresent()) {
         return true;
       }
@@ -287,7 +316,7 @@ final class GuardrailViolationCheck extends PolicyCheck {
     for (ActionResource r : action.resourceTypes()) {
       r.resourceType()
           .map(ResourceType::arnFormat)
-          .map(f -> fill(variablesAsWildcards(f)))
+          .map(f -> fill(formatPattern(f)))
           .ifPresent(examples::add);
     }
     return examples;
@@ -301,7 +330,7 @@ final class GuardrailViolationCheck extends PolicyCheck {
       if (ch == ':') {
         field++;
       }
-      if (ch == '*') {
+      if (ch == '*' || ch == PatternWitness.FIELD_RUN || ch == PatternWitness.PATH_RUN) {
         out.append(FIELD_EXAMPLES[Math.min(field, FIELD_EXAMPLES.length - 1)]);
       } else if (ch == '?') {
         out.append('x');
@@ -312,9 +341,29 @@ final class GuardrailViolationCheck extends PolicyCheck {
     return out.toString();
   }
 
-  /** A policy variable or an ARN format's placeholder ({@code ${Account}}) can be anything. */
+  /** A policy variable in an Allow's resource can be anything. */
   private static String variablesAsWildcards(String pattern) {
     return pattern.replaceAll("\\$\\{[^}]*}", "*");
+  }
+
+  /**
+   * A catalog ARN format as a pattern: a placeholder stays within its ARN field, and within one
+   * path segment unless it follows a '/' ({@code ${ObjectName}}, {@code ${UserNameWithPath}}).
+   */
+  static String formatPattern(String format) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < format.length()) {
+      int close = format.startsWith("${", i) ? format.indexOf('}', i) : -1;
+      if (close < 0) {
+        out.append(format.charAt(i++));
+        continue;
+      }
+      boolean afterSlash = i > 0 && format.charAt(i - 1) == '/';
+      out.append(afterSlash ? PatternWitness.PATH_RUN : PatternWitness.FIELD_RUN);
+      i = close + 1;
+    }
+    return out.toString();
   }
 
   /** Words for the resources when the search gave up on an example. */

@@ -25,6 +25,56 @@ final class PatternWitness {
   private static final char RUN = '*';
   private static final char ONE = '?';
 
+  /**
+   * A run of characters within one ARN field and path segment (no ':' or '/'): what a placeholder
+   * such as {@code ${BucketName}} of a catalog ARN format stands for. Never in policy text.
+   */
+  static final char FIELD_RUN = '\uE000';
+
+  /** A run of characters within one ARN field, '/' allowed: {@code ${ObjectName}}. */
+  static final char PATH_RUN = '\uE001';
+
+  private static boolean isRun(char token) {
+    return token == RUN || token == FIELD_RUN || token == PATH_RUN;
+  }
+
+  /** Whether a token consumes a character (the run tokens stay where they are). */
+  private static boolean takes(char token, char ch) {
+    return switch (token) {
+      case RUN, ONE -> true;
+      case FIELD_RUN -> ch != ':' && ch != '/';
+      case PATH_RUN -> ch != ':';
+      default -> token == ch;
+    };
+  }
+
+  /** Whether a pattern (with the run tokens above) matches a text; exact case. */
+  static boolean matches(String pattern, String text) {
+    if (pattern.indexOf(FIELD_RUN) < 0 && pattern.indexOf(PATH_RUN) < 0) {
+      return WildcardMatcher.matchesExactCase(pattern, text);
+    }
+    BitSet positions = closed(pattern, new BitSet(), 0);
+    for (int k = 0; k < text.length() && !positions.isEmpty(); k++) {
+      char ch = text.charAt(k);
+      BitSet next = new BitSet();
+      for (int pos = positions.nextSetBit(0); pos >= 0; pos = positions.nextSetBit(pos + 1)) {
+        if (pos < pattern.length() && takes(pattern.charAt(pos), ch)) {
+          closed(pattern, next, isRun(pattern.charAt(pos)) ? pos : pos + 1);
+        }
+      }
+      positions = next;
+    }
+    return positions.get(pattern.length());
+  }
+
+  private static BitSet closed(String pattern, BitSet set, int pos) {
+    set.set(pos);
+    while (pos < pattern.length() && isRun(pattern.charAt(pos))) {
+      set.set(++pos);
+    }
+    return set;
+  }
+
   /** Match at least one of {@code patterns} ({@code some}), or none of them. */
   record Constraint(List<String> patterns, boolean some) {
     Constraint {
@@ -40,7 +90,7 @@ final class PatternWitness {
     }
 
     boolean accepts(String text) {
-      boolean matched = patterns.stream().anyMatch(p -> WildcardMatcher.matchesExactCase(p, text));
+      boolean matched = patterns.stream().anyMatch(p -> matches(p, text));
       return matched == some;
     }
   }
@@ -102,11 +152,13 @@ final class PatternWitness {
       for (int i = 0; i < patterns.length; i++) {
         offsets[i + 1] = offsets[i] + patterns[i].length() + 1;
         for (char ch : patterns[i].toCharArray()) {
-          if (ch != RUN && ch != ONE) {
+          if (!isRun(ch) && ch != ONE) {
             letters.add(ch);
           }
         }
       }
+      letters.add(':'); // the field runs tell these apart from other letters
+      letters.add('/');
       letters.add(freshLetter(letters));
       alphabet = new char[letters.size()];
       int k = 0;
@@ -164,7 +216,7 @@ final class PatternWitness {
     private void addClosed(BitSet set, int i, int pos) {
       String p = patterns[i];
       set.set(offsets[i] + pos);
-      while (pos < p.length() && p.charAt(pos) == RUN) {
+      while (pos < p.length() && isRun(p.charAt(pos))) {
         pos++;
         set.set(offsets[i] + pos);
       }
@@ -183,11 +235,11 @@ final class PatternWitness {
           continue;
         }
         char t = p.charAt(pos);
-        if (t == RUN) {
-          addClosed(next, i, pos); // the star takes this character and may take more
-        } else if (t == ONE || t == ch) {
-          addClosed(next, i, pos + 1);
+        if (!takes(t, ch)) {
+          continue;
         }
+        // A run takes this character and may take more; any other token moves on.
+        addClosed(next, i, isRun(t) ? pos : pos + 1);
       }
       return next;
     }

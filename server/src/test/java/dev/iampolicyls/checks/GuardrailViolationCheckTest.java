@@ -232,6 +232,38 @@ class GuardrailViolationCheckTest {
   }
 
   @Test
+  void onNamedResourcesOnlyActionsThatCanActOnThemCount() {
+    String anything =
+        "{\"name\": \"audit\", \"actions\": \"*\", \"resources\": \"arn:aws:s3:::audit-logs/*\"}";
+    List<String> found =
+        messages(
+            policy(
+                // Takes only "*": it never touches an object.
+                "{\"Effect\": \"Allow\", \"Action\": \"ec2:DescribeInstances\", \"Resource\": \"*\"}",
+                // Acts on buckets, whose names hold no '/': not on the objects under audit-logs/.
+                "{\"Effect\": \"Allow\", \"Action\": \"s3:DeleteBucket\", \"Resource\": \"*\"}",
+                "{\"Effect\": \"Allow\", \"Action\": [\"s3:ListBucket\", «\"s3:DeleteObject\"»],"
+                    + " \"Resource\": \"*\"}"),
+            settings("p.json", anything));
+    assertEquals(
+        List.of(
+            "Grants s3:DeleteObject on arn:aws:s3:::audit-logs/example which guardrail \"audit\""
+                + " forbids."),
+        found);
+  }
+
+  @Test
+  void formatPlaceholdersStayInTheirField() {
+    String object =
+        GuardrailViolationCheck.formatPattern("arn:${Partition}:s3:::${BucketName}/${ObjectName}");
+    assertEquals(true, PatternWitness.matches(object, "arn:aws:s3:::audit-logs/2024/01/a.log"));
+    assertEquals(false, PatternWitness.matches(object, "arn:aws:s3:::audit:logs/a"));
+    String bucket = GuardrailViolationCheck.formatPattern("arn:${Partition}:s3:::${BucketName}");
+    assertEquals(false, PatternWitness.matches(bucket, "arn:aws:s3:::audit-logs/a"));
+    assertEquals(true, PatternWitness.matches(bucket, "arn:aws:s3:::audit-logs"));
+  }
+
+  @Test
   void fillGivesPlausibleFieldValues() {
     assertEquals(
         "arn:aws:iam::111122223333:user/example",

@@ -107,6 +107,43 @@ class PatternWitnessTest {
     }
   }
 
+  /** Field runs against brute force, on an alphabet with the separators ':' and '/'. */
+  @Test
+  void fieldRunsAgreeWithBruteForce() {
+    Random random = new Random(5);
+    String letters = "a:/*?" + PatternWitness.FIELD_RUN + PatternWitness.PATH_RUN;
+    List<String> strings = new ArrayList<>(List.of(""));
+    for (int n = 1, from = 0; n <= 6; n++) {
+      int to = strings.size();
+      for (int k = from; k < to; k++) {
+        for (char c : "a:/b".toCharArray()) {
+          strings.add(strings.get(k) + c);
+        }
+      }
+      from = to;
+    }
+    for (int round = 0; round < 300; round++) {
+      List<Constraint> constraints = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        StringBuilder p = new StringBuilder();
+        for (int k = random.nextInt(4); k >= 0; k--) {
+          p.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        constraints.add(new Constraint(List.of(p.toString()), c == 0 || random.nextBoolean()));
+      }
+      boolean bruteForce =
+          strings.stream().anyMatch(s -> constraints.stream().allMatch(c -> c.accepts(s)));
+      PatternWitness.Result result = PatternWitness.find(constraints, List.of());
+      if (bruteForce) {
+        assertTrue(result.exists(), constraints::toString);
+      }
+      if (result.exists()) {
+        assertTrue(
+            constraints.stream().allMatch(c -> c.accepts(result.example())), constraints::toString);
+      }
+    }
+  }
+
   @Test
   void arnExamples() {
     assertEquals(
