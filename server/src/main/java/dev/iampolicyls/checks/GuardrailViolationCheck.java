@@ -104,13 +104,30 @@ final class GuardrailViolationCheck extends PolicyCheck {
     // "*" (or other resource types) never touches them, whatever the statement's Resource says.
     boolean catalogAware = !guardrail.resources().isEmpty();
     Map<String, List<String>> formatsByAction = context.catalog().memo(ARN_FORMATS_MEMO);
+    Map<String, Boolean> meetsGuardrail = new java.util.HashMap<>();
     // Actions with the same covering Deny statements (and ARN formats) share one answer.
     Map<Group, BitSet> groups = new LinkedHashMap<>();
     for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
       List<String> formats = List.of();
       if (catalogAware) {
         Action action = index.action(a);
-        formats = formatsByAction.computeIfAbsent(action.qualifiedName(), k -> arnFormats(action));
+        // Only the formats that can name a guarded resource; each decided once per statement.
+        formats =
+            formatsByAction
+                .computeIfAbsent(action.qualifiedName(), k -> arnFormats(action))
+                .stream()
+                .filter(
+                    f ->
+                        meetsGuardrail.computeIfAbsent(
+                            f,
+                            k ->
+                                PatternWitness.find(
+                                        List.of(
+                                            Constraint.anyOf(List.of(f)),
+                                            Constraint.anyOf(guardrail.resources())),
+                                        List.of())
+                                    .exists()))
+                .toList();
         if (formats.isEmpty()) {
           continue;
         }

@@ -124,7 +124,15 @@ final class PatternWitness {
         return new Result(true, candidate);
       }
     }
-    return new Search(constraints).run();
+    Result found = new Search(constraints).run();
+    // The search's shortest example leaves a trailing path empty ("audit-logs/"): name something.
+    if (found.example() != null && found.example().endsWith("/")) {
+      String named = found.example() + "example";
+      if (constraints.stream().allMatch(c -> c.accepts(named))) {
+        return new Result(true, named);
+      }
+    }
+    return found;
   }
 
   /** The product automaton, explored breadth first. */

@@ -147,7 +147,7 @@ class PatternWitnessTest {
   @Test
   void arnExamples() {
     assertEquals(
-        "arn:aws:s3:::audit-logs/",
+        "arn:aws:s3:::audit-logs/example",
         PatternWitness.intersection("arn:aws:s3:::*", "arn:aws:s3:::audit-logs/*").example());
     assertFalse(
         PatternWitness.intersection("arn:aws:s3:::app-*", "arn:aws:s3:::audit-logs/*").exists());
