@@ -132,6 +132,7 @@ public final class AllChecks {
         new PrivilegeEscalationCheck(),
         new CredentialsExposureCheck(),
         new DataExfiltrationCheck(),
+        new GuardrailViolationCheck(),
         new PublicAccessCheck());
   }
 

@@ -179,6 +179,10 @@ public enum CheckCode {
       OWN,
       SECURITY_WARNING,
       "An identity policy Allow of every action (or all of IAM via NotAction) on every resource."),
+  GUARDRAIL_VIOLATION(
+      OWN,
+      SECURITY_WARNING,
+      "An Allow of access that a guardrail in the configuration forbids, with an example action and resource."),
   IMPROVE_IP_RANGE(
       ACCESS_ANALYZER,
       SUGGESTION,

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param checks checks turned off or given another finding type, by code
  * @param ignores findings not reported in some files
  * @param roleTrustPolicyQuota the role trust policy size quota in characters
+ * @param guardrails access no policy may grant, each in the files it names
  */
 public record AnalysisSettings(
     PolicyType policyType,
@@ -27,7 +28,8 @@ public record AnalysisSettings(
     List<PolicyTypeRule> policyTypes,
     Map<String, CheckSetting> checks,
     List<IgnoreRule> ignores,
-    int roleTrustPolicyQuota) {
+    int roleTrustPolicyQuota,
+    List<Guardrail> guardrails) {
 
   public static final AnalysisSettings DEFAULT =
       new AnalysisSettings(
@@ -36,49 +38,54 @@ public record AnalysisSettings(
           List.of(),
           Map.of(),
           List.of(),
-          DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA);
+          DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
+          List.of());
 
   public AnalysisSettings {
     policyTypes = List.copyOf(policyTypes);
     checks = Map.copyOf(checks);
     ignores = List.copyOf(ignores);
+    guardrails = List.copyOf(guardrails);
   }
 
   /**
    * Settings from configuration sources, weakest first: a later source's check settings and quota
-   * replace an earlier one's, its policy type rules are tried first, and ignores add up.
+   * replace an earlier one's, its policy type rules are tried first, and ignores and guardrails add
+   * up (a user's settings cannot lift a project's guardrail).
    */
   public static AnalysisSettings of(ProjectConfig... sources) {
     List<PolicyTypeRule> rules = new ArrayList<>();
     Map<String, CheckSetting> checks = new LinkedHashMap<>();
     List<IgnoreRule> ignores = new ArrayList<>();
+    List<Guardrail> guardrails = new ArrayList<>();
     int quota = DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA;
     for (ProjectConfig source : sources) {
       rules.addAll(0, source.policyTypes());
       checks.putAll(source.checks());
       ignores.addAll(source.ignores());
+      guardrails.addAll(source.guardrails());
       if (source.roleTrustPolicyQuota() != null) {
         quota = source.roleTrustPolicyQuota();
       }
     }
-    return new AnalysisSettings(null, null, rules, checks, ignores, quota);
+    return new AnalysisSettings(null, null, rules, checks, ignores, quota, guardrails);
   }
 
   public AnalysisSettings withPolicyType(PolicyType type) {
     return new AnalysisSettings(
-        type, resourceType, policyTypes, checks, ignores, roleTrustPolicyQuota);
+        type, resourceType, policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails);
   }
 
   public AnalysisSettings withResourceType(PolicyResourceType type) {
     return new AnalysisSettings(
-        policyType, type, policyTypes, checks, ignores, roleTrustPolicyQuota);
+        policyType, type, policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails);
   }
 
   public AnalysisSettings withCheck(String code, CheckSetting setting) {
     Map<String, CheckSetting> next = new LinkedHashMap<>(checks);
     next.put(code, setting);
     return new AnalysisSettings(
-        policyType, resourceType, policyTypes, next, ignores, roleTrustPolicyQuota);
+        policyType, resourceType, policyTypes, next, ignores, roleTrustPolicyQuota, guardrails);
   }
 
   /**
@@ -113,7 +120,13 @@ public record AnalysisSettings(
         ignored.add(ignore.code());
       }
     }
+    List<Guardrail> applying = new ArrayList<>();
+    for (Guardrail g : guardrails) {
+      if (g.appliesTo(document)) {
+        applying.add(g);
+      }
+    }
     return new DocumentSettings(
-        type, resource, customerManaged, roleTrustPolicyQuota, checks, ignored);
+        type, resource, customerManaged, roleTrustPolicyQuota, checks, ignored, applying);
   }
 }

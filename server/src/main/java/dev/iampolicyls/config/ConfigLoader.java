@@ -31,11 +31,13 @@ import java.util.function.Consumer;
  */
 public final class ConfigLoader {
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("$schema", "policyTypes", "checks", "ignore", "quotas");
+      Set.of("$schema", "policyTypes", "checks", "ignore", "quotas", "guardrails");
   private static final Set<String> POLICY_TYPE_KEYS =
       Set.of("files", "type", "resourceType", "customerManaged");
   private static final Set<String> IGNORE_KEYS = Set.of("code", "files", "reason");
   private static final Set<String> QUOTA_KEYS = Set.of("roleTrustPolicy");
+  private static final Set<String> GUARDRAIL_KEYS =
+      Set.of("name", "actions", "resources", "files", "reason");
 
   /** IAM's adjustable role trust policy quota goes from its default up to this many characters. */
   static final int MAX_ROLE_TRUST_POLICY_QUOTA = 8192;
@@ -47,6 +49,7 @@ public final class ConfigLoader {
   private final Map<String, CheckSetting> checks = new LinkedHashMap<>();
   private final List<IgnoreRule> ignores = new ArrayList<>();
   private Integer roleTrustPolicyQuota;
+  private final List<Guardrail> guardrails = new ArrayList<>();
 
   private ConfigLoader(Path base, Set<String> knownCodes) {
     this.base = base;
@@ -90,7 +93,8 @@ public final class ConfigLoader {
     } else if (root != null) {
       problem(root, "The configuration must be a JSON object");
     }
-    return new ProjectConfig(policyTypes, checks, ignores, roleTrustPolicyQuota, problems);
+    return new ProjectConfig(
+        policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails, problems);
   }
 
   private void readRoot(ObjectNode root) {
@@ -104,6 +108,7 @@ public final class ConfigLoader {
         case "checks" -> readChecks(p);
         case "ignore" -> eachObject(p, this::readIgnore);
         case "quotas" -> readQuotas(p);
+        case "guardrails" -> eachObject(p, this::readGuardrail);
         default -> unknownKey(p, TOP_LEVEL_KEYS);
       }
     }
@@ -285,6 +290,119 @@ public final class ConfigLoader {
     if (valid) {
       ignores.add(new IgnoreRule(base, code, files, reason));
     }
+  }
+
+  private void readGuardrail(ObjectNode entry) {
+    String name = null;
+    List<String> actions = null;
+    List<String> resources = List.of();
+    Glob files = null;
+    String reason = null;
+    boolean valid = true;
+    for (PropertyNode p : entry.properties()) {
+      if (p.value() == null) {
+        valid = false;
+        continue;
+      }
+      switch (p.name()) {
+        case "name" -> {
+          name = string(p);
+          if (name != null && name.isBlank()) {
+            problem(p.value(), "Give the guardrail a name: findings quote it");
+            name = null;
+          } else if (name != null && isDuplicateGuardrail(name)) {
+            problem(p.value(), "Another guardrail is already named \"" + name + "\"");
+            name = null;
+          }
+          valid &= name != null;
+        }
+        case "actions" -> {
+          actions = patterns(p, ConfigLoader::actionPatternProblem);
+          valid &= actions != null;
+        }
+        case "resources" -> {
+          resources = patterns(p, ConfigLoader::resourcePatternProblem);
+          valid &= resources != null;
+        }
+        case "files" -> {
+          files = glob(p);
+          valid &= files != null;
+        }
+        case "reason" -> {
+          reason = string(p);
+          if (reason != null && reason.isBlank()) {
+            problem(p.value(), "Leave \"reason\" out or say why this access is forbidden");
+            reason = null;
+          }
+          valid &= reason != null;
+        }
+        default -> unknownKey(p, GUARDRAIL_KEYS);
+      }
+    }
+    if (valid && name == null) {
+      missing(entry, "Add \"name\": findings quote it");
+      valid = false;
+    }
+    if (valid && actions == null) {
+      missing(entry, "Add \"actions\": the actions no policy may grant, such as \"iam:*User*\"");
+      valid = false;
+    }
+    if (valid) {
+      guardrails.add(new Guardrail(base, name, actions, resources, files, reason));
+    }
+  }
+
+  private boolean isDuplicateGuardrail(String name) {
+    return guardrails.stream().anyMatch(g -> g.name().equals(name));
+  }
+
+  /**
+   * A non-empty string or array of strings, each checked by {@code problemOf} (null when fine);
+   * null with problems reported otherwise.
+   */
+  private List<String> patterns(
+      PropertyNode p, java.util.function.Function<String, String> problemOf) {
+    List<JsonNode> items;
+    if (p.value() instanceof StringNode) {
+      items = List.of(p.value());
+    } else if (p.value() instanceof ArrayNode array && !array.items().isEmpty()) {
+      items = array.items();
+    } else {
+      problem(p.value(), "\"" + p.name() + "\" must be a string or a non-empty array of strings");
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : items) {
+      String problem =
+          item instanceof StringNode s
+              ? problemOf.apply(s.value())
+              : "Each entry of \"" + p.name() + "\" must be a string";
+      if (problem != null) {
+        problem(item, problem);
+      } else {
+        values.add(((StringNode) item).value());
+      }
+    }
+    return values.size() == items.size() ? values : null;
+  }
+
+  private static String actionPatternProblem(String action) {
+    int colon = action.indexOf(':');
+    boolean wellFormed =
+        action.equals("*")
+            || colon > 0 && colon < action.length() - 1 && colon == action.lastIndexOf(':');
+    return wellFormed
+        ? null
+        : "\"" + action + "\" is no action pattern: write service:action, such as \"iam:*User*\"";
+  }
+
+  private static String resourcePatternProblem(String resource) {
+    return resource.equals("*") || resource.startsWith("arn:")
+        ? null
+        : "\""
+            + resource
+            + "\" is no resource pattern: write an ARN pattern such as"
+            + " \"arn:aws:s3:::audit-logs/*\", or \"*\"";
   }
 
   private void readQuotas(PropertyNode p) {

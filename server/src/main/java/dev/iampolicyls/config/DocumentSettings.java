@@ -3,6 +3,7 @@ package dev.iampolicyls.config;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param roleTrustPolicyQuota the role trust policy size quota in characters
  * @param checks checks turned off or given another finding type, by code
  * @param ignoredCodes codes whose findings are not reported for this document
+ * @param guardrails the guardrails that apply to this document
  */
 public record DocumentSettings(
     PolicyType policyType,
@@ -22,7 +24,8 @@ public record DocumentSettings(
     boolean customerManaged,
     int roleTrustPolicyQuota,
     Map<String, CheckSetting> checks,
-    Set<String> ignoredCodes) {
+    Set<String> ignoredCodes,
+    List<Guardrail> guardrails) {
 
   /** IAM's default role trust policy quota, in characters without whitespace. */
   public static final int DEFAULT_ROLE_TRUST_POLICY_QUOTA = 2048;
@@ -33,6 +36,25 @@ public record DocumentSettings(
   public DocumentSettings {
     checks = Map.copyOf(checks);
     ignoredCodes = Set.copyOf(ignoredCodes);
+    guardrails = List.copyOf(guardrails);
+  }
+
+  /** Settings without guardrails. */
+  public DocumentSettings(
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      boolean customerManaged,
+      int roleTrustPolicyQuota,
+      Map<String, CheckSetting> checks,
+      Set<String> ignoredCodes) {
+    this(
+        policyType,
+        resourceType,
+        customerManaged,
+        roleTrustPolicyQuota,
+        checks,
+        ignoredCodes,
+        List.of());
   }
 
   /** Whether findings of this code are reported at all. */
@@ -49,6 +71,12 @@ public record DocumentSettings(
 
   public DocumentSettings withPolicyType(PolicyType type) {
     return new DocumentSettings(
-        type, resourceType, customerManaged, roleTrustPolicyQuota, checks, ignoredCodes);
+        type,
+        resourceType,
+        customerManaged,
+        roleTrustPolicyQuota,
+        checks,
+        ignoredCodes,
+        guardrails);
   }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.codeactions.CodeActionEngine;
 import dev.iampolicyls.codeactions.PolicyCodeAction;
+import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.DocumentSettings;
+import dev.iampolicyls.config.ProjectConfig;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  * Each check's page in {@code docs/checks/CODE.md} is a test: its {@code json fires} examples get
  * findings of the code exactly at the spans marked with « and », its {@code json fixed} examples
  * get none (nor any other error), and its table agrees with the check's finding type and Access
- * Analyzer's codes. Every code the checks report has a page, and every page names a code.
+ * Analyzer's codes. Every code the checks report has a page, and every page names a code. A {@code
+ * json config} block is a {@code .iam-policy-ls.json} (without problems) that the examples after it
+ * on the page are checked under, for checks that need a configuration (guardrails).
  */
 class CheckDocPagesTest {
   static final Path PAGES = Path.of("../docs/checks");
@@ -54,7 +59,7 @@ class CheckDocPagesTest {
               "the template front end finds it in Fn::Sub, outside the policy's JSON");
 
   private static final Pattern BLOCK =
-      Pattern.compile("(?ms)^```json (fires|fixed)([^\\n]*)\\n(.*?)^```$");
+      Pattern.compile("(?ms)^```json (fires|fixed|config)([^\\n]*)\\n(.*?)^```$");
   private static final Pattern ROW = Pattern.compile("(?m)^\\| ([A-Za-z ]+) \\| (.*) \\|$");
 
   /** The finding type of each code the checks report, from the registry. */
@@ -66,11 +71,17 @@ class CheckDocPagesTest {
     return codes;
   }
 
-  record Example(String kind, String attributes, String marked, int number) {}
+  /**
+   * An example block.
+   *
+   * @param config the text of the page's last config block before it, or null
+   */
+  record Example(String kind, String attributes, String marked, int number, String config) {}
 
   /**
    * A page: its code, its table rows, its examples, and how many code blocks are tagged beyond
-   * plain {@code json} (each must be an example, so a mistyped tag fails instead of being skipped).
+   * plain {@code json} other than config blocks (each must be an example, so a mistyped tag fails
+   * instead of being skipped).
    */
   record Page(String code, Map<String, String> table, List<Example> examples, int taggedBlocks) {
     static Page read(Path file) {
@@ -89,13 +100,24 @@ class CheckDocPagesTest {
       }
       List<Example> examples = new ArrayList<>();
       Matcher block = BLOCK.matcher(text);
+      String config = null;
+      int configBlocks = 0;
       while (block.find()) {
+        if (block.group(1).equals("config")) {
+          config = block.group(3);
+          configBlocks++;
+          continue;
+        }
         examples.add(
             new Example(
-                block.group(1), block.group(2).trim(), block.group(3), examples.size() + 1));
+                block.group(1),
+                block.group(2).trim(),
+                block.group(3),
+                examples.size() + 1,
+                config));
       }
       int tagged = (int) text.lines().filter(l -> l.matches("```json\\s+\\S.*")).count();
-      return new Page(code, table, examples, tagged);
+      return new Page(code, table, examples, tagged - configBlocks);
     }
   }
 
@@ -237,9 +259,18 @@ class CheckDocPagesTest {
               customerManaged,
               DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
               Map.of(),
-              Set.of());
+              Set.of(),
+              e.config() == null ? List.of() : configured(e.config()).guardrails());
       return new Run(CheckAssert.unmark(e.marked()).text(), type, settings);
     }
+  }
+
+  /** The settings a page's config block gives a policy file next to it; it has no problems. */
+  private static DocumentSettings configured(String config) {
+    Path folder = Path.of("/project").toAbsolutePath();
+    ProjectConfig project = ConfigLoader.load(config, folder);
+    assertEquals(List.of(), project.problems(), "the page's configuration has no problems");
+    return AnalysisSettings.of(project).forDocument(folder.resolve("policy.json"));
   }
 
   private static void checkExample(String code, Example e) {

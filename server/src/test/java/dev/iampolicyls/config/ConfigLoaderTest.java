@@ -129,6 +129,77 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void guardrailsAreReadAndApplyToTheFilesTheirGlobPicks() {
+    ProjectConfig config =
+        ConfigLoader.load(
+            """
+            {"guardrails": [
+              {"name": "no-iam-users", "actions": ["iam:CreateUser", "iam:CreateAccessKey"]},
+              {"name": "audit-logs", "actions": "s3:Delete*",
+               "resources": ["arn:aws:s3:::audit-logs/*"], "files": "prod/**",
+               "reason": "kept for seven years"}
+            ]}
+            """,
+            ROOT);
+    assertEquals(List.of(), config.problems());
+    Guardrail audit = config.guardrails().get(1);
+    assertEquals(List.of("s3:Delete*"), audit.actions());
+    assertEquals(List.of("arn:aws:s3:::audit-logs/*"), audit.resources());
+    assertEquals("kept for seven years", audit.reason());
+    assertEquals(List.of(), config.guardrails().get(0).resources());
+    AnalysisSettings settings = AnalysisSettings.of(config);
+    assertEquals(
+        List.of("no-iam-users", "audit-logs"),
+        settings.forDocument(ROOT.resolve("prod/a/p.json")).guardrails().stream()
+            .map(Guardrail::name)
+            .toList());
+    assertEquals(
+        List.of("no-iam-users"),
+        settings.forDocument(ROOT.resolve("dev/p.json")).guardrails().stream()
+            .map(Guardrail::name)
+            .toList());
+    assertEquals(1, settings.forDocument(null).guardrails().size());
+    // The editor's settings add guardrails to the file's; they cannot lift one.
+    ProjectConfig editor =
+        ConfigLoader.load("{\"guardrails\": [{\"name\": \"e\", \"actions\": \"*\"}]}", ROOT);
+    assertEquals(
+        3,
+        AnalysisSettings.of(config, editor)
+            .forDocument(ROOT.resolve("prod/p.json"))
+            .guardrails()
+            .size());
+  }
+
+  @Test
+  void badGuardrailsAreReportedWhereTheyAre() {
+    assertProblems("{\"guardrails\": «{}»}");
+    assertProblems("{\"guardrails\": [«\"no-iam-users\"»]}");
+    assertProblems("{\"guardrails\": [«{»\"actions\": \"iam:CreateUser\"}]}");
+    assertProblems("{\"guardrails\": [«{»\"name\": \"n\"}]}");
+    assertProblems("{\"guardrails\": [{\"name\": «\" \"», \"actions\": \"iam:CreateUser\"}]}");
+    assertProblems("{\"guardrails\": [{\"name\": \"n\", \"actions\": «[]»}]}");
+    assertProblems(
+        "{\"guardrails\": [{\"name\": \"n\", \"actions\": [«\"iamCreateUser\"», «3»]}]}");
+    assertProblems("{\"guardrails\": [{\"name\": \"n\", \"actions\": «\"iam:a:b\"»}]}");
+    assertProblems(
+        "{\"guardrails\": [{\"name\": \"n\", \"actions\": \"*\", \"resources\": [«\"audit-logs\"»]}]}");
+    assertProblems(
+        "{\"guardrails\": [{\"name\": \"n\", \"actions\": \"*\", \"files\": «\"/abs/**\"»}]}");
+    assertProblems("{\"guardrails\": [{\"name\": \"n\", \"actions\": \"*\", \"reason\": «\"\"»}]}");
+    assertProblems(
+        "{\"guardrails\": [{\"name\": \"n\", \"actions\": \"*\", «\"condition\"»: {}}]}");
+    assertProblems(
+        "{\"guardrails\": [{\"name\": \"n\", \"actions\": \"*\"},"
+            + " {\"name\": «\"n\"», \"actions\": \"s3:*\"}]}");
+    // A bad entry is dropped; the good ones still apply.
+    ProjectConfig config =
+        ConfigLoader.load(
+            "{\"guardrails\": [{\"name\": \"a\", \"actions\": \"x\"}, {\"name\": \"b\", \"actions\": \"*\"}]}",
+            ROOT);
+    assertEquals(List.of("b"), config.guardrails().stream().map(Guardrail::name).toList());
+  }
+
+  @Test
   void brokenJsonIsReportedAndTheRestStillApplies() {
     ProjectConfig config = ConfigLoader.load("{\"checks\": {\"MISSING_VERSION\": \"off\",}", ROOT);
     assertTrue(!config.problems().isEmpty());
