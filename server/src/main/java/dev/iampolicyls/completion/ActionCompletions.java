@@ -120,6 +120,7 @@ final class ActionCompletions {
     List<Ranked> matches = new ArrayList<>();
     int index = 0;
     for (Service s : services) {
+      r.out().checkCanceled();
       for (Action a : s.actions()) {
         index++;
         String name = a.name().toLowerCase(Locale.ROOT);
@@ -150,6 +151,7 @@ final class ActionCompletions {
     List<Action> exact = new ArrayList<>();
     List<Action> candidates = new ArrayList<>();
     for (Service s : services) {
+      r.out().checkCanceled();
       for (Action a : s.actions()) {
         if (WildcardMatcher.matches(open, a.name())) {
           candidates.add(a);

@@ -4,9 +4,11 @@ import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.PropertyNode;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +48,20 @@ public final class CompletionEngine {
    */
   public CompletionResult complete(
       Policy policy, int offset, PolicyType policyType, CompletionOptions options) {
+    return complete(policy, offset, policyType, options, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #complete(Policy, int, PolicyType, CompletionOptions)}, asking {@code cancel} as it
+   * goes: a cancelled request throws {@link CancellationException} rather than finishing.
+   */
+  public CompletionResult complete(
+      Policy policy,
+      int offset,
+      PolicyType policyType,
+      CompletionOptions options,
+      CancelChecker cancel) {
+    cancel.checkCanceled();
     JsonDocument document = policy.document();
     CursorContext ctx = CursorContext.find(document, offset).orElse(null);
     if (ctx == null) {
@@ -56,10 +72,12 @@ public final class CompletionEngine {
     }
     PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
     Statement statement = statementAt(policy, offset);
-    Proposals out = new Proposals(ctx, document.text(), options);
+    Proposals out = new Proposals(ctx, document.text(), options, cancel);
     Request request = new Request(catalog, policy, policyType, type, statement, ctx, out);
     try {
       dispatch(request, ctx.path());
+    } catch (CancellationException e) {
+      throw e; // not a failure: the caller no longer wants the answer
     } catch (RuntimeException e) {
       // A broken provider must not break the editor: log and propose nothing.
       LOG.log(Level.WARNING, "Completion failed at offset " + offset, e);

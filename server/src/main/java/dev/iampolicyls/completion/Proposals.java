@@ -1,6 +1,7 @@
 package dev.iampolicyls.completion;
 
 import dev.iampolicyls.codeactions.TextEdit;
+import dev.iampolicyls.service.CancelChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,27 @@ final class Proposals {
   private final CursorContext ctx;
   private final String text;
   private final CompletionOptions options;
+  private final CancelChecker cancel;
   private final List<CompletionItem> items = new ArrayList<>();
   private boolean incomplete;
 
   Proposals(CursorContext ctx, String text, CompletionOptions options) {
+    this(ctx, text, options, CancelChecker.NEVER);
+  }
+
+  Proposals(CursorContext ctx, String text, CompletionOptions options, CancelChecker cancel) {
     this.ctx = ctx;
     this.text = text;
     this.options = options;
+    this.cancel = cancel;
+  }
+
+  /**
+   * Throws {@link java.util.concurrent.CancellationException} when the request is no longer wanted:
+   * providers ask between services, so a list over the whole catalog stops early.
+   */
+  void checkCanceled() {
+    cancel.checkCanceled();
   }
 
   CursorContext context() {

@@ -161,7 +161,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
           LineIndex lines = s.parsed().lines();
           int offset = Positions.offset(lines, params.getPosition());
           CompletionResult result =
-              catalog.current().complete(s.parsed(), offset, configuredType(s), options);
+              catalog.current().complete(s.parsed(), offset, configuredType(s), options, cancel);
           cancel.checkCanceled();
           CompletionList list = CompletionMapper.toList(result, lines, defaults);
           if (lazyDocs) {

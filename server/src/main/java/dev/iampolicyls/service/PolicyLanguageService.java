@@ -229,10 +229,22 @@ public final class PolicyLanguageService {
   /** As {@link #complete(String, int, PolicyType, CompletionOptions)}, on text parsed once. */
   public CompletionResult complete(
       ParsedText parsed, int offset, PolicyType policyType, CompletionOptions options) {
+    return complete(parsed, offset, policyType, options, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #complete(ParsedText, int, PolicyType, CompletionOptions)}, asking {@code cancel}.
+   */
+  public CompletionResult complete(
+      ParsedText parsed,
+      int offset,
+      PolicyType policyType,
+      CompletionOptions options,
+      CancelChecker cancel) {
     if (!parsed.withinLimits()) {
       return CompletionResult.EMPTY;
     }
-    return engines().completion().complete(parsed.policy(), offset, policyType, options);
+    return engines().completion().complete(parsed.policy(), offset, policyType, options, cancel);
   }
 
   /**
