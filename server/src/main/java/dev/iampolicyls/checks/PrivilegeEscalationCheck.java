@@ -11,9 +11,11 @@ import dev.iampolicyls.semantics.ResourceSemantics;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An identity policy that, across all its Allow statements, grants every action of a known
@@ -23,9 +25,10 @@ import java.util.Map;
  * named resources do not count: naming the role or user is the least-privilege answer. A policy
  * that is full administrator access gets FULL_ADMIN_ACCESS instead.
  *
- * <p>Each Action string (or NotAction key) that contributes gets one finding naming the methods it
- * takes part in and how the first escalates; its related locations are the other contributing
- * strings.
+ * <p>One risk, one finding: each statement that completes methods on its own gets one finding
+ * naming them, on its first contributing Action string (or NotAction key); a method only the
+ * statements together complete is reported once, on the statement of its first action. Every other
+ * contributing string is a related location.
  */
 final class PrivilegeEscalationCheck extends PolicyCheck {
   private static final int METHODS_SHOWN = 2;
@@ -35,7 +38,7 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
   }
 
   /** One token that grants actions, with the grant it belongs to. */
-  private record Contributor(JsonNode node, Grant grant, BitSet granted) {}
+  private record Contributor(JsonNode node, int statement, BitSet granted) {}
 
   @Override
   public void run(CheckContext ctx) {
@@ -84,52 +87,102 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
       if (reach == null || reach.isEmpty()) {
         continue;
       }
+      int statement = i;
       LeastPrivilege.forEachToken(
           g,
           (node, granted) ->
               contributors.add(
                   new Contributor(
                       node,
-                      g,
+                      statement,
                       reach == g.granted() ? granted : LeastPrivilege.and(granted, reach))));
     }
-    // Per contributing token, the methods it takes part in, in data-file order.
-    Map<Contributor, List<EscalationMethod>> byToken = new LinkedHashMap<>();
-    Map<EscalationMethod, List<Contributor>> tokensOf = new LinkedHashMap<>();
+    // Each method goes to every statement that completes it alone, with that statement's actions;
+    // a method only the policy as a whole completes goes to the statement of its first action,
+    // with every contributing action. One finding per statement then.
+    Map<Integer, Map<EscalationMethod, List<Contributor>>> byStatement = new TreeMap<>();
     for (EscalationMethod m : possible) {
-      List<Contributor> tokens = new ArrayList<>();
-      for (Contributor c : contributors) {
-        if (m.anyIn(c.granted())) {
-          tokens.add(c);
-          byToken.computeIfAbsent(c, k -> new ArrayList<>()).add(m);
+      boolean alone = false;
+      for (int i = 0; i < broad.size(); i++) {
+        if (broad.get(i) != null && m.allIn(broad.get(i))) {
+          alone = true;
+          byStatement
+              .computeIfAbsent(i, k -> new LinkedHashMap<>())
+              .put(m, contributorsOf(m, contributors, i));
         }
       }
-      tokensOf.put(m, tokens);
+      if (!alone) {
+        List<Contributor> all = contributorsOf(m, contributors, -1);
+        byStatement.computeIfAbsent(all.get(0).statement(), k -> new LinkedHashMap<>()).put(m, all);
+      }
     }
-    for (Map.Entry<Contributor, List<EscalationMethod>> e : byToken.entrySet()) {
-      Contributor c = e.getKey();
-      List<EscalationMethod> methods = e.getValue();
-      List<Finding.Related> related = new ArrayList<>();
-      List<JsonNode> seen = new ArrayList<>();
-      BitSet mine = new BitSet();
-      for (EscalationMethod m : methods) {
-        mine.or(LeastPrivilege.and(c.granted(), m.actionSet()));
-        for (Contributor other : tokensOf.get(m)) {
-          if (other.node() != c.node() && !seen.contains(other.node())) {
-            seen.add(other.node());
-            related.add(
-                new Finding.Related(
-                    other.node().offset(),
-                    other.node().length(),
-                    "also needed for "
-                        + m.name()
-                        + ": "
-                        + index.describe(LeastPrivilege.and(other.granted(), m.actionSet()), 3)));
-          }
+    for (Map.Entry<Integer, Map<EscalationMethod, List<Contributor>>> e : byStatement.entrySet()) {
+      report(ctx, analysis.allows().get(e.getKey()), e.getKey(), e.getValue(), index);
+    }
+  }
+
+  /** The tokens that grant some of a method's actions: in one statement, or anywhere for -1. */
+  private static List<Contributor> contributorsOf(
+      EscalationMethod m, List<Contributor> contributors, int statement) {
+    List<Contributor> out = new ArrayList<>();
+    for (Contributor c : contributors) {
+      if ((statement < 0 || c.statement() == statement) && m.anyIn(c.granted())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One finding on the statement's first contributing token; every other contributing token, in
+   * this statement or another, is a related location saying which method it serves.
+   */
+  private void report(
+      CheckContext ctx,
+      Grant g,
+      int statement,
+      Map<EscalationMethod, List<Contributor>> methods,
+      ActionIndex index) {
+    Contributor at = null;
+    for (List<Contributor> tokens : methods.values()) {
+      for (Contributor c : tokens) {
+        if (c.statement() == statement && (at == null || c.node().offset() < at.node().offset())) {
+          at = c;
         }
       }
-      ctx.report(this, c.node(), message(methods, index, mine, c.grant()), related);
     }
+    Map<JsonNode, Finding.Related> related = new LinkedHashMap<>();
+    BitSet mine = new BitSet();
+    // Whether the method the message explains takes actions from other statements.
+    boolean spans = false;
+    boolean first = true;
+    for (Map.Entry<EscalationMethod, List<Contributor>> e : methods.entrySet()) {
+      EscalationMethod m = e.getKey();
+      for (Contributor c : e.getValue()) {
+        BitSet used = LeastPrivilege.and(c.granted(), m.actionSet());
+        if (c.statement() == statement) {
+          mine.or(used);
+        } else {
+          spans |= first;
+        }
+        if (c.node() != at.node() && !related.containsKey(c.node())) {
+          related.put(
+              c.node(),
+              new Finding.Related(
+                  c.node().offset(),
+                  c.node().length(),
+                  "also needed for " + m.name() + ": " + index.describe(used, 3)));
+        }
+      }
+      first = false;
+    }
+    ctx.report(
+        this,
+        at.node(),
+        message(List.copyOf(methods.keySet()), spans, mine, g),
+        related.values().stream()
+            .sorted(Comparator.comparingInt(Finding.Related::offset))
+            .toList());
   }
 
   /**
@@ -158,7 +211,7 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
   }
 
   private static String message(
-      List<EscalationMethod> methods, ActionIndex index, BitSet mine, Grant g) {
+      List<EscalationMethod> methods, boolean spans, BitSet mine, Grant g) {
     EscalationMethod first = methods.get(0);
     StringBuilder sb = new StringBuilder("Allows privilege escalation by ").append(first.name());
     if (methods.size() > 1) {
@@ -173,14 +226,17 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
       }
       sb.append(")");
     }
+    // Every needed action is granted (that is what makes it a finding), so one list says it all.
     sb.append(": ")
         .append(first.how())
-        .append(" Needs ")
+        .append(" It needs ")
         .append(String.join(", ", first.actionNames()))
-        .append("; this grants ")
-        .append(index.describe(mine, 3))
-        .append(". Name the resources these actions may be used on, or drop the ones the job does")
-        .append(" not need.")
+        .append(
+            spans
+                ? ", which this policy grants across statements"
+                : ", which this statement grants")
+        .append(" on every resource. Name the resources these actions may be used on, or drop the")
+        .append(" ones the job does not need.")
         .append(LeastPrivilege.notes(g, mine));
     return sb.toString();
   }

@@ -65,7 +65,7 @@ class LeastPrivilegeChecksTest {
     String text =
         policy(
             allow("«\"iam:PassRole\"»", "\"arn:aws:iam::123456789012:role/*\""),
-            allow("«\"ec2:RunInstances\"»", "\"*\""));
+            allow("\"ec2:RunInstances\"", "\"*\""));
     assertFindings(text, "PRIVILEGE_ESCALATION");
     assertFindings(
         policy(

@@ -32,7 +32,7 @@ class RetypedFindingsTest {
   @Test
   void retypedFindingsKeepTheirRelatedLocations() {
     List<Finding> own = escalations(DocumentSettings.DEFAULT);
-    assertEquals(2, own.size());
+    assertEquals(1, own.size());
     assertFalse(own.get(0).related().isEmpty(), "the other action of the escalation");
 
     DocumentSettings retyped =
