@@ -126,18 +126,26 @@ public final class StatementSummary {
           List.of(),
           unknown);
     }
-    Map<StringElement, ActionMisfit> misfitByToken = new IdentityHashMap<>();
-    List<StringElement> knownTokens = known.stream().map(facts.actionElements()::get).toList();
-    Misfits fit = ResourceFit.of(catalog, knownTokens, resources, r -> false);
-    for (ActionMisfit m : fit.actions()) {
-      misfitByToken.put(m.action(), m);
-    }
-    // No Resource fits any action: the engine then reports the Resources only, but for the
-    // sentence every action misses them.
-    boolean noResourceFits = fit.resources().size() == resources.size();
     List<Optional<List<ResourceFormat>>> named = new ArrayList<>();
     for (StringElement r : resources) {
       named.add(ResourceFit.typesNamedBy(catalog, r.value()));
+    }
+    // An ARN of no known type (a placeholder account, a stray "/") is INVALID_ARN's business: it
+    // says nothing of what the actions act on, so the sentence gives it as written.
+    boolean malformed = named.stream().anyMatch(n -> n.isPresent() && n.get().isEmpty());
+    Map<StringElement, ActionMisfit> misfitByToken = new IdentityHashMap<>();
+    boolean noResourceFits = false;
+    if (!malformed) {
+      List<StringElement> knownTokens = known.stream().map(facts.actionElements()::get).toList();
+      Misfits fit = ResourceFit.of(catalog, knownTokens, resources, r -> false);
+      for (ActionMisfit m : fit.actions()) {
+        misfitByToken.put(m.action(), m);
+      }
+      // No Resource fits any action: the engine then reports the Resources only, but for the
+      // sentence every action misses them.
+      noResourceFits = fit.resources().size() == resources.size();
+    } else {
+      named.replaceAll(n -> n.filter(types -> !types.isEmpty()));
     }
     Map<List<Integer>, Group> groups = new LinkedHashMap<>();
     List<Misfit> misfits = new ArrayList<>();
