@@ -103,7 +103,7 @@ public final class StatementSummary {
     List<StringElement> resources = facts.statement().resources();
     if (facts.notAction()) {
       return new Plan(
-          List.of(new Group(patterns, List.of(), List.copyOf(facts.actions()), resources)),
+          List.of(new Group(patterns, List.of(), List.of(), resources)), // no levels after "except"
           List.of(),
           0);
     }
@@ -122,9 +122,7 @@ public final class StatementSummary {
       List<ActionPattern> kept = known.stream().map(patterns::get).toList();
       List<Integer> all = kept.stream().map(p -> p.matches().size()).toList();
       return new Plan(
-          List.of(new Group(kept, all, List.copyOf(facts.actions()), resources)),
-          List.of(),
-          unknown);
+          List.of(new Group(kept, all, levelActions(kept), resources)), List.of(), unknown);
     }
     List<Optional<List<ResourceFormat>>> named = new ArrayList<>();
     for (StringElement r : resources) {
@@ -197,6 +195,19 @@ public final class StatementSummary {
       g.actions().addAll(acting);
     }
     return new Plan(List.copyOf(groups.values()), misfits, unknown);
+  }
+
+  /**
+   * The actions whose access levels the sentence lists; none when a pattern is {@code *}, which
+   * lists no levels, and would otherwise copy the whole catalog for each summary.
+   */
+  private static List<Action> levelActions(List<ActionPattern> patterns) {
+    if (patterns.stream().anyMatch(ActionPattern::everything)) {
+      return List.of();
+    }
+    List<Action> out = new ArrayList<>();
+    patterns.forEach(p -> out.addAll(p.matches()));
+    return out;
   }
 
   /** The resource types these actions act on, in the order first named. */

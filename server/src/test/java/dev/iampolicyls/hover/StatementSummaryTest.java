@@ -230,6 +230,19 @@ class StatementSummaryTest {
                 + " 'Resource': 'arn:aws:s3:::my-bucket/*'}"));
   }
 
+  /**
+   * A placeholder account fits no typed format: that is INVALID_ARN's finding, and the sentence
+   * does not blame the action for it ("Allows nothing").
+   */
+  @Test
+  void anArnOfNoKnownTypeDoesNotMakeTheActionAMisfit() {
+    assertEquals(
+        "Allows iam:ChangePassword (Write) on the user ${aws:username}.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'iam:ChangePassword',"
+                + " 'Resource': 'arn:aws:iam::account-id:user/${aws:username}'}"));
+  }
+
   @Test
   void notActionWithNotResourceKeepsItsWording() {
     assertEquals(
