@@ -156,7 +156,8 @@ public final class StatementSummary {
       }
       Set<Integer> reached = new TreeSet<>();
       List<Action> acting = new ArrayList<>();
-      if (!p.everything() && p.matches().size() <= MAX_SPLIT) {
+      boolean split = !p.everything() && p.matches().size() <= MAX_SPLIT;
+      if (split) {
         for (Action a : p.matches()) {
           boolean acts = false;
           for (int r = 0; r < resources.size(); r++) {
@@ -170,13 +171,13 @@ public final class StatementSummary {
           }
         }
       }
-      if (acting.isEmpty() && noResourceFits) {
+      if (split && acting.isEmpty() && noResourceFits) {
         misfits.add(new Misfit(p, acceptedBy(p.matches())));
         continue;
       }
       if (acting.isEmpty()) {
         // Undecided (the catalog lists no types, or too many actions to split): as written.
-        acting = p.matches();
+        acting = p.everything() ? List.of() : p.matches(); // "*" lists no levels
         for (int r = 0; r < resources.size(); r++) {
           reached.add(r);
         }
