@@ -70,6 +70,24 @@ record ActionPattern(
   }
 
   /**
+   * As {@link #phrase()} when only {@code fitting} of the matched actions count (those acting on
+   * the statement's resources): "12 of the 45 s3 Get* actions".
+   */
+  String phrase(int fitting) {
+    // "every s3 action" on a bucket already says which: counting would only add noise.
+    if (fitting >= matches.size() || everything || !wildcard || wholeService()) {
+      return phrase();
+    }
+    ActionName n = name.orElseThrow();
+    String of = fitting + " of the " + matches.size();
+    if (WildcardMatcher.hasWildcard(n.service())) {
+      return of + " actions matching " + text;
+    }
+    String prefix = matches.get(0).service().prefix();
+    return of + " " + prefix + " " + n.action() + " actions";
+  }
+
+  /**
    * A few words for a sentence: "s3:GetObject", "every action", "every s3 action", "all 63 s3 Get*
    * actions"; unknown names are given as written.
    */

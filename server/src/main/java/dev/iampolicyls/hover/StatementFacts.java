@@ -9,6 +9,8 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Arn;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.semantics.ResourceFit;
+import dev.iampolicyls.semantics.ResourceFormat;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,6 +129,21 @@ final class StatementFacts {
       catalog.service(arn.service()).ifPresent(services::add);
     }
     List<ResourceMatch.TypeOf> fitting = ResourceMatch.fitting(arn, arnText, services);
-    return ResourceMatch.preferred(fitting, usedTypes(), arn);
+    // The typed ARN engine knows a bucket name holds no "/": keep only the types it allows.
+    List<ResourceFormat> named = ResourceFit.typesNamedBy(catalog, arnText).orElse(List.of());
+    List<ResourceMatch.TypeOf> typed =
+        fitting.stream().filter(t -> named.stream().anyMatch(f -> sameType(f, t))).toList();
+    return ResourceMatch.preferred(typed.isEmpty() ? fitting : typed, usedTypes(), arn);
+  }
+
+  private static boolean sameType(ResourceFormat format, ResourceMatch.TypeOf type) {
+    return format.type() == type.type()
+        || (format.type().name().equals(type.type().name())
+            && format.type().arnFormat().equals(type.type().arnFormat()));
+  }
+
+  /** The Action or NotAction strings, in the order of {@link #patterns()}. */
+  List<StringElement> actionElements() {
+    return elements;
   }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -89,7 +90,18 @@ public final class ResourceFit {
     if (s.action().isEmpty() || s.resource().isEmpty()) {
       return Misfits.NONE;
     }
-    List<StringElement> resources = s.resources();
+    return of(catalog, s.actions(), s.resources(), explainedElsewhere);
+  }
+
+  /**
+   * {@link #of(Catalog, Statement, Predicate)} for chosen Action and Resource strings of a
+   * statement: the summary leaves unknown actions out, which would otherwise leave all undecided.
+   */
+  public static Misfits of(
+      Catalog catalog,
+      List<StringElement> tokens,
+      List<StringElement> resources,
+      Predicate<String> explainedElsewhere) {
     List<NamedTypes> named = new ArrayList<>(resources.size());
     boolean allResourcesDecided = true;
     for (StringElement r : resources) {
@@ -103,7 +115,6 @@ public final class ResourceFit {
     if (!allResourcesDecided && named.stream().allMatch(n -> n == null)) {
       return Misfits.NONE; // nothing to compare: the usual case ("*"), decided before any action
     }
-    List<StringElement> tokens = s.actions();
     List<AcceptedTypes> accepted = new ArrayList<>(tokens.size());
     Set<ResourceFormat> acceptedByAll = new LinkedHashSet<>();
     Set<String> actionServices = new HashSet<>();
@@ -219,6 +230,16 @@ public final class ResourceFit {
           "redshift-serverless", Set.of("redshift"),
           "connect-campaigns", Set.of("connect"),
           "elasticloadbalancing", Set.of("ec2"));
+
+  /**
+   * The resource types a Resource string may name, as {@link #of} reads it (for the statement
+   * summary); empty when undecided ({@code *}, not an ARN, a wildcard or unknown namespace). A
+   * decided list may itself be empty: the ARN fits no type of its namespace.
+   */
+  public static Optional<List<ResourceFormat>> typesNamedBy(Catalog catalog, String resource) {
+    NamedTypes n = namedTypes(catalog, resource);
+    return n == null ? Optional.empty() : Optional.of(n.types());
+  }
 
   /** Whether the resource part is written out: no wildcard (a variable is one value). */
   private static boolean isLiteral(String resource) {

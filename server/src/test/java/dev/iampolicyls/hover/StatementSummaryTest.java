@@ -59,7 +59,7 @@ class StatementSummaryTest {
         "Allows the only s3 GetObjectAc* action, s3:GetObjectAcl (Read) on every resource.",
         summarize("{'Effect': 'Allow', 'Action': 's3:GetObjectAc*', 'Resource': '*'}"));
     assertEquals(
-        "Allows s3:Gett* (no known action) on every resource.",
+        "Allows no known action on every resource (1 unknown action not counted).",
         summarize("{'Effect': 'Allow', 'Action': 's3:Gett*', 'Resource': '*'}"));
   }
 
@@ -103,7 +103,8 @@ class StatementSummaryTest {
   @Test
   void s3ResourcesReadNaturally() {
     assertEquals(
-        "Allows s3:GetObjekt on the object key.txt in the bucket b.",
+        "Allows no known action on the object key.txt in the bucket b (1 unknown action not"
+            + " counted).",
         summarize(
             "{'Effect': 'Allow', 'Action': 's3:GetObjekt', 'Resource': 'arn:aws:s3:::b/key.txt'}"));
     assertEquals(
@@ -121,10 +122,11 @@ class StatementSummaryTest {
   }
 
   @Test
-  void longListsEndInAndNMore() {
+  void actionsAreGroupedByTheResourcesTheyActOn() {
     assertEquals(
-        "Allows s3:GetObject, s3:PutObject, s3:DeleteObject and 2 more (List, Read, Write) on the"
-            + " bucket a, every object in the bucket a, the bucket b and 1 more.",
+        "Allows s3:GetObject, s3:PutObject and s3:DeleteObject (Read, Write) on every object in"
+            + " the bucket a and every object in the bucket b; s3:ListBucket and"
+            + " s3:GetBucketLocation (List, Read) on the bucket a and the bucket b.",
         summarize(
             "{'Effect': 'Allow', 'Action': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject',"
                 + " 's3:ListBucket', 's3:GetBucketLocation'], 'Resource': ['arn:aws:s3:::a',"
@@ -132,9 +134,129 @@ class StatementSummaryTest {
   }
 
   @Test
-  void unknownServicesFallBackToTheArnText() {
+  void typoedActionsAreLeftOutAndCounted() {
     assertEquals(
-        "Allows foo:Bar on arn:aws:foo:::thing.",
+        "Allows s3:GetObject (Read) on every object in the bucket my-bucket (1 unknown action not"
+            + " counted).",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObjekt', 's3:GetObject'],"
+                + " 'Resource': 'arn:aws:s3:::my-bucket/*'}"));
+    assertEquals(
+        "Allows s3:GetObject (Read) on every resource except every object in the bucket my-bucket"
+            + " (2 unknown actions not counted).",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObjekt', 's3:GetObject', 's3:Gett*'],"
+                + " 'NotResource': 'arn:aws:s3:::my-bucket/*'}"));
+  }
+
+  /** The issue's sentence: a typo beside a bucket action on an object pattern. */
+  @Test
+  void bucketActionOnObjectPatternActsOnNothing() {
+    assertEquals(
+        "Allows nothing (1 unknown action not counted). s3:ListBucket acts on buckets;"
+            + " arn:aws:s3:::my-bucket/* names objects.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObjekt', 's3:ListBucket'],"
+                + " 'Resource': 'arn:aws:s3:::my-bucket/*'}"));
+    assertEquals(
+        "Allows nothing. s3:ListBucket and s3:GetBucketLocation act on buckets; arn:aws:s3:::a/*"
+            + " and arn:aws:s3:::b/* name objects.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:ListBucket', 's3:GetBucketLocation'],"
+                + " 'Resource': ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*']}"));
+  }
+
+  @Test
+  void objectActionOnBucketArnIsNamedApart() {
+    assertEquals(
+        "Allows s3:ListBucket (List) on the bucket my-bucket. s3:GetObject acts on objects;"
+            + " arn:aws:s3:::my-bucket names buckets.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObject', 's3:ListBucket'],"
+                + " 'Resource': 'arn:aws:s3:::my-bucket'}"));
+  }
+
+  @Test
+  void actionsOfAnotherServiceActOnNothing() {
+    assertEquals(
+        "Allows nothing. sns:Publish acts on topics; arn:aws:sqs:us-east-1:111122223333:orders"
+            + " names queues.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'sns:Publish',"
+                + " 'Resource': 'arn:aws:sqs:us-east-1:111122223333:orders'}"));
+  }
+
+  @Test
+  void starIsEveryResourceForEveryAction() {
+    assertEquals(
+        "Allows s3:GetObject and s3:ListBucket (List, Read) on every resource.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': ['s3:GetObject', 's3:ListBucket'], 'Resource': '*'}"));
+  }
+
+  @Test
+  void wildcardActionsCountOnlyThoseActingOnTheResources() {
+    int onObjects = countActingOn("s3:Get*", "object");
+    assertEquals(
+        "Allows "
+            + onObjects
+            + " of the "
+            + count("s3:Get*")
+            + " s3 Get* actions (Read) on every object in the bucket my-bucket.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:Get*', 'Resource': 'arn:aws:s3:::my-bucket/*'}"));
+  }
+
+  /** How many actions of a pattern the catalog lists with a resource type of this name. */
+  private static int countActingOn(String pattern, String typeName) {
+    return (int)
+        CATALOG.matchActions(pattern).stream()
+            .filter(
+                a ->
+                    a.resourceTypes().stream()
+                        .anyMatch(
+                            r ->
+                                r.resourceType().map(t -> t.name().equals(typeName)).orElse(false)))
+            .count();
+  }
+
+  @Test
+  void denyNamesWhatEachActionMisses() {
+    assertEquals(
+        "Denies s3:DeleteObject (Write) on every object in the bucket my-bucket. s3:DeleteBucket"
+            + " acts on buckets; arn:aws:s3:::my-bucket/* names objects.",
+        summarize(
+            "{'Effect': 'Deny', 'Action': ['s3:DeleteObject', 's3:DeleteBucket'],"
+                + " 'Resource': 'arn:aws:s3:::my-bucket/*'}"));
+  }
+
+  /**
+   * A placeholder account fits no typed format: that is INVALID_ARN's finding, and the sentence
+   * does not blame the action for it ("Allows nothing").
+   */
+  @Test
+  void anArnOfNoKnownTypeDoesNotMakeTheActionAMisfit() {
+    assertEquals(
+        "Allows iam:ChangePassword (Write) on the user ${aws:username}.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 'iam:ChangePassword',"
+                + " 'Resource': 'arn:aws:iam::account-id:user/${aws:username}'}"));
+  }
+
+  @Test
+  void notActionWithNotResourceKeepsItsWording() {
+    assertEquals(
+        "Allows every action except iam:* on every resource except every object in the bucket"
+            + " my-bucket.",
+        summarize(
+            "{'Effect': 'Allow', 'NotAction': 'iam:*',"
+                + " 'NotResource': 'arn:aws:s3:::my-bucket/*'}"));
+  }
+
+  @Test
+  void unknownServicesAreCountedAndTheArnGivenAsWritten() {
+    assertEquals(
+        "Allows no known action on arn:aws:foo:::thing (1 unknown action not counted).",
         summarize("{'Effect': 'Allow', 'Action': 'foo:Bar', 'Resource': 'arn:aws:foo:::thing'}"));
   }
 
