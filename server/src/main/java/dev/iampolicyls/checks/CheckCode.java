@@ -541,7 +541,7 @@ public enum CheckCode {
   STATEMENT_NEVER_APPLIES(
       OWN,
       WARNING,
-      "A statement whose Condition never holds: a date on the current time that has passed, or two tests no value passes."),
+      "A statement whose Condition never holds: a past date on the current time, or tests no value passes."),
   STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS(
       ACCESS_ANALYZER,
       SECURITY_WARNING,
