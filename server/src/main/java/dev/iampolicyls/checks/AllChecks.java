@@ -123,6 +123,7 @@ public final class AllChecks {
   /** Least privilege: breadth and risk of what Allow statements grant, after Deny. */
   static List<PolicyCheck> leastPrivilege() {
     return List.of(
+        new StatementNeverAppliesCheck(),
         new FullAdminAccessCheck(),
         new ServiceWildcardCheck(),
         new ResourceStarCheck(),

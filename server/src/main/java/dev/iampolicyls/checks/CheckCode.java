@@ -538,6 +538,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       WARNING,
       "A wildcard in GitHub's sub claim that lets other repositories, or unnamed branches, assume the role."),
+  STATEMENT_NEVER_APPLIES(
+      OWN,
+      WARNING,
+      "A statement whose Condition never holds: a past date on the current time, or tests no value passes."),
   STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS(
       ACCESS_ANALYZER,
       SECURITY_WARNING,

@@ -8,6 +8,7 @@ import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.StringNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class CheckContext {
   private final PolicyType policyType;
   private final Catalog catalog;
   private final DocumentSettings settings;
+  private final Clock clock;
 
   /**
    * The most findings of one code a document gets. Real policies have a few dozen at most (37 in
@@ -39,10 +41,21 @@ public final class CheckContext {
 
   public CheckContext(
       Policy policy, PolicyType policyType, Catalog catalog, DocumentSettings settings) {
+    this(policy, policyType, catalog, settings, Clock.systemUTC());
+  }
+
+  /** A context whose clock says which dates have passed: a fixed one makes tests repeatable. */
+  public CheckContext(
+      Policy policy,
+      PolicyType policyType,
+      Catalog catalog,
+      DocumentSettings settings,
+      Clock clock) {
     this.policy = policy;
     this.policyType = policyType;
     this.catalog = catalog;
     this.settings = settings;
+    this.clock = clock;
   }
 
   public Policy policy() {
@@ -60,6 +73,11 @@ public final class CheckContext {
   /** The resource a resource policy is attached to, when the configuration says. */
   public Optional<PolicyResourceType> resourceType() {
     return Optional.ofNullable(settings.resourceType());
+  }
+
+  /** The time now, for conditions on dates. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The settings for this document (quotas, customer managed or not). */

@@ -5,6 +5,7 @@ import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.CancelChecker;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,14 +21,25 @@ public final class DiagnosticsEngine {
 
   private final Catalog catalog;
   private final List<PolicyCheck> checks;
+  private final Clock clock;
 
   public DiagnosticsEngine(Catalog catalog) {
     this(catalog, AllChecks.create());
   }
 
   public DiagnosticsEngine(Catalog catalog, List<PolicyCheck> checks) {
+    this(catalog, checks, Clock.systemUTC());
+  }
+
+  private DiagnosticsEngine(Catalog catalog, List<PolicyCheck> checks, Clock clock) {
     this.catalog = catalog;
     this.checks = List.copyOf(checks);
+    this.clock = clock;
+  }
+
+  /** The same checks, judging dates by this clock (tests fix the time). */
+  public DiagnosticsEngine withClock(Clock clock) {
+    return new DiagnosticsEngine(catalog, checks, clock);
   }
 
   public List<PolicyCheck> checks() {
@@ -53,7 +65,7 @@ public final class DiagnosticsEngine {
    */
   public List<Finding> run(
       Policy policy, PolicyType policyType, DocumentSettings settings, CancelChecker cancel) {
-    CheckContext context = new CheckContext(policy, policyType, catalog, settings);
+    CheckContext context = new CheckContext(policy, policyType, catalog, settings, clock);
     for (PolicyCheck check : checks) {
       if (!settings.reports(check.code().id())) {
         continue;

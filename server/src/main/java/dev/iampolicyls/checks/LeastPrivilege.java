@@ -31,7 +31,7 @@ final class LeastPrivilege {
   }
 
   static GrantAnalysis analysis(CheckContext ctx) {
-    return GrantAnalysis.of(ctx.policy(), ctx.catalog());
+    return GrantAnalysis.of(ctx.policy(), ctx.catalog(), ctx.clock());
   }
 
   /**

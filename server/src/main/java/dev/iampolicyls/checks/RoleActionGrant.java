@@ -1,6 +1,7 @@
 package dev.iampolicyls.checks;
 
 import dev.iampolicyls.catalog.WildcardMatcher;
+import dev.iampolicyls.grants.GrantAnalysis;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.PolicyType;
@@ -54,8 +55,12 @@ final class RoleActionGrant {
     if (context.policyType() != PolicyType.IDENTITY_POLICY) {
       return; // roles are passed and created by identities; other policy types grant neither
     }
+    GrantAnalysis analysis = LeastPrivilege.analysis(context);
     for (Statement s : context.policy().statements()) {
-      if (s.isAllow()) {
+      // What the statement grants after Deny, as every least-privilege check reads it: empty for a
+      // statement that never applies; without the action when an unconditional Deny covers it.
+      boolean granted = analysis.grantOf(s).map(g -> g.grantsAfterDeny(action)).orElse(false);
+      if (granted) {
         // Six checks per role action ask about the same statement: look at it once.
         Optional<Grant> grant =
             context.shared(new GrantKey(this, s), () -> Optional.ofNullable(grant(s)));

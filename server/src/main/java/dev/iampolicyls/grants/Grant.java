@@ -76,6 +76,16 @@ public final class Grant {
   }
 
   /**
+   * Whether the statement still grants the action (a name, as {@code iam:PassRole}) once the
+   * unconditional Deny statements are taken out. An action the catalog does not know cannot be
+   * matched against a Deny, so it counts as granted.
+   */
+  public boolean grantsAfterDeny(String action) {
+    BitSet named = index.match(action);
+    return named.isEmpty() || granted.intersects(named);
+  }
+
+  /**
    * The actions one Action string grants, after Deny. For NotAction there is no single token: use
    * {@link #granted()}. Read-only: computed once and shared.
    */

@@ -8,9 +8,14 @@ import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The grant analysis the least-privilege checks share: for each Allow statement of a policy, the
@@ -19,52 +24,74 @@ import java.util.List;
  * <p>A Deny is subtracted only when it surely applies: it has no Condition, names no particular
  * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
  * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
- * subtracted; findings on actions it names say that it may apply. Computed once per parsed policy
- * and catalog, and kept with the policy ({@link Policy#derived}).
+ * subtracted; findings on actions it names say that it may apply.
+ *
+ * <p>A statement whose Condition never holds ({@link NeverApplies}) neither grants nor denies: it
+ * is left out here, so every check that reads the grants is silent on it. Computed once per parsed
+ * policy, catalog and clock, and kept with the policy ({@link Policy#derived}).
  */
 public final class GrantAnalysis {
 
   private final ActionIndex index;
   private final RiskSets risks;
   private final List<Grant> allows;
+  private final Map<Statement, Grant> byStatement = new IdentityHashMap<>();
 
-  private GrantAnalysis(Policy policy, Catalog catalog) {
+  private GrantAnalysis(Policy policy, Catalog catalog, Instant now) {
     index = ActionIndex.of(catalog);
     risks = RiskSets.of(index);
-    List<Deny> denies = new ArrayList<>();
+    List<Statement> live = new ArrayList<>();
     for (Statement s : policy.statements()) {
+      if (s.condition().isEmpty() || NeverApplies.of(s, catalog, now).isEmpty()) {
+        live.add(s);
+      }
+    }
+    List<Deny> denies = new ArrayList<>();
+    for (Statement s : live) {
       if (s.isDeny() && appliesToEveryone(s)) {
         denies.add(new Deny(s, actionsOf(s)));
       }
     }
     List<Grant> list = new ArrayList<>();
-    for (Statement s : policy.statements()) {
+    for (Statement s : live) {
       if (s.isAllow() && s.actionOrNotAction().isPresent()) {
-        list.add(grant(s, denies));
+        Grant g = grant(s, denies);
+        list.add(g);
+        byStatement.put(s, g);
       }
     }
     allows = List.copyOf(list);
   }
 
-  /** The analysis of a policy, computed on first use and then shared by every check. */
+  /** The analysis of a policy at the system clock's time. */
   public static GrantAnalysis of(Policy policy, Catalog catalog) {
-    return policy.derived(new Key(catalog), () -> new GrantAnalysis(policy, catalog));
+    return of(policy, catalog, Clock.systemUTC());
   }
 
   /**
-   * One analysis per catalog: a settings change may swap the catalog under an open document.
-   * Equality written out: a record's generated equals and hashCode link method handles on first
-   * use, ~40 lambda forms that the class data archive does not hold (+50 ms to a one-file check).
+   * The analysis of a policy, computed on first use and then shared by every check; the clock says
+   * which dates have passed.
    */
-  private record Key(Catalog catalog) {
+  public static GrantAnalysis of(Policy policy, Catalog catalog, Clock clock) {
+    return policy.derived(
+        new Key(catalog, clock), () -> new GrantAnalysis(policy, catalog, clock.instant()));
+  }
+
+  /**
+   * One analysis per catalog and clock: a settings change may swap the catalog under an open
+   * document. Equality written out: a record's generated equals and hashCode link method handles on
+   * first use, ~40 lambda forms that the class data archive does not hold (+50 ms to a one-file
+   * check).
+   */
+  private record Key(Catalog catalog, Clock clock) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.catalog == catalog;
+      return o instanceof Key k && k.catalog == catalog && k.clock.equals(clock);
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(catalog);
+      return 31 * System.identityHashCode(catalog) + clock.hashCode();
     }
   }
 
@@ -79,6 +106,14 @@ public final class GrantAnalysis {
   /** The Allow statements with Action or NotAction, in document order. */
   public List<Grant> allows() {
     return allows;
+  }
+
+  /**
+   * What an Allow statement grants after Deny; empty when it grants nothing: it has neither Action
+   * nor NotAction, or its Condition never holds.
+   */
+  public Optional<Grant> grantOf(Statement allow) {
+    return Optional.ofNullable(byStatement.get(allow));
   }
 
   /** A Deny statement that applies to every caller, with the actions it names. */

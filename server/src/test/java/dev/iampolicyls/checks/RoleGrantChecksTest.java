@@ -3,6 +3,7 @@ package dev.iampolicyls.checks;
 import static dev.iampolicyls.checks.CheckAssert.assertFindings;
 
 import dev.iampolicyls.policy.PolicyType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The six PassRole and six CreateServiceLinkedRole shapes, on identity policies. */
@@ -194,4 +195,80 @@ class RoleGrantChecksTest {
         ID,
         "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION");
   }
+
+  private static String allowThenDeny(String allow, String deny) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+        + allow
+        + "}, {\"Effect\": \"Deny\", "
+        + deny
+        + "}]}";
+  }
+
+  /** A Deny without condition that covers the grant takes it away, as for every grant check. */
+  @Test
+  void aCoveringUnconditionalDenySilencesEveryShape() {
+    String deny = "\"Action\": \"*\", \"Resource\": \"*\"";
+    for (String allow :
+        List.of(
+            "\"Action\": \"*\", \"Resource\": \"*\"",
+            "\"Action\": \"iam:PassRole\", \"Resource\": \"*\"",
+            "\"Action\": \"iam:*\", \"NotResource\": \"arn:aws:s3:::b\"",
+            "\"NotAction\": \"s3:*\", \"Resource\": \"*\"",
+            "\"NotAction\": \"s3:*\", \"NotResource\": \"arn:aws:s3:::b\"")) {
+      for (String code : CODES) {
+        assertFindings(allowThenDeny(allow, deny), ID, code);
+      }
+    }
+    // Denying just the role actions is enough too.
+    assertFindings(
+        allowThenDeny(
+            "\"Action\": \"*\", \"Resource\": \"*\"",
+            "\"Action\": [\"iam:PassRole\", \"iam:CreateServiceLinkedRole\"], \"Resource\": \"*\""),
+        ID,
+        "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE");
+    assertFindings(
+        allowThenDeny(
+            "\"Action\": \"*\", \"Resource\": \"*\"",
+            "\"Action\": \"iam:PassRole\", \"Resource\": \"*\""),
+        ID,
+        "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE");
+  }
+
+  /** A Deny that may not apply, or applies elsewhere, takes nothing away. */
+  @Test
+  void aConditionalOrNarrowerDenyDoesNot() {
+    String allow = "\"Action\": «\"*\"», \"Resource\": \"*\"";
+    assertFindings(
+        allowThenDeny(
+            allow,
+            "\"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"Bool\":"
+                + " {\"aws:MultiFactorAuthPresent\": \"false\"}}"),
+        ID,
+        "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE");
+    assertFindings(
+        allowThenDeny(
+            allow, "\"Action\": \"*\", \"Resource\": \"arn:aws:iam::123456789012:role/admin\""),
+        ID,
+        "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE");
+    // Another action denied: iam:CreateServiceLinkedRole is still granted.
+    assertFindings(
+        allowThenDeny(allow, "\"Action\": \"iam:PassRole\", \"Resource\": \"*\""),
+        ID,
+        "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE");
+  }
+
+  private static final List<String> CODES =
+      List.of(
+          "PASS_ROLE_WITH_NOT_RESOURCE",
+          "PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+          "PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+          "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+          "PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE",
+          "PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION",
+          "CREATE_SLR_WITH_NOT_RESOURCE",
+          "CREATE_SLR_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE",
+          "CREATE_SLR_WITH_NOT_ACTION_AND_NOT_RESOURCE",
+          "CREATE_SLR_WITH_STAR_IN_RESOURCE",
+          "CREATE_SLR_WITH_STAR_IN_ACTION_AND_RESOURCE",
+          "CREATE_SLR_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION");
 }
