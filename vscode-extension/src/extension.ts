@@ -122,11 +122,14 @@ async function start(
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
-    // Every JSON document: the server decides which ones are policies.
+    // Every JSON and YAML document: the server decides which ones are policies or templates. A
+    // client of its own, so the Red Hat YAML extension keeps its diagnostics beside ours.
     documentSelector: [
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: {
       configurationSection: 'iamPolicy',

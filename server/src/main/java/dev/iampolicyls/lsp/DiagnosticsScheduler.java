@@ -7,13 +7,16 @@ import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.service.Warmup;
+import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -190,12 +193,30 @@ final class DiagnosticsScheduler {
       return configDiagnostics(snapshot, path);
     }
     PolicyLanguageService service = catalog.current();
+    Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
+    if (template.isPresent()) {
+      cancel.checkCanceled();
+      return templateDiagnostics(snapshot, template.get());
+    }
     Analysis analysis = snapshot.analysis(service, config.settingsFor(path), cancel);
     // Only policies get findings: other JSON (package.json, settings) stays silent.
     return analysis.isPolicy()
         ? DiagnosticMapper.toDiagnostics(
             analysis.findings(), snapshot.parsed().lines(), snapshot.uri())
         : List.of();
+  }
+
+  /**
+   * Every finding of a template: those of the template itself (a YAML syntax error) and of each
+   * policy in it, already at template offsets.
+   */
+  private static List<Diagnostic> templateDiagnostics(
+      DocumentSnapshot snapshot, EmbeddedAnalysis template) {
+    List<Finding> findings = new ArrayList<>(template.document().syntaxFindings());
+    for (EmbeddedAnalysis.Checked policy : template.policies()) {
+      findings.addAll(policy.findings());
+    }
+    return DiagnosticMapper.toDiagnostics(findings, new LineIndex(snapshot.text()), snapshot.uri());
   }
 
   /** The configuration file's own mistakes, shown in it as errors. */

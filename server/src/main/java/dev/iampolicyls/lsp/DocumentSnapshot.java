@@ -3,9 +3,11 @@ package dev.iampolicyls.lsp;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One version of an open document: its text, parsed at most once, and the analysis whose
@@ -23,6 +25,15 @@ final class DocumentSnapshot {
 
   /** Null until first needed; guarded by this snapshot. */
   private Checked checked;
+
+  /** The policies of a template, with the service and settings they were checked with. */
+  private record CheckedTemplate(
+      PolicyLanguageService service,
+      AnalysisSettings settings,
+      Optional<EmbeddedAnalysis> template) {}
+
+  /** Null until first needed; guarded by this snapshot. */
+  private CheckedTemplate checkedTemplate;
 
   DocumentSnapshot(String uri, String text, int version) {
     this.uri = uri;
@@ -64,5 +75,19 @@ final class DocumentSnapshot {
       checked = c;
     }
     return c.analysis();
+  }
+
+  /**
+   * The policies inside this version when it is a template (recognised by content, as {@code check}
+   * does), each checked once under these settings and this catalog; empty for any other document.
+   */
+  synchronized Optional<EmbeddedAnalysis> template(
+      PolicyLanguageService service, AnalysisSettings settings) {
+    CheckedTemplate c = checkedTemplate;
+    if (c == null || c.service() != service || !c.settings().equals(settings)) {
+      c = new CheckedTemplate(service, settings, service.analyzeEmbedded(text(), path(), settings));
+      checkedTemplate = c;
+    }
+    return c.template();
   }
 }

@@ -158,6 +158,10 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Completion",
         Either.forRight(new CompletionList(false, List.of())),
         (s, cancel) -> {
+          // Completion knows only whole JSON policies: in a template its offsets would be wrong.
+          if (s.template(catalog.current(), config.settingsFor(s.path())).isPresent()) {
+            return Either.forRight(new CompletionList(false, List.of()));
+          }
           LineIndex lines = s.parsed().lines();
           int offset = Positions.offset(lines, params.getPosition());
           CompletionResult result =
