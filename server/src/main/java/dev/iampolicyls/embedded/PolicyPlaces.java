@@ -126,7 +126,8 @@ final class PolicyPlaces {
               "AWS::OpenSearchService::Domain", List.of(document("AccessPolicies", RESOURCE))),
           Map.entry("AWS::Elasticsearch::Domain", List.of(document("AccessPolicies", RESOURCE))),
           // An endpoint policy limits what passes through the endpoint: Principal "*" there means
-          // whoever already reaches the endpoint, not anyone.
+          // whoever already reaches the endpoint, not anyone. Its resource type tells PUBLIC_ACCESS
+          // so, as --resource-type does for a standalone endpoint policy.
           Map.entry(
               "AWS::EC2::VPCEndpoint",
               List.of(
@@ -134,8 +135,8 @@ final class PolicyPlaces {
                       "PolicyDocument",
                       Shape.DOCUMENT,
                       RESOURCE,
-                      null,
-                      List.of("PUBLIC_ACCESS", "TRUST_POLICY_WILDCARD_PRINCIPAL")))),
+                      PolicyResourceType.EC2_VPC_ENDPOINT,
+                      List.of("TRUST_POLICY_WILDCARD_PRINCIPAL")))),
           Map.entry("AWS::ApiGateway::RestApi", List.of(API_POLICY)),
           Map.entry("AWS::EFS::FileSystem", List.of(document("FileSystemPolicy", RESOURCE))),
           Map.entry("AWS::Backup::BackupVault", List.of(document("AccessPolicy", RESOURCE))),
