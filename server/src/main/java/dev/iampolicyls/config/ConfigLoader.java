@@ -269,11 +269,7 @@ public final class ConfigLoader {
           valid &= files != null;
         }
         case "reason" -> {
-          reason = string(p);
-          if (reason != null && reason.isBlank()) {
-            problem(p.value(), "Say why these findings are ignored");
-            reason = null;
-          }
+          reason = nonBlankString(p, "Say why these findings are ignored");
           valid &= reason != null;
         }
         default -> unknownKey(p, IGNORE_KEYS);
@@ -329,11 +325,7 @@ public final class ConfigLoader {
           valid &= files != null;
         }
         case "reason" -> {
-          reason = string(p);
-          if (reason != null && reason.isBlank()) {
-            problem(p.value(), "Leave \"reason\" out or say why this access is forbidden");
-            reason = null;
-          }
+          reason = nonBlankString(p, "Leave \"reason\" out or say why this access is forbidden");
           valid &= reason != null;
         }
         default -> unknownKey(p, GUARDRAIL_KEYS);
@@ -473,6 +465,16 @@ public final class ConfigLoader {
   }
 
   /** The string value of a property, or null with a problem reported. */
+  /** The string value, or null (with a problem) when it is not a string or is blank. */
+  private String nonBlankString(PropertyNode p, String whenBlank) {
+    String value = string(p);
+    if (value != null && value.isBlank()) {
+      problem(p.value(), whenBlank);
+      return null;
+    }
+    return value;
+  }
+
   private String string(PropertyNode p) {
     if (p.value() instanceof StringNode s) {
       return s.value();
