@@ -10,7 +10,6 @@ import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.service.Warmup;
-import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -216,7 +215,7 @@ final class DiagnosticsScheduler {
     for (EmbeddedAnalysis.Checked policy : template.policies()) {
       findings.addAll(policy.findings());
     }
-    return DiagnosticMapper.toDiagnostics(findings, new LineIndex(snapshot.text()), snapshot.uri());
+    return DiagnosticMapper.toDiagnostics(findings, snapshot.text(), snapshot.uri());
   }
 
   /** The configuration file's own mistakes, shown in it as errors. */

@@ -13,12 +13,13 @@ import java.util.List;
  * Policy text with the expected finding spans marked by « and »: the test says where each finding
  * of a code must sit, and that there are no others of that code.
  */
-final class CheckAssert {
+public final class CheckAssert {
   private CheckAssert() {}
 
-  record Marked(String text, List<int[]> spans) {}
+  /** The text without the marks, and each marked span as {offset, length}. */
+  public record Marked(String text, List<int[]> spans) {}
 
-  static Marked unmark(String marked) {
+  public static Marked unmark(String marked) {
     StringBuilder sb = new StringBuilder();
     List<int[]> spans = new ArrayList<>();
     int start = -1;

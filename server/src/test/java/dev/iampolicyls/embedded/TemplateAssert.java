@@ -3,6 +3,8 @@ package dev.iampolicyls.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.checks.CheckAssert;
+import dev.iampolicyls.checks.CheckAssert.Marked;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.service.EmbeddedAnalysis;
@@ -19,23 +21,9 @@ import java.util.List;
 final class TemplateAssert {
   private TemplateAssert() {}
 
-  record Marked(String text, List<int[]> spans) {}
-
+  /** The «» marks, read as the policy checks' tests read them. */
   static Marked unmark(String marked) {
-    StringBuilder sb = new StringBuilder();
-    List<int[]> spans = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < marked.length(); i++) {
-      char c = marked.charAt(i);
-      if (c == '«') {
-        start = sb.length();
-      } else if (c == '»') {
-        spans.add(new int[] {start, sb.length() - start});
-      } else {
-        sb.append(c);
-      }
-    }
-    return new Marked(sb.toString(), spans);
+    return CheckAssert.unmark(marked);
   }
 
   static EmbeddedAnalysis analyze(String text) {
