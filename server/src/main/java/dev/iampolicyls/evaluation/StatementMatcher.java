@@ -58,7 +58,7 @@ final class StatementMatcher {
   }
 
   /** How Principal or NotPrincipal named the request's principal, or why it did not. */
-  private record PrincipalCheck(RequestPrincipal.Match via, String failure) {
+  record PrincipalCheck(RequestPrincipal.Match via, String failure) {
     static final PrincipalCheck NOT_ASKED = new PrincipalCheck(RequestPrincipal.Match.NONE, null);
 
     static PrincipalCheck named(RequestPrincipal.Match via) {
@@ -70,7 +70,7 @@ final class StatementMatcher {
     }
   }
 
-  private String actionFailure(Statement statement) {
+  String actionFailure(Statement statement) {
     boolean negated = statement.action().isEmpty();
     if (negated && statement.notAction().isEmpty()) {
       return "it has no Action or NotAction";
@@ -90,7 +90,7 @@ final class StatementMatcher {
     return matched != null ? null : "the action " + request.action() + " matches no Action";
   }
 
-  private String resourceFailure(NamedPolicy policy, Statement statement, boolean variablesOn) {
+  String resourceFailure(NamedPolicy policy, Statement statement, boolean variablesOn) {
     boolean negated = statement.resource().isEmpty();
     if (negated && statement.notResource().isEmpty()) {
       return policy.role().resourceOptional() ? null : "it has no Resource or NotResource";
@@ -122,7 +122,7 @@ final class StatementMatcher {
     return matched != null ? null : "the resource " + request.resource() + " matches no Resource";
   }
 
-  private PrincipalCheck principalCheck(Statement statement, boolean deny) {
+  PrincipalCheck principalCheck(Statement statement, boolean deny) {
     boolean negated = statement.principal().isEmpty();
     if (negated && statement.notPrincipal().isEmpty()) {
       return PrincipalCheck.notNamed("it has no Principal or NotPrincipal");

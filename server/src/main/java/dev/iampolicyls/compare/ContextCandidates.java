@@ -1,0 +1,301 @@
+package dev.iampolicyls.compare;
+
+import dev.iampolicyls.compare.GlobClasses.Observed;
+import dev.iampolicyls.evaluation.StatementParts;
+import dev.iampolicyls.policy.ConditionEntry;
+import dev.iampolicyls.policy.ConditionOperator;
+import dev.iampolicyls.policy.IpRange;
+import dev.iampolicyls.syntax.JsonNode;
+import dev.iampolicyls.syntax.LiteralNode;
+import dev.iampolicyls.syntax.NumberNode;
+import dev.iampolicyls.syntax.StringNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The values of one condition key worth trying: one of each class of values that the tests on the
+ * key (in both policies) tell apart, so that every statement's condition on the key is constant on
+ * each class.
+ *
+ * <ul>
+ *   <li>strings and ARNs: the classes of the equality, caseless and wildcard patterns ({@link
+ *       GlobClasses});
+ *   <li>numbers and dates: each bound, a value between each two neighbours, one below and above;
+ *   <li>IP addresses: for each range an address in it and in no narrower range of the list, and an
+ *       address outside all of them, per address family;
+ *   <li>booleans: true and false; binary values: each value and another one;
+ *   <li>the key absent, and for a multi-valued key every non-empty set of the classes above.
+ * </ul>
+ */
+final class ContextCandidates {
+  private ContextCandidates() {}
+
+  /** More element classes than the sets of a multi-valued key are enumerated for. */
+  static final int MAX_SET_ELEMENTS = 10;
+
+  /** Why a key's values could not be enumerated. */
+  static final class TooMany extends Exception {
+    TooMany(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The candidate values, the first being the key absent (an empty list) unless the key is always
+   * present.
+   */
+  static List<List<String>> of(
+      String key,
+      List<ConditionEntry> entries,
+      boolean multiValued,
+      boolean alwaysPresent,
+      List<String> extraValues,
+      int maxStates)
+      throws TooMany {
+    List<String> elements = elements(key, entries, extraValues, maxStates);
+    List<List<String>> out = new ArrayList<>();
+    if (!alwaysPresent) {
+      out.add(List.of());
+    }
+    if (!multiValued) {
+      for (String e : elements) {
+        out.add(List.of(e));
+      }
+      return out;
+    }
+    if (elements.size() > MAX_SET_ELEMENTS) {
+      throw new TooMany(
+          "the multi-valued key "
+              + key
+              + " is compared in "
+              + elements.size()
+              + " classes of values; sets of more than "
+              + MAX_SET_ELEMENTS
+              + " classes are not enumerated");
+    }
+    int n = elements.size();
+    for (int mask = 1; mask < (1 << n); mask++) {
+      List<String> set = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if ((mask & (1 << i)) != 0) {
+          set.add(elements.get(i));
+        }
+      }
+      out.add(List.copyOf(set));
+    }
+    return out;
+  }
+
+  private static List<String> elements(
+      String key, List<ConditionEntry> entries, List<String> extraValues, int maxStates)
+      throws TooMany {
+    Set<String> out = new LinkedHashSet<>();
+    List<Observed> strings = new ArrayList<>();
+    TreeSet<BigDecimal> numbers = new TreeSet<>();
+    TreeSet<Instant> dates = new TreeSet<>();
+    List<IpRange> ranges = new ArrayList<>();
+    for (ConditionEntry entry : entries) {
+      ConditionOperator op = entry.operator().orElse(null);
+      if (op == null) {
+        continue; // never holds, whatever the value
+      }
+      for (JsonNode node : entry.values()) {
+        String v = text(node);
+        if (v == null) {
+          continue;
+        }
+        switch (op.base()) {
+          case StringEquals, StringNotEquals ->
+              strings.add(Observed.of(GlobClasses.literal(v, false)));
+          case StringEqualsIgnoreCase, StringNotEqualsIgnoreCase ->
+              strings.add(Observed.of(GlobClasses.literal(v, true)));
+          case StringLike, StringNotLike -> strings.add(Observed.of(GlobClasses.glob(v, false)));
+          case ArnEquals, ArnLike, ArnNotEquals, ArnNotLike -> strings.add(Observed.arn(v));
+          case BinaryEquals -> {
+            out.add(v);
+            out.add("ZXhhbXBsZQ==");
+          }
+          case Bool -> {
+            out.add("true");
+            out.add("false");
+          }
+          case NumericEquals,
+              NumericNotEquals,
+              NumericLessThan,
+              NumericLessThanEquals,
+              NumericGreaterThan,
+              NumericGreaterThanEquals -> {
+            BigDecimal d = StatementParts.number(v);
+            if (d != null) {
+              numbers.add(d);
+            }
+          }
+          case DateEquals,
+              DateNotEquals,
+              DateLessThan,
+              DateLessThanEquals,
+              DateGreaterThan,
+              DateGreaterThanEquals -> {
+            Instant i = StatementParts.instant(v);
+            if (i != null) {
+              dates.add(i);
+            }
+          }
+          case IpAddress, NotIpAddress ->
+              IpRange.parse(v.strip()).ifPresent(r -> ranges.add(r.network()));
+          case Null -> {}
+        }
+      }
+    }
+    for (String v : extraValues) {
+      strings.add(Observed.of(GlobClasses.literal(v, false)));
+    }
+    if (!strings.isEmpty()) {
+      try {
+        out.addAll(GlobClasses.classes(List.of(), strings, maxStates).values());
+      } catch (GlobClasses.TooManyStates e) {
+        throw new TooMany("the string tests on " + key + " have too many classes of values");
+      }
+    }
+    for (BigDecimal d : between(new ArrayList<>(numbers))) {
+      out.add(d.stripTrailingZeros().toPlainString());
+    }
+    for (Instant i : betweenDates(new ArrayList<>(dates))) {
+      out.add(i.toString());
+    }
+    out.addAll(addresses(ranges));
+    if (out.isEmpty()) {
+      out.add("example"); // only Null tests: any present value will do
+    }
+    return List.copyOf(out);
+  }
+
+  /** Each point, one between each two neighbours, one below the least and one above the most. */
+  private static List<BigDecimal> between(List<BigDecimal> points) {
+    List<BigDecimal> out = new ArrayList<>();
+    if (points.isEmpty()) {
+      return out;
+    }
+    out.add(points.get(0).subtract(BigDecimal.ONE));
+    for (int i = 0; i < points.size(); i++) {
+      out.add(points.get(i));
+      if (i + 1 < points.size()) {
+        out.add(points.get(i).add(points.get(i + 1)).divide(BigDecimal.valueOf(2)));
+      }
+    }
+    out.add(points.get(points.size() - 1).add(BigDecimal.ONE));
+    return out;
+  }
+
+  private static List<Instant> betweenDates(List<Instant> points) {
+    List<Instant> out = new ArrayList<>();
+    if (points.isEmpty()) {
+      return out;
+    }
+    out.add(points.get(0).minus(Duration.ofDays(1)));
+    for (int i = 0; i < points.size(); i++) {
+      out.add(points.get(i));
+      if (i + 1 < points.size()) {
+        Duration gap = Duration.between(points.get(i), points.get(i + 1));
+        out.add(points.get(i).plus(gap.dividedBy(2)));
+      }
+    }
+    out.add(points.get(points.size() - 1).plus(Duration.ofDays(1)));
+    return out;
+  }
+
+  /**
+   * For each range an address in it outside its narrower ranges (when there is one), and per family
+   * an address outside every range.
+   */
+  private static List<String> addresses(List<IpRange> ranges) {
+    List<String> out = new ArrayList<>();
+    if (ranges.isEmpty()) {
+      return out;
+    }
+    for (boolean v6 : new boolean[] {false, true}) {
+      List<IpRange> family = ranges.stream().filter(r -> r.isV6() == v6).toList();
+      if (family.isEmpty() && v6) {
+        continue; // IPv6 requests meet no IPv4 range: the outside address of IPv4 stands for them
+      }
+      int bits = v6 ? 128 : 32;
+      IpRange whole = new IpRange(new byte[bits / 8], 0);
+      List<IpRange> all = new ArrayList<>(family);
+      all.add(whole);
+      for (IpRange r : all) {
+        List<IpRange> inner =
+            family.stream().filter(o -> o.prefix() > r.prefix() && r.contains(o)).toList();
+        BigInteger found = outside(toInteger(r.address()), r.prefix(), bits, inner);
+        if (found != null) {
+          out.add(new IpRange(toBytes(found, bits / 8), bits).text().replaceAll("/\\d+$", ""));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An address of the block (base, prefix) in none of the ranges; halving, so at most 128 deep. */
+  private static BigInteger outside(BigInteger base, int prefix, int bits, List<IpRange> ranges) {
+    for (IpRange r : ranges) {
+      if (r.prefix() <= prefix && contains(r, base, bits)) {
+        return null; // the whole block is in a range
+      }
+    }
+    boolean anyInside = false;
+    for (IpRange r : ranges) {
+      if (r.prefix() > prefix && sameBlock(toInteger(r.address()), base, prefix, bits)) {
+        anyInside = true;
+        break;
+      }
+    }
+    if (!anyInside || prefix == bits) {
+      return anyInside ? null : base;
+    }
+    BigInteger low = outside(base, prefix + 1, bits, ranges);
+    if (low != null) {
+      return low;
+    }
+    return outside(base.setBit(bits - prefix - 1), prefix + 1, bits, ranges);
+  }
+
+  private static boolean contains(IpRange r, BigInteger address, int bits) {
+    return sameBlock(toInteger(r.address()), address, r.prefix(), bits);
+  }
+
+  private static boolean sameBlock(BigInteger a, BigInteger b, int prefix, int bits) {
+    return a.shiftRight(bits - prefix).equals(b.shiftRight(bits - prefix));
+  }
+
+  private static BigInteger toInteger(byte[] bytes) {
+    return new BigInteger(1, bytes);
+  }
+
+  private static byte[] toBytes(BigInteger value, int length) {
+    byte[] raw = value.toByteArray();
+    byte[] out = new byte[length];
+    int copy = Math.min(raw.length, length);
+    System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+    return out;
+  }
+
+  /** A condition value's text, as the evaluator reads it. */
+  static String text(JsonNode node) {
+    if (node instanceof StringNode s) {
+      return s.value();
+    }
+    if (node instanceof NumberNode n) {
+      return n.text();
+    }
+    if (node instanceof LiteralNode l && l.kind() != LiteralNode.Kind.NULL) {
+      return l.text();
+    }
+    return null;
+  }
+}

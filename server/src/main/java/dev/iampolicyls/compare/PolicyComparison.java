@@ -1,0 +1,715 @@
+package dev.iampolicyls.compare;
+
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.catalog.Service;
+import dev.iampolicyls.evaluation.Evaluation;
+import dev.iampolicyls.evaluation.Evaluator;
+import dev.iampolicyls.evaluation.NamedPolicy;
+import dev.iampolicyls.evaluation.PolicyRole;
+import dev.iampolicyls.evaluation.PolicySet;
+import dev.iampolicyls.evaluation.Request;
+import dev.iampolicyls.evaluation.RequestContext;
+import dev.iampolicyls.evaluation.RequestPrincipal;
+import dev.iampolicyls.evaluation.StatementOutcome;
+import dev.iampolicyls.evaluation.StatementParts;
+import dev.iampolicyls.policy.ConditionEntry;
+import dev.iampolicyls.policy.ConditionOperator;
+import dev.iampolicyls.policy.Policy;
+import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policy.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Does NEW allow a request that OLD denies? Decided by cell decomposition: every dimension of a
+ * request (action, resource, principal, each condition key) is split into classes on which every
+ * statement of both policies is constant, one well-formed representative is taken per class, and a
+ * search over the combinations looks for one that some NEW Allow statement lets through, no NEW
+ * Deny stops, and OLD does not allow. Each element is decided by the evaluator's own rules ({@link
+ * StatementParts}), and every witness is evaluated again by {@link Evaluator} before it is
+ * reported. See docs/compare.md for what is exact and what gives UNKNOWN.
+ */
+public final class PolicyComparison {
+  private PolicyComparison() {}
+
+  /** Keys AWS sets in every request: never absent in a witness. */
+  private static final Set<String> ALWAYS_PRESENT =
+      Set.of("aws:currenttime", "aws:epochtime", "aws:securetransport");
+
+  /** Keys every request by an IAM principal carries: never absent under an identity policy. */
+  private static final Set<String> ALWAYS_PRESENT_FOR_IDENTITIES =
+      Set.of(
+          "aws:principalarn",
+          "aws:principalaccount",
+          "aws:principaltype",
+          "aws:userid",
+          "aws:principalisawsservice");
+
+  public static Comparison compare(Policy oldPolicy, Policy newPolicy, CompareOptions options) {
+    PolicyType type =
+        options.policyType() != null ? options.policyType() : PolicyType.infer(newPolicy);
+    PolicyRole role = roleOf(type);
+    return new Run(
+            new NamedPolicy("OLD", role, oldPolicy),
+            new NamedPolicy("NEW", role, newPolicy),
+            options)
+        .run();
+  }
+
+  static PolicyRole roleOf(PolicyType type) {
+    return switch (type) {
+      case IDENTITY_POLICY -> PolicyRole.IDENTITY;
+      case RESOURCE_POLICY, TRUST_POLICY -> PolicyRole.RESOURCE;
+      case SERVICE_CONTROL_POLICY -> PolicyRole.SCP;
+      case RESOURCE_CONTROL_POLICY -> PolicyRole.RCP;
+    };
+  }
+
+  /** The JSON path of a statement, as the rest of the tool writes paths. */
+  static String path(Statement s) {
+    return s.index() < 0 ? "Statement" : "Statement[" + s.index() + "]";
+  }
+
+  /** Whether a single policy allows the request: some Allow applies and no Deny does. */
+  static boolean allows(NamedPolicy policy, Request request) {
+    boolean allow = false;
+    for (StatementOutcome o : evaluate(policy, request).statements()) {
+      if (o.applies() && o.isDeny()) {
+        return false;
+      }
+      allow |= o.applies() && o.isAllow();
+    }
+    return allow;
+  }
+
+  /** Whether the policy takes part in the request at all (RCPs skip some services). */
+  static boolean inForce(NamedPolicy policy, Request request) {
+    for (StatementOutcome o : evaluate(policy, request).statements()) {
+      if (o.reason() != null && o.reason().startsWith("RCPs do not apply")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The evaluator's outcome of every statement of one policy, in its role. */
+  static Evaluation evaluate(NamedPolicy policy, Request request) {
+    return Evaluator.evaluate(
+        request,
+        new PolicySet(
+            policy.role() == PolicyRole.IDENTITY ? List.of(policy) : List.of(),
+            policy.role() == PolicyRole.RESOURCE ? Optional.of(policy) : Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            policy.role() == PolicyRole.SCP ? List.of(List.of(policy)) : List.of(),
+            policy.role() == PolicyRole.RCP ? List.of(List.of(policy)) : List.of()),
+        true);
+  }
+
+  /** A statement taking part, with its side and its condition on each key. */
+  private record Part(
+      boolean isNew,
+      boolean allow,
+      StatementParts parts,
+      String path,
+      Map<Integer, BitSet> conditions) {}
+
+  /** A class of actions: the statements whose Action lets them through, and what they act on. */
+  private static final class ActionGroup {
+    final BitSet actionVector;
+    final List<String> formats; // null: any string; empty: only "*"
+    final List<String> actions = new ArrayList<>();
+
+    ActionGroup(BitSet actionVector, List<String> formats) {
+      this.actionVector = actionVector;
+      this.formats = formats;
+    }
+  }
+
+  /** The bound on work was reached, or a construct is outside what is decided exactly. */
+  private static final class Undecided extends Exception {
+    Undecided(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final class Run {
+    private final NamedPolicy oldPolicy;
+    private final NamedPolicy newPolicy;
+    private final CompareOptions options;
+    private final Catalog catalog;
+    private final List<Part> parts = new ArrayList<>();
+    private final List<String> unknown = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
+    private final List<List<List<String>>> keyValues = new ArrayList<>();
+    private int work;
+
+    Run(NamedPolicy oldPolicy, NamedPolicy newPolicy, CompareOptions options) {
+      this.oldPolicy = oldPolicy;
+      this.newPolicy = newPolicy;
+      this.options = options;
+      this.catalog = options.catalog();
+    }
+
+    Comparison run() {
+      try {
+        return decide();
+      } catch (Undecided e) {
+        List<String> reasons = new ArrayList<>(unknown);
+        reasons.add(e.getMessage());
+        return new Comparison(Verdict.UNKNOWN, List.of(), reasons);
+      }
+    }
+
+    private void spend(int amount) throws Undecided {
+      work += amount;
+      if (work > options.maxCells()) {
+        throw new Undecided(
+            "the comparison needs more than "
+                + options.maxCells()
+                + " steps (classes of requests and search steps); it stopped there");
+      }
+    }
+
+    private Comparison decide() throws Undecided {
+      collectParts(oldPolicy, false);
+      collectParts(newPolicy, true);
+      checkVariables();
+      if (!unknown.isEmpty()) {
+        throw new Undecided(unknown.remove(unknown.size() - 1));
+      }
+      collectKeys();
+      List<ActionGroup> groups = actionGroups();
+      List<Optional<RequestPrincipal>> principals = principals();
+      ResourceCandidates resources =
+          new ResourceCandidates(resourcePatterns(), GlobStates.MAX_STATES);
+      Map<String, BitSet> resourceTruth = new HashMap<>();
+      List<BitSet> principalTruth = new ArrayList<>();
+      for (Optional<RequestPrincipal> p : principals) {
+        BitSet t = new BitSet();
+        for (int i = 0; i < parts.size(); i++) {
+          if (parts.get(i).parts().principalHolds(p)) {
+            t.set(i);
+          }
+        }
+        principalTruth.add(t);
+      }
+      // Distinct sets of statements that apply apart from conditions, each with its requests.
+      Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
+      for (ActionGroup g : groups) {
+        for (String resource : resourcesOf(g, resources)) {
+          BitSet r =
+              resourceTruth.computeIfAbsent(
+                  resource,
+                  res -> {
+                    BitSet t = new BitSet();
+                    for (int i = 0; i < parts.size(); i++) {
+                      if (parts.get(i).parts().resourceHolds(res, RequestContext.EMPTY)) {
+                        t.set(i);
+                      }
+                    }
+                    return t;
+                  });
+          for (int pi = 0; pi < principals.size(); pi++) {
+            spend(1);
+            BitSet t = (BitSet) g.actionVector.clone();
+            t.and(r);
+            t.and(principalTruth.get(pi));
+            if (!anyNewAllow(t)) {
+              continue;
+            }
+            cells
+                .computeIfAbsent(t, k -> new ArrayList<>())
+                .add(new Cell(g, resource, principals.get(pi)));
+          }
+        }
+      }
+      Map<String, Found> found = new LinkedHashMap<>();
+      for (Map.Entry<BitSet, List<Cell>> e : cells.entrySet()) {
+        int[] assignment = solve(e.getKey());
+        if (assignment == null) {
+          continue;
+        }
+        RequestContext context = context(assignment);
+        for (Cell cell : e.getValue()) {
+          Request witness =
+              new Request(
+                  bestAction(cell.group()),
+                  cell.resource(),
+                  cell.principal(),
+                  Optional.empty(),
+                  context);
+          if (!inForce(newPolicy, witness)) {
+            continue; // RCPs do not restrict this service: neither policy takes part
+          }
+          if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
+            throw new Undecided(
+                "internal: a candidate witness was not confirmed by the evaluator ("
+                    + witness.action()
+                    + " on "
+                    + witness.resource()
+                    + ")");
+          }
+          List<String> statements = applyingNewAllows(witness);
+          String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
+          Found f = found.get(groupKey);
+          if (f == null) {
+            found.put(groupKey, new Found(witness, statements, cell.group()));
+          } else {
+            f.add(cell.group());
+          }
+        }
+      }
+      if (found.isEmpty()) {
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
+      List<NewAccess> out = new ArrayList<>();
+      for (Found f : found.values()) {
+        out.add(new NewAccess(f.witness, f.statements, f.actionCount()));
+      }
+      return new Comparison(Verdict.FAIL, out, List.of());
+    }
+
+    private record Cell(ActionGroup group, String resource, Optional<RequestPrincipal> principal) {}
+
+    /** One group of new access: its witness and the action classes that share it. */
+    private static final class Found {
+      final Request witness;
+      final List<String> statements;
+      final List<ActionGroup> groups = new ArrayList<>();
+
+      Found(Request witness, List<String> statements, ActionGroup group) {
+        this.witness = witness;
+        this.statements = statements;
+        groups.add(group);
+      }
+
+      void add(ActionGroup group) {
+        if (groups.stream().noneMatch(g -> g == group)) {
+          groups.add(group);
+        }
+      }
+
+      int actionCount() {
+        return groups.stream().mapToInt(g -> g.actions.size()).sum();
+      }
+    }
+
+    private List<String> applyingNewAllows(Request witness) {
+      Evaluation e = evaluate(newPolicy, witness);
+      List<String> out = new ArrayList<>();
+      List<Statement> statements = newPolicy.policy().statements();
+      for (StatementOutcome o : e.statements()) {
+        if (o.applies() && o.isAllow()) {
+          for (Statement s : statements) {
+            if (s.index() == o.index() && s.node().offset() == o.offset()) {
+              out.add(path(s));
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The most used action of the group (a familiar name reads best). */
+    private String bestAction(ActionGroup g) {
+      String best = g.actions.get(0);
+      int usage = -1;
+      for (String a : g.actions) {
+        int u = catalog.action(a).map(Action::usage).orElse(-1);
+        if (u > usage) {
+          usage = u;
+          best = a;
+        }
+      }
+      return best;
+    }
+
+    private boolean anyNewAllow(BitSet t) {
+      for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
+        if (parts.get(i).isNew() && parts.get(i).allow()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void collectParts(NamedPolicy policy, boolean isNew) {
+      for (Statement s : policy.policy().statements()) {
+        if (!s.isAllow() && !s.isDeny()) {
+          continue; // never applies
+        }
+        parts.add(
+            new Part(isNew, s.isAllow(), new StatementParts(policy, s), path(s), new HashMap<>()));
+      }
+    }
+
+    private void checkVariables() {
+      for (Part p : parts) {
+        if (!p.parts().variablesOn()) {
+          continue;
+        }
+        Statement s = p.parts().statement();
+        String side = p.isNew() ? "NEW " : "OLD ";
+        for (var r : s.resources()) {
+          if (r.value().contains("${")) {
+            unknown.add(
+                side
+                    + p.path()
+                    + ": the policy variable in \""
+                    + r.value()
+                    + "\" is not decided exactly yet");
+          }
+        }
+        for (ConditionEntry e : s.conditionEntries()) {
+          for (var node : e.values()) {
+            String v = ContextCandidates.text(node);
+            if (v != null && v.contains("${")) {
+              unknown.add(
+                  side
+                      + p.path()
+                      + ": the policy variable in the condition value \""
+                      + v
+                      + "\" is not decided exactly yet");
+            }
+          }
+        }
+      }
+    }
+
+    /** Every condition key, its candidate values, and each statement's condition per key. */
+    private void collectKeys() throws Undecided {
+      Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
+      Map<String, Boolean> qualified = new HashMap<>();
+      for (Part p : parts) {
+        for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+          String lower = e.key().toLowerCase(Locale.ROOT);
+          byKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
+          boolean q =
+              e.operator()
+                  .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
+                  .orElse(false);
+          qualified.merge(lower, q, Boolean::logicalOr);
+        }
+      }
+      boolean identity = oldPolicy.role() == PolicyRole.IDENTITY;
+      for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
+        String name = k.getValue().get(0).key();
+        Optional<ConditionKey> known = catalog.conditionKey(name);
+        boolean multi =
+            qualified.get(k.getKey())
+                || known.isEmpty()
+                || known.get().type().startsWith("ArrayOf");
+        boolean always =
+            ALWAYS_PRESENT.contains(k.getKey())
+                || (identity && ALWAYS_PRESENT_FOR_IDENTITIES.contains(k.getKey()));
+        try {
+          keyValues.add(
+              ContextCandidates.of(
+                  name, k.getValue(), multi, always, List.of(), GlobStates.MAX_STATES));
+        } catch (ContextCandidates.TooMany e) {
+          throw new Undecided(e.getMessage());
+        }
+        keys.add(name);
+      }
+      for (Part p : parts) {
+        for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+          int key = keys.indexOf(byKeyName(e.key()));
+          List<List<String>> values = keyValues.get(key);
+          BitSet holds = new BitSet();
+          for (int v = 0; v < values.size(); v++) {
+            spend(1);
+            RequestContext ctx =
+                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))));
+            if (p.parts().conditionHolds(e, ctx)) {
+              holds.set(v);
+            }
+          }
+          p.conditions()
+              .merge(
+                  key,
+                  holds,
+                  (a, b) -> {
+                    BitSet both = (BitSet) a.clone();
+                    both.and(b);
+                    return both;
+                  });
+        }
+      }
+    }
+
+    private String byKeyName(String key) {
+      for (String k : keys) {
+        if (k.equalsIgnoreCase(key)) {
+          return k;
+        }
+      }
+      return key;
+    }
+
+    private RequestContext context(int[] assignment) {
+      List<RequestContext.Entry> entries = new ArrayList<>();
+      for (int k = 0; k < keys.size(); k++) {
+        List<String> values = keyValues.get(k).get(assignment[k]);
+        if (!values.isEmpty()) {
+          entries.add(new RequestContext.Entry(keys.get(k), values));
+        }
+      }
+      return RequestContext.of(entries);
+    }
+
+    /**
+     * A choice of value per key under which some NEW Allow of the set applies, no NEW Deny does,
+     * and OLD does not allow: OLD has no Allow that applies, or a Deny that does. Null if none.
+     */
+    private int[] solve(BitSet t) throws Undecided {
+      List<Part> newAllows = new ArrayList<>();
+      List<Part> newDenies = new ArrayList<>();
+      List<Part> oldAllows = new ArrayList<>();
+      List<Part> oldDenies = new ArrayList<>();
+      for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
+        Part p = parts.get(i);
+        (p.isNew() ? (p.allow() ? newAllows : newDenies) : (p.allow() ? oldAllows : oldDenies))
+            .add(p);
+      }
+      for (Part allow : newAllows) {
+        BitSet[] domains = fullDomains();
+        if (!restrict(domains, allow)) {
+          continue;
+        }
+        List<Part> mustFail = new ArrayList<>(oldAllows);
+        mustFail.addAll(newDenies);
+        int[] found = search(domains, mustFail);
+        if (found != null) {
+          return found;
+        }
+        for (Part deny : oldDenies) {
+          BitSet[] withDeny = copy(domains);
+          if (restrict(withDeny, deny)) {
+            found = search(withDeny, newDenies);
+            if (found != null) {
+              return found;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    private BitSet[] fullDomains() {
+      BitSet[] d = new BitSet[keys.size()];
+      for (int k = 0; k < d.length; k++) {
+        d[k] = new BitSet();
+        d[k].set(0, keyValues.get(k).size());
+      }
+      return d;
+    }
+
+    private static BitSet[] copy(BitSet[] domains) {
+      BitSet[] c = new BitSet[domains.length];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (BitSet) domains[k].clone();
+      }
+      return c;
+    }
+
+    /** Narrows the domains to where the statement's condition holds; false when nothing is left. */
+    private static boolean restrict(BitSet[] domains, Part p) {
+      for (Map.Entry<Integer, BitSet> c : p.conditions().entrySet()) {
+        domains[c.getKey()].and(c.getValue());
+        if (domains[c.getKey()].isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Values within the domains that make every statement's condition false, or null. */
+    private int[] search(BitSet[] domains, List<Part> mustFail) throws Undecided {
+      spend(1);
+      Part open = null;
+      for (Part p : mustFail) {
+        if (!surelyFalse(domains, p)) {
+          open = p;
+          break;
+        }
+      }
+      if (open == null) {
+        int[] pick = new int[domains.length];
+        for (int k = 0; k < pick.length; k++) {
+          pick[k] = domains[k].nextSetBit(0);
+        }
+        return pick;
+      }
+      for (Map.Entry<Integer, BitSet> c : open.conditions().entrySet()) {
+        BitSet[] next = copy(domains);
+        next[c.getKey()].andNot(c.getValue());
+        if (next[c.getKey()].isEmpty()) {
+          continue;
+        }
+        int[] found = search(next, mustFail);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null; // a statement with no condition left to fail
+    }
+
+    private static boolean surelyFalse(BitSet[] domains, Part p) {
+      for (Map.Entry<Integer, BitSet> c : p.conditions().entrySet()) {
+        if (!domains[c.getKey()].intersects(c.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private List<ActionGroup> actionGroups() throws Undecided {
+      Map<String, ActionGroup> groups = new LinkedHashMap<>();
+      for (Service service : catalog.services()) {
+        for (Action action : service.actions()) {
+          spend(1);
+          BitSet v = actionVector(action.qualifiedName());
+          if (!anyNewAllow(v)) {
+            continue;
+          }
+          List<String> formats = options.stringSemantics() ? null : formats(action);
+          String key = v + "\n" + formats;
+          groups
+              .computeIfAbsent(key, k -> new ActionGroup(v, formats))
+              .actions
+              .add(action.qualifiedName());
+        }
+      }
+      if (options.stringSemantics()) {
+        addActionStrings(groups);
+      }
+      return new ArrayList<>(groups.values());
+    }
+
+    /** Actions outside the catalog that the patterns tell apart from every catalog action. */
+    private void addActionStrings(Map<String, ActionGroup> groups) throws Undecided {
+      List<String> patterns = new ArrayList<>();
+      for (Part p : parts) {
+        for (var a : p.parts().statement().actions()) {
+          patterns.add(a.value());
+        }
+      }
+      List<GlobClasses.Observed> observed =
+          patterns.stream().map(p -> GlobClasses.Observed.of(GlobClasses.glob(p, true))).toList();
+      GlobClasses.Glob shape =
+          GlobClasses.builder()
+              .some(GlobClasses.LOWER | GlobClasses.DIGIT | GlobClasses.DASH)
+              .literal(":")
+              .some(GlobClasses.NAME)
+              .build();
+      Map<BitSet, String> classes;
+      try {
+        classes = GlobClasses.classes(List.of(shape), observed, GlobStates.MAX_STATES);
+      } catch (GlobClasses.TooManyStates e) {
+        throw new Undecided("the Action patterns have too many classes of action names");
+      }
+      for (String action : classes.values()) {
+        BitSet v = actionVector(action);
+        if (!anyNewAllow(v)) {
+          continue;
+        }
+        boolean covered = groups.values().stream().anyMatch(g -> g.actionVector.equals(v));
+        if (!covered) {
+          groups.computeIfAbsent(v + "\nnull", k -> new ActionGroup(v, null)).actions.add(action);
+        }
+      }
+    }
+
+    private BitSet actionVector(String action) {
+      BitSet v = new BitSet();
+      for (int i = 0; i < parts.size(); i++) {
+        if (parts.get(i).parts().actionHolds(action)) {
+          v.set(i);
+        }
+      }
+      return v;
+    }
+
+    /** The ARN formats an action acts on: empty for "*" only, null for any string. */
+    private static List<String> formats(Action action) {
+      List<String> out = new ArrayList<>();
+      for (ActionResource r : action.resourceTypes()) {
+        if (r.resourceType().isEmpty()) {
+          return null; // a type the catalog does not define: any resource
+        }
+        String f = r.resourceType().get().arnFormat();
+        if (!out.contains(f)) {
+          out.add(f);
+        }
+      }
+      out.sort(null);
+      return out;
+    }
+
+    private List<String> resourcesOf(ActionGroup g, ResourceCandidates resources) throws Undecided {
+      try {
+        if (g.formats == null) {
+          return resources.anyString();
+        }
+        if (g.formats.isEmpty()) {
+          return List.of("*");
+        }
+        List<String> out = new ArrayList<>();
+        for (String f : g.formats) {
+          for (String r : resources.forFormat(f)) {
+            if (!out.contains(r)) {
+              out.add(r);
+            }
+          }
+        }
+        return out;
+      } catch (GlobClasses.TooManyStates e) {
+        throw new Undecided("the Resource patterns have too many classes of ARNs to compare");
+      }
+    }
+
+    private List<String> resourcePatterns() {
+      List<String> out = new ArrayList<>();
+      for (Part p : parts) {
+        for (var r : p.parts().statement().resources()) {
+          out.add(r.value());
+        }
+      }
+      return out;
+    }
+
+    private List<Optional<RequestPrincipal>> principals() throws Undecided {
+      if (oldPolicy.role() != PolicyRole.RESOURCE && oldPolicy.role() != PolicyRole.RCP) {
+        return List.of(Optional.empty());
+      }
+      List<Statement> statements = new ArrayList<>();
+      for (Part p : parts) {
+        statements.add(p.parts().statement());
+      }
+      PrincipalCandidates.Result r = PrincipalCandidates.of(statements);
+      if (!r.unsupported().isEmpty()) {
+        throw new Undecided(
+            "principals the comparison cannot model: " + String.join(", ", r.unsupported()));
+      }
+      return r.principals();
+    }
+  }
+
+  /** Bounds of the automaton searches. */
+  static final class GlobStates {
+    static final int MAX_STATES = 50_000;
+
+    private GlobStates() {}
+  }
+}

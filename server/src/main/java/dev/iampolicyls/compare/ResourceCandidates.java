@@ -1,0 +1,247 @@
+package dev.iampolicyls.compare;
+
+import dev.iampolicyls.compare.GlobClasses.Glob;
+import dev.iampolicyls.compare.GlobClasses.Observed;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One resource of each class that the Resource and NotResource patterns of both policies tell
+ * apart, among the ARNs of one catalog ARN format (or among all strings, for string semantics).
+ * Placeholders are typed as {@code ResourceFormat} types them: a partition is letters and dashes, a
+ * Region letters, digits and dashes, an account 12 digits (or {@code aws} for AWS-owned resources),
+ * a bucket or id one name, the last placeholder of the resource part anything.
+ */
+final class ResourceCandidates {
+  private static final Pattern SEPARATOR = Pattern.compile(",\\s*(?=arn:)");
+  private static final String[] FIELD_EXAMPLES = {
+    "arn", "aws", "s3", "us-east-1", "111122223333", "example"
+  };
+
+  private final List<String> patterns;
+  private final int maxStates;
+  private final Map<String, List<String>> byFormat = new HashMap<>();
+
+  /**
+   * @param patterns every Resource and NotResource value of both policies, variables substituted
+   */
+  ResourceCandidates(List<String> patterns, int maxStates) {
+    this.patterns = patterns.stream().filter(p -> !p.equals("*")).distinct().toList();
+    this.maxStates = maxStates;
+  }
+
+  /** The representatives among the ARNs of a catalog format. */
+  List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
+    List<String> known = byFormat.get(arnFormat);
+    if (known == null) {
+      known = compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+      byFormat.put(arnFormat, known);
+    }
+    return known;
+  }
+
+  /** The representatives among all strings (string semantics, or a type the catalog lacks). */
+  List<String> anyString() throws GlobClasses.TooManyStates {
+    List<String> known = byFormat.get("");
+    if (known == null) {
+      known = new ArrayList<>(compute(List.of(), patterns, "*"));
+      if (!known.contains("*")) {
+        known.add("*");
+      }
+      byFormat.put("", known);
+    }
+    return known;
+  }
+
+  private List<String> compute(List<Glob> shapes, List<String> relevant, String fill)
+      throws GlobClasses.TooManyStates {
+    List<Observed> observed = relevant.stream().map(Observed::arn).toList();
+    Map<BitSet, String> classes = GlobClasses.classes(shapes, observed, maxStates);
+    // Readable names first: the format filled with examples, each pattern filled in.
+    Map<BitSet, String> chosen = new LinkedHashMap<>();
+    List<String> preferred = new ArrayList<>();
+    preferred.add(fill);
+    for (String p : relevant) {
+      preferred.add(fillPattern(p));
+    }
+    for (String candidate : preferred) {
+      if (fits(shapes, candidate)) {
+        chosen.putIfAbsent(vector(observed, candidate), candidate);
+      }
+    }
+    for (Map.Entry<BitSet, String> e : classes.entrySet()) {
+      if (!chosen.containsKey(e.getKey())) {
+        chosen.put(e.getKey(), beautify(shapes, observed, e.getKey(), e.getValue()));
+      }
+    }
+    return List.copyOf(chosen.values());
+  }
+
+  private static boolean fits(List<Glob> shapes, String s) {
+    return shapes.isEmpty() || shapes.stream().anyMatch(g -> g.matches(s));
+  }
+
+  private static BitSet vector(List<Observed> observed, String s) {
+    BitSet v = new BitSet();
+    for (int i = 0; i < observed.size(); i++) {
+      if (observed.get(i).matches(s)) {
+        v.set(i);
+      }
+    }
+    return v;
+  }
+
+  /** The search's shortest string with its ARN fields replaced by examples where that keeps it. */
+  private static String beautify(
+      List<Glob> shapes, List<Observed> observed, BitSet vector, String s) {
+    String[] fields = s.split(":", 6);
+    if (fields.length < 6) {
+      return s;
+    }
+    for (int k = 1; k < 5; k++) {
+      String before = fields[k];
+      fields[k] = FIELD_EXAMPLES[k];
+      String candidate = String.join(":", fields);
+      if (!fits(shapes, candidate) || !vector(observed, candidate).equals(vector)) {
+        fields[k] = before;
+      }
+    }
+    return String.join(":", fields);
+  }
+
+  /** The patterns that may match an ARN of the format: not those of another service. */
+  private List<String> relevant(String arnFormat) {
+    String service = field(arnFormat, 2);
+    List<String> out = new ArrayList<>();
+    for (String p : patterns) {
+      String ps = field(p, 2);
+      boolean otherService =
+          service != null
+              && !service.contains("${")
+              && ps != null
+              && ps.indexOf('*') < 0
+              && ps.indexOf('?') < 0
+              && !ps.equals(service);
+      if (!otherService) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static String field(String arn, int index) {
+    String[] parts = arn.split(":", 6);
+    return parts.length == 6 ? parts[index] : null;
+  }
+
+  /** A pattern with its wildcards replaced by example text, field by field. */
+  private static String fillPattern(String pattern) {
+    String[] fields = pattern.split(":", 6);
+    if (fields.length < 6) {
+      return pattern.replace("*", "example").replace('?', 'x');
+    }
+    for (int k = 0; k < 6; k++) {
+      fields[k] =
+          fields[k].equals("*")
+              ? FIELD_EXAMPLES[k]
+              : fields[k].replace("*", k == 5 ? "example" : "").replace('?', 'x');
+    }
+    return String.join(":", fields);
+  }
+
+  /** The first alternative of a format with example values for its placeholders. */
+  private static String fill(String arnFormat) {
+    String first = SEPARATOR.split(arnFormat)[0].strip();
+    String[] fields = first.split(":", 6);
+    if (fields.length < 6) {
+      return first.replaceAll("\\$\\{[^}]*}", "example").replace("*", "example");
+    }
+    for (int k = 0; k < 6; k++) {
+      fields[k] =
+          fields[k].replaceAll("\\$\\{[^}]*}", FIELD_EXAMPLES[k]).replace("*", FIELD_EXAMPLES[k]);
+    }
+    return String.join(":", fields);
+  }
+
+  /** The format as automata: one per alternative and account shape. */
+  static List<Glob> shapes(String arnFormat) {
+    List<Glob> out = new ArrayList<>();
+    for (String alternative : SEPARATOR.split(arnFormat)) {
+      String[] fields = alternative.strip().split(":", 6);
+      if (fields.length < 6) {
+        GlobClasses.Builder b = GlobClasses.builder();
+        appendField(b, alternative.strip(), 5);
+        out.add(b.build());
+        continue;
+      }
+      boolean accountPlaceholder = isPlaceholder(fields[4]);
+      for (int shape = 0; shape < (accountPlaceholder ? 2 : 1); shape++) {
+        GlobClasses.Builder b = GlobClasses.builder();
+        for (int k = 0; k < 6; k++) {
+          if (k > 0) {
+            b.literal(":");
+          }
+          if (k == 4 && accountPlaceholder) {
+            if (shape == 0) {
+              for (int d = 0; d < 12; d++) {
+                b.one(GlobClasses.DIGIT);
+              }
+            } else {
+              b.literal("aws");
+            }
+          } else {
+            appendField(b, fields[k], k);
+          }
+        }
+        out.add(b.build());
+      }
+    }
+    return out;
+  }
+
+  private static boolean isPlaceholder(String field) {
+    return field.startsWith("${") && field.indexOf('}') == field.length() - 1;
+  }
+
+  private static void appendField(GlobClasses.Builder b, String field, int index) {
+    int last = field.lastIndexOf("${");
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c == '$' && i + 1 < field.length() && field.charAt(i + 1) == '{') {
+        int close = field.indexOf('}', i + 2);
+        if (close > 0) {
+          placeholder(b, field.substring(i + 2, close), index, i == last);
+          i = close;
+          continue;
+        }
+      }
+      if (c == '*') {
+        b.run(index == 5 ? GlobClasses.ANY : GlobClasses.NOT_COLON);
+      } else {
+        b.literal(String.valueOf(c));
+      }
+    }
+  }
+
+  private static void placeholder(GlobClasses.Builder b, String name, int index, boolean last) {
+    switch (index) {
+      case 1 -> b.some(GlobClasses.LOWER | GlobClasses.DASH);
+      case 3 -> b.some(GlobClasses.LOWER | GlobClasses.DIGIT | GlobClasses.DASH);
+      case 0, 2, 4 -> b.some(GlobClasses.NAME);
+      default -> {
+        if (name.equals("BucketName")) {
+          b.some(GlobClasses.NAME);
+        } else if (last || name.contains("Path") || name.equals("LogGroupName")) {
+          b.some(GlobClasses.ANY);
+        } else {
+          b.some(GlobClasses.ANY & ~GlobClasses.SLASH);
+        }
+      }
+    }
+  }
+}
