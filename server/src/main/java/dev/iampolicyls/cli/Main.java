@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       UpdateCatalogCommand.class,
       SimulateCommand.class,
+      CompareCommand.class,
       PolicyTestCommand.class
     })
 public final class Main implements Runnable {
@@ -126,6 +127,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Name a subcommand: serve, check, update-catalog, simulate or test");
+        spec.commandLine(),
+        "Name a subcommand: serve, check, update-catalog, simulate, compare or test");
   }
 }
