@@ -42,6 +42,9 @@ import java.util.Set;
 public final class PolicyComparison {
   private PolicyComparison() {}
 
+  /** Past this many combinations of policy variables' values the answer is UNKNOWN. */
+  static final int MAX_VARIABLE_ASSIGNMENTS = 256;
+
   /** Keys AWS sets in every request: never absent in a witness. */
   private static final Set<String> ALWAYS_PRESENT =
       Set.of("aws:currenttime", "aws:epochtime", "aws:securetransport");
@@ -152,6 +155,9 @@ public final class PolicyComparison {
     private final List<String> unknown = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
     private final List<List<List<String>>> keyValues = new ArrayList<>();
+    private final List<String> variableNames = new ArrayList<>();
+    private final List<List<String>> variableValues = new ArrayList<>();
+    private BitSet[] baseDomains;
     private int work;
 
     Run(NamedPolicy oldPolicy, NamedPolicy newPolicy, CompareOptions options) {
@@ -184,16 +190,10 @@ public final class PolicyComparison {
     private Comparison decide() throws Undecided {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
-      checkVariables();
-      if (!unknown.isEmpty()) {
-        throw new Undecided(unknown.remove(unknown.size() - 1));
-      }
+      collectVariables();
       collectKeys();
       List<ActionGroup> groups = actionGroups();
       List<Optional<RequestPrincipal>> principals = principals();
-      ResourceCandidates resources =
-          new ResourceCandidates(resourcePatterns(), GlobStates.MAX_STATES);
-      Map<String, BitSet> resourceTruth = new HashMap<>();
       List<BitSet> principalTruth = new ArrayList<>();
       for (Optional<RequestPrincipal> p : principals) {
         BitSet t = new BitSet();
@@ -204,69 +204,47 @@ public final class PolicyComparison {
         }
         principalTruth.add(t);
       }
-      // Distinct sets of statements that apply apart from conditions, each with its requests.
-      Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
-      for (ActionGroup g : groups) {
-        for (String resource : resourcesOf(g, resources)) {
-          BitSet r =
-              resourceTruth.computeIfAbsent(
-                  resource,
-                  res -> {
-                    BitSet t = new BitSet();
-                    for (int i = 0; i < parts.size(); i++) {
-                      if (parts.get(i).parts().resourceHolds(res, RequestContext.EMPTY)) {
-                        t.set(i);
-                      }
-                    }
-                    return t;
-                  });
-          for (int pi = 0; pi < principals.size(); pi++) {
-            spend(1);
-            BitSet t = (BitSet) g.actionVector.clone();
-            t.and(r);
-            t.and(principalTruth.get(pi));
-            if (!anyNewAllow(t)) {
-              continue;
-            }
-            cells
-                .computeIfAbsent(t, k -> new ArrayList<>())
-                .add(new Cell(g, resource, principals.get(pi)));
-          }
-        }
-      }
       Map<String, Found> found = new LinkedHashMap<>();
-      for (Map.Entry<BitSet, List<Cell>> e : cells.entrySet()) {
-        int[] assignment = solve(e.getKey());
-        if (assignment == null) {
-          continue;
+      for (Map<String, String> assignment : variableAssignments()) {
+        RequestContext variables = variableContext(assignment);
+        conditionTables(assignment, variables);
+        ResourceCandidates resources =
+            new ResourceCandidates(resourcePatterns(assignment), GlobStates.MAX_STATES);
+        Map<String, BitSet> resourceTruth = new HashMap<>();
+        // Distinct sets of statements that apply apart from conditions, each with its requests.
+        Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
+        for (ActionGroup g : groups) {
+          for (String resource : resourcesOf(g, resources)) {
+            BitSet r =
+                resourceTruth.computeIfAbsent(
+                    resource,
+                    res -> {
+                      BitSet t = new BitSet();
+                      for (int i = 0; i < parts.size(); i++) {
+                        if (parts.get(i).parts().resourceHolds(res, variables)) {
+                          t.set(i);
+                        }
+                      }
+                      return t;
+                    });
+            for (int pi = 0; pi < principals.size(); pi++) {
+              spend(1);
+              BitSet t = (BitSet) g.actionVector.clone();
+              t.and(r);
+              t.and(principalTruth.get(pi));
+              if (!anyNewAllow(t)) {
+                continue;
+              }
+              cells
+                  .computeIfAbsent(t, k -> new ArrayList<>())
+                  .add(new Cell(g, resource, principals.get(pi)));
+            }
+          }
         }
-        RequestContext context = context(assignment);
-        for (Cell cell : e.getValue()) {
-          Request witness =
-              new Request(
-                  bestAction(cell.group()),
-                  cell.resource(),
-                  cell.principal(),
-                  Optional.empty(),
-                  context);
-          if (!inForce(newPolicy, witness)) {
-            continue; // RCPs do not restrict this service: neither policy takes part
-          }
-          if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
-            throw new Undecided(
-                "internal: a candidate witness was not confirmed by the evaluator ("
-                    + witness.action()
-                    + " on "
-                    + witness.resource()
-                    + ")");
-          }
-          List<String> statements = applyingNewAllows(witness);
-          String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
-          Found f = found.get(groupKey);
-          if (f == null) {
-            found.put(groupKey, new Found(witness, statements, cell.group()));
-          } else {
-            f.add(cell.group());
+        for (Map.Entry<BitSet, List<Cell>> e : cells.entrySet()) {
+          int[] chosen = solve(e.getKey());
+          if (chosen != null) {
+            report(e.getValue(), context(chosen, variables), found);
           }
         }
       }
@@ -278,6 +256,39 @@ public final class PolicyComparison {
         out.add(new NewAccess(f.witness, f.statements, f.actionCount()));
       }
       return new Comparison(Verdict.FAIL, out, List.of());
+    }
+
+    /** Confirms the witness of each request of a cell and adds it to its group of new access. */
+    private void report(List<Cell> cellRequests, RequestContext context, Map<String, Found> found)
+        throws Undecided {
+      for (Cell cell : cellRequests) {
+        Request witness =
+            new Request(
+                bestAction(cell.group()),
+                cell.resource(),
+                cell.principal(),
+                Optional.empty(),
+                context);
+        if (!inForce(newPolicy, witness)) {
+          continue; // RCPs do not restrict this service: neither policy takes part
+        }
+        if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
+          throw new Undecided(
+              "internal: a candidate witness was not confirmed by the evaluator ("
+                  + witness.action()
+                  + " on "
+                  + witness.resource()
+                  + ")");
+        }
+        List<String> statements = applyingNewAllows(witness);
+        String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
+        Found f = found.get(groupKey);
+        if (f == null) {
+          found.put(groupKey, new Found(witness, statements, cell.group()));
+        } else {
+          f.add(cell.group());
+        }
+      }
     }
 
     private record Cell(ActionGroup group, String resource, Optional<RequestPrincipal> principal) {}
@@ -354,40 +365,105 @@ public final class PolicyComparison {
       }
     }
 
-    private void checkVariables() {
+    /** The policy variables of both policies and the values to try for each. */
+    private void collectVariables() throws Undecided {
+      Map<String, String> names = new LinkedHashMap<>();
+      Set<String> written = Variables.newSet();
       for (Part p : parts) {
-        if (!p.parts().variablesOn()) {
-          continue;
-        }
         Statement s = p.parts().statement();
-        String side = p.isNew() ? "NEW " : "OLD ";
         for (var r : s.resources()) {
-          if (r.value().contains("${")) {
-            unknown.add(
-                side
-                    + p.path()
-                    + ": the policy variable in \""
-                    + r.value()
-                    + "\" is not decided exactly yet");
+          Variables.segments(r.value(), written);
+          if (!p.parts().variablesOn()) {
+            continue;
           }
+          if (Variables.usesWildcardEscape(r.value())) {
+            throw new Undecided(
+                side(p) + ": the escape ${*} or ${?} in \"" + r.value() + "\" is not compared");
+          }
+          Variables.collect(r.value(), names);
         }
         for (ConditionEntry e : s.conditionEntries()) {
           for (var node : e.values()) {
             String v = ContextCandidates.text(node);
-            if (v != null && v.contains("${")) {
-              unknown.add(
-                  side
-                      + p.path()
-                      + ": the policy variable in the condition value \""
-                      + v
-                      + "\" is not decided exactly yet");
+            if (v == null) {
+              continue;
+            }
+            if (isString(e) && !v.contains("${") && v.indexOf('*') < 0 && v.indexOf('?') < 0) {
+              written.add(v);
+            }
+            if (p.parts().variablesOn() && isString(e)) {
+              if (Variables.usesWildcardEscape(v)) {
+                throw new Undecided(
+                    side(p) + ": the escape ${*} or ${?} in \"" + v + "\" is not compared");
+              }
+              Variables.collect(v, names);
             }
           }
         }
       }
+      boolean identity = oldPolicy.role() == PolicyRole.IDENTITY;
+      for (Map.Entry<String, String> n : names.entrySet()) {
+        variableNames.add(n.getValue());
+        variableValues.add(Variables.candidates(written, alwaysPresent(n.getKey(), identity)));
+      }
     }
 
-    /** Every condition key, its candidate values, and each statement's condition per key. */
+    private static boolean isString(ConditionEntry e) {
+      return e.operator()
+          .map(
+              o ->
+                  o.category() == ConditionOperator.Category.STRING
+                      || o.category() == ConditionOperator.Category.ARN)
+          .orElse(false);
+    }
+
+    private static String side(Part p) {
+      return (p.isNew() ? "NEW " : "OLD ") + p.path();
+    }
+
+    private static boolean alwaysPresent(String lowerKey, boolean identity) {
+      return ALWAYS_PRESENT.contains(lowerKey)
+          || (identity && ALWAYS_PRESENT_FOR_IDENTITIES.contains(lowerKey));
+    }
+
+    /** Every combination of the variables' values, within a bound. */
+    private List<Map<String, String>> variableAssignments() throws Undecided {
+      List<Map<String, String>> out = new ArrayList<>();
+      out.add(new HashMap<>());
+      for (int v = 0; v < variableNames.size(); v++) {
+        List<Map<String, String>> next = new ArrayList<>();
+        for (Map<String, String> partial : out) {
+          for (String value : variableValues.get(v)) {
+            Map<String, String> m = new HashMap<>(partial);
+            m.put(variableNames.get(v).toLowerCase(Locale.ROOT), value);
+            next.add(m);
+          }
+        }
+        out = next;
+        if (out.size() > MAX_VARIABLE_ASSIGNMENTS) {
+          throw new Undecided(
+              "the policy variables "
+                  + variableNames
+                  + " take more than "
+                  + MAX_VARIABLE_ASSIGNMENTS
+                  + " combinations of values worth trying");
+        }
+      }
+      return out;
+    }
+
+    private RequestContext variableContext(Map<String, String> assignment) {
+      List<RequestContext.Entry> entries = new ArrayList<>();
+      for (String name : variableNames) {
+        String value = assignment.get(name.toLowerCase(Locale.ROOT));
+        if (value != null) {
+          entries.add(new RequestContext.Entry(name, List.of(value)));
+        }
+      }
+      return RequestContext.of(entries);
+    }
+
+    /** Every condition key and its candidate values. */
     private void collectKeys() throws Undecided {
       Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
       Map<String, Boolean> qualified = new HashMap<>();
@@ -410,19 +486,63 @@ public final class PolicyComparison {
             qualified.get(k.getKey())
                 || known.isEmpty()
                 || known.get().type().startsWith("ArrayOf");
-        boolean always =
-            ALWAYS_PRESENT.contains(k.getKey())
-                || (identity && ALWAYS_PRESENT_FOR_IDENTITIES.contains(k.getKey()));
+        List<String> asVariable = new ArrayList<>();
+        for (int v = 0; v < variableNames.size(); v++) {
+          if (variableNames.get(v).equalsIgnoreCase(name)) {
+            variableValues.get(v).stream().filter(x -> x != null).forEach(asVariable::add);
+          }
+        }
+        // A key compared with a variable's value is compared with each value the variable takes.
+        boolean comparedWithVariable =
+            k.getValue().stream()
+                .flatMap(e -> e.values().stream())
+                .map(ContextCandidates::text)
+                .anyMatch(t -> t != null && t.contains("${"));
+        if (comparedWithVariable) {
+          for (List<String> values : variableValues) {
+            values.stream().filter(x -> x != null).forEach(asVariable::add);
+          }
+        }
         try {
           keyValues.add(
               ContextCandidates.of(
-                  name, k.getValue(), multi, always, List.of(), GlobStates.MAX_STATES));
+                  name,
+                  k.getValue(),
+                  multi,
+                  alwaysPresent(k.getKey(), identity),
+                  asVariable.stream().distinct().toList(),
+                  GlobStates.MAX_STATES));
         } catch (ContextCandidates.TooMany e) {
           throw new Undecided(e.getMessage());
         }
         keys.add(name);
       }
+    }
+
+    /**
+     * Each statement's condition per key under the variables' values, and the keys' domains: a key
+     * that is a variable keeps the value the variable has.
+     */
+    private void conditionTables(Map<String, String> assignment, RequestContext variables)
+        throws Undecided {
+      baseDomains = new BitSet[keys.size()];
+      for (int k = 0; k < keys.size(); k++) {
+        baseDomains[k] = new BitSet();
+        List<List<String>> values = keyValues.get(k);
+        String lower = keys.get(k).toLowerCase(Locale.ROOT);
+        for (int v = 0; v < values.size(); v++) {
+          boolean consistent =
+              !assignment.containsKey(lower)
+                  || (assignment.get(lower) == null
+                      ? values.get(v).isEmpty()
+                      : values.get(v).equals(List.of(assignment.get(lower))));
+          if (consistent) {
+            baseDomains[k].set(v);
+          }
+        }
+      }
       for (Part p : parts) {
+        p.conditions().clear();
         for (ConditionEntry e : p.parts().statement().conditionEntries()) {
           int key = keys.indexOf(byKeyName(e.key()));
           List<List<String>> values = keyValues.get(key);
@@ -430,7 +550,8 @@ public final class PolicyComparison {
           for (int v = 0; v < values.size(); v++) {
             spend(1);
             RequestContext ctx =
-                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))));
+                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
+                    .withDefaults(variables.entries());
             if (p.parts().conditionHolds(e, ctx)) {
               holds.set(v);
             }
@@ -457,8 +578,8 @@ public final class PolicyComparison {
       return key;
     }
 
-    private RequestContext context(int[] assignment) {
-      List<RequestContext.Entry> entries = new ArrayList<>();
+    private RequestContext context(int[] assignment, RequestContext variables) {
+      List<RequestContext.Entry> entries = new ArrayList<>(variables.entries());
       for (int k = 0; k < keys.size(); k++) {
         List<String> values = keyValues.get(k).get(assignment[k]);
         if (!values.isEmpty()) {
@@ -507,12 +628,7 @@ public final class PolicyComparison {
     }
 
     private BitSet[] fullDomains() {
-      BitSet[] d = new BitSet[keys.size()];
-      for (int k = 0; k < d.length; k++) {
-        d[k] = new BitSet();
-        d[k].set(0, keyValues.get(k).size());
-      }
-      return d;
+      return copy(baseDomains);
     }
 
     private static BitSet[] copy(BitSet[] domains) {
@@ -679,11 +795,16 @@ public final class PolicyComparison {
       }
     }
 
-    private List<String> resourcePatterns() {
+    /** Every Resource and NotResource value, the variables' values substituted. */
+    private List<String> resourcePatterns(Map<String, String> assignment) {
       List<String> out = new ArrayList<>();
       for (Part p : parts) {
         for (var r : p.parts().statement().resources()) {
-          out.add(r.value());
+          String text =
+              p.parts().variablesOn() ? Variables.substitute(r.value(), assignment) : r.value();
+          if (text != null) {
+            out.add(text);
+          }
         }
       }
       return out;
