@@ -216,6 +216,13 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
+        case LAMBDA_PERMISSION ->
+            add(
+                namePrefix + "Resources/" + logicalId,
+                append(pathPrefix, "Resources", logicalId, "Properties"),
+                place,
+                place.type(),
+                LambdaPermissions.document(properties));
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
