@@ -110,6 +110,10 @@ public final class CloudFormationFormat implements HostFormat {
     return false;
   }
 
+  /** SAM resources that get a generated role, {@code <id>Role}, when they name none. */
+  private static final Set<String> SAM_ROLE_GENERATORS =
+      Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
+
   /** Finds the policies of one template. */
   private static final class Locator {
     private final String text;
@@ -146,13 +150,29 @@ public final class CloudFormationFormat implements HostFormat {
       return found;
     }
 
+    /**
+     * The template's resources by logical id, with the role SAM generates as {@code <id>Role} for a
+     * function or state machine that names none, which the template may reference.
+     */
     private static Map<String, String> resourceTypes(HostValue.Mapping resources) {
       Map<String, String> types = new HashMap<>();
+      List<String> generatedRoles = new ArrayList<>();
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource) {
-          resource.string("Type").ifPresent(type -> types.put(e.key().value(), type));
+          String type = resource.string("Type").orElse(null);
+          if (type == null) {
+            continue;
+          }
+          types.put(e.key().value(), type);
+          boolean namesRole =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
+                  && properties.get("Role").isPresent();
+          if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
+            generatedRoles.add(e.key().value() + "Role");
+          }
         }
       }
+      generatedRoles.forEach(role -> types.putIfAbsent(role, "AWS::IAM::Role"));
       return types;
     }
 

@@ -236,7 +236,9 @@ class ResourceReferencesTest {
   }
 
   @Test
-  void aPassRoleOnTheTemplatesOwnRoleAndFunctionIsNoEscalation() {
+  void passingTheTemplatesOwnRoleIsNamedButEveryRoleOfTheAccountIsNot() {
+    // The breadth classes read typed references: one role of the template is a named resource,
+    // role/* in the stack's account is every role there.
     assertFindings(
         template(
             """
@@ -244,6 +246,75 @@ class ResourceReferencesTest {
               Action: [iam:PassRole, lambda:CreateFunction]
               Resource: [!GetAtt AppRole.Arn, !GetAtt Worker.Arn]
             """));
+    assertFindings(
+        template(
+            """
+            - Effect: Allow
+              Action: [iam:PassRole, lambda:CreateFunction]
+              Resource:
+                - «!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*»
+                - !GetAtt Worker.Arn
+            """),
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE");
+  }
+
+  @Test
+  void theRoleSamGeneratesForAFunctionIsARole() {
+    assertFindings(
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: index.handler
+          Deployer:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: iam:PassRole
+                    Resource: !GetAtt HandlerRole.Arn
+                  - Effect: Allow
+                    Action: lambda:InvokeFunction
+                    Resource: «!GetAtt HandlerRole.Arn»
+        """,
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void typedReferencesAsPrincipalsAndConditionValuesRaiseNothing() {
+    assertFindings(
+        """
+        Resources:
+          Uploads:
+            Type: AWS::S3::Bucket
+          Topic:
+            Type: AWS::SNS::Topic
+          Reader:
+            Type: AWS::IAM::Role
+          TopicPolicy:
+            Type: AWS::SNS::TopicPolicy
+            Properties:
+              Topics: [!Ref Topic]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: s3.amazonaws.com}
+                    Action: sns:Publish
+                    Resource: !Ref Topic
+                    Condition:
+                      ArnLike: {aws:SourceArn: !GetAtt Uploads.Arn}
+                      StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}
+                  - Effect: Allow
+                    Principal: {AWS: !GetAtt Reader.Arn}
+                    Action: sns:Subscribe
+                    Resource: !Ref Topic
+        """);
   }
 
   @Test
