@@ -329,6 +329,9 @@ class ResourceReferencesTest {
                 - Effect: Allow
                   Action: sns:Publish
                   Resource: !Ref Topic
+                - Effect: Allow
+                  Action: s3:GetObject
+                  Resource: !GetAtt DataBucket.Arn
                 """));
     Policy reading = analysis.policies().get(1).policy().readings().get(0);
     StatementSummary summary = new StatementSummary(Catalog.bundled());
@@ -337,7 +340,8 @@ class ResourceReferencesTest {
     assertEquals(
         List.of(
             "Allows s3:GetObject (Read) on every object in the bucket DataBucket.",
-            "Allows sns:Publish (Write) on the topic Topic."),
+            "Allows sns:Publish (Write) on the topic Topic.",
+            "Allows nothing. s3:GetObject acts on objects; !GetAtt DataBucket.Arn names buckets."),
         sentences);
   }
 }
