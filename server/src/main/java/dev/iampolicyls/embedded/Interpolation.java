@@ -154,8 +154,25 @@ final class Interpolation {
           start,
           end);
     } else {
-      reference(written, start, end, out);
+      reference(written, start, end, out, nameStandIn(name));
     }
+  }
+
+  /**
+   * The stand-in inside an ARN for a reference that is a name or id: of the shape the references
+   * table gives for a resource of the template ({@code alias/Name} for a KMS alias), else the name
+   * of the reference.
+   */
+  private String nameStandIn(String name) {
+    int dot = name.indexOf('.');
+    String logicalId = dot < 0 ? name : name.substring(0, dot);
+    String type = resourceTypes.get(logicalId);
+    String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
+    return type == null
+        ? name(name)
+        : CloudFormationReferences.attribute(type, value)
+            .map(v -> v.valueStandIn(logicalId))
+            .orElse(name(name));
   }
 
   /** What a reference to a resource of this template gives when it is an ARN; else null. */
@@ -177,6 +194,11 @@ final class Interpolation {
    * {@code arn:...} it becomes a specific value suited to the ARN field it fills.
    */
   private static void reference(String display, int start, int end, TextBuilder out) {
+    reference(display, start, end, out, name(display));
+  }
+
+  private static void reference(
+      String display, int start, int end, TextBuilder out, String standInName) {
     if (out.isEmpty()) {
       out.markOpaque();
     }
@@ -191,21 +213,26 @@ final class Interpolation {
       out.standIn(display, display, start, end);
       return;
     }
-    out.standIn(standIn(field, name(display)), display, start, end);
+    out.standIn(standIn(field, standInName, before), display, start, end);
   }
 
   /**
    * A value of the shape of an ARN's field for the reference {@code name}. Different references get
    * different values: two account parameters are not one account.
    */
-  private static String standIn(int arnField, String name) {
+  private static String standIn(int arnField, String name, String before) {
     int hash = name.hashCode() & 0x7fffffff;
     return switch (arnField) {
       case 1 -> "aws";
       case 3 -> REGION_STAND_INS.get(hash % REGION_STAND_INS.size());
       case 4 -> String.format("2%011d", hash % 100_000_000_000L);
-      default -> name;
+      // parameter${Name}: the name starts with the slash the ARN does not repeat.
+      default -> isSsmParameterPrefix(before) && !name.startsWith("/") ? "/" + name : name;
     };
+  }
+
+  private static boolean isSsmParameterPrefix(String before) {
+    return before.endsWith(":parameter") && before.contains(":ssm:");
   }
 
   /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */

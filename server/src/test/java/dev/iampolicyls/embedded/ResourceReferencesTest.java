@@ -259,6 +259,44 @@ class ResourceReferencesTest {
   }
 
   @Test
+  void namesInsideArnsHaveTheShapeTheirValuesHave() {
+    // An alias's Ref is alias/NAME, and parameter${Name} holds a name that starts with a slash:
+    // both are well-formed ARNs of their type, which the actions are still checked against
+    // (kms:Decrypt acts on keys: an alias in Resource grants it nothing).
+    assertFindings(
+        """
+        Resources:
+          KeyAlias:
+            Type: AWS::KMS::Alias
+          Setting:
+            Type: AWS::SSM::Parameter
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: kms:DeleteAlias
+                    Resource: !Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: «!Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}»
+                  - Effect: Allow
+                    Action: ssm:GetParameter
+                    Resource:
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${Setting}
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${ParameterName}
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Other}
+                  - Effect: Allow
+                    Action: sqs:SendMessage
+                    Resource: «!Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}»
+        """,
+        "RESOURCE_MISMATCH",
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
   void theRoleSamGeneratesForAFunctionIsARole() {
     assertFindings(
         """
