@@ -259,6 +259,24 @@ class ResourceReferencesTest {
   }
 
   @Test
+  void aPolicyWrittenAsJsonTextInASubTypesEachOfItsStrings() {
+    assertFindings(
+        """
+        Resources:
+          DataBucket:
+            Type: AWS::S3::Bucket
+          DataPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref DataBucket
+              PolicyDocument: !Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject",
+                "Resource": [«"${DataBucket.Arn}"», "${DataBucket.Arn}/*"]}]}'
+        """,
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
   void namesInsideArnsHaveTheShapeTheirValuesHave() {
     // An alias's Ref is alias/NAME, and parameter${Name} holds a name that starts with a slash:
     // both are well-formed ARNs of their type, which the actions are still checked against
