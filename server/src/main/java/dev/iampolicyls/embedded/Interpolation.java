@@ -1,10 +1,12 @@
 package dev.iampolicyls.embedded;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a template function where a policy expects a string into a typed value, never into its
@@ -61,7 +63,42 @@ final class Interpolation {
   TextBuilder evaluate(HostValue value) {
     TextBuilder out = new TextBuilder();
     append(value, out);
+    if (out.referenceStartsResource() && !out.isOpaque() && !takesBareName(out.value())) {
+      // arn:...:iam::123456789012:${RolePath}: the reference holds role/ or user/ itself, so
+      // which resource type the ARN names is unknown until deployed.
+      out.markOpaque();
+    }
     return out;
+  }
+
+  /** Per service prefix: whether some resource type's ARN is a bare name ({@code ${QueueName}}). */
+  private static final Map<String, Boolean> BARE_NAMES = new ConcurrentHashMap<>();
+
+  /**
+   * Whether the service of this ARN has a resource type whose resource part starts with its name,
+   * as an SQS queue or an S3 bucket does; an unknown service is given the benefit of the doubt.
+   */
+  private static boolean takesBareName(String arn) {
+    String[] fields = arn.split(":", 6);
+    if (fields.length < 6) {
+      return true;
+    }
+    return BARE_NAMES.computeIfAbsent(
+        fields[2],
+        prefix ->
+            Catalog.bundled()
+                .service(prefix)
+                .map(
+                    service ->
+                        service.resourceTypes().stream()
+                            .flatMap(t -> List.of(t.arnFormat().split(",\\s*")).stream())
+                            .anyMatch(f -> resourcePart(f).startsWith("${")))
+                .orElse(true));
+  }
+
+  private static String resourcePart(String format) {
+    String[] fields = format.split(":", 6);
+    return fields.length < 6 ? "" : fields[5];
   }
 
   private void append(HostValue value, TextBuilder out) {
@@ -154,25 +191,28 @@ final class Interpolation {
           start,
           end);
     } else {
-      reference(written, start, end, out, nameStandIn(name));
+      String shaped = shapedNameStandIn(name);
+      reference(written, start, end, out, shaped != null ? shaped : name(name), shaped != null);
     }
   }
 
   /**
-   * The stand-in inside an ARN for a reference that is a name or id: of the shape the references
-   * table gives for a resource of the template ({@code alias/Name} for a KMS alias), else the name
-   * of the reference.
+   * The stand-in inside an ARN for a reference to a resource of the template that is a name or id,
+   * of the shape the references table gives ({@code alias/Name} for a KMS alias); null for any
+   * other reference.
    */
-  private String nameStandIn(String name) {
+  private String shapedNameStandIn(String name) {
     int dot = name.indexOf('.');
     String logicalId = dot < 0 ? name : name.substring(0, dot);
     String type = resourceTypes.get(logicalId);
+    if (type == null) {
+      return null;
+    }
     String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
-    return type == null
-        ? name(name)
-        : CloudFormationReferences.attribute(type, value)
-            .map(v -> v.valueStandIn(logicalId))
-            .orElse(name(name));
+    return CloudFormationReferences.attribute(type, value)
+        .filter(CloudFormationReferences.ReturnValue::namesResource)
+        .map(v -> v.valueStandIn(logicalId))
+        .orElse(null);
   }
 
   /** What a reference to a resource of this template gives when it is an ARN; else null. */
@@ -194,11 +234,15 @@ final class Interpolation {
    * {@code arn:...} it becomes a specific value suited to the ARN field it fills.
    */
   private static void reference(String display, int start, int end, TextBuilder out) {
-    reference(display, start, end, out, name(display));
+    reference(display, start, end, out, name(display), false);
   }
 
+  /**
+   * @param standInName what the reference stands in as inside an ARN's resource
+   * @param shaped the stand-in has the shape of the value (a resource of the template)
+   */
   private static void reference(
-      String display, int start, int end, TextBuilder out, String standInName) {
+      String display, int start, int end, TextBuilder out, String standInName, boolean shaped) {
     if (out.isEmpty()) {
       out.markOpaque();
     }
@@ -212,6 +256,9 @@ final class Interpolation {
       out.markOpaque(); // the service is unknown: so is everything about this ARN
       out.standIn(display, display, start, end);
       return;
+    }
+    if (field == 5 && before.endsWith(":") && !shaped) {
+      out.markReferenceStartsResource();
     }
     out.standIn(standIn(field, standInName, before), display, start, end);
   }

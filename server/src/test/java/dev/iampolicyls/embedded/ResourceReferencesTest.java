@@ -315,6 +315,38 @@ class ResourceReferencesTest {
   }
 
   @Test
+  void aParameterThatIsTheWholeResourceOfAPrefixedTypeLeavesTheTypeUnknown() {
+    // role/x, key/id, function:f: the parameter holds the type's prefix itself, so no type can be
+    // judged; a queue's ARN is its bare name, and a queue is still no topic.
+    assertFindings(
+        """
+        Resources:
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: iam:GetRole
+                    Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:${RolePath}
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: !Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyRef}
+                  - Effect: Allow
+                    Action: lambda:InvokeFunction
+                    Resource: !Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:${Fn}
+                  - Effect: Allow
+                    Action: sqs:SendMessage
+                    Resource: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}
+                  - Effect: Allow
+                    Action: sns:Publish
+                    Resource: «!Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}»
+        """,
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
   void theRoleSamGeneratesForAFunctionIsARole() {
     assertFindings(
         """
