@@ -257,7 +257,7 @@ final class Interpolation {
       out.standIn(display, display, start, end);
       return;
     }
-    if (field == 5 && before.endsWith(":") && !shaped) {
+    if (field == 5 && !shaped && startsResource(before)) {
       out.markReferenceStartsResource();
     }
     out.standIn(standIn(field, standInName, before), display, start, end);
@@ -282,21 +282,31 @@ final class Interpolation {
     return before.endsWith(":parameter") && before.contains(":ssm:");
   }
 
-  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
-  private static int arnField(String before) {
-    int field = 0;
+  /** Whether the text after {@code before} begins an ARN's resource: it ends at the fifth colon. */
+  private static boolean startsResource(String before) {
+    return before.endsWith(":") && colons(before) == 5;
+  }
+
+  /** The colons of an ARN's text, those inside {@code ${...}} left out. */
+  private static int colons(String before) {
+    int colons = 0;
     int depth = 0;
-    for (int i = 0; i < before.length() && field < 5; i++) {
+    for (int i = 0; i < before.length(); i++) {
       char c = before.charAt(i);
       if (c == '$' && i + 1 < before.length() && before.charAt(i + 1) == '{') {
         depth++;
       } else if (c == '}' && depth > 0) {
         depth--;
       } else if (c == ':' && depth == 0) {
-        field++;
+        colons++;
       }
     }
-    return field;
+    return colons;
+  }
+
+  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
+  private static int arnField(String before) {
+    return Math.min(colons(before), 5);
   }
 
   /** A name-like stand-in made from a reference: {@code ${DataBucket}} stands in as DataBucket. */

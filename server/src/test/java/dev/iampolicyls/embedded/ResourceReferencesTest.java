@@ -317,7 +317,8 @@ class ResourceReferencesTest {
   @Test
   void aParameterThatIsTheWholeResourceOfAPrefixedTypeLeavesTheTypeUnknown() {
     // role/x, key/id, function:f: the parameter holds the type's prefix itself, so no type can be
-    // judged; a queue's ARN is its bare name, and a queue is still no topic.
+    // judged; a queue's ARN is its bare name, and a queue is still no topic; after cluster: the
+    // type is written, and a key action on a database cluster is still a mismatch.
     assertFindings(
         """
         Resources:
@@ -342,7 +343,11 @@ class ResourceReferencesTest {
                   - Effect: Allow
                     Action: sns:Publish
                     Resource: «!Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}»
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: «!Sub arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${Db}»
         """,
+        "RESOURCE_MISMATCH",
         "RESOURCE_MISMATCH");
   }
 
