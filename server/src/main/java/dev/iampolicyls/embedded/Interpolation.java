@@ -178,55 +178,44 @@ final class Interpolation {
       out.standIn(pseudo, written, start, end);
       return;
     }
-    CloudFormationReferences.ReturnValue typed = out.isEmpty() ? typedArn(name) : null;
-    if (typed != null) {
-      String logicalId = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    CloudFormationReferences.ReturnValue value = templateValue(name);
+    if (value != null && value.kind() == CloudFormationReferences.Kind.ARN && out.isEmpty()) {
       out.standIn(
-          typed.arnWith(
+          value.arnWith(
               PSEUDO.get("AWS::Partition"),
               PSEUDO.get("AWS::Region"),
               PSEUDO.get("AWS::AccountId"),
-              logicalId),
+              logicalId(name)),
           written,
           start,
           end);
+    } else if (value != null && value.kind() != CloudFormationReferences.Kind.ARN) {
+      // A name or id inside an ARN, of the shape its value has (alias/Name for a KMS alias).
+      String shape = value.namesResource() ? value.valueStandIn(logicalId(name)) : name(name);
+      reference(written, start, end, out, shape, value.namesResource());
     } else {
-      String shaped = shapedNameStandIn(name);
-      reference(written, start, end, out, shaped != null ? shaped : name(name), shaped != null);
+      reference(written, start, end, out);
     }
   }
 
   /**
-   * The stand-in inside an ARN for a reference to a resource of the template that is a name or id,
-   * of the shape the references table gives ({@code alias/Name} for a KMS alias); null for any
-   * other reference.
+   * What a reference to a resource of this template gives ({@code Bucket} or {@code Bucket.Arn}),
+   * as the references table says; null for a parameter, an unknown type or attribute.
    */
-  private String shapedNameStandIn(String name) {
-    int dot = name.indexOf('.');
-    String logicalId = dot < 0 ? name : name.substring(0, dot);
-    String type = resourceTypes.get(logicalId);
+  private CloudFormationReferences.ReturnValue templateValue(String name) {
+    String type = resourceTypes.get(logicalId(name));
     if (type == null) {
       return null;
     }
+    int dot = name.indexOf('.');
     String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
-    return CloudFormationReferences.attribute(type, value)
-        .filter(CloudFormationReferences.ReturnValue::namesResource)
-        .map(v -> v.valueStandIn(logicalId))
-        .orElse(null);
+    return CloudFormationReferences.attribute(type, value).orElse(null);
   }
 
-  /** What a reference to a resource of this template gives when it is an ARN; else null. */
-  private CloudFormationReferences.ReturnValue typedArn(String name) {
+  /** The resource a reference names: {@code Bucket} of {@code Bucket.Arn}. */
+  private static String logicalId(String name) {
     int dot = name.indexOf('.');
-    String logicalId = dot < 0 ? name : name.substring(0, dot);
-    String type = resourceTypes.get(logicalId);
-    if (type == null) {
-      return null;
-    }
-    String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
-    return CloudFormationReferences.attribute(type, value)
-        .filter(v -> v.kind() == CloudFormationReferences.Kind.ARN)
-        .orElse(null);
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /**
