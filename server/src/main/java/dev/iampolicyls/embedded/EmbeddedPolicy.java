@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
- * @param writtenAs values built from template functions, each with the text the template writes for
+ * @param written values built from template functions, each with the text the template writes for
  *     it ({@code arn:aws:s3:::DataBucket/*} written {@code ${DataBucket.Arn}/*}), so that a message
  *     quotes the template rather than a stand-in
  */
