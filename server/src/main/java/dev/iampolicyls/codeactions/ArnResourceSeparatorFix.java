@@ -35,7 +35,7 @@ final class ArnResourceSeparatorFix implements QuickFix {
                       QuickFix.fix(
                           "Change to \"" + arn + "\"",
                           finding,
-                          Edits.replace(node, Layout.quote(arn)))));
+                          ctx.edits().replaceString(node, arn))));
           return;
         }
       }

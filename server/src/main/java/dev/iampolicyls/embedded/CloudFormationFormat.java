@@ -37,8 +37,14 @@ public final class CloudFormationFormat implements HostFormat {
           "(?m)^AWSTemplateFormatVersion\\s*:|^\\s+Type\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
 
   @Override
+  public boolean claims(String text) {
+    return text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains("AWS::"));
+  }
+
+  @Override
   public Optional<HostDocument> read(String text) {
-    if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) {
+    if (!claims(text)) {
       return Optional.empty(); // most documents: no parse at all
     }
     if (startsAsJson(text)) {
@@ -286,25 +292,34 @@ public final class CloudFormationFormat implements HostFormat {
               policies,
               List.copyOf(templateFindings),
               document.approximate(),
-              place.notApplicable()));
+              place.notApplicable(),
+              document.jsonText()));
     }
 
-    /** A policy's tree, with the syntax errors of JSON text it was written as. */
-    private record Document(HostValue root, List<SyntaxError> errors, boolean approximate) {}
+    /**
+     * A policy's tree, with the syntax errors of JSON text it was written as and the host string
+     * holding that text (null for maps and lists).
+     */
+    private record Document(
+        HostValue root, List<SyntaxError> errors, boolean approximate, HostValue.Scalar jsonText) {
+      Document(HostValue root) {
+        this(root, List.of(), false, null);
+      }
+    }
 
     private Document document(HostValue value) {
       if (value instanceof HostValue.Mapping) {
-        return new Document(value, List.of(), false);
+        return new Document(value);
       }
       if (value instanceof HostValue.Scalar s) {
         return fromJsonText(s, false, null);
       }
       if (value instanceof HostValue.Function f) {
         if (f.name().equals("Fn::ToJsonString") && f.argument() instanceof HostValue.Mapping) {
-          return new Document(f.argument(), List.of(), false);
+          return new Document(f.argument());
         }
         if (f.name().equals(Functions.IF)) {
-          return new Document(value, List.of(), false); // each reading takes its branch
+          return new Document(value); // each reading takes its branch
         }
         if (f.name().equals(Functions.SUB)) {
           return fromSub(f);
@@ -336,7 +351,7 @@ public final class CloudFormationFormat implements HostFormat {
         int end = hostOffset(s, e.offset() + e.length());
         errors.add(new SyntaxError(start, Math.max(0, end - start), e.message()));
       }
-      return new Document(tree, errors, s.valueOffsets() == null);
+      return new Document(tree, errors, s.valueOffsets() == null, s);
     }
 
     private Document fromSub(HostValue.Function f) {

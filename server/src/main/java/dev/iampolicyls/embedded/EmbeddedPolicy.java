@@ -25,6 +25,8 @@ import java.util.List;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
+ * @param jsonText the host string the policy is written in as JSON text, or null when it is written
+ *     as the template's own maps and lists: a fix's edits are JSON escaped for that string then
  */
 public record EmbeddedPolicy(
     String name,
@@ -36,12 +38,39 @@ public record EmbeddedPolicy(
     List<Policy> readings,
     List<Finding> templateFindings,
     boolean approximatePositions,
-    List<String> notApplicable) {
+    List<String> notApplicable,
+    HostValue.Scalar jsonText) {
 
   public EmbeddedPolicy {
     notApplicable = List.copyOf(notApplicable);
     path = List.copyOf(path);
     readings = List.copyOf(readings);
     templateFindings = List.copyOf(templateFindings);
+  }
+
+  /** A policy written as the template's own maps and lists. */
+  public EmbeddedPolicy(
+      String name,
+      List<Object> path,
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      int offset,
+      int length,
+      List<Policy> readings,
+      List<Finding> templateFindings,
+      boolean approximatePositions,
+      List<String> notApplicable) {
+    this(
+        name,
+        path,
+        policyType,
+        resourceType,
+        offset,
+        length,
+        readings,
+        templateFindings,
+        approximatePositions,
+        notApplicable,
+        null);
   }
 }

@@ -192,7 +192,8 @@ final class DiagnosticsScheduler {
       return configDiagnostics(snapshot, path);
     }
     PolicyLanguageService service = catalog.current();
-    Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
+    Optional<EmbeddedAnalysis> template =
+        snapshot.template(service, config.settingsFor(path), cancel);
     if (template.isPresent()) {
       cancel.checkCanceled();
       return templateDiagnostics(snapshot, template.get());

@@ -1,0 +1,292 @@
+package dev.iampolicyls.codeactions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.EmbeddedAnalysis;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quick fixes and refactorings inside templates, template text in and text out: YAML stays YAML in
+ * the style of the place (block or flow, quoting, indentation), JSON templates stay JSON, a policy
+ * given as a JSON string stays a JSON string, and a value written through {@code !Sub} changes only
+ * at its own characters. Every result must still read as a template without a syntax error.
+ */
+class TemplateFixesTest {
+
+  private static EmbeddedAnalysis analyze(String template) {
+    return FixAssert.SERVICE
+        .analyzeEmbedded(template, null, AnalysisSettings.DEFAULT)
+        .orElseThrow(() -> new AssertionError("not a template:\n" + template));
+  }
+
+  /** The actions with the cursor just inside the first occurrence of {@code at}. */
+  private static List<PolicyCodeAction> offered(String template, String at) {
+    int i = template.indexOf(at);
+    assertTrue(i >= 0, "no " + at + " in the template");
+    return FixAssert.SERVICE.codeActions(analyze(template), i + 1, i + 1, CancelChecker.NEVER);
+  }
+
+  /** Applies the action whose title starts with {@code title}; the result must still read. */
+  private static String fixed(String template, String at, String title) {
+    List<PolicyCodeAction> actions = offered(template, at);
+    PolicyCodeAction action =
+        actions.stream()
+            .filter(a -> a.title().startsWith(title))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no " + title + " in " + FixAssert.titles(actions)));
+    String after = CodeActionEngineTest.apply(template, action.edits());
+    EmbeddedAnalysis reread = analyze(after);
+    assertEquals(List.of(), reread.document().syntaxFindings(), () -> "broken:\n" + after);
+    assertEquals(
+        analyze(template).policies().size(), reread.policies().size(), () -> "lost:\n" + after);
+    return after;
+  }
+
+  private static void assertNotOffered(String template, String at, String title) {
+    List<String> titles = FixAssert.titles(offered(template, at));
+    assertTrue(titles.stream().noneMatch(t -> t.startsWith(title)), () -> "offered: " + titles);
+  }
+
+  private static final String BLOCK =
+      """
+      Resources:
+        Reader:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Statement:
+                - Sid: Read
+                  Effect: Allow
+                  Action:
+                    - 's3:GetObjects'
+                    - s3:Get*
+                    - s3:GetObject
+                  Resource: '*'
+                - Action: [s3:ListBucket, s3:GetObjectAcl, s3:GetObject*]
+                  Resource: arn:aws:s3:::bucket
+                  Condition:
+                    StringLike:
+                      aws:PrincipalTag/team: '*'
+      """;
+
+  @Test
+  void yamlReplacedValueKeepsItsQuotes() {
+    assertEquals(
+        BLOCK.replace("'s3:GetObjects'", "'s3:GetObject'"),
+        fixed(BLOCK, "s3:GetObjects", "Change to \"s3:GetObject\""));
+  }
+
+  @Test
+  void yamlMemberGoesOnItsOwnLineAtItsSiblingsColumn() {
+    assertEquals(
+        BLOCK.replace(
+            "      PolicyDocument:\n", "      PolicyDocument:\n        Version: '2012-10-17'\n"),
+        fixed(BLOCK, "Statement:", "Add \"Version\""));
+  }
+
+  @Test
+  void yamlMemberAddedFirstToAListItemGoesAfterTheDash() {
+    assertEquals(
+        BLOCK.replace(
+            "          - Action: [s3:ListBucket",
+            "          - Effect: Deny\n            Action: [s3:ListBucket"),
+        fixed(BLOCK, "Action: [", "Add \"Effect\": \"Deny\""));
+  }
+
+  @Test
+  void yamlBlockItemIsRemovedWithItsLine() {
+    assertEquals(
+        BLOCK.replace("              - s3:GetObject\n", ""),
+        fixed(BLOCK, "s3:GetObject\n", "Remove \"s3:GetObject\""));
+  }
+
+  @Test
+  void yamlFlowItemIsRemovedWithItsComma() {
+    assertEquals(
+        BLOCK.replace("s3:ListBucket, s3:GetObjectAcl, ", "s3:ListBucket, "),
+        fixed(BLOCK, "s3:GetObjectAcl", "Remove \"s3:GetObjectAcl\""));
+  }
+
+  @Test
+  void yamlNewNestedMemberIsABlockAndYamlKeywordsAreQuoted() {
+    assertEquals(
+        BLOCK.replace(
+            "              StringLike:\n                aws:PrincipalTag/team: '*'",
+            "              'Null':\n                aws:PrincipalTag/team: 'false'"),
+        fixed(BLOCK, "aws:PrincipalTag", "Rewrite as {\"Null\""));
+  }
+
+  @Test
+  void yamlBlockItemsBecomeSeveralAndFlowListsStayFlow() {
+    String template =
+        """
+        Resources:
+          P:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: p
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: cloudshell:*
+                    Resource: '*'
+                  - Effect: Allow
+                    Action: [sqs:SendMessage, sns:Publish]
+                    Resource: arn:aws:sns:us-east-1:111122223333:topic
+        """;
+    assertEquals(
+        template.replace(
+            "Action: cloudshell:*",
+            "Action:\n              - cloudshell:ApproveCommand\n"
+                + "              - cloudshell:GetEnvironmentStatus"),
+        fixed(template, "cloudshell:*", "Replace \"cloudshell:*\" with its Read actions"));
+    assertEquals(
+        template.replace(
+            "          - Effect: Allow\n            Action: [sqs:SendMessage, sns:Publish]\n"
+                + "            Resource: arn:aws:sns:us-east-1:111122223333:topic",
+            "          - Effect: Allow\n            Action: [sqs:SendMessage]\n"
+                + "            Resource: arn:aws:sns:us-east-1:111122223333:topic\n"
+                + "          - Effect: Allow\n            Action: [sns:Publish]\n"
+                + "            Resource: arn:aws:sns:us-east-1:111122223333:topic"),
+        fixed(template, "sns:Publish", "Split into one statement per service"));
+  }
+
+  @Test
+  void yamlStringAndListToggleInTheirStyle() {
+    String template =
+        """
+        Resources:
+          P:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: p
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: sqs:SendMessage
+                    Resource: [arn:aws:sqs:us-east-1:111122223333:queue]
+        """;
+    assertEquals(
+        template.replace("Action: sqs:SendMessage", "Action:\n              - sqs:SendMessage"),
+        fixed(template, "sqs:SendMessage", "Make Action an array"));
+    assertEquals(
+        template.replace(
+            "[arn:aws:sqs:us-east-1:111122223333:queue]",
+            "arn:aws:sqs:us-east-1:111122223333:queue"),
+        fixed(template, "arn:aws:sqs", "Make Resource a single string"));
+  }
+
+  @Test
+  void subStringChangesOnlyAtItsOwnCharacters() {
+    String template =
+        """
+        Resources:
+          P:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: p
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: lambda:InvokeFunction
+                    Resource: !Sub 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function/*'
+        """;
+    assertEquals(
+        template.replace("function/*", "function:*"), fixed(template, "function/*", "Change to"));
+    // The policy variable's escape goes in at its exact characters too.
+    String variable = template.replace("function/*", "function:${aws:username}-*");
+    assertEquals(
+        variable.replace("${aws:username}", "${!aws:username}"),
+        fixed(variable, "${aws:username}", "Escape it for Fn::Sub"));
+  }
+
+  @Test
+  void jsonTemplateFixesAreJson() {
+    String template =
+        """
+        {
+          "Resources": {
+            "P": {
+              "Type": "AWS::IAM::ManagedPolicy",
+              "Properties": {
+                "PolicyDocument": {
+                  "Statement": [
+                    {"Effect": "Allow", "Action": "s3:GetObjects", "Resource": "*"}
+                  ]
+                }
+              }
+            }
+          }
+        }
+        """;
+    assertEquals(
+        template.replace(
+            "          \"Statement\": [",
+            "          \"Version\": \"2012-10-17\",\n          \"Statement\": ["),
+        fixed(template, "{\n          \"Statement\"", "Add \"Version\""));
+    assertEquals(
+        template.replace("s3:GetObjects", "s3:GetObject"),
+        fixed(template, "s3:GetObjects", "Change to \"s3:GetObject\""));
+  }
+
+  @Test
+  void policyGivenAsAYamlStringStaysAJsonString() {
+    String template =
+        """
+        Resources:
+          Q:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument: '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sqs:SendMessages", "Resource": "*"}]}'
+        """;
+    assertEquals(
+        template.replace("'{\"Statement\"", "'{\"Version\": \"2012-10-17\", \"Statement\""),
+        fixed(template, "{\"Statement\"", "Add \"Version\""));
+    assertEquals(
+        template.replace("sqs:SendMessages", "sqs:SendMessage"),
+        fixed(template, "sqs:SendMessages", "Change to \"sqs:SendMessage\""));
+  }
+
+  @Test
+  void policyGivenAsAJsonStringInAJsonTemplateIsEscaped() {
+    String template =
+        """
+        {"Resources": {"Q": {"Type": "AWS::SQS::QueuePolicy", "Properties": {
+          "PolicyDocument": "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"sqs:SendMessage\\", \\"Resource\\": \\"*\\"}]}"}}}}
+        """;
+    assertEquals(
+        template.replace(
+            "\"{\\\"Statement\\\"", "\"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\""),
+        fixed(template, "{\\\"Statement", "Add \"Version\""));
+  }
+
+  @Test
+  void anItemBroughtInByAnIfIsNeitherRemovedNorMoved() {
+    String template =
+        """
+        Conditions:
+          C: !Equals [!Ref Env, prod]
+        Resources:
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: [s3:Get*, !If [C, s3:GetObject, !Ref AWS::NoValue]]
+                    Resource: '*'
+        """;
+    assertNotOffered(template, "s3:GetObject,", "Remove");
+    assertNotOffered(template, "s3:GetObject,", "Sort");
+  }
+}
