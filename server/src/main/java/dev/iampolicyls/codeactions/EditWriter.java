@@ -2,6 +2,7 @@ package dev.iampolicyls.codeactions;
 
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.embedded.HostDocument;
+import dev.iampolicyls.embedded.HostValue;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
@@ -27,15 +28,24 @@ public interface EditWriter {
     return JsonEditWriter.policy(text);
   }
 
-  /** The writer for a policy inside a template, in that template's syntax. */
+  /**
+   * The writer for a policy inside a template, in that template's syntax; null when the policy's
+   * text cannot be edited in place (YAML inside a quoted string: a nested template given as text).
+   */
   static EditWriter forEmbedded(HostDocument document, EmbeddedPolicy policy) {
     String text = document.text();
-    if (policy.jsonText() != null) {
-      return JsonEditWriter.inString(text, text.charAt(policy.jsonText().offset()));
+    HostValue.Scalar in = policy.jsonText();
+    if (in == null) {
+      return document.syntax() == HostDocument.Syntax.JSON
+          ? JsonEditWriter.template(text)
+          : new YamlEditWriter(text);
     }
-    return document.syntax() == HostDocument.Syntax.JSON
-        ? JsonEditWriter.template(text)
-        : new YamlEditWriter(text);
+    char opening = text.charAt(in.offset());
+    if (in.value().stripLeading().startsWith("{")) {
+      return JsonEditWriter.inString(text, opening); // a JSON policy, or a nested JSON template
+    }
+    // A nested YAML template: a literal block scalar holds its text as written.
+    return opening == '|' ? new YamlEditWriter(text) : null;
   }
 
   /** An edit the host's syntax cannot express safely: the action that needs it is not offered. */

@@ -123,6 +123,9 @@ public final class CloudFormationFormat implements HostFormat {
     private List<Object> pathPrefix = List.of();
     private String namePrefix = "";
 
+    /** The string holding the nested template being read, when it is given as text. */
+    private HostValue.Scalar textBody;
+
     Locator(String text) {
       this.text = text;
     }
@@ -152,17 +155,22 @@ public final class CloudFormationFormat implements HostFormat {
      */
     private void nested(String logicalId, HostValue.Mapping properties) {
       HostValue body = properties.get("TemplateBody").orElse(null);
-      if (body instanceof HostValue.Scalar text && text.valueOffsets() != null) {
-        body = parseNested(text);
+      HostValue.Scalar text = null;
+      if (body instanceof HostValue.Scalar s && s.valueOffsets() != null) {
+        text = s;
+        body = parseNested(s);
       }
       if (body instanceof HostValue.Mapping template && isTemplate(template)) {
         List<Object> outerPath = pathPrefix;
         String outerName = namePrefix;
+        HostValue.Scalar outerText = textBody;
         pathPrefix = append(outerPath, "Resources", logicalId, "Properties", "TemplateBody");
         namePrefix = outerName + "Resources/" + logicalId + "/TemplateBody/";
+        textBody = text != null ? text : outerText;
         policies(template);
         pathPrefix = outerPath;
         namePrefix = outerName;
+        textBody = outerText;
       }
     }
 
@@ -291,9 +299,10 @@ public final class CloudFormationFormat implements HostFormat {
               value.length(),
               policies,
               List.copyOf(templateFindings),
-              document.approximate(),
+              // A JSON string inside a template given as text: two escapes deep, not located.
+              document.approximate() || (textBody != null && document.jsonText() != null),
               place.notApplicable(),
-              document.jsonText()));
+              textBody != null ? textBody : document.jsonText()));
     }
 
     /**

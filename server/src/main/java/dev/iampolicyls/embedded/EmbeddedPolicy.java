@@ -25,8 +25,9 @@ import java.util.List;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
- * @param jsonText the host string the policy is written in as JSON text, or null when it is written
- *     as the template's own maps and lists: a fix's edits are JSON escaped for that string then
+ * @param jsonText the host string whose text holds the policy, or null when the policy is the
+ *     template's own maps and lists: a policy given as a JSON string, or any policy of a nested
+ *     template given as text ({@code TemplateBody}); a fix's edits are escaped for that string
  */
 public record EmbeddedPolicy(
     String name,

@@ -58,6 +58,9 @@ final class TemplateFeatures {
     for (EmbeddedAnalysis.Checked c : touched(template, start, end)) {
       EmbeddedPolicy p = c.policy();
       EditWriter edits = EditWriter.forEmbedded(template.document(), p);
+      if (edits == null) {
+        continue;
+      }
       for (Policy reading : p.readings()) {
         if (!withinLimits(reading)) {
           continue;

@@ -289,4 +289,41 @@ class TemplateFixesTest {
     assertNotOffered(template, "s3:GetObject,", "Remove");
     assertNotOffered(template, "s3:GetObject,", "Sort");
   }
+
+  @Test
+  void aNestedTemplateGivenAsBlockTextIsEditedAsYaml() {
+    String template =
+        """
+        Resources:
+          Set:
+            Type: AWS::CloudFormation::StackSet
+            Properties:
+              StackSetName: s
+              TemplateBody: |
+                Resources:
+                  P:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Version: '2012-10-17'
+                        Statement:
+                          - Effect: Allow
+                            Action: s3:GetObjects
+                            Resource: '*'
+        """;
+    assertEquals(
+        template.replace("s3:GetObjects", "s3:GetObject"),
+        fixed(template, "s3:GetObjects", "Change to \"s3:GetObject\""));
+  }
+
+  @Test
+  void aNestedYamlTemplateInAQuotedStringGetsNoEdits() {
+    String template =
+        """
+        {"Resources": {"Set": {"Type": "AWS::CloudFormation::StackSet", "Properties": {
+          "TemplateBody": "Resources:\\n  P:\\n    Type: AWS::IAM::ManagedPolicy\\n    Properties:\\n      PolicyDocument:\\n        Statement:\\n          - {Effect: Allow, Action: s3:GetObjects, Resource: '*'}\\n"}}}}
+        """;
+    assertEquals(1, analyze(template).policies().size(), "the nested policy is checked");
+    assertEquals(List.of(), offered(template, "s3:GetObjects"));
+  }
 }
