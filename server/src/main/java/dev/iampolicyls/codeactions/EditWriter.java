@@ -84,6 +84,15 @@ public interface EditWriter {
   TextEdit replaceString(JsonNode node, String value);
 
   /**
+   * Whether {@link #replaceString} writes the node's whole value; when not, the value is written
+   * through a template function and only its changed characters are spliced in, so a title should
+   * name those rather than a value with stand-ins for the references.
+   */
+  default boolean writesWholeValue(JsonNode node) {
+    return true;
+  }
+
+  /**
    * A string becomes several: items of the same list when it is one, else a list in its place; one
    * value stays a string.
    */

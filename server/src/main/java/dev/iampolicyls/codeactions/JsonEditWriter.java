@@ -81,6 +81,11 @@ final class JsonEditWriter implements EditWriter {
   }
 
   @Override
+  public boolean writesWholeValue(JsonNode node) {
+    return !template || Splices.writtenAsIs(text, node);
+  }
+
+  @Override
   public TextEdit replaceWithStrings(JsonNode node, List<String> values) {
     if (values.size() == 1) {
       return replaceString(node, values.get(0));

@@ -175,6 +175,11 @@ final class YamlEditWriter implements EditWriter {
   }
 
   @Override
+  public boolean writesWholeValue(JsonNode node) {
+    return Splices.writtenAsIs(text, node);
+  }
+
+  @Override
   public TextEdit replaceWithStrings(JsonNode node, List<String> values) {
     if (values.size() == 1) {
       return replaceString(node, values.get(0));

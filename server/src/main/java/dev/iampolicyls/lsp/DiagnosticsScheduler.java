@@ -216,7 +216,7 @@ final class DiagnosticsScheduler {
     for (EmbeddedAnalysis.Checked policy : template.policies()) {
       findings.addAll(policy.findings());
     }
-    return DiagnosticMapper.toDiagnostics(findings, snapshot.text(), snapshot.uri());
+    return DiagnosticMapper.toDiagnostics(findings, snapshot.lines(), snapshot.uri());
   }
 
   /** The configuration file's own mistakes, shown in it as errors. */

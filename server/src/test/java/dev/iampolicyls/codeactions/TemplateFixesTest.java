@@ -200,7 +200,9 @@ class TemplateFixesTest {
                     Resource: !Sub 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function/*'
         """;
     assertEquals(
-        template.replace("function/*", "function:*"), fixed(template, "function/*", "Change to"));
+        template.replace("function/*", "function:*"),
+        // The title quotes the template's characters, not the stand-ins read for the references.
+        fixed(template, "function/*", "Change \"function/*\" to \"function:*\""));
     // The policy variable's escape goes in at its exact characters too.
     String variable = template.replace("function/*", "function:${aws:username}-*");
     assertEquals(
