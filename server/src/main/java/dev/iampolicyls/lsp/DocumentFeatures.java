@@ -83,7 +83,10 @@ interface DocumentFeatures {
 
   /** A template: the features of the policies inside it, at their places in its text. */
   static DocumentFeatures ofTemplate(
-      PolicyLanguageService service, EmbeddedAnalysis template, LineIndex lines) {
+      PolicyLanguageService service,
+      EmbeddedAnalysis template,
+      ParsedText parsed,
+      LineIndex lines) {
     return new DocumentFeatures() {
       @Override
       public LineIndex lines() {
@@ -112,7 +115,7 @@ interface DocumentFeatures {
 
       @Override
       public List<int[]> foldingRanges() {
-        return service.foldingRanges(template);
+        return service.foldingRanges(template, parsed);
       }
 
       @Override

@@ -142,7 +142,7 @@ final class DocumentSnapshot {
       PolicyLanguageService service, AnalysisSettings settings, CancelChecker cancel) {
     Optional<EmbeddedAnalysis> template = template(service, settings, cancel);
     return template.isPresent()
-        ? DocumentFeatures.ofTemplate(service, template.get(), lines())
+        ? DocumentFeatures.ofTemplate(service, template.get(), parsed, lines())
         : DocumentFeatures.ofPolicy(
             service, parsed, () -> analysis(service, settings, cancel), lines());
   }

@@ -26,7 +26,6 @@ import dev.iampolicyls.outline.SelectionRanges;
 import dev.iampolicyls.outline.StatementLens;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
-import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -276,13 +275,13 @@ public final class PolicyLanguageService {
 
   /**
    * The folds of the whole template, not only its policies (an editor that takes a server's folds
-   * stops folding by itself): JSON by its objects and arrays, YAML by indentation.
+   * stops folding by itself): JSON by its objects and arrays, from the parse {@code parsed} keeps
+   * of the same text, and YAML by indentation.
    */
-  public List<int[]> foldingRanges(EmbeddedAnalysis template) {
-    String text = template.document().text();
+  public List<int[]> foldingRanges(EmbeddedAnalysis template, ParsedText parsed) {
     return template.document().syntax() == HostDocument.Syntax.JSON
-        ? FoldingRanges.of(JsonDocument.parse(text))
-        : TemplateFeatures.yamlFolds(text);
+        ? foldingRanges(parsed)
+        : TemplateFeatures.yamlFolds(template.document().text());
   }
 
   /** As {@link #selectionRanges(ParsedText, int)}, inside the policies of a template. */

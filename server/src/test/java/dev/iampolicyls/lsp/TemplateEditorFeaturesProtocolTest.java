@@ -207,4 +207,50 @@ class TemplateEditorFeaturesProtocolTest {
     List<TextEdit> edits = change.getEdit().getChanges().get(URI);
     assertEquals(List.of(new TextEdit(range(19, 20, 19, 32), "s3:GetObject")), edits);
   }
+
+  @Test
+  void aJsonTemplateFoldsAsJsonAndItsFixIsJson() throws Exception {
+    open();
+    String uri = "file:///stack/template.json";
+    String json =
+        String.join(
+            "\n",
+            "{", // 0
+            "  \"Resources\": {", // 1
+            "    \"P\": {", // 2
+            "      \"Type\": \"AWS::IAM::ManagedPolicy\",", // 3
+            "      \"Properties\": {", // 4
+            "        \"PolicyDocument\": {", // 5
+            "          \"Statement\": [", // 6
+            "            {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}", // 7
+            "          ]", // 8
+            "        }", // 9
+            "      }", // 10
+            "    }", // 11
+            "  }", // 12
+            "}");
+    var documents = remote.getTextDocumentService();
+    documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "json", 1, json)));
+    connection.client().await(uri, 1);
+    TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
+    List<String> folds =
+        documents.foldingRange(new FoldingRangeRequestParams(id)).get(10, TimeUnit.SECONDS).stream()
+            .map(f -> f.getStartLine() + "-" + f.getEndLine())
+            .toList();
+    assertEquals(List.of("0-12", "1-11", "2-10", "4-9", "5-8", "6-7"), folds);
+    List<Either<Command, CodeAction>> actions =
+        documents
+            .codeAction(
+                new CodeActionParams(id, range(5, 10, 5, 10), new CodeActionContext(List.of())))
+            .get(10, TimeUnit.SECONDS);
+    CodeAction version =
+        actions.stream()
+            .map(Either::getRight)
+            .filter(a -> a.getTitle().startsWith("Add \"Version\""))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(actions.toString()));
+    assertEquals(
+        List.of(new TextEdit(range(6, 10, 6, 10), "\"Version\": \"2012-10-17\",\n          ")),
+        version.getEdit().getChanges().get(uri));
+  }
 }
