@@ -241,7 +241,7 @@ class TemplateEditorFeaturesProtocolTest {
     List<Either<Command, CodeAction>> actions =
         documents
             .codeAction(
-                new CodeActionParams(id, range(5, 10, 5, 10), new CodeActionContext(List.of())))
+                new CodeActionParams(id, range(5, 26, 5, 26), new CodeActionContext(List.of())))
             .get(10, TimeUnit.SECONDS);
     CodeAction version =
         actions.stream()
