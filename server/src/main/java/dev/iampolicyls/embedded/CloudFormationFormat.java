@@ -116,6 +116,10 @@ public final class CloudFormationFormat implements HostFormat {
     return false;
   }
 
+  /** SAM resources that get a generated role, {@code <id>Role}, when they name none. */
+  private static final Set<String> SAM_ROLE_GENERATORS =
+      Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
+
   /** Finds the policies of one template. */
   private static final class Locator {
     private final String text;
@@ -126,6 +130,9 @@ public final class CloudFormationFormat implements HostFormat {
     /** The string holding the nested template being read, when it is given as text. */
     private HostValue.Scalar textBody;
 
+    /** The resources of the template being read: logical id to resource type. */
+    private Map<String, String> resourceTypes = Map.of();
+
     Locator(String text) {
       this.text = text;
     }
@@ -134,6 +141,8 @@ public final class CloudFormationFormat implements HostFormat {
       if (!(template.get("Resources").orElse(null) instanceof HostValue.Mapping resources)) {
         return found;
       }
+      Map<String, String> outerTypes = resourceTypes;
+      resourceTypes = resourceTypes(resources);
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource
             && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
@@ -146,7 +155,34 @@ public final class CloudFormationFormat implements HostFormat {
           nested(e.key().value(), properties);
         }
       }
+      resourceTypes = outerTypes;
       return found;
+    }
+
+    /**
+     * The template's resources by logical id, with the role SAM generates as {@code <id>Role} for a
+     * function or state machine that names none, which the template may reference.
+     */
+    private static Map<String, String> resourceTypes(HostValue.Mapping resources) {
+      Map<String, String> types = new HashMap<>();
+      List<String> generatedRoles = new ArrayList<>();
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource) {
+          String type = resource.string("Type").orElse(null);
+          if (type == null) {
+            continue;
+          }
+          types.put(e.key().value(), type);
+          boolean namesRole =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
+                  && properties.get("Role").isPresent();
+          if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
+            generatedRoles.add(e.key().value() + "Role");
+          }
+        }
+      }
+      generatedRoles.forEach(role -> types.putIfAbsent(role, "AWS::IAM::Role"));
+      return types;
     }
 
     /**
@@ -214,6 +250,13 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
+        case LAMBDA_PERMISSION ->
+            add(
+                namePrefix + "Resources/" + logicalId,
+                append(pathPrefix, "Resources", logicalId, "Properties"),
+                place,
+                place.type(),
+                LambdaPermissions.document(properties));
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
@@ -282,9 +325,12 @@ public final class CloudFormationFormat implements HostFormat {
       List<Map<String, Boolean>> readings = readings(conditions);
       List<Policy> policies = new ArrayList<>();
       Set<Finding> templateFindings = new LinkedHashSet<>();
+      Set<EmbeddedPolicy.Written> written = new LinkedHashSet<>();
       for (Map<String, Boolean> branches : readings) {
         List<Finding> findings = new ArrayList<>();
-        JsonNode root = new PolicyTreeBuilder(branches, findings).build(document.root());
+        JsonNode root =
+            new PolicyTreeBuilder(branches, findings, resourceTypes, written)
+                .build(document.root());
         String policyText = root == null ? "" : PolicyTreeBuilder.render(root);
         policies.add(Policy.of(SyntaxTrees.document(text, root, document.errors(), policyText)));
         templateFindings.addAll(findings);
@@ -302,6 +348,7 @@ public final class CloudFormationFormat implements HostFormat {
               // A JSON string inside a template given as text: two escapes deep, not located.
               document.approximate() || (textBody != null && document.jsonText() != null),
               place.notApplicable(),
+              List.copyOf(written),
               textBody != null ? textBody : document.jsonText()));
     }
 
