@@ -328,4 +328,62 @@ class TemplateFixesTest {
     assertEquals(1, analyze(template).policies().size(), "the nested policy is checked");
     assertEquals(List.of(), offered(template, "s3:GetObjects"));
   }
+
+  private static final String CONDITIONS =
+      """
+      Resources:
+        P:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Version: "2012-10-17"
+              Statement:
+                - {Action: s3:GetObject, Resource: "arn:aws:s3:::b/*"}
+                - Sid: Tags
+                  Effect: Allow
+                  Action: ec2:CreateTags
+                  Resource: "*"
+                  Condition:
+                    StringEquals:
+                      aws:TagKeys: [team, env]
+                    StringLike:
+                      aws:RequestTag/team: "*"
+                    Null:
+                      aws:RequestTag/env: "false"
+                - Effect: Allow
+                  Action: s3:ListBucket
+                  Resource: []
+      """;
+
+  @Test
+  void yamlFlowMappingGetsItsMemberInFlow() {
+    assertEquals(
+        CONDITIONS.replace("- {Action: s3:GetObject", "- {Effect: Allow, Action: s3:GetObject"),
+        fixed(CONDITIONS, "Action: s3:GetObject,", "Add \"Effect\": \"Allow\""));
+  }
+
+  @Test
+  void yamlPlainKeyTakesItsQualifierAtItsCharacters() {
+    assertEquals(
+        CONDITIONS.replace("  StringEquals:", "  ForAllValues:StringEquals:"),
+        fixed(CONDITIONS, "aws:TagKeys", "Change the operator to ForAllValues"));
+  }
+
+  @Test
+  void yamlKeyJoinsAnExistingBlockInTheTemplatesQuotes() {
+    assertEquals(
+        CONDITIONS
+            .replace("              StringLike:\n                aws:RequestTag/team: \"*\"\n", "")
+            .replace(
+                "aws:RequestTag/env: \"false\"",
+                "aws:RequestTag/env: \"false\"\n                aws:RequestTag/team: \"false\""),
+        fixed(CONDITIONS, "aws:RequestTag/team", "Rewrite as {\"Null\""));
+  }
+
+  @Test
+  void yamlMemberIsRemovedWithItsLine() {
+    assertEquals(
+        CONDITIONS.replace("            Resource: []\n", ""),
+        fixed(CONDITIONS, "[]", "Remove the empty \"Resource\""));
+  }
 }
