@@ -27,8 +27,12 @@ final class YamlEditWriter implements EditWriter {
   private final String unit;
   private final char quote;
 
+  /** The text's own line break, which new lines take. */
+  private final String newline;
+
   YamlEditWriter(String text) {
     this.text = text;
+    this.newline = text.contains("\r\n") ? "\r\n" : "\n";
     this.unit = Layout.indentUnit(text).replace("\t", "  ");
     this.quote = preferredQuote(text);
   }
@@ -189,7 +193,7 @@ final class YamlEditWriter implements EditWriter {
     }
     if (node.parent() instanceof ArrayNode list) {
       boolean flow = isFlow(list);
-      String separator = flow ? ", " : "\n" + itemPrefix(node);
+      String separator = flow ? ", " : newline + itemPrefix(node);
       List<String> written = new ArrayList<>();
       for (String v : values) {
         written.add(scalar(v, null, flow));
@@ -218,7 +222,7 @@ final class YamlEditWriter implements EditWriter {
     String prefix = spaces(column(member.offset()) + unit.length()) + "- ";
     StringBuilder sb = new StringBuilder();
     for (String v : values) {
-      sb.append('\n').append(prefix).append(scalar(v, null, false));
+      sb.append(newline).append(prefix).append(scalar(v, null, false));
     }
     return new TextEdit(from, value.end() - from, sb.toString());
   }
@@ -236,7 +240,7 @@ final class YamlEditWriter implements EditWriter {
     if (isFlow(list) || list.items().isEmpty()) {
       return new TextEdit(list.offset(), list.length(), flowList(values));
     }
-    String separator = "\n" + itemPrefix(list.items().get(0));
+    String separator = newline + itemPrefix(list.items().get(0));
     List<String> written = new ArrayList<>();
     for (String v : values) {
       written.add(scalar(v, null, false));
@@ -304,7 +308,7 @@ final class YamlEditWriter implements EditWriter {
     }
     int first = object.properties().get(0).offset();
     int column = column(first);
-    return new TextEdit(first, 0, blockMember(member, column) + "\n" + spaces(column));
+    return new TextEdit(first, 0, blockMember(member, column) + newline + spaces(column));
   }
 
   @Override
@@ -320,8 +324,8 @@ final class YamlEditWriter implements EditWriter {
     String line = spaces(column) + blockMember(member, column);
     // A block scalar's value ends after its line break; the new member then takes its own line.
     return at > 0 && text.charAt(at - 1) == '\n'
-        ? new TextEdit(at, 0, line + "\n")
-        : new TextEdit(at, 0, "\n" + line);
+        ? new TextEdit(at, 0, line + newline)
+        : new TextEdit(at, 0, newline + line);
   }
 
   private String blockMember(Member m, int column) {
@@ -330,7 +334,7 @@ final class YamlEditWriter implements EditWriter {
       return key + " " + scalar(m.value(), null, false);
     }
     int inner = column + unit.length();
-    return key + "\n" + spaces(inner) + blockMember(m.nested(), inner);
+    return key + newline + spaces(inner) + blockMember(m.nested(), inner);
   }
 
   private String flowMember(Member m) {
@@ -354,7 +358,7 @@ final class YamlEditWriter implements EditWriter {
       return new TextEdit(value.offset(), value.length(), "[" + written + "]");
     }
     int from = afterColon(member);
-    String line = "\n" + spaces(column(member.offset()) + unit.length()) + "- " + written;
+    String line = newline + spaces(column(member.offset()) + unit.length()) + "- " + written;
     return new TextEdit(from, value.end() - from, line);
   }
 
@@ -371,7 +375,7 @@ final class YamlEditWriter implements EditWriter {
 
   @Override
   public TextEdit replaceItem(JsonNode item, List<String> writtenItems) {
-    String separator = isFlow(item.parent()) ? ", " : "\n" + itemPrefix(item);
+    String separator = isFlow(item.parent()) ? ", " : newline + itemPrefix(item);
     return new TextEdit(item.offset(), item.length(), String.join(separator, writtenItems));
   }
 }

@@ -386,4 +386,17 @@ class TemplateFixesTest {
         CONDITIONS.replace("            Resource: []\n", ""),
         fixed(CONDITIONS, "[]", "Remove the empty \"Resource\""));
   }
+
+  @Test
+  void yamlNewLinesTakeTheTemplatesLineBreaks() {
+    String crlf = BLOCK.replace("\n", "\r\n");
+    assertEquals(
+        crlf.replace(
+            "      PolicyDocument:\r\n",
+            "      PolicyDocument:\r\n        Version: '2012-10-17'\r\n"),
+        fixed(crlf, "Statement:", "Add \"Version\""));
+    assertEquals(
+        crlf.replace("              - s3:GetObject\r\n", ""),
+        fixed(crlf, "s3:GetObject\r\n", "Remove \"s3:GetObject\""));
+  }
 }
