@@ -399,4 +399,66 @@ class TemplateFixesTest {
         crlf.replace("              - s3:GetObject\r\n", ""),
         fixed(crlf, "s3:GetObject\r\n", "Remove \"s3:GetObject\""));
   }
+
+  private static final String REWRITES =
+      """
+      Resources:
+        P:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Version: '2012-10-17'
+              Statement:
+                - Sid: One
+                  Effect: allow
+                  Action: [s3:getobject, sqs:SendMessage]
+                  Resource: arn:aws:s3:::b/*
+                - Sid: One
+                  Effect: Deny
+                  Action: cloudshell:Get*
+                  Resource: '*'
+                - Effect: Allow
+                  Action:
+                    - cloudshell:GetFileUploadUrls
+                    - cloudshell:GetFileDownloadUrls
+                    - cloudshell:GetEnvironmentStatus
+                  Resource: '*'
+      """;
+
+  @Test
+  void yamlValueFixesWriteScalarsInPlace() {
+    assertEquals(
+        REWRITES.replace("Effect: allow", "Effect: Allow"),
+        fixed(REWRITES, "allow", "Change Effect to \"Allow\""));
+    assertEquals(
+        REWRITES.replace(
+            "- Sid: One\n            Effect: Deny", "- Sid: One2\n            Effect: Deny"),
+        fixed(REWRITES, "One\n            Effect: Deny", "Rename the Sid to \"One2\""));
+    assertEquals(
+        REWRITES.replace("s3:getobject", "s3:GetObject"),
+        fixed(REWRITES, "s3:getobject", "Write \"s3:GetObject\" in its exact case"));
+  }
+
+  @Test
+  void yamlListRewritesKeepBlockLists() {
+    String expanded =
+        "Action:\n"
+            + "              - cloudshell:GetEnvironmentStatus\n"
+            + "              - cloudshell:GetFileDownloadUrls\n"
+            + "              - cloudshell:GetFileUploadUrls";
+    assertEquals(
+        REWRITES.replace("Action: cloudshell:Get*", expanded),
+        fixed(REWRITES, "cloudshell:Get*", "Replace \"cloudshell:Get*\" with the 3 actions"));
+    String listed =
+        "Action:\n"
+            + "              - cloudshell:GetFileUploadUrls\n"
+            + "              - cloudshell:GetFileDownloadUrls\n"
+            + "              - cloudshell:GetEnvironmentStatus";
+    assertEquals(
+        REWRITES.replace(listed, expanded),
+        fixed(REWRITES, "cloudshell:GetFileUploadUrls", "Sort the Action list"));
+    assertEquals(
+        REWRITES.replace(listed, "Action: cloudshell:Get*"),
+        fixed(REWRITES, "cloudshell:GetFileUploadUrls", "Collapse the 3 actions"));
+  }
 }
