@@ -461,4 +461,34 @@ class TemplateFixesTest {
         REWRITES.replace(listed, "Action: cloudshell:Get*"),
         fixed(REWRITES, "cloudshell:GetFileUploadUrls", "Collapse the 3 actions"));
   }
+
+  @Test
+  void yamlNarrowingFixesKeepTheValuesStyle() {
+    String template =
+        """
+        Resources:
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: [sqs:SendMessage, sqs:ReceiveMessage]
+                    Resource: '*'
+                  - Effect: Allow
+                    NotAction: [iam:*, organizations:*]
+                    Resource: arn:aws:sqs:us-east-1:111122223333:queue
+        """;
+    assertEquals(
+        template.replace(
+            "Resource: '*'", "Resource: 'arn:aws:sqs:${Region}:${Account}:${QueueName}'"),
+        fixed(template, "'*'", "Replace \"*\" with the ARNs"));
+    String rewritten = fixed(template, "NotAction", "Rewrite NotAction as the");
+    String line =
+        rewritten.lines().filter(l -> l.contains("Action: [")).skip(1).findFirst().orElseThrow();
+    assertTrue(
+        line.startsWith("            Action: [sqs:") && line.endsWith("]") && !line.contains("\""),
+        line);
+  }
 }
