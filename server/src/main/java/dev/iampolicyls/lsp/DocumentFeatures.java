@@ -29,6 +29,10 @@ interface DocumentFeatures {
 
   List<StatementLens> lenses();
 
+  /**
+   * The folds, or null for a document that is neither JSON nor a template (other YAML): the editor
+   * then folds it by itself, as it would without this server.
+   */
   List<int[]> foldingRanges();
 
   List<int[]> selectionRanges(int offset);
@@ -71,7 +75,8 @@ interface DocumentFeatures {
 
       @Override
       public List<int[]> foldingRanges() {
-        return service.foldingRanges(parsed);
+        boolean json = parsed.tooLarge() || parsed.policy().document().root() != null;
+        return json ? service.foldingRanges(parsed) : null;
       }
 
       @Override

@@ -115,9 +115,14 @@ final class EditorFeaturesMapper {
     return out;
   }
 
+  /** Null where the features have no folds to give (the editor's own folding stays). */
   static List<FoldingRange> foldingRanges(DocumentFeatures features) {
+    List<int[]> folds = features.foldingRanges();
+    if (folds == null) {
+      return null;
+    }
     List<FoldingRange> out = new ArrayList<>();
-    for (int[] r : features.foldingRanges()) {
+    for (int[] r : folds) {
       out.add(new FoldingRange(r[0], r[1]));
     }
     return out;

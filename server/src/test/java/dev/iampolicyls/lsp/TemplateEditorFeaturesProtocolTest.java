@@ -253,4 +253,21 @@ class TemplateEditorFeaturesProtocolTest {
         List.of(new TextEdit(range(6, 10, 6, 10), "\"Version\": \"2012-10-17\",\n          ")),
         version.getEdit().getChanges().get(uri));
   }
+
+  @Test
+  void otherYamlGetsNoAnswerSoTheEditorFoldsItItself() throws Exception {
+    open();
+    String uri = "file:///repo/.github/workflows/build.yaml";
+    String workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n";
+    var documents = remote.getTextDocumentService();
+    documents.didOpen(
+        new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, workflow)));
+    assertEquals(List.of(), connection.client().await(uri, 1).getDiagnostics());
+    TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
+    assertEquals(
+        null, documents.foldingRange(new FoldingRangeRequestParams(id)).get(10, TimeUnit.SECONDS));
+    assertEquals(
+        List.of(),
+        documents.documentSymbol(new DocumentSymbolParams(id)).get(10, TimeUnit.SECONDS));
+  }
 }
