@@ -100,9 +100,12 @@ final class TemplateFeatures {
       String name = p.name();
       String prefix = "Resources/" + resource + "/";
       int cut = name.lastIndexOf(prefix);
+      // A policy's name below its resource; a resource that is itself the policy's statement
+      // (a Lambda permission) names it by the place that holds it.
+      String own = cut >= 0 ? name.substring(cut + prefix.length()) : "";
       PolicySymbol policy =
           new PolicySymbol(
-              cut >= 0 ? name.substring(cut + prefix.length()) : name,
+              own.isEmpty() ? String.valueOf(p.path().get(p.path().size() - 1)) : own,
               describe(p.policyType()),
               PolicySymbol.Kind.POLICY,
               p.offset(),
@@ -155,7 +158,7 @@ final class TemplateFeatures {
       boolean key = after < text.length() && text.charAt(after) == ':';
       char before = i > 0 ? text.charAt(i - 1) : '\n';
       if (key && (Character.isWhitespace(before) || before == '"' || before == '\'')) {
-        return before == '"' || before == '\'' ? i - 1 : i;
+        return i;
       }
       if (i == 0) {
         break;
