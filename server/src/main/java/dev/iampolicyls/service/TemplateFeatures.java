@@ -58,7 +58,7 @@ final class TemplateFeatures {
     for (EmbeddedAnalysis.Checked c : touched(template, start, end)) {
       EmbeddedPolicy p = c.policy();
       EditWriter edits = EditWriter.forEmbedded(template.document(), p);
-      if (edits == null) {
+      if (edits == null || isResourceItself(p)) {
         continue;
       }
       for (Policy reading : p.readings()) {
@@ -74,6 +74,15 @@ final class TemplateFeatures {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the policy is a resource's own properties read as a statement (a Lambda permission):
+   * they are no policy document, so a fix that adds Effect or makes Action a list would break the
+   * resource.
+   */
+  private static boolean isResourceItself(EmbeddedPolicy p) {
+    return "Properties".equals(p.path().get(p.path().size() - 1));
   }
 
   /** Resource, then policy, then its statements, in the template's order. */

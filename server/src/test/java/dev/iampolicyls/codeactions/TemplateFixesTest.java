@@ -491,4 +491,20 @@ class TemplateFixesTest {
         line.startsWith("            Action: [sqs:") && line.endsWith("]") && !line.contains("\""),
         line);
   }
+
+  @Test
+  void aLambdaPermissionIsNoPolicyDocumentToEdit() {
+    String template =
+        """
+        Resources:
+          Perm:
+            Type: AWS::Lambda::Permission
+            Properties:
+              Action: lambda:*
+              FunctionName: !Ref Fn
+              Principal: s3.amazonaws.com
+        """;
+    assertEquals(1, analyze(template).policies().size());
+    assertEquals(List.of(), offered(template, "lambda:*"));
+  }
 }
