@@ -67,6 +67,7 @@ final class TemplateFeatures {
         }
         for (PolicyCodeAction a :
             engine.actions(reading, p.policyType(), c.findings(), start, end, edits, cancel)) {
+          a = asWritten(p, a);
           if (seen.add(List.of(a.title(), a.edits()))) {
             out.add(a);
           }
@@ -83,6 +84,21 @@ final class TemplateFeatures {
    */
   private static boolean isResourceItself(EmbeddedPolicy p) {
     return "Properties".equals(p.path().get(p.path().size() - 1));
+  }
+
+  /**
+   * The action with each value its title quotes as the template writes it ({@code
+   * "${Bucket.Arn}/*"}), not as the stand-in read for its references.
+   */
+  private static PolicyCodeAction asWritten(EmbeddedPolicy p, PolicyCodeAction a) {
+    int at =
+        a.fixes() != null
+            ? a.fixes().offset()
+            : a.edits().isEmpty() ? -1 : a.edits().get(0).offset();
+    String title = p.asWritten(a.title(), at);
+    return title.equals(a.title())
+        ? a
+        : new PolicyCodeAction(title, a.kind(), a.fixes(), a.edits());
   }
 
   /** Resource, then policy, then its statements, in the template's order. */

@@ -507,4 +507,28 @@ class TemplateFixesTest {
     assertEquals(1, analyze(template).policies().size());
     assertEquals(List.of(), offered(template, "lambda:*"));
   }
+
+  @Test
+  void titlesQuoteTheTemplatesTextForReferences() {
+    String template =
+        """
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource:
+                      - !Sub '${Bucket.Arn}/*'
+                      - !Sub '${Bucket.Arn}/reports/*'
+        """;
+    assertEquals(
+        template.replace("              - !Sub '${Bucket.Arn}/reports/*'\n", ""),
+        fixed(template, "reports", "Remove \"${Bucket.Arn}/reports/*\""));
+  }
 }
