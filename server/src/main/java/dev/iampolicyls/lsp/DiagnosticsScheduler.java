@@ -192,7 +192,8 @@ final class DiagnosticsScheduler {
       return configDiagnostics(snapshot, path);
     }
     PolicyLanguageService service = catalog.current();
-    Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
+    Optional<EmbeddedAnalysis> template =
+        snapshot.template(service, config.settingsFor(path), cancel);
     if (template.isPresent()) {
       cancel.checkCanceled();
       return templateDiagnostics(snapshot, template.get());
@@ -215,7 +216,7 @@ final class DiagnosticsScheduler {
     for (EmbeddedAnalysis.Checked policy : template.policies()) {
       findings.addAll(policy.findings());
     }
-    return DiagnosticMapper.toDiagnostics(findings, snapshot.text(), snapshot.uri());
+    return DiagnosticMapper.toDiagnostics(findings, snapshot.lines(), snapshot.uri());
   }
 
   /** The configuration file's own mistakes, shown in it as errors. */

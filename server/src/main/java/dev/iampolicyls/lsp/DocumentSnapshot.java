@@ -6,6 +6,7 @@ import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -34,6 +35,9 @@ final class DocumentSnapshot {
 
   /** Null until first needed; guarded by this snapshot. */
   private CheckedTemplate checkedTemplate;
+
+  private volatile Boolean mayBeTemplate;
+  private volatile LineIndex templateLines;
 
   DocumentSnapshot(String uri, String text, int version) {
     this.uri = uri;
@@ -81,13 +85,65 @@ final class DocumentSnapshot {
    * The policies inside this version when it is a template (recognised by content, as {@code check}
    * does), each checked once under these settings and this catalog; empty for any other document.
    */
-  synchronized Optional<EmbeddedAnalysis> template(
-      PolicyLanguageService service, AnalysisSettings settings) {
-    CheckedTemplate c = checkedTemplate;
-    if (c == null || c.service() != service || !c.settings().equals(settings)) {
-      c = new CheckedTemplate(service, settings, service.analyzeEmbedded(text(), path(), settings));
-      checkedTemplate = c;
+  Optional<EmbeddedAnalysis> template(PolicyLanguageService service, AnalysisSettings settings) {
+    return template(service, settings, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #template(PolicyLanguageService, AnalysisSettings)}, asking {@code cancel}: a
+   * cancelled analysis is not kept. A document whose text cannot be a template is answered at once,
+   * without a lock or a parse.
+   */
+  Optional<EmbeddedAnalysis> template(
+      PolicyLanguageService service, AnalysisSettings settings, CancelChecker cancel) {
+    if (!isTemplate()) {
+      return Optional.empty();
     }
-    return c.template();
+    synchronized (this) {
+      CheckedTemplate c = checkedTemplate;
+      if (c == null || c.service() != service || !c.settings().equals(settings)) {
+        c =
+            new CheckedTemplate(
+                service, settings, service.analyzeEmbedded(text(), path(), settings, cancel));
+        checkedTemplate = c;
+      }
+      return c.template();
+    }
+  }
+
+  /** Whether the text may be a template: a look at its characters, made once. */
+  boolean isTemplate() {
+    Boolean t = mayBeTemplate;
+    if (t == null) {
+      t = PolicyLanguageService.mayBeTemplate(text());
+      mayBeTemplate = t;
+    }
+    return t;
+  }
+
+  /** Line starts of the text, without parsing it as a policy (a template is not one). */
+  LineIndex lines() {
+    if (!isTemplate()) {
+      return parsed.lines();
+    }
+    LineIndex l = templateLines;
+    if (l == null) {
+      l = new LineIndex(text());
+      templateLines = l;
+    }
+    return l;
+  }
+
+  /**
+   * What the editor features answer for this version: from its template's policies when it is a
+   * template, else from the document as a policy. The one place that tells the two apart.
+   */
+  DocumentFeatures features(
+      PolicyLanguageService service, AnalysisSettings settings, CancelChecker cancel) {
+    Optional<EmbeddedAnalysis> template = template(service, settings, cancel);
+    return template.isPresent()
+        ? DocumentFeatures.ofTemplate(service, template.get(), parsed, lines())
+        : DocumentFeatures.ofPolicy(
+            service, parsed, () -> analysis(service, settings, cancel), lines());
   }
 }

@@ -4,7 +4,7 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
-import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
@@ -211,7 +211,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   /**
    * Fixes for the requested range, from the same analysis as the published diagnostics of this
-   * version (made here if the check has not made it yet).
+   * version (made here if the check has not made it yet), in a template as in a policy.
    */
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
@@ -219,12 +219,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Code action",
         List.of(),
-        (s, cancel) -> {
-          PolicyLanguageService service = catalog.current();
-          Analysis analysis = s.analysis(service, config.settingsFor(s.path()), cancel);
-          return CodeActionMapper.toCodeActions(
-              service, s.uri(), s.parsed().lines(), analysis, params, cancel);
-        });
+        (s, cancel) ->
+            CodeActionMapper.toCodeActions(s.uri(), features(s, cancel), params, cancel));
+  }
+
+  /** The features of a snapshot under the current catalog and its settings. */
+  private DocumentFeatures features(DocumentSnapshot s, CancelChecker cancel) {
+    return s.features(catalog.current(), config.settingsFor(s.path()), cancel);
   }
 
   @Override
@@ -235,7 +236,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Document symbols",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.symbols(catalog.current(), s.uri(), s.parsed(), tree));
+        (s, cancel) -> EditorFeaturesMapper.symbols(features(s, cancel), s.uri(), tree));
   }
 
   /** Hints unless the iamPolicy.inlayHints.enabled setting turns them off. */
@@ -248,8 +249,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Inlay hints",
         List.of(),
-        (s, cancel) ->
-            EditorFeaturesMapper.inlayHints(catalog.current(), s.parsed(), params.getRange()));
+        (s, cancel) -> EditorFeaturesMapper.inlayHints(features(s, cancel), params.getRange()));
   }
 
   @Override
@@ -258,7 +258,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Code lenses",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
+        (s, cancel) -> EditorFeaturesMapper.codeLenses(features(s, cancel)));
   }
 
   @Override
@@ -267,7 +267,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Folding ranges",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.foldingRanges(catalog.current(), s.parsed()));
+        (s, cancel) -> EditorFeaturesMapper.foldingRanges(features(s, cancel)));
   }
 
   @Override
@@ -277,7 +277,6 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Selection ranges",
         List.of(),
         (s, cancel) ->
-            EditorFeaturesMapper.selectionRanges(
-                catalog.current(), s.parsed(), params.getPositions()));
+            EditorFeaturesMapper.selectionRanges(features(s, cancel), params.getPositions()));
   }
 }
