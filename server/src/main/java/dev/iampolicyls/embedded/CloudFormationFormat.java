@@ -85,7 +85,8 @@ public final class CloudFormationFormat implements HostFormat {
     return Optional.empty();
   }
 
-  private static boolean startsAsJson(String text) {
+  /** Whether the text is JSON (a JSON template) rather than YAML: it starts with a brace. */
+  public static boolean startsAsJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c != '\uFEFF' && !Character.isWhitespace(c)) {

@@ -245,6 +245,17 @@ public final class PolicyLanguageService {
   }
 
   /**
+   * The completion proposals at an offset of a template, written in its syntax (YAML stays YAML);
+   * empty when the text is no template, so that the caller completes it as a policy.
+   */
+  public Optional<CompletionResult> completeInTemplate(
+      String text, int offset, CompletionOptions options, CancelChecker cancel) {
+    return new TemplateCompletion(
+            engines().completion(), PolicyLanguageService::readHost, TemplateArns::of)
+        .complete(text, offset, options, cancel);
+  }
+
+  /**
    * The completion proposals at an offset of a document.
    *
    * @param policyType the policy type, or null to infer it from the text
