@@ -118,6 +118,9 @@ public final class CloudFormationFormat implements HostFormat {
     private List<Object> pathPrefix = List.of();
     private String namePrefix = "";
 
+    /** The resources of the template being read: logical id to resource type. */
+    private Map<String, String> resourceTypes = Map.of();
+
     Locator(String text) {
       this.text = text;
     }
@@ -126,6 +129,8 @@ public final class CloudFormationFormat implements HostFormat {
       if (!(template.get("Resources").orElse(null) instanceof HostValue.Mapping resources)) {
         return found;
       }
+      Map<String, String> outerTypes = resourceTypes;
+      resourceTypes = resourceTypes(resources);
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource
             && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
@@ -138,7 +143,18 @@ public final class CloudFormationFormat implements HostFormat {
           nested(e.key().value(), properties);
         }
       }
+      resourceTypes = outerTypes;
       return found;
+    }
+
+    private static Map<String, String> resourceTypes(HostValue.Mapping resources) {
+      Map<String, String> types = new HashMap<>();
+      for (HostValue.Entry e : resources.entries()) {
+        if (e.value() instanceof HostValue.Mapping resource) {
+          resource.string("Type").ifPresent(type -> types.put(e.key().value(), type));
+        }
+      }
+      return types;
     }
 
     /**
@@ -269,9 +285,12 @@ public final class CloudFormationFormat implements HostFormat {
       List<Map<String, Boolean>> readings = readings(conditions);
       List<Policy> policies = new ArrayList<>();
       Set<Finding> templateFindings = new LinkedHashSet<>();
+      Set<EmbeddedPolicy.Written> written = new LinkedHashSet<>();
       for (Map<String, Boolean> branches : readings) {
         List<Finding> findings = new ArrayList<>();
-        JsonNode root = new PolicyTreeBuilder(branches, findings).build(document.root());
+        JsonNode root =
+            new PolicyTreeBuilder(branches, findings, resourceTypes, written)
+                .build(document.root());
         String policyText = root == null ? "" : PolicyTreeBuilder.render(root);
         policies.add(Policy.of(SyntaxTrees.document(text, root, document.errors(), policyText)));
         templateFindings.addAll(findings);
@@ -287,7 +306,8 @@ public final class CloudFormationFormat implements HostFormat {
               policies,
               List.copyOf(templateFindings),
               document.approximate(),
-              place.notApplicable()));
+              place.notApplicable(),
+              List.copyOf(written)));
     }
 
     /** A policy's tree, with the syntax errors of JSON text it was written as. */

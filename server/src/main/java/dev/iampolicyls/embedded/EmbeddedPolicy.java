@@ -5,6 +5,8 @@ import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One policy inside a host document.
@@ -25,6 +27,9 @@ import java.util.List;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
+ * @param writtenAs values built from template functions, each with the text the template writes for
+ *     it ({@code arn:aws:s3:::DataBucket/*} written {@code ${DataBucket.Arn}/*}), so that a message
+ *     quotes the template rather than a stand-in
  */
 public record EmbeddedPolicy(
     String name,
@@ -36,12 +41,70 @@ public record EmbeddedPolicy(
     List<Policy> readings,
     List<Finding> templateFindings,
     boolean approximatePositions,
-    List<String> notApplicable) {
+    List<String> notApplicable,
+    List<Written> written) {
+
+  /**
+   * A value built from template functions, at {@code offset} in the host text, and the text the
+   * template writes for it, {@code ${...}} for each reference.
+   */
+  public record Written(int offset, String value, String text) {}
 
   public EmbeddedPolicy {
+    written = List.copyOf(written);
     notApplicable = List.copyOf(notApplicable);
     path = List.copyOf(path);
     readings = List.copyOf(readings);
     templateFindings = List.copyOf(templateFindings);
+  }
+
+  /** A policy whose values are all written as they read. */
+  public EmbeddedPolicy(
+      String name,
+      List<Object> path,
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      int offset,
+      int length,
+      List<Policy> readings,
+      List<Finding> templateFindings,
+      boolean approximatePositions,
+      List<String> notApplicable) {
+    this(
+        name,
+        path,
+        policyType,
+        resourceType,
+        offset,
+        length,
+        readings,
+        templateFindings,
+        approximatePositions,
+        notApplicable,
+        List.of());
+  }
+
+  /**
+   * The message of a finding at {@code offset} with each quoted value built from template functions
+   * replaced by the template's text for it: the value at the finding's own place first, so that "X
+   * is covered by Y" names each as written even when both stand for the same value.
+   */
+  public String asWritten(String message, int offset) {
+    if (written.isEmpty() || message.indexOf('"') < 0) {
+      return message;
+    }
+    String out = message;
+    for (Written w : written) {
+      if (w.offset() == offset) {
+        out =
+            out.replaceFirst(
+                Pattern.quote('"' + w.value() + '"'),
+                Matcher.quoteReplacement('"' + w.text() + '"'));
+      }
+    }
+    for (Written w : written) {
+      out = out.replace('"' + w.value() + '"', '"' + w.text() + '"');
+    }
+    return out;
   }
 }

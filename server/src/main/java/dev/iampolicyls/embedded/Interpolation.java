@@ -9,10 +9,13 @@ import java.util.Map;
 /**
  * Turns a template function where a policy expects a string into a typed value, never into its
  * text: pseudo parameters become plausible values of their kind ({@code aws}, a Region, a 12-digit
- * account), a reference inside an ARN becomes a specific value that suits its field, and a value
- * that starts with a reference ({@code !GetAtt Bucket.Arn}, {@code ${Bucket.Arn}/*}) is opaque:
- * some specific value that the checks leave alone. Never a wildcard, so nothing here looks broader
- * than it is.
+ * account), a reference inside an ARN becomes a specific value that suits its field, and a
+ * reference to a resource of the template whose value is an ARN of a known type ({@link
+ * CloudFormationReferences}) becomes such an ARN named after the resource: {@code !GetAtt
+ * DataBucket.Arn} is {@code arn:aws:s3:::DataBucket}, some bucket, and {@code ${DataBucket.Arn}/*}
+ * its objects. Any other value that starts with a reference ({@code !Ref Parameter}, a queue's URL)
+ * is opaque: some specific value that the checks leave alone. Never a wildcard, so nothing here
+ * looks broader than it is.
  */
 final class Interpolation {
   static final CheckCode UNESCAPED_POLICY_VARIABLE_IN_SUB =
@@ -36,14 +39,18 @@ final class Interpolation {
 
   private final Map<String, Boolean> branches;
   private final List<Finding> findings;
+  private final Map<String, String> resourceTypes;
 
   /**
    * @param branches the branch each condition takes in this reading of the policy
    * @param findings where template-specific findings go
+   * @param resourceTypes the template's resources: logical id to resource type
    */
-  Interpolation(Map<String, Boolean> branches, List<Finding> findings) {
+  Interpolation(
+      Map<String, Boolean> branches, List<Finding> findings, Map<String, String> resourceTypes) {
     this.branches = branches;
     this.findings = findings;
+    this.resourceTypes = resourceTypes;
   }
 
   static String pseudoValue(String name) {
@@ -88,7 +95,7 @@ final class Interpolation {
           reference("${Fn::If}", f.offset(), f.end(), out);
         }
       }
-      case Functions.GET_ATT -> reference("${" + getAttName(f) + "}", f.offset(), f.end(), out);
+      case Functions.GET_ATT -> named(getAttName(f), f.offset(), f.end(), out);
       default -> reference("${" + f.name() + "}", f.offset(), f.end(), out);
     }
   }
@@ -121,14 +128,48 @@ final class Interpolation {
     return "...";
   }
 
-  /** A parameter, resource or pseudo parameter, by name. */
+  /**
+   * A parameter, resource, resource attribute ({@code Bucket.Arn}) or pseudo parameter, by name. A
+   * resource of this template whose reference is an ARN of a known type stands in, first in a
+   * string, as such an ARN named after the resource ({@code arn:aws:s3:::DataBucket}): some ARN of
+   * that type, in the stack's account and Region.
+   */
   private void named(String name, int start, int end, TextBuilder out) {
+    String written = "${" + name + "}";
     String pseudo = PSEUDO.get(name);
     if (pseudo != null) {
-      out.standIn(pseudo, start, end);
-    } else {
-      reference("${" + name + "}", start, end, out);
+      out.standIn(pseudo, written, start, end);
+      return;
     }
+    CloudFormationReferences.ReturnValue typed = out.isEmpty() ? typedArn(name) : null;
+    if (typed != null) {
+      String logicalId = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+      out.standIn(
+          typed.arnWith(
+              PSEUDO.get("AWS::Partition"),
+              PSEUDO.get("AWS::Region"),
+              PSEUDO.get("AWS::AccountId"),
+              logicalId),
+          written,
+          start,
+          end);
+    } else {
+      reference(written, start, end, out);
+    }
+  }
+
+  /** What a reference to a resource of this template gives when it is an ARN; else null. */
+  private CloudFormationReferences.ReturnValue typedArn(String name) {
+    int dot = name.indexOf('.');
+    String logicalId = dot < 0 ? name : name.substring(0, dot);
+    String type = resourceTypes.get(logicalId);
+    if (type == null) {
+      return null;
+    }
+    String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
+    return CloudFormationReferences.attribute(type, value)
+        .filter(v -> v.kind() == CloudFormationReferences.Kind.ARN)
+        .orElse(null);
   }
 
   /**
@@ -140,17 +181,17 @@ final class Interpolation {
       out.markOpaque();
     }
     if (out.isOpaque()) {
-      out.standIn(display, start, end);
+      out.standIn(display, display, start, end);
       return;
     }
     String before = out.value();
     int field = before.startsWith("arn:") ? arnField(before) : 0;
     if (field == 2) {
       out.markOpaque(); // the service is unknown: so is everything about this ARN
-      out.standIn(display, start, end);
+      out.standIn(display, display, start, end);
       return;
     }
-    out.standIn(standIn(field, name(display)), start, end);
+    out.standIn(standIn(field, name(display)), display, start, end);
   }
 
   /**

@@ -9,6 +9,10 @@ import java.util.Arrays;
  */
 final class TextBuilder {
   private final StringBuilder value = new StringBuilder();
+
+  /** The value as the template writes it: references as ${Name}, for messages to quote. */
+  private final StringBuilder written = new StringBuilder();
+
   private int[] offsets = new int[16];
   private int end;
   private boolean exact = true;
@@ -16,6 +20,7 @@ final class TextBuilder {
 
   /** Text copied from the template: {@code map} holds each character's host offset and the end. */
   void literal(String text, int[] map, int spanStart, int spanEnd) {
+    written.append(text);
     for (int i = 0; i < text.length(); i++) {
       push(text.charAt(i), map != null ? map[i] : spanStart);
     }
@@ -27,8 +32,12 @@ final class TextBuilder {
     }
   }
 
-  /** Text that stands for the template characters {@code [start, end)} (a replaced reference). */
-  void standIn(String text, int start, int end) {
+  /**
+   * Text that stands for the template characters {@code [start, end)} (a replaced reference), which
+   * the template writes as {@code writtenAs} ({@code ${Bucket.Arn}}).
+   */
+  void standIn(String text, String writtenAs, int start, int end) {
+    written.append(writtenAs);
     for (int i = 0; i < text.length(); i++) {
       push(text.charAt(i), start);
     }
@@ -50,6 +59,11 @@ final class TextBuilder {
 
   String value() {
     return value.toString();
+  }
+
+  /** The value as the template writes it, with {@code ${...}} for each reference. */
+  String written() {
+    return written.toString();
   }
 
   /** Each character's host offset and the end, or null when some piece had no exact position. */

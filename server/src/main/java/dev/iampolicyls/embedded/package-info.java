@@ -23,8 +23,12 @@
  * <p>Template functions are typed values ({@link dev.iampolicyls.embedded.Interpolation}): each
  * {@code Fn::If} is read both ways (one policy tree per combination of the conditions it uses,
  * findings merged), {@code AWS::NoValue} removes its element, pseudo parameters and references
- * inside an ARN take values of the field's shape, and a value that starts with a reference is
- * opaque: some specific value that checks leave alone, never a wildcard.
+ * inside an ARN take values of the field's shape, a reference to a resource of the template whose
+ * {@code Ref} or attribute is an ARN ({@link dev.iampolicyls.embedded.CloudFormationReferences}, a
+ * table of the common resource types) stands in as an ARN of that type named after the resource,
+ * and any other value that starts with a reference is opaque: some specific value that checks leave
+ * alone, never a wildcard. A message that quotes a value built this way quotes the template's text
+ * for it ({@code ${DataBucket.Arn}/*}), not the stand-in.
  *
  * <p><b>YAML.</b> snakeyaml-engine's composer: it keeps unknown tags on the nodes and marks every
  * node's start and end, counted in code points (converted here to UTF-16 offsets). It stops at the

@@ -46,6 +46,7 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
       }
       for (Policy reading : embedded.readings()) {
         for (Finding f : engine.run(reading, embedded.policyType(), resolved)) {
+          f = asWritten(embedded, f);
           findings.putIfAbsent(key(f), f);
         }
       }
@@ -57,6 +58,14 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
       checked.add(new Checked(embedded, sorted));
     }
     return new EmbeddedAnalysis(document, checked);
+  }
+
+  /** The finding quoting the template's text where it quotes a value built from references. */
+  private static Finding asWritten(EmbeddedPolicy embedded, Finding f) {
+    String message = embedded.asWritten(f.message(), f.offset());
+    return message.equals(f.message())
+        ? f
+        : new Finding(f.code(), f.type(), message, f.offset(), f.length(), f.path(), f.related());
   }
 
   private static List<Object> key(Finding f) {
