@@ -73,8 +73,7 @@ public final class CompletionEngine {
     PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
     Statement statement = statementAt(policy, offset);
     Proposals out = new Proposals(ctx, document.text(), options, cancel);
-    Request request =
-        new Request(catalog, policy, policyType, type, statement, ctx, out, List.of());
+    Request request = new Request(catalog, policy, policyType, type, statement, ctx, out, null);
     return run(request, ctx.path());
   }
 

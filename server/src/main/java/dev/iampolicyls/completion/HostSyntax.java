@@ -10,9 +10,10 @@ package dev.iampolicyls.completion;
  * @param column the column of the YAML key or dash that owns what is typed; nested lines go two
  *     columns deeper
  * @param spaceBefore a YAML value is typed right after its colon and needs a space first
+ * @param tagged a YAML value follows a tag ({@code !Sub}): no template function can be put there
  */
 public record HostSyntax(
-    Style style, char quote, boolean keyHasColon, int column, boolean spaceBefore) {
+    Style style, char quote, boolean keyHasColon, int column, boolean spaceBefore, boolean tagged) {
 
   public enum Style {
     JSON,
@@ -20,7 +21,8 @@ public record HostSyntax(
     YAML_FLOW
   }
 
-  public static final HostSyntax JSON = new HostSyntax(Style.JSON, (char) 0, false, 0, false);
+  public static final HostSyntax JSON =
+      new HostSyntax(Style.JSON, (char) 0, false, 0, false, false);
 
   boolean yaml() {
     return style != Style.JSON;

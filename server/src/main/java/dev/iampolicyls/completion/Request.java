@@ -12,7 +12,8 @@ import java.util.List;
  * @param declaredType the policy type the caller gave, or null
  * @param type the declared type, else the one inferred from the text
  * @param statement the statement around the cursor, or null outside any
- * @param references in a template, its resources whose references give ARNs
+ * @param references in a template, its resources whose references give ARNs; null outside any
+ *     template
  */
 record Request(
     Catalog catalog,
@@ -27,6 +28,10 @@ record Request(
   /** Whether the caller said the type, so element rules can be applied strictly. */
   boolean typeDeclared() {
     return declaredType != null;
+  }
+
+  boolean inTemplate() {
+    return references != null;
   }
 
   HostSyntax syntax() {

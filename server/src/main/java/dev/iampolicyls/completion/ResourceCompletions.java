@@ -78,8 +78,88 @@ final class ResourceCompletions {
           arn.get(),
           true);
     }
+    if (r.inTemplate() && !r.syntax().tagged()) {
+      templateForms(r, byFormat.values());
+    }
     // Typed text is copied into the ARNs: they change with every keystroke.
     out.markIncomplete();
+  }
+
+  /** How many {@code Fn::Sub} forms with pseudo parameters a list offers at most. */
+  static final int MAX_SUB_FORMS = 20;
+
+  /**
+   * In a template: the template's own resources of a fitting type, by reference ({@code !GetAtt
+   * DataBucket.Arn}, {@code !Ref Topic}) or inside a Sub for the resources under them ({@code !Sub
+   * '${DataBucket.Arn}/*'}); and each ARN as a Sub whose partition, Region and account are the
+   * stack's pseudo parameters. Without actions in the statement, every resource with an ARN.
+   */
+  private static void templateForms(Request r, Iterable<Candidate> candidates) {
+    Proposals out = r.out();
+    String typed = out.prefix();
+    if (!typed.isEmpty() && !typed.startsWith("!")) {
+      return; // an ARN is being typed: the plain ARNs above complete it
+    }
+    List<Candidate> fitting = new ArrayList<>();
+    candidates.forEach(fitting::add);
+    int index = 0;
+    for (TemplateReference ref : r.references()) {
+      String refFormat =
+          r.catalog()
+              .service(ref.service())
+              .flatMap(s -> s.resourceType(ref.typeName()))
+              .map(ResourceType::arnFormat)
+              .orElse(null);
+      if (refFormat == null) {
+        continue;
+      }
+      boolean whole = fitting.isEmpty();
+      for (Candidate c : fitting) {
+        String format = c.type().arnFormat();
+        if (format.equals(refFormat)) {
+          whole = true;
+        } else if (format.startsWith(refFormat + "/") || format.startsWith(refFormat + ":")) {
+          Snippet body =
+              Snippet.of(ref.subVariable())
+                  .append(ArnTemplate.parse(format.substring(refFormat.length())).forSub("*"));
+          sub(out, body, c.service() + " " + c.type().name() + " of " + ref.logicalId(), index++);
+        }
+      }
+      if (whole) {
+        out.expression(
+            r.syntax().yaml() ? ref.yaml() : ref.json(),
+            CompletionKind.REFERENCE,
+            ref.resourceType() + " " + ref.logicalId(),
+            "The ARN of `" + ref.logicalId() + "` (" + ref.resourceType() + ") in this template.",
+            Proposals.sort(0, 1 + index++),
+            Snippet.of(ref.yaml()),
+            Snippet.of(ref.json()));
+      }
+    }
+    int subs = 0;
+    for (Candidate c : fitting) {
+      if (subs++ >= MAX_SUB_FORMS) {
+        break;
+      }
+      sub(
+          out,
+          ArnTemplate.parse(c.type().arnFormat()).forSub(null),
+          c.service() + " " + c.type().name() + ", in this stack's partition, Region and account",
+          100 + subs);
+    }
+  }
+
+  /** A {@code Fn::Sub} of the body, quoted in YAML since it holds {@code ${...}} and colons. */
+  private static void sub(Proposals out, Snippet body, String detail, int index) {
+    String plain = body.plain();
+    out.expression(
+        out.syntax().yaml() ? "!Sub '" + plain + "'" : "{\"Fn::Sub\": \"" + plain + "\"}",
+        CompletionKind.REFERENCE,
+        detail,
+        null,
+        Proposals.sort(0, index),
+        Snippet.of("!Sub '").append(body).text("'"),
+        Snippet.of("{\"Fn::Sub\": \"").append(body).text("\"}"));
   }
 
   /** The service named in a typed ARN, {@code arn:aws:dynamodb:...}. */

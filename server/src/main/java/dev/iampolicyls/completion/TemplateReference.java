@@ -6,12 +6,22 @@ package dev.iampolicyls.completion;
  *
  * @param logicalId the resource's name in the template
  * @param attribute the attribute that gives its ARN ({@code Arn}), or null when {@code Ref} does
- * @param arnFormat the ARN's format in the catalog's terms ({@code
- *     arn:${Partition}:s3:::${BucketName}})
+ * @param iamResourceType the catalog's resource type of the ARN, {@code service:type} ({@code
+ *     s3:bucket})
  * @param resourceType the resource's CloudFormation type, for the list's detail
  */
 public record TemplateReference(
-    String logicalId, String attribute, String arnFormat, String resourceType) {
+    String logicalId, String attribute, String iamResourceType, String resourceType) {
+
+  /** The service prefix of the ARN's type. */
+  String service() {
+    return iamResourceType.substring(0, Math.max(0, iamResourceType.indexOf(':')));
+  }
+
+  /** The catalog's name of the ARN's type. */
+  String typeName() {
+    return iamResourceType.substring(iamResourceType.indexOf(':') + 1);
+  }
 
   /** The reference as {@code Fn::Sub} writes it: {@code ${DataBucket.Arn}}, {@code ${Topic}}. */
   String subVariable() {

@@ -100,6 +100,14 @@ public record YamlCursor(
       return flow(b, line, i, containerPath(text, lineStart, dashes, i, false), i);
     }
     int colon = keyColon(line, i);
+    if (colon >= 0
+        && cur == colon + 1
+        && line.substring(cur).isBlank()
+        && Character.isLowerCase(line.charAt(i))) {
+      // "s3:" or "aws:" just typed: the start of an action or condition key, not a key of its
+      // own (policy elements and principal kinds start with a capital).
+      colon = -1;
+    }
     if (colon >= 0 && cur <= colon) {
       b.keyHasColon = true;
       int end = colon;
@@ -123,14 +131,13 @@ public record YamlCursor(
         while (tagEnd < line.length() && line.charAt(tagEnd) != ' ') {
           tagEnd++;
         }
-        if (cur <= tagEnd) {
-          return null; // typing the tag itself
-        }
-        b.tag = line.substring(v, tagEnd);
-        v = tagEnd;
-        while (v < cur && line.charAt(v) == ' ') {
-          v++;
-        }
+        if (cur > tagEnd) {
+          b.tag = line.substring(v, tagEnd);
+          v = tagEnd;
+          while (v < cur && line.charAt(v) == ' ') {
+            v++;
+          }
+        } // else the tag is being typed: it is the value so far
       }
       if (v < cur && isFlowStart(line.charAt(v))) {
         return flow(b, line, v, keyPath, i);

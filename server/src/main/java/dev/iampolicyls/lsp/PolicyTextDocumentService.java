@@ -160,14 +160,16 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Completion",
         Either.forRight(new CompletionList(false, List.of())),
         (s, cancel) -> {
-          // Completion knows only whole JSON policies: in a template its offsets would be wrong.
-          if (s.template(catalog.current(), config.settingsFor(s.path())).isPresent()) {
-            return Either.forRight(new CompletionList(false, List.of()));
-          }
           LineIndex lines = s.parsed().lines();
           int offset = Positions.offset(lines, params.getPosition());
+          PolicyLanguageService service = catalog.current();
+          // In a template, at the policy under the cursor and in the template's syntax.
           CompletionResult result =
-              catalog.current().complete(s.parsed(), offset, configuredType(s), options, cancel);
+              service
+                  .completeInTemplate(s.text(), offset, options, cancel)
+                  .orElseGet(
+                      () ->
+                          service.complete(s.parsed(), offset, configuredType(s), options, cancel));
           cancel.checkCanceled();
           CompletionList list = CompletionMapper.toList(result, lines, defaults);
           if (lazyDocs) {

@@ -141,7 +141,8 @@ final class TemplateCompletion {
             cursor.quote(),
             cursor.keyHasColon(),
             cursor.column(),
-            cursor.spaceBefore());
+            cursor.spaceBefore(),
+            cursor.tag() != null);
     List<TemplateReference> refs = inResource(inner) ? references.apply(read) : List.of();
     if (cursor.place() == YamlCursor.Place.ITEM && inner.equals(List.of("Statement"))) {
       // "- " in Statement starts a statement: its keys, and the whole statement.
@@ -149,13 +150,23 @@ final class TemplateCompletion {
           reading.root().flatMap(r -> r.get("Statement")).orElse(null) instanceof ArrayNode a
               ? countItemsBefore(a, offset)
               : 0;
+      // The keys sit where the cursor is, right of the dash.
+      int keyColumn = cursor.replaceStart() - (text.lastIndexOf('\n', offset - 1) + 1);
+      HostSyntax keySyntax =
+          new HostSyntax(
+              syntax.style(),
+              syntax.quote(),
+              false,
+              keyColumn,
+              syntax.spaceBefore(),
+              syntax.tagged());
       CompletionResult keys =
           at(
               reading,
               cursor,
               YamlCursor.Place.KEY,
               List.of("Statement", index),
-              syntax,
+              keySyntax,
               refs,
               policy,
               options,
