@@ -368,6 +368,14 @@ public record YamlCursor(
     int end = lineStart - 1;
     while (end >= 0 && !(limit == 0 && !limitIsDash)) {
       int start = text.lastIndexOf('\n', end - 1) + 1;
+      int indent = 0;
+      while (start + indent < text.length() && text.charAt(start + indent) == ' ') {
+        indent++;
+      }
+      if (indent > limit) {
+        end = start - 1; // nested in an earlier sibling: nothing on it is at or left of the limit
+        continue;
+      }
       Line line = parseLine(text.substring(start, lineEnd(text, start)));
       end = start - 1;
       if (line.keyColumn() >= 0 && line.keyColumn() <= limit) {

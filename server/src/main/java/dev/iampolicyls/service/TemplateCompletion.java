@@ -11,6 +11,7 @@ import dev.iampolicyls.completion.TemplateReference;
 import dev.iampolicyls.embedded.CloudFormationFormat;
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.embedded.HostDocument;
+import dev.iampolicyls.embedded.TemplateResources;
 import dev.iampolicyls.embedded.YamlCursor;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
@@ -54,25 +55,49 @@ final class TemplateCompletion {
   /** The proposals, or empty when the text is no template. */
   Optional<CompletionResult> complete(
       String text, int offset, CompletionOptions options, CancelChecker cancel) {
-    Optional<HostDocument> read = reader.apply(text);
-    if (read.isEmpty()) {
+    boolean json = CloudFormationFormat.startsAsJson(text);
+    if (!json && !CloudFormationFormat.looksLikeTemplate(text)) {
       return Optional.empty();
     }
-    HostDocument document = read.get();
-    boolean json = CloudFormationFormat.startsAsJson(text);
-    for (EmbeddedPolicy p : document.policies()) {
-      if (contains(p, offset) && (json || isBlockScalar(text, p))) {
-        return Optional.of(inJson(text, p, offset, options, cancel));
+    // Only the resource being edited is read: the others cannot change what is proposed here.
+    String around = TemplateResources.around(text, offset);
+    if (json) {
+      Optional<HostDocument> read = reader.apply(around);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          read.get().policies().stream()
+              .filter(p -> contains(p, offset))
+              .findFirst()
+              .map(p -> inJson(text, p, offset, options, cancel))
+              .orElse(CompletionResult.EMPTY));
+    }
+    // A half-typed line is seldom YAML: the template is read without the word being typed (never
+    // what the proposals depend on), then as it is, then without the cursor's line.
+    YamlCursor cursor = YamlCursor.find(text, offset);
+    List<String> readings = new ArrayList<>();
+    if (cursor != null) {
+      readings.add(blank(around, cursor.replaceStart(), cursor.replaceEnd()));
+    }
+    readings.add(around);
+    readings.add(blankLine(around, offset));
+    for (String reading : readings) {
+      HostDocument document = reader.apply(reading).orElse(null);
+      if (document == null) {
+        continue;
+      }
+      for (EmbeddedPolicy p : document.policies()) {
+        if (contains(p, offset) && isBlockScalar(text, p)) {
+          return Optional.of(inJson(text, p, offset, options, cancel));
+        }
+      }
+      EmbeddedPolicy policy = cursor == null ? null : enclosing(document, cursor.path());
+      if (policy != null) {
+        return Optional.of(inYaml(text, policy, cursor, offset, options, cancel));
       }
     }
-    if (json) {
-      return Optional.of(CompletionResult.EMPTY);
-    }
-    YamlCursor cursor = YamlCursor.find(text, offset);
-    if (cursor == null) {
-      return Optional.of(CompletionResult.EMPTY);
-    }
-    return Optional.of(inYaml(text, document, cursor, offset, options, cancel));
+    return Optional.of(CompletionResult.EMPTY);
   }
 
   private static boolean contains(EmbeddedPolicy p, int offset) {
@@ -114,25 +139,11 @@ final class TemplateCompletion {
 
   private CompletionResult inYaml(
       String text,
-      HostDocument document,
+      EmbeddedPolicy policy,
       YamlCursor cursor,
       int offset,
       CompletionOptions options,
       CancelChecker cancel) {
-    String read = text;
-    EmbeddedPolicy policy = enclosing(document, cursor.path());
-    if (policy == null || !document.syntaxFindings().isEmpty()) {
-      // Half-typed: read the template without the word being typed, then without its line.
-      read = blank(text, cursor.replaceStart(), cursor.replaceEnd());
-      policy = reread(read, cursor);
-      if (policy == null) {
-        read = blankLine(text, offset);
-        policy = reread(read, cursor);
-      }
-    }
-    if (policy == null) {
-      return CompletionResult.EMPTY;
-    }
     List<Object> inner = cursor.path().subList(policy.path().size(), cursor.path().size());
     Policy reading = policy.readings().get(0);
     HostSyntax syntax =
@@ -143,7 +154,7 @@ final class TemplateCompletion {
             cursor.column(),
             cursor.spaceBefore(),
             cursor.tag() != null);
-    List<TemplateReference> refs = inResource(inner) ? references.apply(read) : List.of();
+    List<TemplateReference> refs = inResource(inner) ? references.apply(text) : List.of();
     if (cursor.place() == YamlCursor.Place.ITEM && inner.equals(List.of("Statement"))) {
       // "- " in Statement starts a statement: its keys, and the whole statement.
       int index =
@@ -272,10 +283,6 @@ final class TemplateCompletion {
       }
     }
     return best;
-  }
-
-  private EmbeddedPolicy reread(String text, YamlCursor cursor) {
-    return reader.apply(text).map(d -> enclosing(d, cursor.path())).orElse(null);
   }
 
   private static String blank(String text, int start, int end) {
