@@ -64,7 +64,9 @@ final class ResourceCompletions {
     int index = 0;
     for (Candidate c : byFormat.values()) {
       index++;
-      Optional<Snippet> arn = ArnTemplate.parse(c.type().arnFormat()).complete(typed);
+      // After a template tag (inside a !Sub) an open ${Name} would be taken for a reference.
+      Optional<Snippet> arn =
+          ArnTemplate.parse(c.type().arnFormat()).complete(typed, !r.syntax().tagged());
       if (arn.isEmpty()) {
         continue;
       }

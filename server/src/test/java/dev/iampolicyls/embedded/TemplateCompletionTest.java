@@ -134,6 +134,25 @@ class TemplateCompletionTest {
   }
 
   @Test
+  void theVersionIsQuotedSinceYamlWouldReadADate() {
+    at(HEAD.replace("Version: \"2012-10-17\"", "Version: ‸") + "          - {}\n")
+        .applies("2012-10-17", "        Version: '2012-10-17'");
+  }
+
+  @Test
+  void insideASubOnlyArnsAreOfferedTheirBlanksUnbracedSoNoReferenceIsMade() {
+    statements(
+            """
+                      - Effect: Allow
+                        Action: s3:ListBucket
+                        Resource: !Sub 'arn:aws:s3:::‸'
+            """)
+        .has("arn:aws:s3:::BucketName")
+        .lacks("!GetAtt DataBucket.Arn")
+        .applies("arn:aws:s3:::BucketName", "            Resource: !Sub 'arn:aws:s3:::BucketName'");
+  }
+
+  @Test
   void aStarIsQuotedSinceAPlainStarIsAnAlias() {
     statements(
             """
