@@ -82,6 +82,13 @@ final class TemplateCompletion {
     }
     readings.add(around);
     readings.add(blankLine(around, offset));
+    if (cursor != null && cursor.place() == YamlCursor.Place.KEY && !cursor.flow()) {
+      // A policy with nothing in it yet is no policy: an empty map where its first key goes.
+      readings.add(
+          around.substring(0, cursor.replaceStart())
+              + "{}"
+              + around.substring(cursor.replaceEnd()));
+    }
     for (String reading : readings) {
       HostDocument document = reader.apply(reading).orElse(null);
       if (document == null) {

@@ -191,6 +191,32 @@ class TemplateCompletionTest {
   }
 
   @Test
+  void aPolicyWithNothingInItYetGetsThePolicysKeys() {
+    at("""
+        Resources:
+          Topic:
+            Type: AWS::SNS::TopicPolicy
+            Properties:
+              Topics: [!Ref T]
+              PolicyDocument:
+                ‸
+        """)
+        .has("Version", "Id", "Statement")
+        .applies("Statement", "        Statement:");
+  }
+
+  @Test
+  void editingAKeysNameReplacesOnlyTheName() {
+    statements(
+            """
+                      - Effect: Allow
+                        NotAc‸tion: s3:GetObject
+            """)
+        .lacks("Effect")
+        .applies("NotAction", "            NotAction: s3:GetObject");
+  }
+
+  @Test
   void keysAlreadyInTheStatementAreNotOfferedAgain() {
     statements(
             """
