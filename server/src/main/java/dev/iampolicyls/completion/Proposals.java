@@ -313,6 +313,40 @@ final class Proposals {
         full);
   }
 
+  /**
+   * Whether template functions fit where the cursor is: nothing is typed yet, or a tag is, and no
+   * tag is already written before the value.
+   */
+  boolean templateFormsFit() {
+    String typed = ctx.prefix();
+    return !syntax.tagged() && (typed.isEmpty() || typed.startsWith("!"));
+  }
+
+  /** A resource of the template by the reference that gives its ARN. */
+  void reference(TemplateReference ref, String sortText) {
+    expression(
+        syntax.yaml() ? ref.yaml() : ref.json(),
+        CompletionKind.REFERENCE,
+        ref.resourceType() + " " + ref.logicalId(),
+        "The ARN of `" + ref.logicalId() + "` (" + ref.resourceType() + ") in this template.",
+        sortText,
+        Snippet.of(ref.yaml()),
+        Snippet.of(ref.json()));
+  }
+
+  /** A {@code Fn::Sub} of the body, quoted in YAML since it holds {@code ${...}} and colons. */
+  void sub(Snippet body, String detail, String sortText) {
+    String plain = body.plain();
+    expression(
+        syntax.yaml() ? "!Sub '" + plain + "'" : "{\"Fn::Sub\": \"" + plain + "\"}",
+        CompletionKind.REFERENCE,
+        detail,
+        null,
+        sortText,
+        Snippet.of("!Sub '").append(body).text("'"),
+        Snippet.of("{\"Fn::Sub\": \"").append(body).text("\"}"));
+  }
+
   /** A YAML scalar: plain where that reads back as the same string, else quoted. */
   private Snippet yamlScalar(Snippet content) {
     String plain = content.plain();

@@ -98,9 +98,8 @@ final class ResourceCompletions {
    */
   private static void templateForms(Request r, Iterable<Candidate> candidates) {
     Proposals out = r.out();
-    String typed = out.prefix();
-    if (!typed.isEmpty() && !typed.startsWith("!")) {
-      return; // an ARN is being typed: the plain ARNs above complete it
+    if (!out.templateFormsFit()) {
+      return;
     }
     List<Candidate> fitting = new ArrayList<>();
     candidates.forEach(fitting::add);
@@ -124,18 +123,14 @@ final class ResourceCompletions {
           Snippet body =
               Snippet.of(ref.subVariable())
                   .append(ArnTemplate.parse(format.substring(refFormat.length())).forSub("*"));
-          sub(out, body, c.service() + " " + c.type().name() + " of " + ref.logicalId(), index++);
+          out.sub(
+              body,
+              c.service() + " " + c.type().name() + " of " + ref.logicalId(),
+              Proposals.sort(0, index++));
         }
       }
       if (whole) {
-        out.expression(
-            r.syntax().yaml() ? ref.yaml() : ref.json(),
-            CompletionKind.REFERENCE,
-            ref.resourceType() + " " + ref.logicalId(),
-            "The ARN of `" + ref.logicalId() + "` (" + ref.resourceType() + ") in this template.",
-            Proposals.sort(0, 1 + index++),
-            Snippet.of(ref.yaml()),
-            Snippet.of(ref.json()));
+        out.reference(ref, Proposals.sort(0, 1 + index++));
       }
     }
     int subs = 0;
@@ -143,25 +138,11 @@ final class ResourceCompletions {
       if (subs++ >= MAX_SUB_FORMS) {
         break;
       }
-      sub(
-          out,
+      out.sub(
           ArnTemplate.parse(c.type().arnFormat()).forSub(null),
           c.service() + " " + c.type().name() + ", in this stack's partition, Region and account",
-          100 + subs);
+          Proposals.sort(0, 100 + subs));
     }
-  }
-
-  /** A {@code Fn::Sub} of the body, quoted in YAML since it holds {@code ${...}} and colons. */
-  private static void sub(Proposals out, Snippet body, String detail, int index) {
-    String plain = body.plain();
-    out.expression(
-        out.syntax().yaml() ? "!Sub '" + plain + "'" : "{\"Fn::Sub\": \"" + plain + "\"}",
-        CompletionKind.REFERENCE,
-        detail,
-        null,
-        Proposals.sort(0, index),
-        Snippet.of("!Sub '").append(body).text("'"),
-        Snippet.of("{\"Fn::Sub\": \"").append(body).text("\"}"));
   }
 
   /** The service named in a typed ARN, {@code arn:aws:dynamodb:...}. */

@@ -274,8 +274,11 @@ final class TemplateCompletion {
     return null;
   }
 
+  /** Whether the template's resources may be proposed: in a Resource or an AWS principal. */
   private static boolean inResource(List<Object> path) {
-    return path.contains("Resource") || path.contains("NotResource");
+    return path.contains("Resource")
+        || path.contains("NotResource")
+        || (path.contains("AWS") && (path.contains("Principal") || path.contains("NotPrincipal")));
   }
 
   /** The policy the path is in: the one whose place is the longest start of the path. */

@@ -300,6 +300,28 @@ class TemplateCompletionTest {
         .has("s3:ExistingObjectTag/${key}");
   }
 
+  @Test
+  void anAwsPrincipalOffersTheTemplatesRolesAndTheStacksAccount() {
+    at("""
+        Resources:
+          AppRole:
+            Type: AWS::IAM::Role
+          Key:
+            Type: AWS::KMS::Key
+            Properties:
+              KeyPolicy:
+                Statement:
+                  - Effect: Allow
+                    Principal:
+                      AWS: ‸
+                    Action: kms:Decrypt
+                    Resource: "*"
+        """)
+        .has("!GetAtt AppRole.Arn", "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'")
+        .lacks("!GetAtt Key.Arn")
+        .applies("!GetAtt AppRole.Arn", "              AWS: !GetAtt AppRole.Arn");
+  }
+
   // ---- YAML flow style -------------------------------------------------------------------------
 
   @Test
