@@ -51,8 +51,13 @@ public record YamlCursor(
   }
 
   /** One line's structure: the dashes of sequence items, then a key or a scalar. */
-  private record Line(List<Integer> dashes, int keyColumn, String key, boolean inlineValue) {
-    static final Line BLANK = new Line(List.of(), -1, null, false);
+  /**
+   * @param function the template function whose tag alone is the line's value ({@code - !If},
+   *     {@code Action: !If}), its argument on the lines below; or null
+   */
+  private record Line(
+      List<Integer> dashes, int keyColumn, String key, boolean inlineValue, String function) {
+    static final Line BLANK = new Line(List.of(), -1, null, false, null);
   }
 
   /** The cursor's place, or null where nothing sensible is typed (comments, block scalars). */
@@ -381,6 +386,9 @@ public record YamlCursor(
       if (line.keyColumn() >= 0 && line.keyColumn() <= limit) {
         int col = line.keyColumn();
         if (col < limit || (limitIsDash && !line.inlineValue())) {
+          if (line.function() != null) {
+            path.addFirst(line.function());
+          }
           path.addFirst(line.key());
           limit = col;
           limitIsDash = false;
@@ -390,6 +398,9 @@ public record YamlCursor(
       for (int k = line.dashes().size() - 1; k >= 0; k--) {
         int dash = line.dashes().get(k);
         if (dash < limit) {
+          if (k == line.dashes().size() - 1 && line.keyColumn() < 0 && line.function() != null) {
+            path.addFirst(line.function());
+          }
           counting = new int[] {0};
           path.addFirst(counting);
           limit = dash;
@@ -425,11 +436,21 @@ public record YamlCursor(
     }
     int colon = i < line.length() ? keyColon(line, i) : -1;
     if (colon < 0) {
-      return new Line(dashes, -1, null, false);
+      return new Line(dashes, -1, null, false, tagOnly(line.substring(i)));
     }
     String rest = line.substring(colon + 1).strip();
     boolean inline = !rest.isEmpty() && !rest.startsWith("#");
-    return new Line(dashes, i, unquote(line.substring(i, colon).strip()), inline);
+    return new Line(dashes, i, unquote(line.substring(i, colon).strip()), inline, tagOnly(rest));
+  }
+
+  /** The function of a value that is a template tag alone ({@code !If}), as its long name. */
+  private static String tagOnly(String value) {
+    String v = value.strip();
+    if (v.length() < 2 || v.charAt(0) != '!' || v.charAt(1) == '!' || v.contains(" ")) {
+      return null;
+    }
+    String name = v.substring(1);
+    return name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
   }
 
   /**

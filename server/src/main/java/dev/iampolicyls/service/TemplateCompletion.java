@@ -151,8 +151,12 @@ final class TemplateCompletion {
       int offset,
       CompletionOptions options,
       CancelChecker cancel) {
-    List<Object> inner = cursor.path().subList(policy.path().size(), cursor.path().size());
-    Policy reading = policy.readings().get(0);
+    List<Object> inner =
+        withoutBranches(cursor.path().subList(policy.path().size(), cursor.path().size()));
+    if (inner.isEmpty() && cursor.place() != YamlCursor.Place.KEY) {
+      return CompletionResult.EMPTY; // the policy itself is a value: a string or a function
+    }
+    Policy reading = readingAt(policy, inner, offset);
     HostSyntax syntax =
         new HostSyntax(
             cursor.flow() ? HostSyntax.Style.YAML_FLOW : HostSyntax.Style.YAML_BLOCK,
@@ -259,6 +263,39 @@ final class TemplateCompletion {
         cursor.prefix(),
         -1,
         false);
+  }
+
+  /**
+   * The path as the policy's trees have it: an {@code Fn::If} and its branch number are not in
+   * them, each reading holds the branch it takes.
+   */
+  private static List<Object> withoutBranches(List<Object> path) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < path.size(); i++) {
+      if ("Fn::If".equals(path.get(i))
+          && i + 1 < path.size()
+          && path.get(i + 1) instanceof Integer) {
+        i++;
+      } else {
+        out.add(path.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The reading that holds the cursor's place: the first whose node there (or whose statement)
+   * spans the cursor, as in a branch of an {@code Fn::If} only some readings take; else the first.
+   */
+  private static Policy readingAt(EmbeddedPolicy policy, List<Object> inner, int offset) {
+    List<Object> statementPath = inner.size() >= 2 ? inner.subList(0, 2) : inner;
+    for (Policy reading : policy.readings()) {
+      JsonNode node = nodeAt(reading.document().root(), statementPath);
+      if (node != null && node.offset() <= offset && offset <= node.end()) {
+        return reading;
+      }
+    }
+    return policy.readings().get(0);
   }
 
   /** The statement a path inside the policy is in: {@code [Statement, 2, ...]}, or the only one. */

@@ -322,6 +322,36 @@ class TemplateCompletionTest {
         .applies("!GetAtt AppRole.Arn", "              AWS: !GetAtt AppRole.Arn");
   }
 
+  @Test
+  void insideAnFnIfBranchTheBranchsStatementIsCompleted() {
+    String template =
+        """
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Resources:
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - !If
+                    - IsProd
+                    - Effect: Allow
+                      Action: ACTION
+                      Resource: "*"
+                    - Effect: Allow
+                      Action: dynamodb:Query
+                      Condition:
+                        StringEquals:
+                          KEY
+        """;
+    // The false branch's statement is the one whose actions give the condition keys.
+    at(template.replace("ACTION", "s3:GetObject").replace("KEY", "dynamodb:Att‸"))
+        .has("dynamodb:Attributes");
+    at(template.replace("ACTION", "dynamodb:Get‸").replace("KEY", "a: b"))
+        .applies("dynamodb:GetItem", "              Action: dynamodb:GetItem");
+  }
+
   // ---- YAML flow style -------------------------------------------------------------------------
 
   @Test
