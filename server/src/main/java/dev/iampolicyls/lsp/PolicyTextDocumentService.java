@@ -5,10 +5,12 @@ import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -158,14 +160,16 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Completion",
         Either.forRight(new CompletionList(false, List.of())),
         (s, cancel) -> {
-          // Completion knows only whole JSON policies: in a template its offsets would be wrong.
-          if (s.template(catalog.current(), config.settingsFor(s.path())).isPresent()) {
-            return Either.forRight(new CompletionList(false, List.of()));
-          }
           LineIndex lines = s.parsed().lines();
           int offset = Positions.offset(lines, params.getPosition());
+          PolicyLanguageService service = catalog.current();
+          // In a template, at the policy under the cursor and in the template's syntax.
           CompletionResult result =
-              catalog.current().complete(s.parsed(), offset, configuredType(s), options, cancel);
+              service
+                  .completeInTemplate(s.text(), offset, options, cancel)
+                  .orElseGet(
+                      () ->
+                          service.complete(s.parsed(), offset, configuredType(s), options, cancel));
           cancel.checkCanceled();
           CompletionList list = CompletionMapper.toList(result, lines, defaults);
           if (lazyDocs) {
@@ -191,8 +195,14 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         (s, cancel) -> {
           LineIndex lines = s.parsed().lines();
           int offset = Positions.offset(lines, params.getPosition());
+          PolicyLanguageService service = catalog.current();
+          // A template's policies are read once per version, with its diagnostics.
+          Optional<EmbeddedAnalysis> template = s.template(service, config.settingsFor(s.path()));
           HoverResult result =
-              catalog.current().hover(s.parsed(), offset, configuredType(s)).orElse(null);
+              (template.isPresent()
+                      ? service.hoverInTemplate(template.get().document(), offset)
+                      : service.hover(s.parsed(), offset, configuredType(s)))
+                  .orElse(null);
           return result == null ? null : toHover(result, lines);
         });
   }
