@@ -337,35 +337,55 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
   }
 
   private static Hit writerHit(Run run, WriterMethod wm, String resource, int statement) {
-    BitSet there = new BitSet();
     BitSet uses = new BitSet();
     List<Contributor> users = new ArrayList<>();
     for (int j = 0; j < run.allows.size(); j++) {
-      Grant g = run.allows.get(j);
-      if (!g.granted().intersects(wm.services())) {
-        continue;
-      }
-      BitSet candidates = LeastPrivilege.and(g.granted(), wm.services());
-      BitSet found = new BitSet();
-      for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
-        if (actsWithin(run, g, run.index.action(a), resource)) {
-          found.set(a);
-        }
-      }
-      there.or(found);
-      found.and(wm.uses());
+      BitSet found = actingWithin(run, j, wm.uses(), resource);
       if (!found.isEmpty()) {
         uses.or(found);
         users.addAll(run.granting(j, found));
       }
     }
-    if (uses.isEmpty() || there.intersects(wm.owners()) || hasEverything(run.index, wm, there)) {
+    if (uses.isEmpty() || grantsAnyWithin(run, wm.owners(), resource)) {
+      return null;
+    }
+    // Every action of the service there already: the policy could give itself nothing more.
+    BitSet there = new BitSet();
+    for (int j = 0; j < run.allows.size(); j++) {
+      there.or(actingWithin(run, j, wm.services(), resource));
+    }
+    if (hasEverything(run.index, wm, there)) {
       return null;
     }
     List<Contributor> contributors =
         new ArrayList<>(run.granting(statement, wm.method().actionSet()));
     contributors.addAll(users);
     return new Hit(wm.method(), Target.ITS_RESOURCE, resource, uses, false, contributors);
+  }
+
+  private static boolean grantsAnyWithin(Run run, BitSet actions, String resource) {
+    for (int j = 0; j < run.allows.size(); j++) {
+      if (!actingWithin(run, j, actions, resource).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Those of the actions that a statement grants on the resource or what lies inside it. */
+  private static BitSet actingWithin(Run run, int statement, BitSet actions, String resource) {
+    Grant g = run.allows.get(statement);
+    BitSet found = new BitSet();
+    if (!g.granted().intersects(actions)) {
+      return found;
+    }
+    BitSet candidates = LeastPrivilege.and(g.granted(), actions);
+    for (int a = candidates.nextSetBit(0); a >= 0; a = candidates.nextSetBit(a + 1)) {
+      if (actsWithin(run, g, run.index.action(a), resource)) {
+        found.set(a);
+      }
+    }
+    return found;
   }
 
   /**
