@@ -177,6 +177,31 @@ class PrivilegeEscalationTargetsTest {
   }
 
   @Test
+  void theOwnerOfAResourceWritesItsPolicy() {
+    // Creating or deleting the bucket makes it the policy's own bucket (CloudTrail's,
+    // CodePipeline's
+    // artifact buckets in AWS's managed policies).
+    escalations(
+        policy(
+            allow(
+                "[\"s3:CreateBucket\", \"s3:PutBucketPolicy\", \"s3:GetObject\"]",
+                "[\"arn:aws:s3:::pipeline-artifacts-*\", \"arn:aws:s3:::pipeline-artifacts-*/*\"]")));
+    escalations(
+        policy(
+            allow(
+                "[\"sns:DeleteTopic\", \"sns:SetTopicAttributes\"]", "\"arn:aws:sns:*:*:alerts\""),
+            allow("\"sns:Publish\"", "\"arn:aws:sns:*:*:alerts\"")));
+  }
+
+  @Test
+  void readingOnlyTheConfigurationIsNoUse() {
+    // s3:GetBucketPolicy reads the policy, not what the bucket holds.
+    escalations(
+        policy(
+            allow("[\"s3:PutBucketPolicy\", \"s3:GetBucketPolicy\"]", "\"arn:aws:s3:::reports\"")));
+  }
+
+  @Test
   void onEveryResourceTheWriterIsPermissionsManagement() {
     String text = policy(allow("[\"s3:PutBucketPolicy\", \"s3:GetObject\"]", "\"*\""));
     escalations(text);
