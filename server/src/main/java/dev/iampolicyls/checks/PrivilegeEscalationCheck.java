@@ -405,7 +405,11 @@ final class PrivilegeEscalationCheck extends PolicyCheck {
         continue;
       }
       if (everywhere) {
-        return true;
+        // NotResource: everything but what it names; leaning to silence when that may be here.
+        if (resources.stream().noneMatch(r -> EscalationTargets.mayOverlap(r.value(), scope))) {
+          return true;
+        }
+        continue;
       }
       for (StringElement r : resources) {
         if (EscalationTargets.mayOverlap(r.value(), scope)

@@ -194,6 +194,17 @@ class PrivilegeEscalationTargetsTest {
   }
 
   @Test
+  void aNotResourceReachesTheBucketUnlessItNamesIt() {
+    String writer = allow("«\"s3:PutBucketPolicy\"»", "\"arn:aws:s3:::reports\"");
+    String reader =
+        "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"NotResource\": \"%s\"}";
+    escalations(policy(writer, reader.formatted("arn:aws:s3:::secrets/*")));
+    escalations(
+        policy(
+            writer.replace("«", "").replace("»", ""), reader.formatted("arn:aws:s3:::reports/*")));
+  }
+
+  @Test
   void readingOnlyTheConfigurationIsNoUse() {
     // s3:GetBucketPolicy reads the policy, not what the bucket holds.
     escalations(
