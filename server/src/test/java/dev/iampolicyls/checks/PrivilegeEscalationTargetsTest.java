@@ -4,6 +4,11 @@ import static dev.iampolicyls.checks.CheckAssert.assertFindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.grants.ActionIndex;
+import dev.iampolicyls.grants.EscalationTargets;
+import dev.iampolicyls.grants.EscalationTargets.SelfMethod;
+import dev.iampolicyls.grants.EscalationTargets.WriterMethod;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,28 @@ class PrivilegeEscalationTargetsTest {
     return f.related().stream()
         .map(r -> text.substring(r.offset(), r.offset() + r.length()))
         .toList();
+  }
+
+  @Test
+  void everyRowOfTheTablesResolvesAgainstTheCatalog() {
+    ActionIndex index = ActionIndex.of(Catalog.bundled());
+    EscalationTargets targets = EscalationTargets.of(index);
+    assertEquals(8, targets.selfMethods().size());
+    for (SelfMethod m : targets.selfMethods()) {
+      assertTrue(
+          EscalationTargets.actsOn(index.action(m.action()), m.resourceType()), m.method().name());
+    }
+    assertEquals(17, targets.writers().size());
+    for (WriterMethod w : targets.writers()) {
+      String name = w.method().name();
+      assertTrue(EscalationTargets.actsOn(index.action(w.action()), w.resourceType()), name);
+      assertTrue(w.services().cardinality() > w.uses().cardinality(), name);
+      assertTrue(!w.uses().isEmpty() && !w.owners().isEmpty(), name);
+      for (int a = w.owners().nextSetBit(0); a >= 0; a = w.owners().nextSetBit(a + 1)) {
+        assertTrue(EscalationTargets.actsOn(index.action(a), w.resourceType()), name);
+      }
+      assertTrue(w.method().how().startsWith("it can "), name);
+    }
   }
 
   // ---- on themselves ----
