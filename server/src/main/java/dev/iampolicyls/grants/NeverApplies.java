@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * Whether a statement's Condition can never hold, so the statement never applies: a {@code
- * DateLessThan} on the current time with a date that has passed (on the token issue time, more than
- * a session ago), or two tests of one single-valued key that no value passes both (StringEquals a
- * and b, NumericLessThan 5 and NumericGreaterThan 10, Bool true and false).
+ * DateLessThan} on the current time with a date that has passed, or two tests of one single-valued
+ * key that no value passes both (StringEquals a and b, NumericLessThan 5 and NumericGreaterThan 10,
+ * Bool true and false).
  *
  * <p>Exact and conservative: only plain operators (no IfExists, which holds when the key is absent;
  * no ForAnyValue/ForAllValues), only literal values, and for contradictions only keys the catalog
@@ -54,7 +54,7 @@ public final class NeverApplies {
       if (op == null || op.ifExists() || op.qualifier() != ConditionOperator.Qualifier.NONE) {
         continue;
       }
-      Optional<Reason> past = pastDate(c, op.base(), now);
+      Optional<Reason> past = pastDate(c, op.base(), now).or(() -> SessionAge.expired(c, now));
       if (past.isPresent()) {
         return past;
       }
@@ -75,23 +75,11 @@ public final class NeverApplies {
     return catalog.conditionKey(key).map(k -> !k.type().startsWith("ArrayOf")).orElse(false);
   }
 
-  /**
-   * The longest a temporary credential lives (a role or federated session, GetSessionToken): a
-   * token issued before a date may be used until this long after it.
-   */
-  static final Duration LONGEST_SESSION = Duration.ofHours(36);
-
-  /**
-   * DateLessThan(Equals) on aws:CurrentTime or aws:EpochTime where every value has passed, or on
-   * aws:TokenIssueTime where every value is more than {@link #LONGEST_SESSION} ago: every token
-   * issued before it has expired, and long-term keys carry no issue time at all.
-   */
+  /** DateLessThan(Equals) on aws:CurrentTime or aws:EpochTime where every value has passed. */
   private static Optional<Reason> pastDate(ConditionEntry c, Base base, Instant now) {
-    boolean tokenIssued = c.key().equalsIgnoreCase("aws:TokenIssueTime");
     if ((base != Base.DateLessThan && base != Base.DateLessThanEquals)
         || !(c.key().equalsIgnoreCase("aws:CurrentTime")
-            || c.key().equalsIgnoreCase("aws:EpochTime")
-            || tokenIssued)
+            || c.key().equalsIgnoreCase("aws:EpochTime"))
         || c.values().isEmpty()) {
       return Optional.empty();
     }
@@ -103,7 +91,7 @@ public final class NeverApplies {
       }
       latest = latest == null || t.isAfter(latest) ? t : latest;
     }
-    if (!(tokenIssued ? latest.plus(LONGEST_SESSION) : latest).isBefore(now)) {
+    if (!latest.isBefore(now)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -115,9 +103,7 @@ public final class NeverApplies {
                 + " "
                 + literal(c.values().get(c.values().size() - 1))
                 + (c.values().size() > 1 ? " (and the other values)" : "")
-                + (tokenIssued
-                    ? ": every session issued before then has expired, so the condition never holds"
-                    : ": that time has passed, so the condition never holds")));
+                + ": that time has passed, so the condition never holds"));
   }
 
   /**
