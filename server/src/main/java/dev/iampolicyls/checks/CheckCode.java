@@ -435,7 +435,7 @@ public enum CheckCode {
   PRIVILEGE_ESCALATION(
       OWN,
       SECURITY_WARNING,
-      "Every action of a known privilege escalation method granted on every resource, across statements."),
+      "A known privilege escalation method on every resource, on the caller itself, or via a resource's policy."),
   PUBLIC_ACCESS(
       OWN,
       SECURITY_WARNING,
