@@ -21,18 +21,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * An identity policy as a Z3 formula over a request, written from the IAM User Guide's rules (as
  * docs/simulate.md states them), not from the project's code: the oracle of the differential tests.
  *
- * <p>The request: the action (a string, lower case, since Action matching ignores case); the
- * resource, either {@code *} or an ARN of six fields {@code r0:r1:r2:r3:r4:r5} whose first five
- * hold no colon; and per condition key a count of values (0 = absent, up to {@link
- * Key#maxValues()}) and the values, typed: strings as strings, numbers as integers, dates as epoch
- * seconds, IPv4 addresses as integers, booleans as booleans.
+ * <p>The request: the action (one of {@link Universe#ACTIONS}, by index: Action patterns are
+ * matched against each of them, ignoring case, when the formula is built); the resource, either
+ * {@code *} or an ARN of six fields {@code r0:r1:r2:r3:r4:r5} whose first five hold no colon; and
+ * per condition key a count of values (0 = absent, up to {@link Key#maxValues()}) and the values,
+ * typed: strings as strings, numbers as integers, dates as epoch seconds, IPv4 addresses as
+ * integers, booleans as booleans.
  *
  * <p>Generated: Allow/Deny (an applying Deny wins); Action/NotAction and Resource/NotResource as
  * regular expressions ({@code *} any run, {@code ?} one character), a six-field ARN pattern field
@@ -46,7 +46,7 @@ import java.util.Map;
  */
 final class SmtEncoding implements AutoCloseable {
   final Context ctx = new Context();
-  private final SeqExpr<CharSort> action = string("action");
+  private final IntExpr action = ctx.mkIntConst("action");
   private final BoolExpr star = ctx.mkBoolConst("resourceIsStar");
   private final List<SeqExpr<CharSort>> fields = new ArrayList<>();
   private final Map<String, IntExpr> counts = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ final class SmtEncoding implements AutoCloseable {
     List<BoolExpr> all = new ArrayList<>();
     List<BoolExpr> actionMatches = new ArrayList<>();
     for (String a : s.actions()) {
-      actionMatches.add(ctx.mkInRe(action, glob(a.toLowerCase(Locale.ROOT))));
+      actionMatches.add(actionMatches(a));
     }
     BoolExpr anyAction = ctx.mkOr(actionMatches.toArray(BoolExpr[]::new));
     all.add(s.notAction() ? ctx.mkNot(anyAction) : anyAction);
@@ -117,6 +117,38 @@ final class SmtEncoding implements AutoCloseable {
       all.add(condition(c));
     }
     return ctx.mkAnd(all.toArray(BoolExpr[]::new));
+  }
+
+  /**
+   * The actions of the universe the pattern matches, ignoring case: a finite choice, so the pattern
+   * is matched here (by java.util.regex) rather than by the solver.
+   */
+  private BoolExpr actionMatches(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      regex.append(
+          c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+    }
+    java.util.regex.Pattern p =
+        java.util.regex.Pattern.compile(
+            regex.toString(),
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    List<BoolExpr> any = new ArrayList<>();
+    for (int i = 0; i < Universe.ACTIONS.size(); i++) {
+      if (p.matcher(Universe.ACTIONS.get(i)).matches()) {
+        any.add(ctx.mkEq(action, ctx.mkInt(i)));
+      }
+    }
+    return ctx.mkOr(any.toArray(BoolExpr[]::new));
+  }
+
+  private static int actionIndex(String name) {
+    for (int i = 0; i < Universe.ACTIONS.size(); i++) {
+      if (Universe.ACTIONS.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not an action of the universe: " + name);
   }
 
   private BoolExpr resourceMatches(String pattern) {
@@ -285,7 +317,8 @@ final class SmtEncoding implements AutoCloseable {
   }
 
   private ReExpr<SeqSort<CharSort>> any() {
-    return ctx.mkAllcharRe(ctx.mkReSort(ctx.mkStringSort()));
+    // Printable ASCII: every request of the domains; far faster for Z3 than all of Unicode.
+    return ctx.mkRange(ctx.mkString(" "), ctx.mkString("~"));
   }
 
   private ReExpr<SeqSort<CharSort>> chars(String ranges) {
@@ -301,6 +334,9 @@ final class SmtEncoding implements AutoCloseable {
         parts.add(ctx.mkToRe(ctx.mkString(String.valueOf(ranges.charAt(i)))));
       }
     }
+    if (parts.size() == 1) {
+      return parts.get(0); // Z3 wants two or more alternatives
+    }
     @SuppressWarnings("unchecked")
     ReExpr<SeqSort<CharSort>>[] array = parts.toArray(new ReExpr[0]);
     return ctx.mkUnion(array);
@@ -314,39 +350,39 @@ final class SmtEncoding implements AutoCloseable {
    * that takes no resource; keys AWS always sets present; values of printable characters.
    *
    * @param formats per action (as written in {@code actions}), its ARN formats; empty: only "*"
+   * @return the parts, one per action and ARN format: Z3 decides each far faster than their union
    */
-  BoolExpr compareDomain(Map<String, List<String>> formats) {
-    List<BoolExpr> all = new ArrayList<>();
-    List<BoolExpr> anyAction = new ArrayList<>();
+  List<BoolExpr> compareDomain(Map<String, List<String>> formats) {
+    List<BoolExpr> shared = new ArrayList<>();
+    shared.add(valueDomain());
+    for (Key k : Universe.KEYS) {
+      if (k.alwaysPresent()) {
+        shared.add(ctx.mkGe(counts.get(k.name()), ctx.mkInt(1)));
+      }
+    }
+    List<BoolExpr> out = new ArrayList<>();
     for (Map.Entry<String, List<String>> a : formats.entrySet()) {
-      BoolExpr is = ctx.mkEq(action, ctx.mkString(a.getKey().toLowerCase(Locale.ROOT)));
+      BoolExpr is = ctx.mkEq(action, ctx.mkInt(actionIndex(a.getKey())));
       if (a.getValue().isEmpty()) {
-        anyAction.add(ctx.mkAnd(is, star));
+        out.add(ctx.mkAnd(is, star, ctx.mkAnd(shared.toArray(BoolExpr[]::new))));
         continue;
       }
-      List<BoolExpr> anyFormat = new ArrayList<>();
       for (String f : a.getValue()) {
         for (String alternative : f.split(",\\s*(?=arn:)")) {
           String[] parts = alternative.strip().split(":", 6);
           if (parts.length == 6) {
-            List<BoolExpr> each = new ArrayList<>();
+            List<BoolExpr> each = new ArrayList<>(shared);
+            each.add(is);
+            each.add(ctx.mkNot(star));
             for (int i = 0; i < 6; i++) {
               each.add(ctx.mkInRe(fields.get(i), formatField(parts[i], i)));
             }
-            anyFormat.add(ctx.mkAnd(each.toArray(BoolExpr[]::new)));
+            out.add(ctx.mkAnd(each.toArray(BoolExpr[]::new)));
           }
         }
       }
-      anyAction.add(ctx.mkAnd(is, ctx.mkNot(star), ctx.mkOr(anyFormat.toArray(BoolExpr[]::new))));
     }
-    all.add(ctx.mkOr(anyAction.toArray(BoolExpr[]::new)));
-    all.add(valueDomain());
-    for (Key k : Universe.KEYS) {
-      if (k.alwaysPresent()) {
-        all.add(ctx.mkGe(counts.get(k.name()), ctx.mkInt(1)));
-      }
-    }
-    return ctx.mkAnd(all.toArray(BoolExpr[]::new));
+    return out;
   }
 
   /** Counts within bounds and values of their types' ranges. */
@@ -397,7 +433,13 @@ final class SmtEncoding implements AutoCloseable {
                 }
                 yield concat(digits);
               }
-              default -> ctx.mkPlus(chars(index == 5 && i == last ? "a-z0-9/:-" : "a-z0-9-"));
+              default -> {
+                // As the comparison types them: a bucket is one name, the last placeholder of the
+                // resource part may hold slashes and colons.
+                boolean bucket = field.startsWith("BucketName}", i + 2);
+                yield ctx.mkPlus(
+                    chars(index == 5 && i == last && !bucket ? "a-z0-9/:-" : "a-z0-9-"));
+              }
             });
         i = close;
       } else if (c == '*') {
@@ -412,7 +454,7 @@ final class SmtEncoding implements AutoCloseable {
   /** The request as equations on the variables. */
   BoolExpr is(GeneratedRequest r) {
     List<BoolExpr> all = new ArrayList<>();
-    all.add(ctx.mkEq(action, ctx.mkString(r.action().toLowerCase(Locale.ROOT))));
+    all.add(ctx.mkEq(action, ctx.mkInt(actionIndex(r.action()))));
     String[] parts = r.resource().split(":", 6);
     if (r.resource().equals("*")) {
       all.add(star);
@@ -445,7 +487,7 @@ final class SmtEncoding implements AutoCloseable {
 
   /** The request of a model of the variables. */
   GeneratedRequest request(Model m) {
-    String a = m.eval(action, true).getString();
+    String a = Universe.ACTIONS.get(((IntNum) m.eval(action, true)).getInt());
     String resource;
     if (m.eval(star, true).isTrue()) {
       resource = "*";
