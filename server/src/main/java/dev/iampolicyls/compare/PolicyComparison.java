@@ -507,6 +507,7 @@ public final class PolicyComparison {
           keyValues.add(
               ContextCandidates.of(
                   name,
+                  known.map(ConditionKey::type).orElse(null),
                   k.getValue(),
                   multi,
                   alwaysPresent(k.getKey(), identity),
