@@ -5,6 +5,7 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
+import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
@@ -122,6 +123,19 @@ final class DiagnosticsScheduler {
         });
   }
 
+  /** Runs the open policy test files again: a policy file they may name was saved. */
+  void recheckPolicyTests() {
+    execute(
+        () ->
+            documents.all().stream()
+                .filter(s -> PolicyTestFile.isTestFile(s.path()))
+                .forEach(
+                    s -> {
+                      s.forgetPolicyTests();
+                      schedule(s, 0);
+                    }));
+  }
+
   /** Runs a task on the checker thread, after what is already queued; dropped once stopped. */
   void execute(Runnable task) {
     try {
@@ -192,6 +206,10 @@ final class DiagnosticsScheduler {
       return configDiagnostics(snapshot, path);
     }
     PolicyLanguageService service = catalog.current();
+    if (PolicyTestFile.isTestFile(path)) {
+      return PolicyTestMapper.diagnostics(
+          snapshot.policyTests(service.catalog()), snapshot.parsed().lines());
+    }
     Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
     if (template.isPresent()) {
       cancel.checkCanceled();

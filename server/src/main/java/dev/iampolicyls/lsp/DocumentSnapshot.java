@@ -1,12 +1,16 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.policytest.Outcome;
+import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +38,12 @@ final class DocumentSnapshot {
 
   /** Null until first needed; guarded by this snapshot. */
   private CheckedTemplate checkedTemplate;
+
+  /** A policy test file's cases and their outcomes, with the catalog they were read with. */
+  record PolicyTests(Catalog catalog, PolicyTestFile file, List<Outcome> outcomes) {}
+
+  /** Null until first needed; guarded by this snapshot. */
+  private PolicyTests policyTests;
 
   DocumentSnapshot(String uri, String text, int version) {
     this.uri = uri;
@@ -89,5 +99,27 @@ final class DocumentSnapshot {
       checkedTemplate = c;
     }
     return c.template();
+  }
+
+  /**
+   * This version read as a policy test file and its cases run, at most once per catalog: the
+   * diagnostics and the code lenses of a version share it. The policy files it names are read from
+   * disk, relative to the document.
+   */
+  synchronized PolicyTests policyTests(Catalog catalog) {
+    PolicyTests t = policyTests;
+    if (t == null || t.catalog() != catalog) {
+      Path file = path();
+      PolicyTestFile read =
+          PolicyTestFile.parse(uri, text(), file.toAbsolutePath().getParent(), catalog);
+      t = new PolicyTests(catalog, read, read.run());
+      policyTests = t;
+    }
+    return t;
+  }
+
+  /** Reads the policy files again at the next {@link #policyTests}: one was saved. */
+  synchronized void forgetPolicyTests() {
+    policyTests = null;
   }
 }

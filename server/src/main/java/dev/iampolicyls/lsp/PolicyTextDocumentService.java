@@ -4,6 +4,7 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
@@ -135,9 +136,12 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // Diagnostics follow every edit; a saved configuration file changes every other document's.
-    if (config.isConfigFile(WorkspaceConfig.path(params.getTextDocument().getUri()))) {
+    Path saved = WorkspaceConfig.path(params.getTextDocument().getUri());
+    if (config.isConfigFile(saved)) {
       config.reload();
       recheckAll();
+    } else if (!PolicyTestFile.isTestFile(saved)) {
+      diagnostics.recheckPolicyTests(); // the saved file may be a policy that a test names
     }
   }
 
@@ -258,7 +262,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Code lenses",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
+        (s, cancel) ->
+            PolicyTestFile.isTestFile(s.path())
+                ? PolicyTestMapper.codeLenses(
+                    s.policyTests(catalog.current().catalog()), s.parsed().lines())
+                : EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
   }
 
   @Override
