@@ -79,7 +79,7 @@ public final class PolicyComparison {
   }
 
   /** The JSON path of a statement, as the rest of the tool writes paths. */
-  static String path(Statement s) {
+  public static String path(Statement s) {
     return s.index() < 0 ? "Statement" : "Statement[" + s.index() + "]";
   }
 

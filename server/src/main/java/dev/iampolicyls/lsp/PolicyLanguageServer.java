@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -103,6 +104,8 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     capabilities.setCodeActionProvider(
         new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
     advertiseEditorFeatures(caps, capabilities);
+    capabilities.setExecuteCommandProvider(
+        new ExecuteCommandOptions(List.of(CompareRequest.COMMAND)));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

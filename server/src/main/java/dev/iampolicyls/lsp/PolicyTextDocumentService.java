@@ -145,6 +145,11 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     }
   }
 
+  /** {@code iamPolicy.compare} on the request threads, with the catalog in use. */
+  CompletableFuture<Object> compare(List<Object> arguments) {
+    return requests.compute(() -> CompareRequest.answer(arguments, catalog.current().catalog()));
+  }
+
   /** Checks every open document again, after the settings changed (the catalog among them). */
   void recheckAll() {
     diagnostics.reloadAndRecheck(config.catalogPath());

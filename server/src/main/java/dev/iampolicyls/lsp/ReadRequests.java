@@ -85,6 +85,11 @@ final class ReadRequests {
     }
   }
 
+  /** Work on no document (a command): its failures reach the client as the request's error. */
+  <T> CompletableFuture<T> compute(java.util.function.Supplier<T> work) {
+    return CompletableFutures.computeAsync(pool, lsp4jCancel -> work.get());
+  }
+
   void stop() {
     pool.shutdownNow();
   }

@@ -35,11 +35,21 @@ public final class PolicyFileReader {
       throw new Unreadable("cannot read " + name + ": " + describe(e));
     }
     Utf8Text decoded = Utf8Text.decode(bytes);
-    JsonDocument document = JsonDocument.parse(decoded.text());
     if (!decoded.valid()) {
       throw new Unreadable(
-          at(name, document, decoded.firstInvalidOffset()) + ": the file is not valid UTF-8");
+          at(name, JsonDocument.parse(decoded.text()), decoded.firstInvalidOffset())
+              + ": the file is not valid UTF-8");
     }
+    return new NamedPolicy(name, role, parse(name, decoded.text()));
+  }
+
+  /**
+   * Parses a policy's text; one with a syntax error or without a Statement is {@link Unreadable}.
+   *
+   * @param name how messages name it
+   */
+  public static Policy parse(String name, String text) throws Unreadable {
+    JsonDocument document = JsonDocument.parse(text);
     if (!document.errors().isEmpty()) {
       SyntaxError first = document.errors().get(0);
       throw new Unreadable(at(name, document, first.offset()) + ": " + first.message());
@@ -48,7 +58,7 @@ public final class PolicyFileReader {
     if (policy.root().isEmpty() || policy.statementProperty().isEmpty()) {
       throw new Unreadable(name + ":1:1: not an IAM policy (no Statement)");
     }
-    return new NamedPolicy(name, role, policy);
+    return policy;
   }
 
   /** Why a file could not be read, in a few words. */
