@@ -137,7 +137,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   public void didSave(DidSaveTextDocumentParams params) {
     // Diagnostics follow every edit; a saved configuration file changes every other document's.
     Path saved = WorkspaceConfig.path(params.getTextDocument().getUri());
-    if (config.isConfigFile(saved)) {
+    if (config.isConfigFile(saved) || config.isReferencePolicy(saved)) {
       config.reload();
       recheckAll();
     } else if (!PolicyTestFile.isTestFile(saved)) {
