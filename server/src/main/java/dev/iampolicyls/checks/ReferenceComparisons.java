@@ -25,7 +25,8 @@ final class ReferenceComparisons {
                     context.policyType(),
                     false,
                     context.catalog(),
-                    CompareOptions.DEFAULT_MAX_CELLS)));
+                    CompareOptions.DEFAULT_MAX_CELLS),
+                context.cancel()::isCanceled));
   }
 
   /** {@code reference policy "org/baseline.json" (why)}, as messages name it. */

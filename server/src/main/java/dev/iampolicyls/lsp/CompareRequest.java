@@ -15,6 +15,7 @@ import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policytest.PolicyFileReader;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.List;
 import org.eclipse.lsp4j.Range;
@@ -40,7 +41,7 @@ final class CompareRequest {
 
   private CompareRequest() {}
 
-  static JsonObject answer(List<Object> arguments, Catalog catalog) {
+  static JsonObject answer(List<Object> arguments, Catalog catalog, CancelChecker cancel) {
     JsonObject args =
         arguments != null && arguments.size() == 1 && arguments.get(0) instanceof JsonObject o
             ? o
@@ -63,7 +64,8 @@ final class CompareRequest {
         PolicyComparison.compare(
             oldPolicy,
             newPolicy,
-            new CompareOptions(type, stringSemantics, catalog, CompareOptions.DEFAULT_MAX_CELLS));
+            new CompareOptions(type, stringSemantics, catalog, CompareOptions.DEFAULT_MAX_CELLS),
+            cancel::isCanceled);
     return toJson(comparison, type, newPolicy);
   }
 

@@ -147,7 +147,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   /** {@code iamPolicy.compare} on the request threads, with the catalog in use. */
   CompletableFuture<Object> compare(List<Object> arguments) {
-    return requests.compute(() -> CompareRequest.answer(arguments, catalog.current().catalog()));
+    return requests.compute(
+        cancel -> CompareRequest.answer(arguments, catalog.current().catalog(), cancel));
   }
 
   /** Checks every open document again, after the settings changed (the catalog among them). */

@@ -1,19 +1,23 @@
 package dev.iampolicyls.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.config.ProjectConfig;
+import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +147,20 @@ class ReferencePolicyChecksTest {
                     + " \"org/baseline.json\" (apps read and queue only): "),
         found.get(0));
     messages(escape, settings, EXCEEDS);
+  }
+
+  @Test
+  void theComparisonStopsOnceTheRunIsNoLongerWanted() {
+    String wider = policy("{\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\"}");
+    CheckContext context =
+        new CheckContext(
+            Policy.parse(wider),
+            PolicyType.IDENTITY_POLICY,
+            Catalog.bundled(),
+            settings("a.json", BASELINE));
+    context.cancelWhen(() -> true);
+    assertThrows(CancellationException.class, () -> new ExceedsReferencePolicyCheck().run(context));
+    assertEquals(List.of(), context.findings());
   }
 
   @Test
