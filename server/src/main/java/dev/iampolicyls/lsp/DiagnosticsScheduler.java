@@ -123,17 +123,17 @@ final class DiagnosticsScheduler {
         });
   }
 
-  /** Runs the open policy test files again: a policy file they may name was saved. */
+  /**
+   * Runs the open policy test files again: a policy file they may name was saved. Their cached
+   * outcomes are dropped at once, so a code lens asked for from now on reads the files again too.
+   */
   void recheckPolicyTests() {
-    execute(
-        () ->
-            documents.all().stream()
-                .filter(s -> PolicyTestFile.isTestFile(s.path()))
-                .forEach(
-                    s -> {
-                      s.forgetPolicyTests();
-                      schedule(s, 0);
-                    }));
+    for (DocumentSnapshot s : documents.all()) {
+      if (PolicyTestFile.isTestFile(s.path())) {
+        s.forgetPolicyTests();
+        schedule(s, 0);
+      }
+    }
   }
 
   /** Runs a task on the checker thread, after what is already queued; dropped once stopped. */

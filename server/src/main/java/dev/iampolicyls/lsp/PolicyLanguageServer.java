@@ -74,6 +74,11 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
               && Boolean.TRUE.equals(
                   caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
     }
+    documents.setCodeLensRefresh(
+        caps != null
+            && caps.getWorkspace() != null
+            && caps.getWorkspace().getCodeLens() != null
+            && Boolean.TRUE.equals(caps.getWorkspace().getCodeLens().getRefreshSupport()));
     refreshInlayHints =
         caps != null
             && caps.getWorkspace() != null

@@ -58,6 +58,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private volatile boolean lazyCompletionDocs;
   private final CompletionDocs completionDocs = new CompletionDocs();
   private volatile boolean hierarchicalSymbols;
+  private volatile LanguageClient client;
+  private volatile boolean codeLensRefresh;
 
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
@@ -67,7 +69,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   }
 
   void connect(LanguageClient client) {
+    this.client = client;
     diagnostics.connect(client);
+  }
+
+  /** Whether the client asks again for code lenses when told to (workspace/codeLens/refresh). */
+  void setCodeLensRefresh(boolean supported) {
+    this.codeLensRefresh = supported;
   }
 
   /** The completion item fields the client takes once per list. */
@@ -142,6 +150,10 @@ public final class PolicyTextDocumentService implements TextDocumentService {
       recheckAll();
     } else if (!PolicyTestFile.isTestFile(saved)) {
       diagnostics.recheckPolicyTests(); // the saved file may be a policy that a test names
+      LanguageClient c = client;
+      if (codeLensRefresh && c != null) {
+        c.refreshCodeLenses(); // the tests' decisions may have changed too
+      }
     }
   }
 

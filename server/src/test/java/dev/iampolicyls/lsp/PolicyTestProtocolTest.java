@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensCapabilities;
 import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.CodeLensWorkspaceCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -25,6 +28,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,13 +64,24 @@ class PolicyTestProtocolTest {
 
   @TempDir Path root;
 
-  private PipedConnection<RecordingClient> connection;
-  private RecordingClient client;
+  /** Counts the server's requests to ask again for code lenses. */
+  static final class RefreshingClient extends RecordingClient {
+    final Semaphore lensRefreshes = new Semaphore(0);
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+      lensRefreshes.release();
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  private PipedConnection<RefreshingClient> connection;
+  private RefreshingClient client;
   private LanguageServer remote;
 
   @BeforeEach
   void connect() throws Exception {
-    connection = PipedConnection.open();
+    connection = PipedConnection.open(new RefreshingClient());
     client = connection.client();
     remote = connection.remote();
     InitializeParams params = new InitializeParams();
@@ -74,6 +89,9 @@ class PolicyTestProtocolTest {
     text.setCodeLens(new CodeLensCapabilities(false));
     ClientCapabilities caps = new ClientCapabilities();
     caps.setTextDocument(text);
+    WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+    workspace.setCodeLens(new CodeLensWorkspaceCapabilities(true));
+    caps.setWorkspace(workspace);
     params.setCapabilities(caps);
     remote.initialize(params).get(10, TimeUnit.SECONDS);
     remote.initialized(new InitializedParams());
@@ -166,6 +184,14 @@ class PolicyTestProtocolTest {
                     && p.getDiagnostics().size() == 1
                     && p.getDiagnostics().get(0).getCode().getLeft().equals("POLICY_TEST_FAILED"));
     assertEquals(name(5, "deletes"), rerun.getDiagnostics().get(0).getRange());
+    // The client is told to ask for the lenses again, and now gets every case's decision.
+    assertTrue(client.lensRefreshes.tryAcquire(10, TimeUnit.SECONDS));
+    List<? extends CodeLens> after =
+        remote
+            .getTextDocumentService()
+            .codeLens(new CodeLensParams(new TextDocumentIdentifier(uri)))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(3, after.size());
   }
 
   @Test
