@@ -5,7 +5,6 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
-import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
@@ -129,7 +128,7 @@ final class DiagnosticsScheduler {
    */
   void recheckPolicyTests() {
     for (DocumentSnapshot s : documents.all()) {
-      if (PolicyTestFile.isTestFile(s.path())) {
+      if (s.isPolicyTest()) {
         s.forgetPolicyTests();
         schedule(s, 0);
       }
@@ -206,7 +205,7 @@ final class DiagnosticsScheduler {
       return configDiagnostics(snapshot, path);
     }
     PolicyLanguageService service = catalog.current();
-    if (PolicyTestFile.isTestFile(path)) {
+    if (snapshot.isPolicyTest()) {
       return PolicyTestMapper.diagnostics(
           snapshot.policyTests(service.catalog()), snapshot.parsed().lines());
     }

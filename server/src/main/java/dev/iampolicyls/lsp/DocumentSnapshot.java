@@ -101,6 +101,11 @@ final class DocumentSnapshot {
     return c.template();
   }
 
+  /** Whether this is a policy test file ({@code *.iamtest.json}) within the size limits. */
+  boolean isPolicyTest() {
+    return PolicyTestFile.isTestFile(path()) && parsed.withinLimits();
+  }
+
   /**
    * This version read as a policy test file and its cases run, at most once per catalog: the
    * diagnostics and the code lenses of a version share it. The policy files it names are read from
@@ -111,7 +116,8 @@ final class DocumentSnapshot {
     if (t == null || t.catalog() != catalog) {
       Path file = path();
       PolicyTestFile read =
-          PolicyTestFile.parse(uri, text(), file.toAbsolutePath().getParent(), catalog);
+          PolicyTestFile.parse(
+              uri, parsed.policy().document(), file.toAbsolutePath().getParent(), catalog);
       t = new PolicyTests(catalog, read, read.run());
       policyTests = t;
     }

@@ -281,7 +281,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Code lenses",
         List.of(),
         (s, cancel) ->
-            PolicyTestFile.isTestFile(s.path())
+            s.isPolicyTest()
                 ? PolicyTestMapper.codeLenses(
                     s.policyTests(catalog.current().catalog()), s.parsed().lines())
                 : EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));

@@ -104,7 +104,12 @@ public record PolicyTestFile(
    * @param folder the folder policy file paths are relative to
    */
   public static PolicyTestFile parse(String name, String text, Path folder, Catalog catalog) {
-    JsonDocument document = JsonDocument.parse(text);
+    return parse(name, JsonDocument.parse(text), folder, catalog);
+  }
+
+  /** As {@link #parse(String, String, Path, Catalog)}, from text already parsed. */
+  public static PolicyTestFile parse(
+      String name, JsonDocument document, Path folder, Catalog catalog) {
     Reader reader = new Reader(document, folder, catalog);
     if (document.errors().isEmpty()) {
       reader.file();
