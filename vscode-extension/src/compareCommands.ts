@@ -15,8 +15,8 @@ interface GitExtension {
 }
 
 /**
- * "Compare with HEAD" and "Compare with File...": the active policy's text (unsaved edits
- * included) is NEW, the baseline is OLD; the server compares the two texts and the report opens
+ * "Compare with HEAD", "Compare with File..." and "Compare with Saved": the active policy's text
+ * (unsaved edits included) is NEW, the baseline is OLD; the server compares the two texts and the report opens
  * in a Markdown preview, with a link to each NEW statement that grants new access.
  */
 export function registerCompareCommands(
@@ -57,6 +57,7 @@ export function registerCompareCommands(
   return [
     vscode.commands.registerCommand('iamPolicy.compareWithHead', () => run(headVersion)),
     vscode.commands.registerCommand('iamPolicy.compareWithFile', () => run(pickedFile)),
+    vscode.commands.registerCommand('iamPolicy.compareWithSaved', () => run(savedVersion)),
   ];
 }
 
@@ -84,6 +85,16 @@ async function headVersion(document: vscode.TextDocument): Promise<Baseline | un
     // Not committed yet: everything it grants is new.
     return { text: EMPTY_POLICY, label: 'HEAD (the file is not in HEAD)' };
   }
+}
+
+/** The file as saved on disk: what the unsaved edits add. */
+async function savedVersion(document: vscode.TextDocument): Promise<Baseline | undefined> {
+  if (document.isUntitled) {
+    void vscode.window.showInformationMessage('IAM Policy: the document has never been saved.');
+    return undefined;
+  }
+  const bytes = await vscode.workspace.fs.readFile(document.uri);
+  return { text: new TextDecoder('utf-8').decode(bytes), label: 'the saved file' };
 }
 
 /** Another policy file the user picks. */
