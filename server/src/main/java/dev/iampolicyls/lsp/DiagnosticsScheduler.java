@@ -125,14 +125,19 @@ final class DiagnosticsScheduler {
   /**
    * Runs the open policy test files again: a policy file they may name was saved. Their cached
    * outcomes are dropped at once, so a code lens asked for from now on reads the files again too.
+   *
+   * @return whether a policy test file is open
    */
-  void recheckPolicyTests() {
+  boolean recheckPolicyTests() {
+    boolean any = false;
     for (DocumentSnapshot s : documents.all()) {
-      if (s.isPolicyTest()) {
+      if (s.namedAsPolicyTest()) {
         s.forgetPolicyTests();
         schedule(s, 0);
+        any = true;
       }
     }
+    return any;
   }
 
   /** Runs a task on the checker thread, after what is already queued; dropped once stopped. */
@@ -204,11 +209,11 @@ final class DiagnosticsScheduler {
     if (config.isConfigFile(path)) {
       return configDiagnostics(snapshot, path);
     }
-    PolicyLanguageService service = catalog.current();
     if (snapshot.isPolicyTest()) {
       return PolicyTestMapper.diagnostics(
-          snapshot.policyTests(service.catalog()), snapshot.parsed().lines());
+          snapshot.policyTests(catalog.current().catalog()), snapshot.parsed().lines());
     }
+    PolicyLanguageService service = catalog.current();
     Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
     if (template.isPresent()) {
       cancel.checkCanceled();

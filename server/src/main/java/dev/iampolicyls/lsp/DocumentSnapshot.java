@@ -39,12 +39,6 @@ final class DocumentSnapshot {
   /** Null until first needed; guarded by this snapshot. */
   private CheckedTemplate checkedTemplate;
 
-  /** A policy test file's cases and their outcomes, with the catalog they were read with. */
-  record PolicyTests(Catalog catalog, PolicyTestFile file, List<Outcome> outcomes) {}
-
-  /** Null until first needed; guarded by this snapshot. */
-  private PolicyTests policyTests;
-
   DocumentSnapshot(String uri, String text, int version) {
     this.uri = uri;
     this.parsed = new ParsedText(text);
@@ -101,9 +95,20 @@ final class DocumentSnapshot {
     return c.template();
   }
 
-  /** Whether this is a policy test file ({@code *.iamtest.json}) within the size limits. */
+  /** A policy test file's cases and their outcomes, with the catalog they were read with. */
+  record PolicyTests(Catalog catalog, PolicyTestFile file, List<Outcome> outcomes) {}
+
+  /** Null until first needed; guarded by this snapshot. */
+  private PolicyTests policyTests;
+
+  /** Whether the document is named as a policy test file ({@code *.iamtest.json}); no parse. */
+  boolean namedAsPolicyTest() {
+    return PolicyTestFile.isTestFile(path());
+  }
+
+  /** Whether this is a policy test file within the size limits (parsed, to count its values). */
   boolean isPolicyTest() {
-    return PolicyTestFile.isTestFile(path()) && parsed.withinLimits();
+    return namedAsPolicyTest() && parsed.withinLimits();
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
-import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
@@ -148,10 +147,12 @@ public final class PolicyTextDocumentService implements TextDocumentService {
     if (config.isConfigFile(saved) || config.isReferencePolicy(saved)) {
       config.reload();
       recheckAll();
-    } else if (!PolicyTestFile.isTestFile(saved)) {
-      diagnostics.recheckPolicyTests(); // the saved file may be a policy that a test names
+    } else {
+      // The saved file may be a policy that a test names (or a test file, whose policies are then
+      // read again too).
+      boolean testsOpen = diagnostics.recheckPolicyTests();
       LanguageClient c = client;
-      if (codeLensRefresh && c != null) {
+      if (testsOpen && codeLensRefresh && c != null) {
         c.refreshCodeLenses(); // the tests' decisions may have changed too
       }
     }
@@ -276,15 +277,23 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    DocumentSnapshot current = documents.get(params.getTextDocument().getUri());
+    if (current != null && current.namedAsPolicyTest()) {
+      return requests.answer(
+          current.uri(),
+          "Policy test lenses",
+          List.of(),
+          (s, cancel) ->
+              s.isPolicyTest()
+                  ? PolicyTestMapper.codeLenses(
+                      s.policyTests(catalog.current().catalog()), s.parsed().lines())
+                  : List.of());
+    }
     return requests.answer(
         params.getTextDocument().getUri(),
         "Code lenses",
         List.of(),
-        (s, cancel) ->
-            s.isPolicyTest()
-                ? PolicyTestMapper.codeLenses(
-                    s.policyTests(catalog.current().catalog()), s.parsed().lines())
-                : EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
+        (s, cancel) -> EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
   }
 
   @Override
