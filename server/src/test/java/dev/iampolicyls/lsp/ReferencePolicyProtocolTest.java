@@ -1,7 +1,9 @@
 package dev.iampolicyls.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -98,5 +101,25 @@ class ReferencePolicyProtocolTest {
         .didSave(
             new DidSaveTextDocumentParams(new TextDocumentIdentifier(baseline.toUri().toString())));
     client.await(p -> p.getUri().equals(uri) && findings(p).isEmpty());
+
+    // A reference in the editor's settings adds to the file's.
+    write("strict.json", BASELINE.replace("s3:GetObject", "s3:ListBucket"));
+    remote
+        .getWorkspaceService()
+        .didChangeConfiguration(
+            new DidChangeConfigurationParams(
+                JsonParser.parseString(
+                        "{\"iamPolicy\": {\"referencePolicies\": [{\"file\": \"strict.json\","
+                            + " \"reason\": \"list only\"}]}}")
+                    .getAsJsonObject()));
+    PublishDiagnosticsParams strict =
+        client.await(p -> p.getUri().equals(uri) && findings(p).size() == 2);
+    for (Diagnostic f : findings(strict)) {
+      assertTrue(
+          f.getMessage()
+              .getLeft()
+              .endsWith("reference policy \"strict.json\" (list only) does not."),
+          f.getMessage().getLeft());
+    }
   }
 }
