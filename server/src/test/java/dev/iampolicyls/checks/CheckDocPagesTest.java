@@ -293,13 +293,17 @@ class CheckDocPagesTest {
     if (!references.isEmpty()) {
       try {
         folder = Files.createTempDirectory("doc-page-");
+        // Removed at exit in the reverse order of registration: the folder after its files.
+        folder.toFile().deleteOnExit();
         for (Map.Entry<String, String> r : references.entrySet()) {
           Path file = folder.resolve(r.getKey());
-          Files.createDirectories(file.getParent());
+          if (!file.getParent().equals(folder)) {
+            Files.createDirectories(file.getParent());
+            file.getParent().toFile().deleteOnExit();
+          }
           Files.writeString(file, r.getValue(), StandardCharsets.UTF_8);
           file.toFile().deleteOnExit();
         }
-        folder.toFile().deleteOnExit();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
