@@ -59,6 +59,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private volatile boolean lazyCompletionDocs;
   private final CompletionDocs completionDocs = new CompletionDocs();
   private volatile boolean hierarchicalSymbols;
+  private volatile LanguageClient client;
+  private volatile boolean codeLensRefresh;
 
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
@@ -68,7 +70,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   }
 
   void connect(LanguageClient client) {
+    this.client = client;
     diagnostics.connect(client);
+  }
+
+  /** Whether the client asks again for code lenses when told to (workspace/codeLens/refresh). */
+  void setCodeLensRefresh(boolean supported) {
+    this.codeLensRefresh = supported;
   }
 
   /** The completion item fields the client takes once per list. */
@@ -137,10 +145,25 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // Diagnostics follow every edit; a saved configuration file changes every other document's.
-    if (config.isConfigFile(WorkspaceConfig.path(params.getTextDocument().getUri()))) {
+    Path saved = WorkspaceConfig.path(params.getTextDocument().getUri());
+    if (config.isConfigFile(saved) || config.isReferencePolicy(saved)) {
       config.reload();
       recheckAll();
+    } else {
+      // The saved file may be a policy that a test names (or a test file, whose policies are then
+      // read again too).
+      boolean testsOpen = diagnostics.recheckPolicyTests();
+      LanguageClient c = client;
+      if (testsOpen && codeLensRefresh && c != null) {
+        c.refreshCodeLenses(); // the tests' decisions may have changed too
+      }
     }
+  }
+
+  /** {@code iamPolicy.compare} on the request threads, with the catalog in use. */
+  CompletableFuture<Object> compare(List<Object> arguments) {
+    return requests.compute(
+        cancel -> CompareRequest.answer(arguments, catalog.current().catalog(), cancel));
   }
 
   /** Checks every open document again, after the settings changed (the catalog among them). */
@@ -264,6 +287,18 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    DocumentSnapshot current = documents.get(params.getTextDocument().getUri());
+    if (current != null && current.namedAsPolicyTest()) {
+      return requests.answer(
+          current.uri(),
+          "Policy test lenses",
+          List.of(),
+          (s, cancel) ->
+              s.isPolicyTest()
+                  ? PolicyTestMapper.codeLenses(
+                      s.policyTests(catalog.current().catalog()), s.parsed().lines())
+                  : List.of());
+    }
     return requests.answer(
         params.getTextDocument().getUri(),
         "Code lenses",
