@@ -1,0 +1,142 @@
+package dev.iampolicyls.grants;
+
+import dev.iampolicyls.cache.BoundedMemo;
+import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.policy.StringElement;
+import dev.iampolicyls.semantics.ResourceBreadth;
+import dev.iampolicyls.semantics.ResourceSemantics;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How much of what its actions act on a statement's Resource reaches, in the classes the checks
+ * judge by: {@code "*"} and {@code arn:*:cloudtrail:*:*:trail/*} (for trail actions) are both
+ * {@link #AS_BROAD_AS_STAR}; {@code arn:aws:iam::123456789012:role/*} is {@link
+ * #A_WHOLE_TYPE_IN_AN_ACCOUNT} for role actions; {@code role/app-*} stays {@link #NAMED}. The
+ * checks that judge "every resource" (RESOURCE_STAR: as broad as "*"; the risk checks: a whole type
+ * in an account too) ask here, so no check keeps its own notion of broad.
+ */
+public enum Reach {
+  /** Every resource the actions act on, in every account: {@code "*"}, NotResource. */
+  AS_BROAD_AS_STAR,
+  /** Every resource of the actions' types in one account. */
+  A_WHOLE_TYPE_IN_AN_ACCOUNT,
+  /** Some resources, or none. */
+  NAMED;
+
+  /** Whether this is at least as broad as {@code other}. */
+  public boolean atLeast(Reach other) {
+    return ordinal() <= other.ordinal();
+  }
+
+  static Reach of(ResourceBreadth breadth) {
+    return switch (breadth) {
+      case EVERY_RESOURCE -> AS_BROAD_AS_STAR;
+      case EVERY_RESOURCE_OF_TYPE_IN_ACCOUNT -> A_WHOLE_TYPE_IN_AN_ACCOUNT;
+      case NAMED, NO_RESOURCE -> NAMED;
+    };
+  }
+
+  /**
+   * The actions of a set that a grant's Resource reaches at least as broadly as wanted, the first
+   * Resource string that does (empty for NotResource, which reaches all but a few) and its reach.
+   *
+   * @param actions what to look at; only those the grant grants after Deny can be reached
+   */
+  public record Reached(BitSet actions, Optional<StringElement> resource, Reach reach) {
+    public boolean isEmpty() {
+      return actions.isEmpty();
+    }
+
+    /** Where a message says the actions reach: "on every resource", or the pattern's class. */
+    public String where() {
+      String pattern = resource.map(StringElement::value).orElse("*");
+      if (Grant.isStar(pattern)) {
+        return "on every resource";
+      }
+      return reach == AS_BROAD_AS_STAR
+          ? "on every resource (\"" + pattern + "\" is as broad as \"*\" for them)"
+          : "on every resource of their types in an account (\"" + pattern + "\")";
+    }
+  }
+
+  /** What of {@code actions} the grant reaches at least as broadly as {@code wanted}. */
+  public static Reached reached(Grant g, BitSet actions, Reach wanted) {
+    BitSet candidates = (BitSet) actions.clone();
+    candidates.and(g.granted());
+    if (candidates.isEmpty()) {
+      return new Reached(candidates, Optional.empty(), NAMED);
+    }
+    if (g.notResource()) {
+      return new Reached(candidates, Optional.empty(), AS_BROAD_AS_STAR);
+    }
+    Optional<StringElement> star = g.starResource();
+    if (star.isPresent()) {
+      return new Reached(candidates, star, AS_BROAD_AS_STAR);
+    }
+    StringElement first = null;
+    Reach firstReach = NAMED;
+    BitSet out = new BitSet();
+    for (StringElement r : g.statement().resources()) {
+      BitSet left = (BitSet) candidates.clone();
+      left.andNot(out);
+      BitSet by = reachedBy(g, r, left, wanted);
+      if (!by.isEmpty() && first == null) {
+        first = r;
+        firstReach = reachOf(g, r, by.nextSetBit(0), wanted);
+      }
+      out.or(by);
+    }
+    return new Reached(out, Optional.ofNullable(first), firstReach);
+  }
+
+  /**
+   * The actions of {@code candidates} that one Resource pattern reaches at least as broadly as
+   * wanted. Candidates are taken as granted: pass only actions the grant grants.
+   */
+  public static BitSet reachedBy(Grant g, StringElement resource, BitSet candidates, Reach wanted) {
+    BitSet out = new BitSet();
+    if (resource.value().indexOf('*') < 0) {
+      return out; // without a star a pattern names boundedly many: never a whole type
+    }
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      if (reachOf(g, resource, i, wanted).atLeast(wanted)) {
+        out.set(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The reach of a pattern for one action. Against all the action's resource types for "as broad as
+   * *" (a pattern that covers only a type among several, such as a security group for
+   * ec2:RunInstances, is not "*"); against any one type for "a whole type in an account" ({@code
+   * arn:aws:s3:::*}{@code /*} is every object, though not every access point object).
+   */
+  private static Reach reachOf(Grant g, StringElement resource, int action, Reach wanted) {
+    ActionIndex index = g.index();
+    Action a = index.action(action);
+    Reach all = of(ResourceSemantics.breadth(index.catalog(), resource.value(), a));
+    if (wanted == AS_BROAD_AS_STAR || all.atLeast(wanted)) {
+      return all;
+    }
+    return BoundedMemo.remember(
+        index.catalog().<Reach>memo(Reach.class),
+        a.qualifiedName() + '\n' + resource.value(),
+        20_000,
+        k -> broadestOverTypes(resource.value(), a));
+  }
+
+  private static Reach broadestOverTypes(String resource, Action a) {
+    Reach broadest = NAMED;
+    for (ActionResource ar : a.resourceTypes()) {
+      if (ar.resourceType().isPresent()) {
+        Reach r = of(ResourceSemantics.breadth(resource, List.of(ar.resourceType().get())));
+        broadest = r.atLeast(broadest) ? r : broadest;
+      }
+    }
+    return broadest;
+  }
+}
