@@ -61,7 +61,8 @@ abstract class EveryResourceRiskCheck extends PolicyCheck {
               ctx.report(
                   this,
                   node,
-                  message(analysis, actions, reached.where()) + LeastPrivilege.notes(g, found));
+                  message(analysis, actions, reached.where(found))
+                      + LeastPrivilege.notes(g, found));
             }
           });
     }

@@ -5,7 +5,9 @@ import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.semantics.ResourceBreadth;
+import dev.iampolicyls.semantics.ResourcePattern;
 import dev.iampolicyls.semantics.ResourceSemantics;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,14 +47,27 @@ public enum Reach {
    *
    * @param actions what to look at; only those the grant grants after Deny can be reached
    */
-  public record Reached(BitSet actions, Optional<StringElement> resource, Reach reach) {
+  public record Reached(BitSet actions, List<By> byResource) {
     public boolean isEmpty() {
       return actions.isEmpty();
     }
 
-    /** Where a message says the actions reach: "on every resource", or the pattern's class. */
-    public String where() {
-      String pattern = resource.map(StringElement::value).orElse("*");
+    /** The first Resource string that reaches some of these actions, and how broadly. */
+    public Optional<By> first(BitSet found) {
+      return byResource.stream().filter(b -> b.actions().intersects(found)).findFirst();
+    }
+
+    /**
+     * Where a message says the actions reach: "on every resource", or the class of the first
+     * pattern that reaches some of them.
+     */
+    public String where(BitSet found) {
+      By by = first(found).orElse(null);
+      if (by == null) {
+        return "on every resource";
+      }
+      String pattern = by.resource().value();
+      Reach reach = by.reach();
       if (Grant.isStar(pattern)) {
         return "on every resource";
       }
@@ -62,34 +77,30 @@ public enum Reach {
     }
   }
 
+  /** What one Resource string reaches, and the reach of its first action. */
+  public record By(StringElement resource, BitSet actions, Reach reach) {}
+
   /** What of {@code actions} the grant reaches at least as broadly as {@code wanted}. */
   public static Reached reached(Grant g, BitSet actions, Reach wanted) {
     BitSet candidates = (BitSet) actions.clone();
     candidates.and(g.granted());
-    if (candidates.isEmpty()) {
-      return new Reached(candidates, Optional.empty(), NAMED);
-    }
-    if (g.notResource()) {
-      return new Reached(candidates, Optional.empty(), AS_BROAD_AS_STAR);
+    if (candidates.isEmpty() || g.notResource()) {
+      return new Reached(candidates, List.of()); // NotResource reaches all but a few
     }
     Optional<StringElement> star = g.starResource();
     if (star.isPresent()) {
-      return new Reached(candidates, star, AS_BROAD_AS_STAR);
+      return new Reached(candidates, List.of(new By(star.get(), candidates, AS_BROAD_AS_STAR)));
     }
-    StringElement first = null;
-    Reach firstReach = NAMED;
+    List<By> byResource = new ArrayList<>();
     BitSet out = new BitSet();
     for (StringElement r : g.statement().resources()) {
-      BitSet left = (BitSet) candidates.clone();
-      left.andNot(out);
-      BitSet by = reachedBy(g, r, left, wanted);
-      if (!by.isEmpty() && first == null) {
-        first = r;
-        firstReach = reachOf(g, r, by.nextSetBit(0), wanted);
+      BitSet by = reachedBy(g, r, candidates, wanted);
+      if (!by.isEmpty()) {
+        byResource.add(new By(r, by, reachOf(g, r, by.nextSetBit(0), wanted)));
+        out.or(by);
       }
-      out.or(by);
     }
-    return new Reached(out, Optional.ofNullable(first), firstReach);
+    return new Reached(out, List.copyOf(byResource));
   }
 
   /**
@@ -129,10 +140,18 @@ public enum Reach {
         k -> broadestOverTypes(resource.value(), a));
   }
 
+  /** Whether an ARN format's resource part holds a variable: the type has many resources. */
+  private static boolean namesMany(String arnFormat) {
+    List<String> fields = ResourcePattern.fields(arnFormat);
+    return fields.size() == 6 && fields.get(5).contains("${");
+  }
+
   private static Reach broadestOverTypes(String resource, Action a) {
     Reach broadest = NAMED;
     for (ActionResource ar : a.resourceTypes()) {
-      if (ar.resourceType().isPresent()) {
+      // A type with one resource per account and Region (apigateway's /restapis, glue's root
+      // catalog) is not a whole type of many: covering it is no reach.
+      if (ar.resourceType().isPresent() && namesMany(ar.resourceType().get().arnFormat())) {
         Reach r = of(ResourceSemantics.breadth(resource, List.of(ar.resourceType().get())));
         broadest = r.atLeast(broadest) ? r : broadest;
       }
