@@ -215,7 +215,10 @@ public final class GrantAnalysis {
       return true;
     }
     if (deny.notResource().isPresent()) {
-      if (allowNot || allowResources.isEmpty()) {
+      if (allowNot) {
+        return leavesOutLess(deny.resources(), allowResources);
+      }
+      if (allowResources.isEmpty()) {
         return false;
       }
       for (StringElement r : allowResources) {
@@ -229,6 +232,28 @@ public final class GrantAnalysis {
     }
     // Neither: a resource policy's statements apply to the resource it is attached to.
     return allow.resource().isEmpty() && allow.notResource().isEmpty();
+  }
+
+  /**
+   * Whether a NotResource Deny leaves out no more than a NotResource Allow: each pattern the Deny
+   * leaves out is one the Allow leaves out too, or is matched by one of them (a pattern without
+   * {@code ?}, whose stars then cover the Deny's).
+   */
+  private static boolean leavesOutLess(
+      List<StringElement> denyLeftOut, List<StringElement> allowLeftOut) {
+    for (StringElement d : denyLeftOut) {
+      boolean covered = false;
+      for (StringElement a : allowLeftOut) {
+        covered |=
+            a.value().equals(d.value())
+                || (a.value().indexOf('?') < 0
+                    && WildcardMatcher.matchesExactCase(a.value(), d.value()));
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether two resource patterns may name a common resource; leans to yes. */

@@ -112,7 +112,12 @@ public enum Reach {
     if (resource.value().indexOf('*') < 0) {
       return out; // without a star a pattern names boundedly many: never a whole type
     }
+    String service = literalService(resource.value());
+    ActionIndex index = g.index();
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      if (service != null && !actsInService(index.action(i), service)) {
+        continue; // a NotAction grants thousands: most are of other services
+      }
       if (reachOf(g, resource, i, wanted).atLeast(wanted)) {
         out.set(i);
       }
@@ -138,6 +143,36 @@ public enum Reach {
         a.qualifiedName() + '\n' + resource.value(),
         20_000,
         k -> broadestOverTypes(resource.value(), a));
+  }
+
+  /** The service field of an ARN pattern when it is written out, else null. */
+  private static String literalService(String pattern) {
+    List<String> fields = ResourcePattern.fields(pattern);
+    if (fields.size() != 6) {
+      return null;
+    }
+    String service = fields.get(2);
+    return service.isEmpty()
+            || service.indexOf('*') >= 0
+            || service.indexOf('?') >= 0
+            || service.contains("${")
+        ? null
+        : service;
+  }
+
+  /** Whether some resource type of the action has ARNs of this service. */
+  private static boolean actsInService(Action a, String service) {
+    for (ActionResource ar : a.resourceTypes()) {
+      String format = ar.resourceType().map(t -> t.arnFormat()).orElse(null);
+      if (format == null) {
+        return true; // a type the catalog does not define: let the engine decide
+      }
+      List<String> fields = ResourcePattern.fields(format);
+      if (fields.size() == 6 && fields.get(2).equalsIgnoreCase(service)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an ARN format's resource part holds a variable: the type has many resources. */
