@@ -423,7 +423,7 @@ public enum CheckCode {
   PRIVATE_IP_ADDRESS(
       ACCESS_ANALYZER,
       ERROR,
-      "IpAddress on aws:SourceIp with only private ranges: the test never matches."),
+      "IpAddress on aws:SourceIp with only private or loopback ranges: the test never matches."),
   PRIVATE_IP_ADDRESS_SUBSET(
       ACCESS_ANALYZER,
       SUGGESTION,
@@ -509,7 +509,7 @@ public enum CheckCode {
   RESOURCE_STAR(
       OWN,
       WARNING,
-      "Write, Tagging or Permissions management actions on \"*\" although they can name resources."),
+      "Write, Tagging or Permissions management actions on \"*\" (or as broad) though they can name resources."),
   RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL(
       ACCESS_ANALYZER,
       SECURITY_WARNING,
@@ -549,7 +549,7 @@ public enum CheckCode {
   STATEMENT_NEVER_APPLIES(
       OWN,
       WARNING,
-      "A statement whose Condition never holds: a past date on the current time, or tests no value passes."),
+      "A statement whose Condition never holds: a past date, tests no value passes, a key no action carries."),
   STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS(
       ACCESS_ANALYZER,
       SECURITY_WARNING,
