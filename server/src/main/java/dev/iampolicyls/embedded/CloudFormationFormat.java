@@ -31,10 +31,14 @@ public final class CloudFormationFormat implements HostFormat {
    */
   private static final int MAX_CONDITIONS_COMBINED = 4;
 
-  /** What a YAML text that does not parse must show to be reported as a broken template. */
+  /**
+   * What a YAML text that does not parse must show to be reported as a broken template. Spaces, not
+   * {@code \s}: a run of blank lines (a resource set aside) would be backtracked through from every
+   * line start.
+   */
   private static final Pattern LOOKS_LIKE_TEMPLATE =
       Pattern.compile(
-          "(?m)^AWSTemplateFormatVersion\\s*:|^\\s+Type\\s*:\\s*[\"']?AWS::[A-Za-z0-9]+::");
+          "(?m)^AWSTemplateFormatVersion[ \t]*:|^[ \t]+Type[ \t]*:[ \t]*[\"']?AWS::[A-Za-z0-9]+::");
 
   @Override
   public boolean claims(String text) {
@@ -91,7 +95,17 @@ public final class CloudFormationFormat implements HostFormat {
     return Optional.empty();
   }
 
-  private static boolean startsAsJson(String text) {
+  /**
+   * Whether a YAML text shows what every template has (a format version, or a resource's {@code
+   * Type: AWS::...}), without reading it: enough to know a document is a template while one of its
+   * resources is being typed.
+   */
+  public static boolean looksLikeTemplate(String text) {
+    return LOOKS_LIKE_TEMPLATE.matcher(text).find();
+  }
+
+  /** Whether the text is JSON (a JSON template) rather than YAML: it starts with a brace. */
+  public static boolean startsAsJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c != '\uFEFF' && !Character.isWhitespace(c)) {

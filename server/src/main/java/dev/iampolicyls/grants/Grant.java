@@ -48,7 +48,7 @@ public final class Grant {
     this.granted = granted;
     this.conditionallyDenied = conditionallyDenied;
     this.conditionalDenies = List.copyOf(conditionalDenies);
-    this.pinning = Pinning.of(statement);
+    this.pinning = Pinning.of(statement, key -> KeyReach.reaches(key, index, raw));
   }
 
   public Statement statement() {

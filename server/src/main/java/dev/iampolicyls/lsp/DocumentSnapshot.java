@@ -1,6 +1,9 @@
 package dev.iampolicyls.lsp;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.policytest.Outcome;
+import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
@@ -8,6 +11,7 @@ import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -145,5 +149,44 @@ final class DocumentSnapshot {
         ? DocumentFeatures.ofTemplate(service, template.get(), parsed, lines())
         : DocumentFeatures.ofPolicy(
             service, parsed, () -> analysis(service, settings, cancel), lines());
+  }
+
+  /** A policy test file's cases and their outcomes, with the catalog they were read with. */
+  record PolicyTests(Catalog catalog, PolicyTestFile file, List<Outcome> outcomes) {}
+
+  /** Null until first needed; guarded by this snapshot. */
+  private PolicyTests policyTests;
+
+  /** Whether the document is named as a policy test file ({@code *.iamtest.json}); no parse. */
+  boolean namedAsPolicyTest() {
+    return PolicyTestFile.isTestFile(path());
+  }
+
+  /** Whether this is a policy test file within the size limits (parsed, to count its values). */
+  boolean isPolicyTest() {
+    return namedAsPolicyTest() && parsed.withinLimits();
+  }
+
+  /**
+   * This version read as a policy test file and its cases run, at most once per catalog: the
+   * diagnostics and the code lenses of a version share it. The policy files it names are read from
+   * disk, relative to the document.
+   */
+  synchronized PolicyTests policyTests(Catalog catalog) {
+    PolicyTests t = policyTests;
+    if (t == null || t.catalog() != catalog) {
+      Path file = path();
+      PolicyTestFile read =
+          PolicyTestFile.parse(
+              uri, parsed.policy().document(), file.toAbsolutePath().getParent(), catalog);
+      t = new PolicyTests(catalog, read, read.run());
+      policyTests = t;
+    }
+    return t;
+  }
+
+  /** Reads the policy files again at the next {@link #policyTests}: one was saved. */
+  synchronized void forgetPolicyTests() {
+    policyTests = null;
   }
 }

@@ -231,6 +231,45 @@ public final class PolicyLanguageService {
     return Optional.empty();
   }
 
+  /** The document as the first host format that takes it reads it (no check is run), or empty. */
+  private static Optional<HostDocument> readHost(String text) {
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      return Optional.empty();
+    }
+    for (HostFormat format : HOST_FORMATS) {
+      Optional<HostDocument> document = format.read(text);
+      if (document.isPresent()) {
+        return document;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What to show when the pointer rests at {@code offset} of a template: the policy hover of the
+   * embedded policy under it, in the template's positions. Empty when the text is no template or
+   * the pointer is on nothing the hover explains.
+   */
+  public Optional<HoverResult> hoverInTemplate(String text, int offset) {
+    return readHost(text).flatMap(d -> hoverInTemplate(d, offset));
+  }
+
+  /** As {@link #hoverInTemplate(String, int)}, on a template already read (by its analysis). */
+  public Optional<HoverResult> hoverInTemplate(HostDocument template, int offset) {
+    return TemplateHover.at(engines().hover(), template, offset);
+  }
+
+  /**
+   * The completion proposals at an offset of a template, written in its syntax (YAML stays YAML);
+   * empty when the text is no template, so that the caller completes it as a policy.
+   */
+  public Optional<CompletionResult> completeInTemplate(
+      String text, int offset, CompletionOptions options, CancelChecker cancel) {
+    return new TemplateCompletion(
+            engines().completion(), PolicyLanguageService::readHost, TemplateArns::of)
+        .complete(text, offset, options, cancel);
+  }
+
   /**
    * Whether the text may be a template, from a look at its characters (no parse): when false,
    * {@link #analyzeEmbedded} is empty.

@@ -97,6 +97,27 @@ class LambdaPermissionTest {
   }
 
   @Test
+  void aPublicFunctionUrlIsPublicAndAnOrganizationIsNot() {
+    assertFindings(
+        permission(
+            """
+            Action: lambda:InvokeFunctionUrl
+            FunctionName: !Ref Worker
+            Principal: «"*"»
+            FunctionUrlAuthType: NONE
+            """),
+        "PUBLIC_ACCESS");
+    assertFindings(
+        permission(
+            """
+            Action: lambda:InvokeFunction
+            FunctionName: !GetAtt Worker.Arn
+            Principal: "*"
+            PrincipalOrgID: o-abc123def4
+            """));
+  }
+
+  @Test
   void theActionAndTheFunctionAreChecked() {
     assertFindings(
         permission(
