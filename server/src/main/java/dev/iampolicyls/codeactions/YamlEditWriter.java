@@ -161,6 +161,20 @@ final class YamlEditWriter implements EditWriter {
     return written;
   }
 
+  /** Just past the node's last written character (see {@link Layout#contentEnd}). */
+  private int end(JsonNode node) {
+    return Layout.contentEnd(text, node.end());
+  }
+
+  private TextEdit replace(JsonNode node, String newText) {
+    return new TextEdit(node.offset(), end(node) - node.offset(), newText);
+  }
+
+  @Override
+  public String written(JsonNode node) {
+    return text.substring(node.offset(), end(node));
+  }
+
   // ---- edits
 
   @Override
@@ -173,9 +187,9 @@ final class YamlEditWriter implements EditWriter {
       // A block collection becomes a scalar after its key (or its dash).
       int from = node.parent() instanceof PropertyNode member ? afterColon(member) : node.offset();
       String space = node.parent() instanceof PropertyNode ? " " : "";
-      return new TextEdit(from, node.end() - from, space + scalar(value, null, flow));
+      return new TextEdit(from, end(node) - from, space + scalar(value, null, flow));
     }
-    return new TextEdit(node.offset(), node.length(), scalar(value, node, flow));
+    return replace(node, scalar(value, node, flow));
   }
 
   @Override
@@ -198,7 +212,7 @@ final class YamlEditWriter implements EditWriter {
       for (String v : values) {
         written.add(scalar(v, null, flow));
       }
-      return new TextEdit(node.offset(), node.length(), String.join(separator, written));
+      return replace(node, String.join(separator, written));
     }
     if (node.parent() instanceof PropertyNode member) {
       return replaceValueWithList(member, values);
@@ -213,7 +227,7 @@ final class YamlEditWriter implements EditWriter {
       throw new NotWritable("written through a template function");
     }
     if (inFlow(value) || (value instanceof ArrayNode a && isFlow(a))) {
-      return new TextEdit(value.offset(), value.length(), flowList(values));
+      return replace(value, flowList(values));
     }
     if (value instanceof ArrayNode list && !list.items().isEmpty()) {
       return replaceList(list, values);
@@ -224,7 +238,7 @@ final class YamlEditWriter implements EditWriter {
     for (String v : values) {
       sb.append(newline).append(prefix).append(scalar(v, null, false));
     }
-    return new TextEdit(from, value.end() - from, sb.toString());
+    return new TextEdit(from, end(value) - from, sb.toString());
   }
 
   private String flowList(List<String> values) {
@@ -238,7 +252,7 @@ final class YamlEditWriter implements EditWriter {
   @Override
   public TextEdit replaceList(ArrayNode list, List<String> values) {
     if (isFlow(list) || list.items().isEmpty()) {
-      return new TextEdit(list.offset(), list.length(), flowList(values));
+      return replace(list, flowList(values));
     }
     String separator = newline + itemPrefix(list.items().get(0));
     List<String> written = new ArrayList<>();
@@ -247,12 +261,12 @@ final class YamlEditWriter implements EditWriter {
     }
     // The list starts at its first dash, which stays.
     int from = list.items().get(0).offset();
-    return new TextEdit(from, list.end() - from, String.join(separator, written));
+    return new TextEdit(from, end(list) - from, String.join(separator, written));
   }
 
   @Override
   public TextEdit renameKey(StringNode key, String name) {
-    return new TextEdit(key.offset(), key.length(), scalar(name, key, inFlow(key.parent())));
+    return replace(key, scalar(name, key, inFlow(key.parent())));
   }
 
   @Override
@@ -276,9 +290,9 @@ final class YamlEditWriter implements EditWriter {
       // The only one: the list or map is left empty, as [] or {}.
       if (container instanceof ArrayNode) {
         int dash = text.lastIndexOf('-', node.offset() - 1);
-        return new TextEdit(dash, node.end() - dash, "[]");
+        return new TextEdit(dash, end(node) - dash, "[]");
       }
-      return new TextEdit(node.offset(), node.length(), "{}");
+      return replace(node, "{}");
     }
     String before = text.substring(lineStart(node.offset()), node.offset());
     boolean itemLine = ITEM_PREFIX.matcher(before).matches();
@@ -294,7 +308,7 @@ final class YamlEditWriter implements EditWriter {
       throw new NotWritable("not alone on its line");
     }
     int from = lineStart(node.offset());
-    int to = nextLine(node.end());
+    int to = nextLine(end(node));
     return new TextEdit(from, to - from, "");
   }
 
@@ -317,10 +331,10 @@ final class YamlEditWriter implements EditWriter {
     if (isFlow(object) || members.isEmpty()) {
       return members.isEmpty()
           ? new TextEdit(object.offset() + 1, 0, flowMember(member))
-          : new TextEdit(members.get(members.size() - 1).end(), 0, ", " + flowMember(member));
+          : new TextEdit(end(members.get(members.size() - 1)), 0, ", " + flowMember(member));
     }
     int column = column(members.get(0).offset());
-    int at = members.get(members.size() - 1).end();
+    int at = end(members.get(members.size() - 1));
     String line = spaces(column) + blockMember(member, column);
     // A block scalar's value ends after its line break; the new member then takes its own line.
     return at > 0 && text.charAt(at - 1) == '\n'
@@ -347,7 +361,7 @@ final class YamlEditWriter implements EditWriter {
   @Override
   public TextEdit replaceWithWritten(JsonNode item, String written) {
     JsonEditWriter.requireDirect(text, item);
-    return new TextEdit(item.offset(), item.length(), written);
+    return replace(item, written);
   }
 
   @Override
@@ -355,11 +369,11 @@ final class YamlEditWriter implements EditWriter {
     JsonNode value = member.value();
     String written = singleLine(written(value));
     if (inFlow(value)) {
-      return new TextEdit(value.offset(), value.length(), "[" + written + "]");
+      return replace(value, "[" + written + "]");
     }
     int from = afterColon(member);
     String line = newline + spaces(column(member.offset()) + unit.length()) + "- " + written;
-    return new TextEdit(from, value.end() - from, line);
+    return new TextEdit(from, end(value) - from, line);
   }
 
   @Override
@@ -367,15 +381,15 @@ final class YamlEditWriter implements EditWriter {
     ArrayNode list = (ArrayNode) member.value();
     String written = singleLine(written(list.items().get(0)));
     if (isFlow(list)) {
-      return new TextEdit(list.offset(), list.length(), written);
+      return replace(list, written);
     }
     int from = afterColon(member);
-    return new TextEdit(from, list.end() - from, " " + written);
+    return new TextEdit(from, end(list) - from, " " + written);
   }
 
   @Override
   public TextEdit replaceItem(JsonNode item, List<String> writtenItems) {
     String separator = isFlow(item.parent()) ? ", " : newline + itemPrefix(item);
-    return new TextEdit(item.offset(), item.length(), String.join(separator, writtenItems));
+    return replace(item, String.join(separator, writtenItems));
   }
 }

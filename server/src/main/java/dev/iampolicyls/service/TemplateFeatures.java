@@ -2,6 +2,7 @@ package dev.iampolicyls.service;
 
 import dev.iampolicyls.codeactions.CodeActionEngine;
 import dev.iampolicyls.codeactions.EditWriter;
+import dev.iampolicyls.codeactions.Layout;
 import dev.iampolicyls.codeactions.PolicyCodeAction;
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.outline.InlayHintEngine;
@@ -114,14 +115,14 @@ final class TemplateFeatures {
         if (withinLimits(reading)) {
           for (PolicySymbol s : outline.symbols(reading)) {
             if (at.add(s.offset())) {
-              statements.add(s);
+              statements.add(trimmed(text, s));
             }
           }
         }
       }
       statements.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
       String resource = logicalId(p);
-      int end = p.offset() + p.length();
+      int end = Layout.contentEnd(text, p.offset() + p.length());
       String name = p.name();
       String prefix = "Resources/" + resource + "/";
       int cut = name.lastIndexOf(prefix);
@@ -160,6 +161,24 @@ final class TemplateFeatures {
               e.getValue()));
     }
     return out;
+  }
+
+  /** The symbol and its children ending at their last written character, not the next token. */
+  private static PolicySymbol trimmed(String text, PolicySymbol s) {
+    List<PolicySymbol> children = new ArrayList<>();
+    for (PolicySymbol c : s.children()) {
+      children.add(trimmed(text, c));
+    }
+    int end = Layout.contentEnd(text, s.end());
+    return new PolicySymbol(
+        s.name(),
+        s.detail(),
+        s.kind(),
+        s.offset(),
+        end,
+        s.selectionOffset(),
+        Math.min(end, s.selectionEnd()),
+        children);
   }
 
   /** The logical id of the resource holding the policy: what follows the last "Resources". */
@@ -223,7 +242,8 @@ final class TemplateFeatures {
         if (withinLimits(reading)) {
           for (StatementLens l : outline.lenses(reading)) {
             if (at.add(l.offset())) {
-              out.add(l);
+              String text = template.document().text();
+              out.add(new StatementLens(l.offset(), Layout.contentEnd(text, l.end()), l.summary()));
             }
           }
         }
@@ -244,18 +264,26 @@ final class TemplateFeatures {
         if (!withinLimits(reading)) {
           continue;
         }
-        List<int[]> spans = new ArrayList<>(SelectionRanges.at(reading.document(), offset));
+        String text = template.document().text();
+        List<int[]> spans = new ArrayList<>();
+        for (int[] span : SelectionRanges.at(reading.document(), offset)) {
+          add(spans, span[0], Layout.contentEnd(text, span[1]));
+        }
         if (!spans.isEmpty()) {
-          int[] whole = {p.offset(), p.offset() + p.length()};
-          int[] last = spans.get(spans.size() - 1);
-          if (last[0] != whole[0] || last[1] != whole[1]) {
-            spans.add(whole);
-          }
+          add(spans, p.offset(), Layout.contentEnd(text, p.offset() + p.length()));
           return spans;
         }
       }
     }
     return List.of();
+  }
+
+  /** Adds the span unless it is the last one again (spans that only differed by trailing space). */
+  private static void add(List<int[]> spans, int start, int end) {
+    int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+    if (last == null || last[0] != start || last[1] != end) {
+      spans.add(new int[] {start, end});
+    }
   }
 
   /**
