@@ -83,10 +83,11 @@ public final class NeverApplies {
 
   /**
    * Whether a Condition holds for every request although it is there: a Deny with it then applies
-   * as one without it.
+   * as one without it. Each test must hold: NotIpAddress of private ranges on aws:SourceIp, or a
+   * negated or IfExists test of a key none of the statement's actions carries.
    */
-  public static boolean alwaysHolds(Statement s) {
-    return SourceIpRanges.alwaysTrue(s);
+  public static boolean alwaysHolds(Statement s, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);
   }
 
   static boolean singleValued(Catalog catalog, String key) {
