@@ -90,6 +90,15 @@ public final class NeverApplies {
     return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);
   }
 
+  /**
+   * Whether one test of a statement is true for every request, so it narrows nothing: NotIpAddress
+   * of private ranges on aws:SourceIp, a negated or IfExists test of a key none of the statement's
+   * actions carries.
+   */
+  public static boolean narrowsNothing(Statement s, ConditionEntry test, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(test) || UnsupportedKey.absentAndTrue(s, test, catalog);
+  }
+
   static boolean singleValued(Catalog catalog, String key) {
     return catalog.conditionKey(key).map(k -> !k.type().startsWith("ArrayOf")).orElse(false);
   }

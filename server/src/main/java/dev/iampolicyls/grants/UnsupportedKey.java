@@ -79,16 +79,25 @@ final class UnsupportedKey {
       return false;
     }
     for (ConditionEntry entry : s.conditionEntries()) {
-      ConditionOperator op = entry.operator().orElse(null);
-      if (op == null
-          || op.base() == ConditionOperator.Base.Null
-          || !(op.ifExists() || op.base().negated())
-          || op.qualifier() == Qualifier.FOR_ANY_VALUE
-          || absence(s, entry.key(), catalog).isEmpty()) {
+      if (!absentAndTrue(s, entry, catalog)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether one test is true for every request of the statement: negated or IfExists (true without
+   * the key), on a key none of its actions carries.
+   */
+  static boolean absentAndTrue(Statement s, ConditionEntry entry, Catalog catalog) {
+    ConditionOperator op = entry.operator().orElse(null);
+    return op != null
+        && !s.action().isEmpty()
+        && op.base() != ConditionOperator.Base.Null
+        && (op.ifExists() || op.base().negated())
+        && op.qualifier() != Qualifier.FOR_ANY_VALUE
+        && absence(s, entry.key(), catalog).isPresent();
   }
 
   /**
