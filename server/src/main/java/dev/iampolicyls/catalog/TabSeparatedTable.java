@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small table the project keeps beside the catalog as a resource of this package: lines of
- * tab-separated columns; blank lines and lines starting with # (the header naming the source) are
- * skipped.
+ * A small table the project keeps as a resource (a name relative to this package, or absolute):
+ * lines of tab-separated columns; blank lines and lines starting with # (the header naming the
+ * source) are skipped.
  */
-final class TabSeparatedTable {
+public final class TabSeparatedTable {
   private TabSeparatedTable() {}
 
   /** The rows of the resource, each with exactly {@code columns} stripped cells. */
-  static List<String[]> rows(String resource, int columns) {
+  public static List<String[]> rows(String resource, int columns) {
     List<String[]> rows = new ArrayList<>();
     try (InputStream in = TabSeparatedTable.class.getResourceAsStream(resource)) {
       if (in == null) {

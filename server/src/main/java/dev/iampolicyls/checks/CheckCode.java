@@ -163,6 +163,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       SUGGESTION,
       "A \"*\" test that only says the key is absent: \"Null\": true says it plainly."),
+  EXCEEDS_REFERENCE_POLICY(
+      OWN,
+      SECURITY_WARNING,
+      "An Allow of access that a reference policy of the configuration does not grant, with an example request."),
   FEDERATED_PRINCIPAL_NOT_SUPPORTED(
       ACCESS_ANALYZER,
       ERROR,
@@ -435,7 +439,7 @@ public enum CheckCode {
   PRIVILEGE_ESCALATION(
       OWN,
       SECURITY_WARNING,
-      "Every action of a known privilege escalation method granted on every resource, across statements."),
+      "A known privilege escalation method on every resource, on the caller itself, or via a resource's policy."),
   PUBLIC_ACCESS(
       OWN,
       SECURITY_WARNING,
@@ -494,6 +498,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       SUGGESTION,
       "A NotLike test on \"*\" that is never true (ForAnyValue:StringNotLike): the statement never applies."),
+  REFERENCE_POLICY_UNDECIDED(
+      OWN,
+      SUGGESTION,
+      "Whether the policy stays within a reference policy of the configuration could not be decided, and why."),
   RESOURCE_MISMATCH(
       OWN,
       ERROR,

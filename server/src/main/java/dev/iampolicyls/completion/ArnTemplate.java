@@ -51,6 +51,31 @@ final class ArnTemplate {
   }
 
   /**
+   * The template as the text of a CloudFormation {@code Fn::Sub}: Partition, Region and Account
+   * become the pseudo parameters, every other placeholder a tab stop written as {@code plain} (a
+   * {@code ${Name}} left in a Sub would be taken for a reference to a parameter).
+   *
+   * @param plain the text of an open placeholder without snippets, or null for its name
+   */
+  Snippet forSub(String plain) {
+    Snippet out = new Snippet();
+    for (Part part : parts) {
+      if (part instanceof Literal lit) {
+        out.text(lit.text());
+        continue;
+      }
+      String name = ((Placeholder) part).name();
+      switch (name) {
+        case "Partition" -> out.text("${AWS::Partition}");
+        case "Region" -> out.text("${AWS::Region}");
+        case "Account" -> out.text("${AWS::AccountId}");
+        default -> out.placeholder(name, plain != null ? plain : name);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The template completed from the typed text, or empty when the typed text does not fit it.
    * Partition becomes {@code aws} unless typed; other open placeholders stay tab stops.
    */

@@ -73,17 +73,45 @@ public final class CompletionEngine {
     PolicyType type = policyType != null ? policyType : PolicyType.infer(policy);
     Statement statement = statementAt(policy, offset);
     Proposals out = new Proposals(ctx, document.text(), options, cancel);
-    Request request = new Request(catalog, policy, policyType, type, statement, ctx, out);
+    Request request = new Request(catalog, policy, policyType, type, statement, ctx, out, null);
+    return run(request, ctx.path());
+  }
+
+  /**
+   * The proposals at a cursor inside a policy embedded in a template, whose place the template's
+   * front end found (a YAML document being typed is seldom a tree), written in the template's
+   * syntax.
+   *
+   * @param policyType the type the policy's place in the template makes it
+   */
+  public CompletionResult complete(
+      Policy policy,
+      TemplateCursor cursor,
+      PolicyType policyType,
+      CompletionOptions options,
+      CancelChecker cancel) {
+    cancel.checkCanceled();
+    CursorContext ctx = cursor.context();
+    Statement statement =
+        cursor.statement() != null ? cursor.statement() : statementAt(policy, ctx.offset());
+    Proposals out = new Proposals(ctx, policy.document().text(), options, cancel, cursor.syntax());
+    Request request =
+        new Request(
+            catalog, policy, policyType, policyType, statement, ctx, out, cursor.references());
+    return run(request, cursor.path());
+  }
+
+  private CompletionResult run(Request request, List<Object> path) {
     try {
-      dispatch(request, ctx.path());
+      dispatch(request, path);
     } catch (CancellationException e) {
       throw e; // not a failure: the caller no longer wants the answer
     } catch (RuntimeException e) {
       // A broken provider must not break the editor: log and propose nothing.
-      LOG.log(Level.WARNING, "Completion failed at offset " + offset, e);
+      LOG.log(Level.WARNING, "Completion failed at offset " + request.context().offset(), e);
       return CompletionResult.EMPTY;
     }
-    return out.result();
+    return request.out().result();
   }
 
   private void dispatch(Request r, List<Object> path) {

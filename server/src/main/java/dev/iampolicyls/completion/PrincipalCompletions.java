@@ -88,9 +88,27 @@ final class PrincipalCompletions {
                 true);
       }
     }
+    if (principalType.equals("AWS") && r.inTemplate() && r.out().templateFormsFit()) {
+      templatePrincipals(r);
+    }
     if (principalType.equals("AWS") || principalType.equals("Federated")) {
       r.out().markIncomplete(); // typed account IDs are copied into the ARNs
     }
+  }
+
+  /** The template's own roles and users, and the stack's account, as AWS principals. */
+  private static void templatePrincipals(Request r) {
+    int index = 0;
+    for (TemplateReference ref : r.references()) {
+      if (ref.iamResourceType().equals("iam:role") || ref.iamResourceType().equals("iam:user")) {
+        r.out().reference(ref, Proposals.sort(1, index++));
+      }
+    }
+    r.out()
+        .sub(
+            ArnTemplate.parse("arn:${Partition}:iam::${Account}:root").forSub(null),
+            "this stack's account (its IAM policies decide)",
+            Proposals.sort(1, index));
   }
 
   private static void canonicalUser(Request r) {

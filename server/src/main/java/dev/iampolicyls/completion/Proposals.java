@@ -16,6 +16,7 @@ final class Proposals {
   private final String text;
   private final CompletionOptions options;
   private final CancelChecker cancel;
+  private final HostSyntax syntax;
   private final List<CompletionItem> items = new ArrayList<>();
   private boolean incomplete;
 
@@ -24,10 +25,24 @@ final class Proposals {
   }
 
   Proposals(CursorContext ctx, String text, CompletionOptions options, CancelChecker cancel) {
+    this(ctx, text, options, cancel, HostSyntax.JSON);
+  }
+
+  Proposals(
+      CursorContext ctx,
+      String text,
+      CompletionOptions options,
+      CancelChecker cancel,
+      HostSyntax syntax) {
     this.ctx = ctx;
     this.text = text;
     this.options = options;
     this.cancel = cancel;
+    this.syntax = syntax;
+  }
+
+  HostSyntax syntax() {
+    return syntax;
   }
 
   /**
@@ -87,6 +102,15 @@ final class Proposals {
       String sortText,
       Snippet content,
       boolean prefixMatch) {
+    if (syntax.yaml()) {
+      String filter = prefixMatch ? typedQuote() + content.plain() : typedText();
+      if (!prefixMatch) {
+        incomplete = true;
+      }
+      Snippet full = Snippet.of(syntax.spaceBefore() ? " " : "").append(yamlScalar(content));
+      add(label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), full);
+      return;
+    }
     Snippet full = Snippet.of("\"").append(content).text("\"");
     if (ctx.commaAfter()) {
       full.text(",");
@@ -123,6 +147,18 @@ final class Proposals {
       String documentation,
       String sortText,
       Snippet valueShape) {
+    if (syntax.yaml()) {
+      Snippet full = yamlScalar(name);
+      if (!syntax.keyHasColon()) {
+        full.text(":").append(yamlShape(valueShape));
+      }
+      String filter = prefixMatch ? typedQuote() + name.plain() : typedText();
+      if (!prefixMatch) {
+        incomplete = true;
+      }
+      add(label, kind, detail, documentation, sortText, filter, ctx.replaceStart(), full);
+      return;
+    }
     Snippet full = Snippet.of("\"").append(name).text("\"");
     if (ctx.newKey()) {
       full.text(": ").append(valueShape);
@@ -145,7 +181,7 @@ final class Proposals {
   void raw(
       String label, CompletionKind kind, String detail, String documentation, Snippet content) {
     Snippet full = Snippet.of("").append(content);
-    if (ctx.commaAfter()) {
+    if (ctx.commaAfter() && !syntax.yaml()) {
       full.text(",");
     }
     add(label, kind, detail, documentation, sort(0, 0), typedText(), ctx.replaceStart(), full);
@@ -158,6 +194,29 @@ final class Proposals {
    */
   void partial(
       String label, CompletionKind kind, String detail, String documentation, String sortText) {
+    if (syntax.yaml()) {
+      // Written as typed, unquoted: "s3:" alone reads as a key until the action follows it. In a
+      // quoted scalar the closing quote stays after the inserted text.
+      String open = (syntax.spaceBefore() ? " " : "") + typedQuote() + label;
+      int end = ctx.replaceEnd();
+      if (syntax.quote() != 0
+          && end - 1 > ctx.replaceStart()
+          && text.charAt(end - 1) == syntax.quote()) {
+        end--;
+      }
+      items.add(
+          item(
+              label,
+              kind,
+              detail,
+              documentation,
+              sortText,
+              typedQuote() + label,
+              ctx.replaceStart(),
+              end,
+              Snippet.of(open)));
+      return;
+    }
     if (!options.snippetSupport() && ctx.string() != null) {
       Snippet open = Snippet.of("\"" + label);
       String filter = quote() + label;
@@ -216,6 +275,112 @@ final class Proposals {
         new TextEdit(start, end - start, inserted),
         snippet,
         extra);
+  }
+
+  /**
+   * A template expression ({@code !GetAtt Bucket.Arn}, {@code {"Ref": "Topic"}}) in place of the
+   * value typed: never quoted, since it is no string. The editor filters it on its label.
+   */
+  void expression(
+      String label,
+      CompletionKind kind,
+      String detail,
+      String documentation,
+      String sortText,
+      Snippet yaml,
+      Snippet json) {
+    Snippet full;
+    if (syntax.yaml()) {
+      full = Snippet.of(syntax.spaceBefore() ? " " : "").append(yaml);
+    } else {
+      full = Snippet.of("").append(json);
+      if (ctx.commaAfter()) {
+        full.text(",");
+      }
+    }
+    boolean matches = startsWithIgnoringCase(label, typedText());
+    if (!matches) {
+      incomplete = true;
+    }
+    add(
+        label,
+        kind,
+        detail,
+        documentation,
+        sortText,
+        matches ? label : typedText(),
+        ctx.replaceStart(),
+        full);
+  }
+
+  /**
+   * Whether template functions fit where the cursor is: nothing is typed yet, or a tag is, and no
+   * tag is already written before the value.
+   */
+  boolean templateFormsFit() {
+    String typed = ctx.prefix();
+    return !syntax.tagged() && (typed.isEmpty() || typed.startsWith("!"));
+  }
+
+  /** A resource of the template by the reference that gives its ARN. */
+  void reference(TemplateReference ref, String sortText) {
+    expression(
+        syntax.yaml() ? ref.yaml() : ref.json(),
+        CompletionKind.REFERENCE,
+        ref.resourceType() + " " + ref.logicalId(),
+        "The ARN of `" + ref.logicalId() + "` (" + ref.resourceType() + ") in this template.",
+        sortText,
+        Snippet.of(ref.yaml()),
+        Snippet.of(ref.json()));
+  }
+
+  /** A {@code Fn::Sub} of the body, quoted in YAML since it holds {@code ${...}} and colons. */
+  void sub(Snippet body, String detail, String sortText) {
+    String plain = body.plain();
+    expression(
+        syntax.yaml() ? "!Sub '" + plain + "'" : "{\"Fn::Sub\": \"" + plain + "\"}",
+        CompletionKind.REFERENCE,
+        detail,
+        null,
+        sortText,
+        Snippet.of("!Sub '").append(body).text("'"),
+        Snippet.of("{\"Fn::Sub\": \"").append(body).text("\"}"));
+  }
+
+  /** A YAML scalar: plain where that reads back as the same string, else quoted. */
+  private Snippet yamlScalar(Snippet content) {
+    String plain = content.plain();
+    char quote = syntax.quote();
+    if (quote == 0 && HostSyntax.plainSafe(plain, syntax.flow())) {
+      return Snippet.of("").append(content);
+    }
+    if (quote == '"') {
+      return Snippet.of("\"")
+          .append(content.mapText(t -> t.replace("\\", "\\\\").replace("\"", "\\\"")))
+          .text("\"");
+    }
+    return Snippet.of("'").append(content.mapText(t -> t.replace("'", "''"))).text("'");
+  }
+
+  /**
+   * A key's value shape in YAML: in block style, a map or list goes on the lines below the key;
+   * flow style takes the JSON shape as it is.
+   */
+  private Snippet yamlShape(Snippet jsonShape) {
+    if (syntax.flow()) {
+      return Snippet.of(" ").append(jsonShape);
+    }
+    return switch (jsonShape.plain()) {
+      case "{}" -> Snippet.of("\n" + syntax.childIndent()).end();
+      case "[]" -> Snippet.of("\n" + syntax.childIndent() + "- ").end();
+      case "\"\"" -> Snippet.of(" ").end();
+      default -> Snippet.of(" ").append(jsonShape);
+    };
+  }
+
+  /** The quote the YAML scalar being typed opened with, as the editor's typed text has it. */
+  private String typedQuote() {
+    return syntax.quote() == 0 ? "" : String.valueOf(syntax.quote());
   }
 
   private String quote() {

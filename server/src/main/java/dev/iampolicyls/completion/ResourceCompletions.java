@@ -64,7 +64,9 @@ final class ResourceCompletions {
     int index = 0;
     for (Candidate c : byFormat.values()) {
       index++;
-      Optional<Snippet> arn = ArnTemplate.parse(c.type().arnFormat()).complete(typed);
+      // After a template tag (inside a !Sub) an open ${Name} would be taken for a reference.
+      Optional<Snippet> arn =
+          ArnTemplate.parse(c.type().arnFormat()).complete(typed, !r.syntax().tagged());
       if (arn.isEmpty()) {
         continue;
       }
@@ -78,8 +80,69 @@ final class ResourceCompletions {
           arn.get(),
           true);
     }
+    if (r.inTemplate() && !r.syntax().tagged()) {
+      templateForms(r, byFormat.values());
+    }
     // Typed text is copied into the ARNs: they change with every keystroke.
     out.markIncomplete();
+  }
+
+  /** How many {@code Fn::Sub} forms with pseudo parameters a list offers at most. */
+  static final int MAX_SUB_FORMS = 20;
+
+  /**
+   * In a template: the template's own resources of a fitting type, by reference ({@code !GetAtt
+   * DataBucket.Arn}, {@code !Ref Topic}) or inside a Sub for the resources under them ({@code !Sub
+   * '${DataBucket.Arn}/*'}); and each ARN as a Sub whose partition, Region and account are the
+   * stack's pseudo parameters. Without actions in the statement, every resource with an ARN.
+   */
+  private static void templateForms(Request r, Iterable<Candidate> candidates) {
+    Proposals out = r.out();
+    if (!out.templateFormsFit()) {
+      return;
+    }
+    List<Candidate> fitting = new ArrayList<>();
+    candidates.forEach(fitting::add);
+    int index = 0;
+    for (TemplateReference ref : r.references()) {
+      String refFormat =
+          r.catalog()
+              .service(ref.service())
+              .flatMap(s -> s.resourceType(ref.typeName()))
+              .map(ResourceType::arnFormat)
+              .orElse(null);
+      if (refFormat == null) {
+        continue;
+      }
+      boolean whole = fitting.isEmpty();
+      for (Candidate c : fitting) {
+        String format = c.type().arnFormat();
+        if (format.equals(refFormat)) {
+          whole = true;
+        } else if (format.startsWith(refFormat + "/") || format.startsWith(refFormat + ":")) {
+          Snippet body =
+              Snippet.of(ref.subVariable())
+                  .append(ArnTemplate.parse(format.substring(refFormat.length())).forSub("*"));
+          out.sub(
+              body,
+              c.service() + " " + c.type().name() + " of " + ref.logicalId(),
+              Proposals.sort(0, index++));
+        }
+      }
+      if (whole) {
+        out.reference(ref, Proposals.sort(0, 1 + index++));
+      }
+    }
+    int subs = 0;
+    for (Candidate c : fitting) {
+      if (subs++ >= MAX_SUB_FORMS) {
+        break;
+      }
+      out.sub(
+          ArnTemplate.parse(c.type().arnFormat()).forSub(null),
+          c.service() + " " + c.type().name() + ", in this stack's partition, Region and account",
+          Proposals.sort(0, 100 + subs));
+    }
   }
 
   /** The service named in a typed ARN, {@code arn:aws:dynamodb:...}. */

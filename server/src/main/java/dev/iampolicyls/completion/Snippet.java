@@ -53,6 +53,15 @@ final class Snippet {
     return this;
   }
 
+  /** The same tab stops, with every literal part rewritten (quotes escaped for a quoted scalar). */
+  Snippet mapText(java.util.function.UnaryOperator<String> f) {
+    Snippet out = new Snippet();
+    for (Part p : parts) {
+      out.parts.add(p instanceof Text t ? new Text(f.apply(t.text())) : p);
+    }
+    return out;
+  }
+
   boolean hasStops() {
     for (Part p : parts) {
       if (!(p instanceof Text)) {

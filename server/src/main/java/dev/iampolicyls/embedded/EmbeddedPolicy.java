@@ -5,6 +5,8 @@ import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One policy inside a host document.
@@ -25,6 +27,12 @@ import java.util.List;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
+ * @param written values built from template functions, each with the text the template writes for
+ *     it ({@code arn:aws:s3:::DataBucket/*} written {@code ${DataBucket.Arn}/*}), so that a message
+ *     quotes the template rather than a stand-in
+ * @param jsonText the host string whose text holds the policy, or null when the policy is the
+ *     template's own maps and lists: a policy given as a JSON string, or any policy of a nested
+ *     template given as text ({@code TemplateBody}); a fix's edits are escaped for that string
  */
 public record EmbeddedPolicy(
     String name,
@@ -36,12 +44,100 @@ public record EmbeddedPolicy(
     List<Policy> readings,
     List<Finding> templateFindings,
     boolean approximatePositions,
-    List<String> notApplicable) {
+    List<String> notApplicable,
+    List<Written> written,
+    HostValue.Scalar jsonText) {
+
+  /**
+   * A value built from template functions, at {@code offset} in the host text, and the text the
+   * template writes for it, {@code ${...}} for each reference.
+   */
+  public record Written(int offset, String value, String text) {}
 
   public EmbeddedPolicy {
+    written = List.copyOf(written);
     notApplicable = List.copyOf(notApplicable);
     path = List.copyOf(path);
     readings = List.copyOf(readings);
     templateFindings = List.copyOf(templateFindings);
+  }
+
+  /** A policy of the template's own maps and lists, whose values are all written as they read. */
+  public EmbeddedPolicy(
+      String name,
+      List<Object> path,
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      int offset,
+      int length,
+      List<Policy> readings,
+      List<Finding> templateFindings,
+      boolean approximatePositions,
+      List<String> notApplicable) {
+    this(
+        name,
+        path,
+        policyType,
+        resourceType,
+        offset,
+        length,
+        readings,
+        templateFindings,
+        approximatePositions,
+        notApplicable,
+        List.of(),
+        null);
+  }
+
+  /** A policy of the template's own maps and lists. */
+  public EmbeddedPolicy(
+      String name,
+      List<Object> path,
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      int offset,
+      int length,
+      List<Policy> readings,
+      List<Finding> templateFindings,
+      boolean approximatePositions,
+      List<String> notApplicable,
+      List<Written> written) {
+    this(
+        name,
+        path,
+        policyType,
+        resourceType,
+        offset,
+        length,
+        readings,
+        templateFindings,
+        approximatePositions,
+        notApplicable,
+        written,
+        null);
+  }
+
+  /**
+   * The message of a finding at {@code offset} with each quoted value built from template functions
+   * replaced by the template's text for it: the value at the finding's own place first, so that "X
+   * is covered by Y" names each as written even when both stand for the same value.
+   */
+  public String asWritten(String message, int offset) {
+    if (written.isEmpty() || message.indexOf('"') < 0) {
+      return message;
+    }
+    String out = message;
+    for (Written w : written) {
+      if (w.offset() == offset) {
+        out =
+            out.replaceFirst(
+                Pattern.quote('"' + w.value() + '"'),
+                Matcher.quoteReplacement('"' + w.text() + '"'));
+      }
+    }
+    for (Written w : written) {
+      out = out.replace('"' + w.value() + '"', '"' + w.text() + '"');
+    }
+    return out;
   }
 }

@@ -1,18 +1,23 @@
 package dev.iampolicyls.embedded;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a template function where a policy expects a string into a typed value, never into its
  * text: pseudo parameters become plausible values of their kind ({@code aws}, a Region, a 12-digit
- * account), a reference inside an ARN becomes a specific value that suits its field, and a value
- * that starts with a reference ({@code !GetAtt Bucket.Arn}, {@code ${Bucket.Arn}/*}) is opaque:
- * some specific value that the checks leave alone. Never a wildcard, so nothing here looks broader
- * than it is.
+ * account), a reference inside an ARN becomes a specific value that suits its field, and a
+ * reference to a resource of the template whose value is an ARN of a known type ({@link
+ * CloudFormationReferences}) becomes such an ARN named after the resource: {@code !GetAtt
+ * DataBucket.Arn} is {@code arn:aws:s3:::DataBucket}, some bucket, and {@code ${DataBucket.Arn}/*}
+ * its objects. Any other value that starts with a reference ({@code !Ref Parameter}, a queue's URL)
+ * is opaque: some specific value that the checks leave alone. Never a wildcard, so nothing here
+ * looks broader than it is.
  */
 final class Interpolation {
   static final CheckCode UNESCAPED_POLICY_VARIABLE_IN_SUB =
@@ -36,14 +41,18 @@ final class Interpolation {
 
   private final Map<String, Boolean> branches;
   private final List<Finding> findings;
+  private final Map<String, String> resourceTypes;
 
   /**
    * @param branches the branch each condition takes in this reading of the policy
    * @param findings where template-specific findings go
+   * @param resourceTypes the template's resources: logical id to resource type
    */
-  Interpolation(Map<String, Boolean> branches, List<Finding> findings) {
+  Interpolation(
+      Map<String, Boolean> branches, List<Finding> findings, Map<String, String> resourceTypes) {
     this.branches = branches;
     this.findings = findings;
+    this.resourceTypes = resourceTypes;
   }
 
   static String pseudoValue(String name) {
@@ -54,7 +63,42 @@ final class Interpolation {
   TextBuilder evaluate(HostValue value) {
     TextBuilder out = new TextBuilder();
     append(value, out);
+    if (out.referenceStartsResource() && !out.isOpaque() && !takesBareName(out.value())) {
+      // arn:...:iam::123456789012:${RolePath}: the reference holds role/ or user/ itself, so
+      // which resource type the ARN names is unknown until deployed.
+      out.markOpaque();
+    }
     return out;
+  }
+
+  /** Per service prefix: whether some resource type's ARN is a bare name ({@code ${QueueName}}). */
+  private static final Map<String, Boolean> BARE_NAMES = new ConcurrentHashMap<>();
+
+  /**
+   * Whether the service of this ARN has a resource type whose resource part starts with its name,
+   * as an SQS queue or an S3 bucket does; an unknown service is given the benefit of the doubt.
+   */
+  private static boolean takesBareName(String arn) {
+    String[] fields = arn.split(":", 6);
+    if (fields.length < 6) {
+      return true;
+    }
+    return BARE_NAMES.computeIfAbsent(
+        fields[2],
+        prefix ->
+            Catalog.bundled()
+                .service(prefix)
+                .map(
+                    service ->
+                        service.resourceTypes().stream()
+                            .flatMap(t -> List.of(t.arnFormat().split(",\\s*")).stream())
+                            .anyMatch(f -> resourcePart(f).startsWith("${")))
+                .orElse(true));
+  }
+
+  private static String resourcePart(String format) {
+    String[] fields = format.split(":", 6);
+    return fields.length < 6 ? "" : fields[5];
   }
 
   private void append(HostValue value, TextBuilder out) {
@@ -88,7 +132,7 @@ final class Interpolation {
           reference("${Fn::If}", f.offset(), f.end(), out);
         }
       }
-      case Functions.GET_ATT -> reference("${" + getAttName(f) + "}", f.offset(), f.end(), out);
+      case Functions.GET_ATT -> named(getAttName(f), f.offset(), f.end(), out);
       default -> reference("${" + f.name() + "}", f.offset(), f.end(), out);
     }
   }
@@ -121,14 +165,57 @@ final class Interpolation {
     return "...";
   }
 
-  /** A parameter, resource or pseudo parameter, by name. */
+  /**
+   * A parameter, resource, resource attribute ({@code Bucket.Arn}) or pseudo parameter, by name. A
+   * resource of this template whose reference is an ARN of a known type stands in, first in a
+   * string, as such an ARN named after the resource ({@code arn:aws:s3:::DataBucket}): some ARN of
+   * that type, in the stack's account and Region.
+   */
   private void named(String name, int start, int end, TextBuilder out) {
+    String written = "${" + name + "}";
     String pseudo = PSEUDO.get(name);
     if (pseudo != null) {
-      out.standIn(pseudo, start, end);
-    } else {
-      reference("${" + name + "}", start, end, out);
+      out.standIn(pseudo, written, start, end);
+      return;
     }
+    CloudFormationReferences.ReturnValue value = templateValue(name);
+    if (value != null && value.kind() == CloudFormationReferences.Kind.ARN && out.isEmpty()) {
+      out.standIn(
+          value.arnWith(
+              PSEUDO.get("AWS::Partition"),
+              PSEUDO.get("AWS::Region"),
+              PSEUDO.get("AWS::AccountId"),
+              logicalId(name)),
+          written,
+          start,
+          end);
+    } else if (value != null && value.kind() != CloudFormationReferences.Kind.ARN) {
+      // A name or id inside an ARN, of the shape its value has (alias/Name for a KMS alias).
+      String shape = value.namesResource() ? value.valueStandIn(logicalId(name)) : name(name);
+      reference(written, start, end, out, shape, value.namesResource());
+    } else {
+      reference(written, start, end, out);
+    }
+  }
+
+  /**
+   * What a reference to a resource of this template gives ({@code Bucket} or {@code Bucket.Arn}),
+   * as the references table says; null for a parameter, an unknown type or attribute.
+   */
+  private CloudFormationReferences.ReturnValue templateValue(String name) {
+    String type = resourceTypes.get(logicalId(name));
+    if (type == null) {
+      return null;
+    }
+    int dot = name.indexOf('.');
+    String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
+    return CloudFormationReferences.attribute(type, value).orElse(null);
+  }
+
+  /** The resource a reference names: {@code Bucket} of {@code Bucket.Arn}. */
+  private static String logicalId(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /**
@@ -136,52 +223,79 @@ final class Interpolation {
    * {@code arn:...} it becomes a specific value suited to the ARN field it fills.
    */
   private static void reference(String display, int start, int end, TextBuilder out) {
+    reference(display, start, end, out, name(display), false);
+  }
+
+  /**
+   * @param standInName what the reference stands in as inside an ARN's resource
+   * @param shaped the stand-in has the shape of the value (a resource of the template)
+   */
+  private static void reference(
+      String display, int start, int end, TextBuilder out, String standInName, boolean shaped) {
     if (out.isEmpty()) {
       out.markOpaque();
     }
     if (out.isOpaque()) {
-      out.standIn(display, start, end);
+      out.standIn(display, display, start, end);
       return;
     }
     String before = out.value();
     int field = before.startsWith("arn:") ? arnField(before) : 0;
     if (field == 2) {
       out.markOpaque(); // the service is unknown: so is everything about this ARN
-      out.standIn(display, start, end);
+      out.standIn(display, display, start, end);
       return;
     }
-    out.standIn(standIn(field, name(display)), start, end);
+    if (field == 5 && !shaped && startsResource(before)) {
+      out.markReferenceStartsResource();
+    }
+    out.standIn(standIn(field, standInName, before), display, start, end);
   }
 
   /**
    * A value of the shape of an ARN's field for the reference {@code name}. Different references get
    * different values: two account parameters are not one account.
    */
-  private static String standIn(int arnField, String name) {
+  private static String standIn(int arnField, String name, String before) {
     int hash = name.hashCode() & 0x7fffffff;
     return switch (arnField) {
       case 1 -> "aws";
       case 3 -> REGION_STAND_INS.get(hash % REGION_STAND_INS.size());
       case 4 -> String.format("2%011d", hash % 100_000_000_000L);
-      default -> name;
+      // parameter${Name}: the name starts with the slash the ARN does not repeat.
+      default -> isSsmParameterPrefix(before) && !name.startsWith("/") ? "/" + name : name;
     };
   }
 
-  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
-  private static int arnField(String before) {
-    int field = 0;
+  private static boolean isSsmParameterPrefix(String before) {
+    return before.endsWith(":parameter") && before.contains(":ssm:");
+  }
+
+  /** Whether the text after {@code before} begins an ARN's resource: it ends at the fifth colon. */
+  private static boolean startsResource(String before) {
+    return before.endsWith(":") && colons(before) == 5;
+  }
+
+  /** The colons of an ARN's text, those inside {@code ${...}} left out. */
+  private static int colons(String before) {
+    int colons = 0;
     int depth = 0;
-    for (int i = 0; i < before.length() && field < 5; i++) {
+    for (int i = 0; i < before.length(); i++) {
       char c = before.charAt(i);
       if (c == '$' && i + 1 < before.length() && before.charAt(i + 1) == '{') {
         depth++;
       } else if (c == '}' && depth > 0) {
         depth--;
       } else if (c == ':' && depth == 0) {
-        field++;
+        colons++;
       }
     }
-    return field;
+    return colons;
+  }
+
+  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
+  private static int arnField(String before) {
+    return Math.min(colons(before), 5);
   }
 
   /** A name-like stand-in made from a reference: {@code ${DataBucket}} stands in as DataBucket. */

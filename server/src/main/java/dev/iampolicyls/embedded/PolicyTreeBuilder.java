@@ -12,6 +12,7 @@ import dev.iampolicyls.syntax.SyntaxTrees;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,20 @@ final class PolicyTreeBuilder {
 
   private final Interpolation interpolation;
 
-  PolicyTreeBuilder(Map<String, Boolean> branches, List<Finding> templateFindings) {
-    this.interpolation = new Interpolation(branches, templateFindings);
+  private final Set<EmbeddedPolicy.Written> written;
+
+  /**
+   * @param resourceTypes the template's resources: logical id to resource type
+   * @param written where each value built from template functions goes, with the text the template
+   *     writes for it, when the two differ
+   */
+  PolicyTreeBuilder(
+      Map<String, Boolean> branches,
+      List<Finding> templateFindings,
+      Map<String, String> resourceTypes,
+      Set<EmbeddedPolicy.Written> written) {
+    this.interpolation = new Interpolation(branches, templateFindings, resourceTypes);
+    this.written = written;
   }
 
   /** The tree, or null when the value is removed ({@code AWS::NoValue}) in this reading. */
@@ -66,6 +79,9 @@ final class PolicyTreeBuilder {
       }
     }
     TextBuilder text = interpolation.evaluate(f);
+    if (!text.isOpaque() && !text.value().equals(text.written())) {
+      written.add(new EmbeddedPolicy.Written(f.offset(), text.value(), text.written()));
+    }
     return SyntaxTrees.string(
         f.offset(), f.length(), text.value(), 0, text.offsets(), text.isOpaque());
   }

@@ -53,6 +53,51 @@ final class ResourceBlanking {
     return out.toString();
   }
 
+  /**
+   * The text with only the top-level resource holding {@code offset} left, and the {@code
+   * Resources:} line above it, each at its offset: the lines before them blanked (spaces are what
+   * the YAML reader skips fastest), and what comes after the resource cut. Null when the offset is
+   * not inside a resource under {@code Resources:}.
+   */
+  static String onlyResourceAt(String text, int offset) {
+    int resources = lineStartOf(text, "Resources:");
+    if (resources < 0 || offset <= resources) {
+      return null;
+    }
+    int firstEntry = nextContentLine(text, text.indexOf('\n', resources) + 1);
+    if (firstEntry < 0 || firstEntry > offset) {
+      return null;
+    }
+    int indent = indentation(text, firstEntry);
+    if (indent == 0) {
+      return null;
+    }
+    int start = -1;
+    for (int line = firstEntry; line >= 0 && line <= offset; line = nextLine(text, line)) {
+      if (isContent(text, line) && indentation(text, line) == indent) {
+        start = line;
+      } else if (isContent(text, line) && indentation(text, line) < indent) {
+        return null; // past the Resources section
+      }
+    }
+    int end = text.length();
+    for (int line = nextLine(text, start); line >= 0; line = nextLine(text, line)) {
+      if (line > offset && isContent(text, line) && indentation(text, line) <= indent) {
+        end = line;
+        break;
+      }
+    }
+    int resourcesEnd = lineEnd(text, resources);
+    StringBuilder out = new StringBuilder(text.substring(0, end));
+    for (int i = 0; i < start; i++) {
+      char c = out.charAt(i);
+      if ((i < resources || i >= resourcesEnd) && c != '\n' && c != '\r') {
+        out.setCharAt(i, ' ');
+      }
+    }
+    return out.toString();
+  }
+
   /** The start of the first line that is exactly {@code key} at column 0 (spaces after allowed). */
   private static int lineStartOf(String text, String key) {
     for (int line = 0; line >= 0; line = nextLine(text, line)) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A policy written as JSON text inside {@code Fn::Sub}: CloudFormation substitutes the whole text,
  * but each JSON string is a value of its own, so each string holding {@code ${...}} is read as a
- * Sub of its own (with the same variables). {@code "${Bucket.Arn}/*"} is then opaque as a value
- * should be, rather than a name in the middle of the text.
+ * Sub of its own (with the same variables). {@code "${Bucket.Arn}/*"} is then a value of its own
+ * (the bucket's objects, or opaque), rather than a name in the middle of the text.
  */
 final class SubStrings {
   private SubStrings() {}

@@ -9,13 +9,19 @@ import java.util.Arrays;
  */
 final class TextBuilder {
   private final StringBuilder value = new StringBuilder();
+
+  /** The value as the template writes it: references as ${Name}, for messages to quote. */
+  private final StringBuilder written = new StringBuilder();
+
   private int[] offsets = new int[16];
   private int end;
   private boolean exact = true;
   private boolean opaque;
+  private boolean referenceStartsResource;
 
   /** Text copied from the template: {@code map} holds each character's host offset and the end. */
   void literal(String text, int[] map, int spanStart, int spanEnd) {
+    written.append(text);
     for (int i = 0; i < text.length(); i++) {
       push(text.charAt(i), map != null ? map[i] : spanStart);
     }
@@ -27,8 +33,12 @@ final class TextBuilder {
     }
   }
 
-  /** Text that stands for the template characters {@code [start, end)} (a replaced reference). */
-  void standIn(String text, int start, int end) {
+  /**
+   * Text that stands for the template characters {@code [start, end)} (a replaced reference), which
+   * the template writes as {@code writtenAs} ({@code ${Bucket.Arn}}).
+   */
+  void standIn(String text, String writtenAs, int start, int end) {
+    written.append(writtenAs);
     for (int i = 0; i < text.length(); i++) {
       push(text.charAt(i), start);
     }
@@ -44,12 +54,26 @@ final class TextBuilder {
     return opaque;
   }
 
+  /** A reference of unknown shape begins the resource part of the ARN being built. */
+  void markReferenceStartsResource() {
+    referenceStartsResource = true;
+  }
+
+  boolean referenceStartsResource() {
+    return referenceStartsResource;
+  }
+
   boolean isEmpty() {
     return value.length() == 0;
   }
 
   String value() {
     return value.toString();
+  }
+
+  /** The value as the template writes it, with {@code ${...}} for each reference. */
+  String written() {
+    return written.toString();
   }
 
   /** Each character's host offset and the end, or null when some piece had no exact position. */

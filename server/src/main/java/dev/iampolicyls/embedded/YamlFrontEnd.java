@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -81,13 +82,17 @@ final class YamlFrontEnd {
     String function = functionName(node.getTag());
     if (function != null) {
       HostValue argument = convertUntagged(node, contentStart(start, end), end);
-      return new HostValue.Function(function, argument, start, end - start);
+      return new HostValue.Function(function, argument, start, argument.end() - start);
     }
     HostValue value = convertUntagged(node, start, end);
     return value instanceof HostValue.Mapping m ? Functions.fromMapping(m) : value;
   }
 
-  /** The node itself, as if it had no tag, spanning {@code [start, end)}. */
+  /**
+   * The node itself, as if it had no tag, spanning {@code [start, end)}. A block collection ends
+   * where its last value ends: the composer's end mark is the next token, past the blank lines and
+   * comments that follow, which would fold, select and edit the next line with it.
+   */
   private HostValue convertUntagged(Node node, int start, int end) {
     if (node instanceof ScalarNode scalar) {
       return scalar(scalar, start, end);
@@ -97,6 +102,9 @@ final class YamlFrontEnd {
       for (Node item : sequence.getValue()) {
         items.add(convert(item));
       }
+      if (sequence.getFlowStyle() == FlowStyle.BLOCK && !items.isEmpty()) {
+        end = items.get(items.size() - 1).end();
+      }
       return new HostValue.Sequence(start, end - start, items);
     }
     MappingNode mapping = (MappingNode) node;
@@ -105,6 +113,10 @@ final class YamlFrontEnd {
       if (convert(tuple.getKeyNode()) instanceof HostValue.Scalar key) {
         entries.add(new HostValue.Entry(key, convert(tuple.getValueNode())));
       }
+    }
+    if (mapping.getFlowStyle() == FlowStyle.BLOCK && !entries.isEmpty()) {
+      HostValue.Entry last = entries.get(entries.size() - 1);
+      end = last.value() != null ? last.value().end() : last.key().end();
     }
     return new HostValue.Mapping(start, end - start, entries);
   }

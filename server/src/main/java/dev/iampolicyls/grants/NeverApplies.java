@@ -62,7 +62,7 @@ public final class NeverApplies {
       if (op == null || op.ifExists() || op.qualifier() != ConditionOperator.Qualifier.NONE) {
         continue;
       }
-      Optional<Reason> past = pastDate(c, op.base(), now);
+      Optional<Reason> past = pastDate(c, op.base(), now).or(() -> SessionAge.expired(c, now));
       if (past.isPresent()) {
         return past;
       }

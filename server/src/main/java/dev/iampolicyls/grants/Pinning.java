@@ -108,7 +108,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   }
 
   /** aws:ResourceTag/x, or a service's own ResourceTag key such as ec2:ResourceTag/x. */
-  private static boolean isResourceTag(String lowerKey) {
+  static boolean isResourceTag(String lowerKey) {
     int colon = lowerKey.indexOf(':');
     return colon > 0 && lowerKey.startsWith("resourcetag/", colon + 1);
   }
@@ -125,7 +125,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
         && s.value().equals("true");
   }
 
-  private static boolean mustHold(ConditionEntry entry) {
+  static boolean mustHold(ConditionEntry entry) {
     ConditionOperator op = entry.operator().orElse(null);
     if (op == null || op.ifExists() || op.base().negated()) {
       return false;

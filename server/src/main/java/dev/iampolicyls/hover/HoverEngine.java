@@ -47,6 +47,15 @@ public final class HoverEngine {
     return inStatement(policy, new StatementFacts(catalog, statement), node, offset, type);
   }
 
+  /**
+   * The summary of a statement, for a pointer on what opens it in a host syntax that has no brace
+   * there (the dash of a YAML sequence item), over {@code [start, end)}.
+   */
+  public HoverResult statementSummary(Policy policy, Statement statement, int start, int end) {
+    return new HoverResult(
+        summaryText(policy, new StatementFacts(catalog, statement), null), start, end);
+  }
+
   private static Statement enclosingStatement(Policy policy, JsonNode node) {
     for (JsonNode n = node; n != null; n = n.parent()) {
       if (n instanceof ObjectNode) {

@@ -14,6 +14,7 @@ import dev.iampolicyls.semantics.ResourceFit;
 import dev.iampolicyls.semantics.ResourceFit.ActionMisfit;
 import dev.iampolicyls.semantics.ResourceFit.Misfits;
 import dev.iampolicyls.semantics.ResourceFormat;
+import dev.iampolicyls.syntax.StringNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,7 +80,7 @@ public final class StatementSummary {
           .append(Phrases.count(plan.unknown(), "unknown action"))
           .append(" not counted)");
     }
-    for (String misfit : misfits(facts, plan.misfits())) {
+    for (String misfit : misfits(facts, plan.misfits(), source)) {
       sb.append('.').append(' ').append(misfit);
     }
     return withWho(s, sb);
@@ -339,7 +340,7 @@ public final class StatementSummary {
    * "s3:ListBucket acts on buckets; arn:aws:s3:::b/* names objects": actions that act on the same
    * types share a sentence.
    */
-  private List<String> misfits(StatementFacts facts, List<Misfit> misfits) {
+  private List<String> misfits(StatementFacts facts, List<Misfit> misfits, String source) {
     if (misfits.isEmpty()) {
       return List.of();
     }
@@ -354,7 +355,7 @@ public final class StatementSummary {
       byAccepted.computeIfAbsent(accepted, k -> new ArrayList<>()).add(m.pattern().phrase());
       actionCount.merge(accepted, m.pattern().matches().size(), Integer::sum);
     }
-    String namedBy = namedBy(facts.statement().resources());
+    String namedBy = namedBy(facts.statement().resources(), source);
     List<String> out = new ArrayList<>();
     byAccepted.forEach(
         (accepted, phrases) -> {
@@ -379,7 +380,7 @@ public final class StatementSummary {
   }
 
   /** "arn:aws:s3:::b/* names objects": what the statement's decided ARNs name, by kind. */
-  private String namedBy(List<StringElement> resources) {
+  private String namedBy(List<StringElement> resources, String source) {
     Map<String, List<String>> byKind = new LinkedHashMap<>();
     for (StringElement r : resources) {
       ResourceFit.typesNamedBy(catalog, r.value())
@@ -389,7 +390,7 @@ public final class StatementSummary {
                     types.isEmpty()
                         ? "no known resource type"
                         : Phrases.or(plurals(types), MAX_NAMED);
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.value());
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(asWritten(r, source));
               });
     }
     List<String> clauses = new ArrayList<>();
@@ -398,6 +399,21 @@ public final class StatementSummary {
             clauses.add(
                 Phrases.and(arns, MAX_NAMED) + (arns.size() == 1 ? " names " : " name ") + kind));
     return String.join("; ", clauses);
+  }
+
+  /**
+   * A Resource as the document writes it: its value, or in a template, where a value was built from
+   * template functions ({@code !GetAtt DataBucket.Arn}, a {@code !Sub}), the template's text rather
+   * than the value that stands in for it.
+   */
+  private static String asWritten(StringElement r, String source) {
+    StringNode n = r.node();
+    boolean unquoted = n.contentOffset() == n.offset();
+    if (!unquoted || n.end() > source.length()) {
+      return r.value();
+    }
+    String written = source.substring(n.offset(), n.end());
+    return written.equals(r.value()) ? r.value() : written;
   }
 
   /** "buckets", "objects": the distinct type names, plural. */

@@ -26,10 +26,19 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
   /** One embedded policy and its findings: those of every reading, each reported once. */
   public record Checked(EmbeddedPolicy policy, List<Finding> findings) {}
 
+  /**
+   * Checks every policy of the document, asking {@code cancel} before each policy and between
+   * checks: a cancelled analysis throws {@link java.util.concurrent.CancellationException}.
+   */
   static EmbeddedAnalysis of(
-      DiagnosticsEngine engine, HostDocument document, Path path, AnalysisSettings settings) {
+      DiagnosticsEngine engine,
+      HostDocument document,
+      Path path,
+      AnalysisSettings settings,
+      CancelChecker cancel) {
     List<Checked> checked = new ArrayList<>();
     for (EmbeddedPolicy embedded : document.policies()) {
+      cancel.checkCanceled();
       // The policy's place in the template decides its type, whatever the file's settings say.
       AnalysisSettings typed =
           settings.withPolicyType(embedded.policyType()).withResourceType(embedded.resourceType());
@@ -45,7 +54,8 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
         }
       }
       for (Policy reading : embedded.readings()) {
-        for (Finding f : engine.run(reading, embedded.policyType(), resolved)) {
+        for (Finding f : engine.run(reading, embedded.policyType(), resolved, cancel)) {
+          f = asWritten(embedded, f);
           findings.putIfAbsent(key(f), f);
         }
       }
@@ -57,6 +67,14 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
       checked.add(new Checked(embedded, sorted));
     }
     return new EmbeddedAnalysis(document, checked);
+  }
+
+  /** The finding quoting the template's text where it quotes a value built from references. */
+  private static Finding asWritten(EmbeddedPolicy embedded, Finding f) {
+    String message = embedded.asWritten(f.message(), f.offset());
+    return message.equals(f.message())
+        ? f
+        : new Finding(f.code(), f.type(), message, f.offset(), f.length(), f.path(), f.related());
   }
 
   private static List<Object> key(Finding f) {

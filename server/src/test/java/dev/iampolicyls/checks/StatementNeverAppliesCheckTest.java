@@ -80,9 +80,9 @@ class StatementNeverAppliesCheckTest {
     assertNeverApplies(
         allowAll(
             "{\"ForAnyValue:DateLessThan\": {\"aws:CurrentTime\": \"2020-01-01T00:00:00Z\"}}"));
-    // Another date key, a variable, an unreadable value.
+    // A token issued a session ago (36 h) may still be in use; a variable, an unreadable value.
     assertNeverApplies(
-        allowAll("{\"DateLessThan\": {\"aws:TokenIssueTime\": \"2020-01-01T00:00:00Z\"}}"));
+        allowAll("{\"DateLessThan\": {\"aws:TokenIssueTime\": \"2025-05-31T00:00:00Z\"}}"));
     assertNeverApplies(
         allowAll("{\"DateLessThan\": {\"aws:CurrentTime\": \"${aws:TokenIssueTime}\"}}"));
     assertNeverApplies(allowAll("{\"DateLessThan\": {\"aws:CurrentTime\": \"yesterday\"}}"));

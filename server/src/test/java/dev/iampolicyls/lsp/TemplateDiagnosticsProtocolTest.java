@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.service.PolicyLanguageService;
 import java.util.List;
-import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
-import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.AfterEach;
@@ -119,13 +116,5 @@ class TemplateDiagnosticsProtocolTest {
         client.await(URI, 2).getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
     assertEquals(
         List.of("YAML_SYNTAX_ERROR", "INVALID_ACTION", "UNESCAPED_POLICY_VARIABLE_IN_SUB"), codes);
-  }
-
-  @Test
-  void completionAnswersNothingInATemplate() throws Exception {
-    open(URI, "yaml", TEMPLATE);
-    CompletionParams params =
-        new CompletionParams(new TextDocumentIdentifier(URI), new Position(9, 23));
-    assertEquals(List.of(), server.documents().completion(params).get().getRight().getItems());
   }
 }

@@ -1,0 +1,131 @@
+package dev.iampolicyls.embedded;
+
+import dev.iampolicyls.completion.CompletionOptions;
+import dev.iampolicyls.service.CancelChecker;
+import dev.iampolicyls.service.ParsedText;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.util.Arrays;
+import java.util.function.IntSupplier;
+
+/**
+ * Prints completion latency (median, p99) for the same typing in a plain JSON policy and in a YAML
+ * template holding that policy after {@code roles} other roles (parse and template reading
+ * included, as a request after a keystroke has them), e.g. {@code java -cp
+ * server/target/test-classes:server/target/iam-policy-ls.jar
+ * dev.iampolicyls.embedded.TemplateCompletionBenchmark 100}. Not a test: numbers depend on the
+ * machine.
+ */
+public final class TemplateCompletionBenchmark {
+  private static final int RUNS = 300;
+
+  /** Each case: what is typed where, as a JSON policy and as the YAML statement's lines. */
+  private static final String[][] CASES = {
+    {"action", "\"Action\": \"s3:Get‸\"", "Action: s3:Get‸"},
+    {"key", "\"Action\": \"s3:GetObject\", \"Con‸\"", "Action: s3:GetObject\n            Con‸"},
+    {
+      "resource",
+      "\"Action\": \"s3:GetObject\", \"Resource\": \"‸\"",
+      "Action: s3:GetObject\n            Resource: ‸"
+    },
+    {
+      "condition key",
+      "\"Action\": \"s3:GetObject\", \"Condition\": {\"StringEquals\": {\"aws:Pr‸\"}}",
+      "Action: s3:GetObject\n            Condition:\n              StringEquals:\n                aws:Pr‸"
+    },
+  };
+
+  private TemplateCompletionBenchmark() {}
+
+  public static void main(String[] args) {
+    int roles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    PolicyLanguageService service = PolicyLanguageService.bundled();
+    for (String[] c : CASES) {
+      String json =
+          "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + c[1] + "}]}";
+      String yaml = template(roles, c[2]);
+      int jsonAt = json.indexOf('‸');
+      int yamlAt = yaml.indexOf('‸');
+      String jsonText = json.replace("‸", "");
+      String yamlText = yaml.replace("‸", "");
+      long[] plain =
+          time(
+              () ->
+                  service
+                      .complete(new ParsedText(jsonText), jsonAt, null, CompletionOptions.PLAIN)
+                      .items()
+                      .size());
+      long[] inTemplate =
+          time(
+              () ->
+                  service
+                      .completeInTemplate(
+                          yamlText, yamlAt, CompletionOptions.PLAIN, CancelChecker.NEVER)
+                      .orElseThrow()
+                      .items()
+                      .size());
+      System.out.printf(
+          "%-14s plain policy: %s | template (%d lines): %s%n",
+          c[0], summary(plain), yamlText.split("\n").length, summary(inTemplate));
+    }
+  }
+
+  private static String template(int roles, String typed) {
+    StringBuilder t = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+    t.append("  DataBucket:\n    Type: AWS::S3::Bucket\n");
+    for (int i = 0; i < roles; i++) {
+      t.append(
+          """
+            Role%d:
+              Type: AWS::IAM::Role
+              Properties:
+                AssumeRolePolicyDocument:
+                  Statement:
+                    - Effect: Allow
+                      Principal: {Service: lambda.amazonaws.com}
+                      Action: sts:AssumeRole
+                Policies:
+                  - PolicyName: read
+                    PolicyDocument:
+                      Statement:
+                        - Effect: Allow
+                          Action: [s3:GetObject, s3:ListBucket]
+                          Resource: !Sub "${DataBucket.Arn}/*"
+          """
+              .formatted(i));
+    }
+    t.append(
+        """
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    TYPED
+        """
+            .replace("TYPED", typed));
+    return t.toString();
+  }
+
+  private static long[] time(IntSupplier request) {
+    for (int i = 0; i < RUNS / 2; i++) {
+      request.getAsInt();
+    }
+    long[] nanos = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long t0 = System.nanoTime();
+      request.getAsInt();
+      nanos[i] = System.nanoTime() - t0;
+    }
+    return nanos;
+  }
+
+  private static String summary(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        "median %.2f ms, p99 %.2f ms",
+        sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.iampolicyls.lsp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.service.PolicyLanguageService;
+import java.util.List;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Completion and hover over LSP in an open YAML template, at the template's positions. */
+class TemplateCompletionProtocolTest {
+  private static final String URI = "file:///stack/template.yaml";
+
+  private static final String TEMPLATE =
+      """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        DataBucket:
+          Type: AWS::S3::Bucket
+        Reader:
+          Type: AWS::IAM::ManagedPolicy
+          Properties:
+            PolicyDocument:
+              Version: "2012-10-17"
+              Statement:
+                - Effect: Allow
+                  Action: s3:GetObject
+                  Resource: !Sub "${DataBucket.Arn}/*"
+      """;
+
+  private final PolicyLanguageServer server =
+      new PolicyLanguageServer(new PolicyLanguageService(Catalog.bundled()), 0);
+  private final RecordingClient client = new RecordingClient();
+
+  @AfterEach
+  void stop() {
+    server.documents().stop();
+  }
+
+  private void open(String text) throws InterruptedException {
+    server.connect(client);
+    server
+        .documents()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "yaml", 1, text)));
+    client.await(URI, 1);
+  }
+
+  private List<CompletionItem> complete(int line, int character) throws Exception {
+    return server
+        .documents()
+        .completion(
+            new CompletionParams(new TextDocumentIdentifier(URI), new Position(line, character)))
+        .get()
+        .getRight()
+        .getItems();
+  }
+
+  private static CompletionItem item(List<CompletionItem> items, String label) {
+    return items.stream()
+        .filter(i -> i.getLabel().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("missing " + label));
+  }
+
+  @Test
+  void completesAnActionAtTheTemplatesPositionInYaml() throws Exception {
+    open(TEMPLATE.replace("Action: s3:GetObject", "Action: s3:GetOb"));
+    // Line 11 is "            Action: s3:GetOb": the cursor after "GetOb".
+    TextEdit edit = item(complete(11, 28), "s3:GetObject").getTextEdit().getLeft();
+    assertEquals("s3:GetObject", edit.getNewText());
+    assertEquals(new Range(new Position(11, 20), new Position(11, 28)), edit.getRange());
+  }
+
+  @Test
+  void completesAKeyTypedOnANewLineWhileTheYamlDoesNotParse() throws Exception {
+    open(TEMPLATE);
+    String typing =
+        TEMPLATE.replace("Action: s3:GetObject\n", "Action: s3:GetObject\n            Cond\n");
+    server
+        .documents()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, 2),
+                List.of(new TextDocumentContentChangeEvent(typing))));
+    TextEdit edit = item(complete(12, 16), "Condition").getTextEdit().getLeft();
+    assertEquals("Condition:\n              ", edit.getNewText());
+    assertEquals(new Range(new Position(12, 12), new Position(12, 16)), edit.getRange());
+  }
+
+  @Test
+  void offersTheTemplatesBucketWhereAResourceIsTyped() throws Exception {
+    open(TEMPLATE.replace("Resource: !Sub \"${DataBucket.Arn}/*\"", "Resource: "));
+    List<String> labels = complete(12, 22).stream().map(CompletionItem::getLabel).toList();
+    assertTrue(labels.contains("!Sub '${DataBucket.Arn}/*'"), labels.toString());
+  }
+
+  @Test
+  void hoversAnActionAndTheSubThatNamesTheBucket() throws Exception {
+    open(TEMPLATE);
+    Hover action =
+        server
+            .documents()
+            .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(11, 24)))
+            .get();
+    assertEquals(new Range(new Position(11, 20), new Position(11, 32)), action.getRange());
+    assertTrue(action.getContents().getRight().getValue().contains("s3:GetObject"));
+    Hover statement =
+        server
+            .documents()
+            .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(10, 10)))
+            .get();
+    assertEquals(new Range(new Position(10, 10), new Position(10, 11)), statement.getRange());
+    assertTrue(
+        statement.getContents().getRight().getValue().contains("DataBucket"),
+        statement.getContents().getRight().getValue());
+  }
+}
