@@ -83,10 +83,20 @@ public final class NeverApplies {
 
   /**
    * Whether a Condition holds for every request although it is there: a Deny with it then applies
-   * as one without it.
+   * as one without it. Each test must hold: NotIpAddress of private ranges on aws:SourceIp, or a
+   * negated or IfExists test of a key none of the statement's actions carries.
    */
-  public static boolean alwaysHolds(Statement s) {
-    return SourceIpRanges.alwaysTrue(s);
+  public static boolean alwaysHolds(Statement s, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);
+  }
+
+  /**
+   * Whether one test of a statement is true for every request, so it narrows nothing: NotIpAddress
+   * of private ranges on aws:SourceIp, a negated or IfExists test of a key none of the statement's
+   * actions carries.
+   */
+  public static boolean narrowsNothing(Statement s, ConditionEntry test, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(test) || UnsupportedKey.absentAndTrue(s, test, catalog);
   }
 
   static boolean singleValued(Catalog catalog, String key) {

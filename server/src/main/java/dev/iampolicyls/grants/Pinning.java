@@ -53,14 +53,15 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   }
 
   public static Pinning of(Statement statement) {
-    return of(statement, key -> true);
+    return of(statement, test -> true);
   }
 
   /**
-   * The pinning of a statement whose condition keys {@code reaches} says can be in its requests: a
-   * key that cannot is not one that "may narrow it further".
+   * The pinning of a statement, where {@code mayNarrow} says which of its tests can fail for some
+   * request: one that cannot (its key is never in the statement's requests, NotIpAddress of private
+   * ranges) is not one that "may narrow it further".
    */
-  static Pinning of(Statement statement, Predicate<String> reaches) {
+  static Pinning of(Statement statement, Predicate<ConditionEntry> mayNarrow) {
     List<String> who = new ArrayList<>();
     List<String> which = new ArrayList<>();
     List<String> other = new ArrayList<>();
@@ -70,7 +71,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
         addOnce(who, entry.key());
       } else if (mustHold(entry) && (WHICH_KEYS.contains(key) || isResourceTag(key))) {
         addOnce(which, entry.key());
-      } else if (!other.contains(entry.key()) && reaches.test(entry.key())) {
+      } else if (!other.contains(entry.key()) && mayNarrow.test(entry)) {
         other.add(entry.key());
       }
     }

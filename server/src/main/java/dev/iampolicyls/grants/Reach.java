@@ -10,7 +10,9 @@ import dev.iampolicyls.semantics.ResourceSemantics;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How much of what its actions act on a statement's Resource reaches, in the classes the checks
@@ -162,17 +164,32 @@ public enum Reach {
 
   /** Whether some resource type of the action has ARNs of this service. */
   private static boolean actsInService(Action a, String service) {
-    for (ActionResource ar : a.resourceTypes()) {
-      String format = ar.resourceType().map(t -> t.arnFormat()).orElse(null);
-      if (format == null) {
-        return true; // a type the catalog does not define: let the engine decide
-      }
-      List<String> fields = ResourcePattern.fields(format);
-      if (fields.size() == 6 && fields.get(2).equalsIgnoreCase(service)) {
+    String[] services = ARN_SERVICES.get(a); // computeIfAbsent may lock the bin even when present
+    if (services == null) {
+      services = ARN_SERVICES.computeIfAbsent(a, Reach::arnServices);
+    }
+    for (String s : services) {
+      if (s == null || s.equalsIgnoreCase(service)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The service field of each resource type's ARN format, null for a type the catalog does not
+   * define (the engine then decides). Kept per action: a NotAction statement asks for thousands.
+   */
+  private static final Map<Action, String[]> ARN_SERVICES = new ConcurrentHashMap<>();
+
+  private static String[] arnServices(Action a) {
+    List<String> out = new ArrayList<>();
+    for (ActionResource ar : a.resourceTypes()) {
+      String format = ar.resourceType().map(t -> t.arnFormat()).orElse(null);
+      List<String> fields = format == null ? null : ResourcePattern.fields(format);
+      out.add(fields == null ? null : fields.size() == 6 ? fields.get(2) : "");
+    }
+    return out.toArray(new String[0]);
   }
 
   /** Whether an ARN format's resource part holds a variable: the type has many resources. */

@@ -52,15 +52,20 @@ final class SourceIpRanges {
       return false;
     }
     for (ConditionEntry e : s.conditionEntries()) {
-      ConditionOperator op = e.operator().orElse(null);
-      if (op == null
-          || op.base() != Base.NotIpAddress
-          || op.qualifier() != Qualifier.NONE
-          || !onlyPrivate(e)) {
+      if (!alwaysTrue(e)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@code NotIpAddress} on aws:SourceIp with only private ranges: true for every request. */
+  static boolean alwaysTrue(ConditionEntry e) {
+    ConditionOperator op = e.operator().orElse(null);
+    return op != null
+        && op.base() == Base.NotIpAddress
+        && op.qualifier() == Qualifier.NONE
+        && onlyPrivate(e);
   }
 
   private static boolean onlyPrivate(ConditionEntry e) {

@@ -49,12 +49,66 @@ final class UnsupportedKey {
 
   private static Optional<NeverApplies.Reason> of(
       Statement s, ConditionEntry entry, Catalog catalog) {
-    String key = entry.key();
-    int colon = key.indexOf(':');
     ConditionOperator op = entry.operator().orElse(null);
-    if (op == null
-        || !failsWhenAbsent(op)
-        || colon <= 0
+    if (op == null || !failsWhenAbsent(op)) {
+      return Optional.empty();
+    }
+    return absence(s, entry.key(), catalog)
+        .map(
+            absent ->
+                new NeverApplies.Reason(
+                    entry.keyProperty().key(),
+                    entry.key()
+                        + " is a key of "
+                        + absent.service().prefix()
+                        + " that no action of this statement puts in the request (it comes with "
+                        + String.join(", ", absent.carriers())
+                        + ", ...), so "
+                        + entry.operatorText()
+                        + " is never true",
+                    absent.sameService() ? SAME_SERVICE_CODE : null));
+  }
+
+  /**
+   * Whether every test of a statement's Condition holds for every request because its key is never
+   * there: a negated or IfExists test (true without the key) of a key no action of the statement
+   * carries. A Deny with such a Condition denies always.
+   */
+  static boolean allAbsentAndTrue(Statement s, Catalog catalog) {
+    if (s.action().isEmpty() || s.conditionEntries().isEmpty()) {
+      return false;
+    }
+    for (ConditionEntry entry : s.conditionEntries()) {
+      if (!absentAndTrue(s, entry, catalog)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether one test is true for every request of the statement: negated or IfExists (true without
+   * the key), on a key none of its actions carries.
+   */
+  static boolean absentAndTrue(Statement s, ConditionEntry entry, Catalog catalog) {
+    ConditionOperator op = entry.operator().orElse(null);
+    return op != null
+        && !s.action().isEmpty()
+        && op.base() != ConditionOperator.Base.Null
+        && (op.ifExists() || op.base().negated())
+        && op.qualifier() != Qualifier.FOR_ANY_VALUE
+        && absence(s, entry.key(), catalog).isPresent();
+  }
+
+  /**
+   * A service key no action of the statement carries: its service, a few actions that do carry it,
+   * and whether the statement names actions of that service.
+   */
+  private record Absence(Service service, List<String> carriers, boolean sameService) {}
+
+  private static Optional<Absence> absence(Statement s, String key, Catalog catalog) {
+    int colon = key.indexOf(':');
+    if (colon <= 0
         || key.regionMatches(true, 0, "aws:", 0, 4)
         || catalog.globalConditionKey(key).isPresent()) {
       return Optional.empty();
@@ -88,18 +142,7 @@ final class UnsupportedKey {
     if (carriers.isEmpty()) {
       return Optional.empty(); // no action is known to carry it: the catalog cannot judge
     }
-    String why =
-        key
-            + " is a key of "
-            + service.prefix()
-            + " that no action of this statement puts in the request (it comes with "
-            + String.join(", ", carriers)
-            + ", ...), so "
-            + entry.operatorText()
-            + " is never true";
-    return Optional.of(
-        new NeverApplies.Reason(
-            entry.keyProperty().key(), why, sameService ? SAME_SERVICE_CODE : null));
+    return Optional.of(new Absence(service, carriers, sameService));
   }
 
   /** A plain or ForAnyValue test, not negated, not Null: false when the key is absent. */

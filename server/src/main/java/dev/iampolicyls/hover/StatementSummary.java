@@ -4,7 +4,9 @@ import dev.iampolicyls.catalog.AccessLevel;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.grants.NeverApplies;
 import dev.iampolicyls.policy.Arn;
+import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
@@ -13,6 +15,7 @@ import dev.iampolicyls.semantics.ResourceFit.ActionMisfit;
 import dev.iampolicyls.semantics.ResourceFit.Misfits;
 import dev.iampolicyls.semantics.ResourceFormat;
 import dev.iampolicyls.syntax.StringNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -49,6 +52,11 @@ public final class StatementSummary {
 
   String summarize(StatementFacts facts, String source) {
     Statement s = facts.statement();
+    // Instant.MIN: a date never counts as past, so the sentence does not change with the clock.
+    Optional<NeverApplies.Reason> dead = NeverApplies.of(s, catalog, Instant.MIN);
+    if (dead.isPresent()) {
+      return withWho(s, new StringBuilder(verb(s)).append(" nothing: ").append(dead.get().why()));
+    }
     Plan plan = plan(facts);
     StringBuilder sb = new StringBuilder(verb(s));
     if (plan.groups().isEmpty()) {
@@ -57,7 +65,12 @@ public final class StatementSummary {
       for (int i = 0; i < plan.groups().size(); i++) {
         sb.append(i == 0 ? " " : "; ").append(describe(facts, plan.groups().get(i)));
       }
-      String conditions = ConditionPhrases.phrase(s.conditionEntries(), source);
+      // A test every request passes narrows nothing: the sentence leaves it out.
+      List<ConditionEntry> narrowing =
+          s.conditionEntries().stream()
+              .filter(e -> !NeverApplies.narrowsNothing(s, e, catalog))
+              .toList();
+      String conditions = ConditionPhrases.phrase(narrowing, source);
       if (!conditions.isEmpty()) {
         sb.append(", ").append(conditions);
       }
@@ -67,15 +80,20 @@ public final class StatementSummary {
           .append(Phrases.count(plan.unknown(), "unknown action"))
           .append(" not counted)");
     }
-    sb.append('.');
     for (String misfit : misfits(facts, plan.misfits(), source)) {
-      sb.append(' ').append(misfit).append('.');
+      sb.append('.').append(' ').append(misfit);
     }
+    return withWho(s, sb);
+  }
+
+  /** The sentence ended, with the principal's short sentence after it when there is one. */
+  private static String withWho(Statement s, StringBuilder sentence) {
+    sentence.append('.');
     String who = who(s);
     if (!who.isEmpty()) {
-      sb.append(" Who: ").append(who).append('.');
+      sentence.append(" Who: ").append(who).append('.');
     }
-    return sb.toString();
+    return sentence.toString();
   }
 
   /**

@@ -103,6 +103,16 @@ class ReachChecksTest {
             .get(0)
             .message();
     assertFalse(foreign.contains("may narrow"), foreign);
+    String alwaysTrue =
+        assertFindings(
+                allow(
+                    "«\"s3:GetObject\"»",
+                    "\"*\"",
+                    "{\"NotIpAddress\": {\"aws:SourceIp\": \"10.0.0.0/8\"}}"),
+                "DATA_EXFILTRATION")
+            .get(0)
+            .message();
+    assertFalse(alwaysTrue.contains("may narrow"), alwaysTrue);
     String global =
         assertFindings(
                 allow(

@@ -458,4 +458,25 @@ class StatementNeverAppliesCheckTest {
         run(publicRange).stream()
             .anyMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE));
   }
+
+  /**
+   * A negated test of a key no action of the Deny carries holds for every request (the key is never
+   * there): the Deny denies always, as one without Condition.
+   */
+  @Test
+  void aDenyWhoseKeyIsNeverThereAlwaysDenies() {
+    String text =
+        "{\"Version\": \"2012-10-17\", \"Statement\": ["
+            + "{\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"},"
+            + "{\"Effect\": \"Deny\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\","
+            + " \"Condition\": {\"StringNotEquals\": {\"s3:x-amz-acl\": \"private\"}}}]}";
+    assertTrue(
+        run(text).stream().noneMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE),
+        () -> run(text).toString());
+    // A key iam:PassRole carries may be there: the Deny stays conditional.
+    String carried =
+        text.replace("s3:x-amz-acl\": \"private", "iam:PassedToService\": \"ec2.amazonaws.com");
+    assertTrue(
+        run(carried).stream().anyMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE));
+  }
 }
