@@ -60,6 +60,12 @@ final class ResourceCandidates {
 
   private List<String> compute(List<Glob> shapes, List<String> relevant, String fill)
       throws GlobClasses.TooManyStates {
+    if (relevant.isEmpty() && fits(shapes, fill)) {
+      // No pattern tells these strings apart: one class, and the filled-in format stands for it
+      // (what the search below would choose). Most formats are here when NEW allows "*" or a
+      // NotAction: without this, each of the catalog's formats cost a search.
+      return List.of(fill);
+    }
     List<Observed> observed = relevant.stream().map(Observed::arn).toList();
     Map<BitSet, String> classes = GlobClasses.classes(shapes, observed, maxStates);
     // Readable names first: the format filled with examples, each pattern filled in.
