@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +41,10 @@ final class ResourceCandidates {
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
     if (known == null) {
-      known = compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+      known =
+          anyService(arnFormat)
+              ? byService(arnFormat)
+              : compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
       byFormat.put(arnFormat, known);
     }
     return known;
@@ -56,6 +61,58 @@ final class ResourceCandidates {
       byFormat.put("", known);
     }
     return known;
+  }
+
+  /** A format of one alternative whose service field is a placeholder (AWS Backup's). */
+  private static boolean anyService(String arnFormat) {
+    String service = field(arnFormat, 2);
+    return service != null && isPlaceholder(service) && !SEPARATOR.matcher(arnFormat).find();
+  }
+
+  /**
+   * The classes of a format of any service, searched service by service: a pattern that names a
+   * service matches only ARNs of that service, so when every pattern names one, the ARNs of service
+   * S are told apart by S's patterns alone, and the ARNs of a service no pattern names are one
+   * class. The same classes as one search over every pattern, whose product of automata grows with
+   * all of them at once (seconds for 50 statements). With a pattern of any service, one search.
+   */
+  private List<String> byService(String arnFormat) throws GlobClasses.TooManyStates {
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    List<String> open = new ArrayList<>();
+    for (String p : relevant(arnFormat)) {
+      String ps = field(p, 2);
+      boolean literal =
+          ps != null
+              && !ps.isEmpty()
+              && ps.indexOf('*') < 0
+              && ps.indexOf('?') < 0
+              && ps.indexOf('/') < 0
+              && !ps.contains("${");
+      if (literal) {
+        named.computeIfAbsent(ps, k -> new ArrayList<>()).add(p);
+      } else {
+        open.add(p);
+      }
+    }
+    if (named.size() < 2 || !open.isEmpty()) {
+      return compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+    }
+    String[] fields = arnFormat.split(":", 6);
+    Set<String> out = new LinkedHashSet<>();
+    for (Map.Entry<String, List<String>> e : named.entrySet()) {
+      fields[2] = e.getKey();
+      String ofService = String.join(":", fields);
+      out.addAll(compute(shapes(ofService), e.getValue(), fill(ofService)));
+    }
+    // A service no pattern names: every pattern is false, one class.
+    for (String fresh : new String[] {"example", "example-service", "another-service"}) {
+      if (!named.containsKey(fresh)) {
+        fields[2] = fresh;
+        out.add(fill(String.join(":", fields)));
+        break;
+      }
+    }
+    return List.copyOf(out);
   }
 
   private List<String> compute(List<Glob> shapes, List<String> relevant, String fill)
