@@ -190,11 +190,48 @@ final class ResourceCandidates {
               && ps.indexOf('*') < 0
               && ps.indexOf('?') < 0
               && !ps.equals(service);
-      if (!otherService) {
+      if (!otherService && resourcePartsMeet(p, arnFormat)) {
         out.add(p);
       }
     }
     return out;
+  }
+
+  /**
+   * False when the pattern's resource part and every alternative of the format's begin with
+   * different literal text ({@code instance/} and {@code volume/}): then the pattern matches no ARN
+   * of the format, and it tells none of them apart. True when in doubt.
+   */
+  private static boolean resourcePartsMeet(String pattern, String arnFormat) {
+    String own = field(pattern, 5);
+    if (own == null) {
+      return true; // not an ARN pattern: matched as one glob
+    }
+    String ownPrefix = literalPrefix(own);
+    for (String alternative : SEPARATOR.split(arnFormat)) {
+      String theirs = field(alternative.strip(), 5);
+      if (theirs == null) {
+        return true;
+      }
+      String theirPrefix = literalPrefix(theirs);
+      int n = Math.min(ownPrefix.length(), theirPrefix.length());
+      if (ownPrefix.regionMatches(0, theirPrefix, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text before the first wildcard or placeholder (case-sensitive, as ARNs match). */
+  private static String literalPrefix(String text) {
+    int end = text.length();
+    for (String stop : new String[] {"*", "?", "${"}) {
+      int i = text.indexOf(stop);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return text.substring(0, end);
   }
 
   private static String field(String arn, int index) {

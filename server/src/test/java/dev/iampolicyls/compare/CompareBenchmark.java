@@ -22,8 +22,8 @@ import java.util.List;
  * statement on one bucket under a tag condition (the shape that used to take seconds).
  */
 public final class CompareBenchmark {
-  private static final int WARM_UP = 20;
-  private static final int MEASURED = 100;
+  private static final int WARM_UP = 10;
+  private static final int MEASURED = 40;
 
   public static void main(String[] args) throws Exception {
     String oldText = policy(false);
