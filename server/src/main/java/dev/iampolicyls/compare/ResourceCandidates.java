@@ -44,7 +44,8 @@ final class ResourceCandidates {
       known =
           anyService(arnFormat)
               ? byService(arnFormat)
-              : compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+              : compute(
+                  shapes(arnFormat), relevant(arnFormat), fill(arnFormat), arnsOnly(arnFormat));
       byFormat.put(arnFormat, known);
     }
     return known;
@@ -54,7 +55,7 @@ final class ResourceCandidates {
   List<String> anyString() throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get("");
     if (known == null) {
-      known = new ArrayList<>(compute(List.of(), patterns, "*"));
+      known = new ArrayList<>(compute(List.of(), patterns, "*", false));
       if (!known.contains("*")) {
         known.add("*");
       }
@@ -95,14 +96,14 @@ final class ResourceCandidates {
       }
     }
     if (named.size() < 2 || !open.isEmpty()) {
-      return compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+      return compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat), arnsOnly(arnFormat));
     }
     String[] fields = arnFormat.split(":", 6);
     Set<String> out = new LinkedHashSet<>();
     for (Map.Entry<String, List<String>> e : named.entrySet()) {
       fields[2] = e.getKey();
       String ofService = String.join(":", fields);
-      out.addAll(compute(shapes(ofService), e.getValue(), fill(ofService)));
+      out.addAll(compute(shapes(ofService), e.getValue(), fill(ofService), true));
     }
     // A service no pattern names: every pattern is false, one class.
     for (String fresh : new String[] {"example", "example-service", "another-service"}) {
@@ -115,7 +116,18 @@ final class ResourceCandidates {
     return List.copyOf(out);
   }
 
-  private List<String> compute(List<Glob> shapes, List<String> relevant, String fill)
+  /** Whether every alternative of the format is an ARN of six fields. */
+  private static boolean arnsOnly(String arnFormat) {
+    for (String alternative : SEPARATOR.split(arnFormat)) {
+      if (alternative.strip().split(":", 6).length < 6) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> compute(
+      List<Glob> shapes, List<String> relevant, String fill, boolean arnsOnly)
       throws GlobClasses.TooManyStates {
     if (relevant.isEmpty() && fits(shapes, fill)) {
       // No pattern tells these strings apart: one class, and the filled-in format stands for it
@@ -124,7 +136,10 @@ final class ResourceCandidates {
       return List.of(fill);
     }
     List<Observed> observed = relevant.stream().map(Observed::arn).toList();
-    Map<BitSet, String> classes = GlobClasses.classes(shapes, observed, maxStates);
+    Map<BitSet, String> classes =
+        arnsOnly
+            ? GlobClasses.classesOfArns(shapes, observed, maxStates)
+            : GlobClasses.classes(shapes, observed, maxStates);
     // Readable names first: the format filled with examples, each pattern filled in.
     Map<BitSet, String> chosen = new LinkedHashMap<>();
     List<String> preferred = new ArrayList<>();
