@@ -46,7 +46,7 @@ class CompareDifferentialTest {
 
   @Test
   void compareNeverMissesNewAccessAndEveryWitnessHolds() throws Exception {
-    int cases = Differential.cases(30);
+    int cases = Differential.cases(40);
     Catalog catalog = Catalog.bundled();
     CompareOptions options = CompareOptions.defaults(PolicyType.IDENTITY_POLICY);
     PolicyGenerator generator = new PolicyGenerator(Differential.seed());
