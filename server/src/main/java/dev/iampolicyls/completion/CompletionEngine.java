@@ -94,7 +94,7 @@ public final class CompletionEngine {
     CursorContext ctx = cursor.context();
     Statement statement =
         cursor.statement() != null ? cursor.statement() : statementAt(policy, ctx.offset());
-    Proposals out = new Proposals(ctx, policy.document().text(), options, cancel, cursor.syntax());
+    Proposals out = new Proposals(ctx, cursor.text(), options, cancel, cursor.syntax());
     Request request =
         new Request(
             catalog, policy, policyType, policyType, statement, ctx, out, cursor.references());

@@ -148,7 +148,7 @@ final class Proposals {
       String sortText,
       Snippet valueShape) {
     if (syntax.yaml()) {
-      Snippet full = yamlScalar(name);
+      Snippet full = Snippet.of(syntax.spaceBefore() ? " " : "").append(yamlScalar(name));
       if (!syntax.keyHasColon()) {
         full.text(":").append(yamlShape(valueShape));
       }
@@ -180,7 +180,7 @@ final class Proposals {
    */
   void raw(
       String label, CompletionKind kind, String detail, String documentation, Snippet content) {
-    Snippet full = Snippet.of("").append(content);
+    Snippet full = Snippet.of(syntax.yaml() && syntax.spaceBefore() ? " " : "").append(content);
     if (ctx.commaAfter() && !syntax.yaml()) {
       full.text(",");
     }
@@ -195,14 +195,25 @@ final class Proposals {
   void partial(
       String label, CompletionKind kind, String detail, String documentation, String sortText) {
     if (syntax.yaml()) {
-      // Written as typed, unquoted: "s3:" alone reads as a key until the action follows it. In a
-      // quoted scalar the closing quote stays after the inserted text.
-      String open = (syntax.spaceBefore() ? " " : "") + typedQuote() + label;
+      // A service prefix of an action already written replaces that action's prefix only.
       int end = ctx.replaceEnd();
-      if (syntax.quote() != 0
+      int colon = text.indexOf(':', ctx.offset());
+      boolean rest = colon >= 0 && colon < end;
+      if (rest) {
+        end = colon + 1;
+      } else if (syntax.quote() != 0
           && end - 1 > ctx.replaceStart()
           && text.charAt(end - 1) == syntax.quote()) {
-        end--;
+        end--; // in a quoted scalar the closing quote stays after the inserted text
+      }
+      String open = (syntax.spaceBefore() ? " " : "") + typedQuote() + label;
+      if (!rest && syntax.quote() == 0 && ctx.position() == CursorContext.Position.VALUE) {
+        // "Action: s3:" is no YAML (a map's value cannot be a map on its line): quoted, with
+        // the cursor inside where snippets allow; else written as typed, as the user goes on.
+        if (options.snippetSupport()) {
+          value(label, kind, detail, documentation, sortText, Snippet.of(label).end(), true);
+          return;
+        }
       }
       items.add(
           item(

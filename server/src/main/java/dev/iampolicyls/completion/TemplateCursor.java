@@ -11,8 +11,11 @@ import java.util.List;
  * @param path the JSON path of the place inside the policy (as {@link CursorContext#path()})
  * @param statement the statement around the cursor, or null
  * @param references the template's resources whose references give ARNs
+ * @param text the template as the editor has it (the policy may have been read from a text with the
+ *     word being typed set aside)
  */
 public record TemplateCursor(
+    String text,
     CursorContext context,
     List<Object> path,
     Statement statement,

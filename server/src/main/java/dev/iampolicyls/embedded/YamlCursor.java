@@ -77,7 +77,7 @@ public record YamlCursor(
     }
     int i = indentation(line);
     List<Integer> dashes = new ArrayList<>();
-    while (i < cur && isDash(line, i)) {
+    while (isDash(line, i)) {
       dashes.add(i);
       i++;
       while (i < line.length() && line.charAt(i) == ' ') {
@@ -85,6 +85,11 @@ public record YamlCursor(
       }
     }
     Builder b = new Builder(text, lineStart, offset);
+    if (!dashes.isEmpty() && cur <= dashes.get(dashes.size() - 1)) {
+      return null; // on or before a dash: nothing is typed there
+    }
+    // "-" typed with no space yet: the value needs one.
+    b.spaceBefore = cur > 0 && line.charAt(cur - 1) == '-' && !dashes.isEmpty();
     if (cur < i || i >= line.length() || line.substring(i).isBlank()) {
       if (!line.substring(Math.min(cur, line.length())).isBlank()) {
         return null; // in the indentation before content
@@ -144,11 +149,15 @@ public record YamlCursor(
           }
         } // else the tag is being typed: it is the value so far
       }
-      if (v < cur && isFlowStart(line.charAt(v))) {
-        return flow(b, line, v, keyPath, i);
+      if (v < line.length() && isFlowStart(line.charAt(v))) {
+        // A tagged collection is a function's argument ({@code !Join [...]}): no policy value.
+        return b.tag != null || v >= cur ? null : flow(b, line, v, keyPath, i);
       }
       if (v < line.length() && (line.charAt(v) == '|' || line.charAt(v) == '>')) {
         return null; // a block scalar: its lines are text, not YAML
+      }
+      if (tagOrNothing(line.substring(v)) && valueBelow(text, lineEnd, i)) {
+        return null; // the key's value is on the lines below: a second one would break it
       }
       if (v > cur || (v == cur && !line.substring(cur).isBlank() && !b.startsScalar(line, v))) {
         return null;
@@ -160,6 +169,9 @@ public record YamlCursor(
     int end = lineStart + b.scalarEnd(line, i, false);
     if (!dashes.isEmpty()) {
       int dash = dashes.get(dashes.size() - 1);
+      if (tagOrNothing(line.substring(i)) && valueBelow(text, lineEnd, dash)) {
+        return null; // a tag whose argument is on the lines below is being edited
+      }
       return b.item(
           containerPath(text, lineStart, dashes.subList(0, dashes.size() - 1), dash, true),
           dash,
@@ -418,6 +430,30 @@ public record YamlCursor(
       out.add(part instanceof int[] n ? (Object) n[0] : part);
     }
     return out;
+  }
+
+  /** Whether a value as written on its line is nothing, or a tag alone ({@code !Join}). */
+  private static boolean tagOrNothing(String value) {
+    String v = value.strip();
+    return v.isEmpty() || (v.startsWith("!") && !v.contains(" "));
+  }
+
+  /**
+   * Whether the next line with content after {@code from} holds the value of a key at {@code
+   * column}: it is indented further, or is an item of a sequence at the key's own column.
+   */
+  private static boolean valueBelow(String text, int from, int column) {
+    int start = text.indexOf('\n', from) + 1;
+    while (start > 0 && start < text.length()) {
+      int end = lineEnd(text, start);
+      String line = text.substring(start, end);
+      int indent = indentation(line);
+      if (indent < line.length() && line.charAt(indent) != '#') {
+        return indent > column || (indent == column && isDash(line, indent));
+      }
+      start = text.indexOf('\n', end) + 1;
+    }
+    return false;
   }
 
   /** A line's dashes and its key, read without the rest of the document. */

@@ -138,7 +138,7 @@ final class TemplateCompletion {
     List<TemplateReference> refs = inResource(ctx.path()) ? references.apply(text) : List.of();
     return engine.complete(
         policy,
-        new TemplateCursor(ctx, ctx.path(), null, HostSyntax.JSON, refs),
+        new TemplateCursor(text, ctx, ctx.path(), null, HostSyntax.JSON, refs),
         p.policyType(),
         options,
         cancel);
@@ -184,6 +184,7 @@ final class TemplateCompletion {
               syntax.tagged());
       CompletionResult keys =
           at(
+              text,
               reading,
               cursor,
               YamlCursor.Place.KEY,
@@ -194,15 +195,26 @@ final class TemplateCompletion {
               options,
               cancel);
       CompletionResult skeleton =
-          at(reading, cursor, YamlCursor.Place.ITEM, inner, syntax, refs, policy, options, cancel);
+          at(
+              text,
+              reading,
+              cursor,
+              YamlCursor.Place.ITEM,
+              inner,
+              syntax,
+              refs,
+              policy,
+              options,
+              cancel);
       List<CompletionItem> items = new ArrayList<>(keys.items());
       items.addAll(skeleton.items());
       return new CompletionResult(items, keys.incomplete() || skeleton.incomplete());
     }
-    return at(reading, cursor, cursor.place(), inner, syntax, refs, policy, options, cancel);
+    return at(text, reading, cursor, cursor.place(), inner, syntax, refs, policy, options, cancel);
   }
 
   private CompletionResult at(
+      String text,
       Policy reading,
       YamlCursor cursor,
       YamlCursor.Place place,
@@ -215,7 +227,7 @@ final class TemplateCompletion {
     CursorContext ctx = context(reading, cursor, place, inner);
     return engine.complete(
         reading,
-        new TemplateCursor(ctx, inner, statement(reading, inner), syntax, refs),
+        new TemplateCursor(text, ctx, inner, statement(reading, inner), syntax, refs),
         policy.policyType(),
         options,
         cancel);

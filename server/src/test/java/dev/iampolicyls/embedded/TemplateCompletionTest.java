@@ -352,6 +352,64 @@ class TemplateCompletionTest {
         .applies("dynamodb:GetItem", "              Action: dynamodb:GetItem");
   }
 
+  @Test
+  void aServicePrefixChosenInsideAnActionReplacesOnlyItsPrefix() {
+    statements(
+            """
+                      - Effect: Allow
+                        Action: eve‸nts:PutEvents
+            """)
+        .applies("events:", "            Action: events:PutEvents");
+  }
+
+  @Test
+  void aServicePrefixAsAKeysValueIsQuotedWithTheCursorInsideWhereSnippetsAllow() {
+    TemplateCompletions c =
+        at(
+            HEAD
+                + """
+                          - Effect: Allow
+                            Action: s3‸
+                """,
+            CompletionOptions.SNIPPETS);
+    assertEquals("'s3:$0'", c.item("s3:").edit().newText());
+  }
+
+  @Test
+  void nothingWhereAValueWouldBreakTheOneBelow() {
+    // A key whose list is on the next lines, a tag whose argument is, and a dash itself.
+    assertTrue(
+        statements(
+                """
+                          - Effect: Allow
+                            Action:‸
+                              - s3:GetObject
+                """)
+            .labels()
+            .isEmpty());
+    assertTrue(
+        statements(
+                """
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            Resource: !Jo‸in
+                              - ''
+                              - [arn:aws:s3:::, !Ref B]
+                """)
+            .labels()
+            .isEmpty());
+    assertTrue(statements("          ‸- Effect: Allow\n").labels().isEmpty());
+    assertTrue(
+        statements(
+                """
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            Resource: !Join ['', [arn:aws:s3:::, !Ref B‸]]
+                """)
+            .labels()
+            .isEmpty());
+  }
+
   // ---- YAML flow style -------------------------------------------------------------------------
 
   @Test

@@ -13,6 +13,7 @@ import dev.iampolicyls.service.PolicyLanguageService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Test helper: a template with the cursor marked {@code ‸} (YAML has its own uses for {@code |})
@@ -53,6 +54,10 @@ final class TemplateCompletions {
       assertFalse(
           text.substring(edit.offset(), edit.end()).contains("\n"),
           () -> item.label() + ": edit spans lines");
+      String typed = text.substring(edit.offset(), offset);
+      assertTrue(
+          item.filterText().toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT)),
+          () -> item.label() + ": filter text " + item.filterText() + " drops typed " + typed);
     }
     return c;
   }
