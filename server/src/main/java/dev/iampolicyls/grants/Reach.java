@@ -44,10 +44,11 @@ public enum Reach {
   }
 
   /**
-   * The actions of a set that a grant's Resource reaches at least as broadly as wanted, the first
-   * Resource string that does (empty for NotResource, which reaches all but a few) and its reach.
+   * What a grant's Resource reaches at least as broadly as wanted.
    *
-   * @param actions what to look at; only those the grant grants after Deny can be reached
+   * @param actions the actions reached
+   * @param byResource what each Resource string reaches, in order; empty for NotResource, which
+   *     reaches all but a few
    */
   public record Reached(BitSet actions, List<By> byResource) {
     public boolean isEmpty() {
@@ -74,8 +75,8 @@ public enum Reach {
         return "on every resource";
       }
       return reach == AS_BROAD_AS_STAR
-          ? "on every resource (\"" + pattern + "\" is as broad as \"*\" for them)"
-          : "on every resource of their types in an account (\"" + pattern + "\")";
+          ? "on every resource (\"" + pattern + "\" reaches all of a type they act on)"
+          : "on every resource of a type in an account (\"" + pattern + "\")";
     }
   }
 

@@ -63,7 +63,7 @@ class ReachChecksTest {
         assertFindings(
             allow("«\"iam:PutRolePolicy\"»", "\"arn:aws:iam::111122223333:role/*\""),
             "PERMISSIONS_MANAGEMENT");
-    assertTrue(found.get(0).message().contains("in an account"), found.get(0).message());
+    assertTrue(found.get(0).message().contains("of a type in an account"), found.get(0).message());
     assertFindings(
         allow("«\"iam:CreateAccessKey\"»", "\"arn:aws:iam::111122223333:user/*\""),
         "CREDENTIALS_EXPOSURE");
