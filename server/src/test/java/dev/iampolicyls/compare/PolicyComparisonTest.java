@@ -326,6 +326,31 @@ class PolicyComparisonTest {
   }
 
   @Test
+  void recoveryPointsOfAnyServiceAreComparedServiceByService() {
+    // AWS Backup acts on recovery points whose ARN may be of any service (${Vendor}).
+    String action = "\"backup:DescribeRecoveryPoint\"";
+    Policy old =
+        policy(allow(action, "[\"arn:aws:ec2:*:*:snapshot:*\", \"arn:aws:rds:*:*:snapshot:*\"]"));
+    assertPass(
+        old,
+        policy(allow(action, "[\"arn:aws:rds:*:*:snapshot:*\", \"arn:aws:ec2:*:*:snapshot:*\"]")));
+    Policy rdsWidened =
+        policy(allow(action, "[\"arn:aws:ec2:*:*:snapshot:*\", \"arn:aws:rds:*:*:*\"]"));
+    Request w = only(assertFail(old, rdsWidened)).witness();
+    assertTrue(
+        w.resource().startsWith("arn:aws:rds:") && !w.resource().contains(":snapshot:"),
+        w.toString());
+    Policy thirdService =
+        policy(
+            allow(
+                action,
+                "[\"arn:aws:ec2:*:*:snapshot:*\", \"arn:aws:rds:*:*:snapshot:*\","
+                    + " \"arn:aws:dynamodb:*:*:table:*\"]"));
+    Request d = only(assertFail(old, thirdService)).witness();
+    assertTrue(d.resource().startsWith("arn:aws:dynamodb:"), d.toString());
+  }
+
+  @Test
   void negatedOperatorHoldsForTheMissingKey() {
     // StringNotEquals holds when the key is missing: NEW lets requests without the tag through.
     Policy old = policy(allowWhen("{\"StringEquals\": {\"aws:PrincipalTag/dept\": \"eng\"}}"));

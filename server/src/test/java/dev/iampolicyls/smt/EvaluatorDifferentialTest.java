@@ -24,7 +24,7 @@ class EvaluatorDifferentialTest {
 
   @Test
   void evaluatorDecidesAsTheSmtEncoding() {
-    int cases = Differential.cases(3_000);
+    int cases = Differential.cases(10_000);
     PolicyGenerator generator = new PolicyGenerator(Differential.seed());
     Map<Decision, Integer> seen = new EnumMap<>(Decision.class);
     List<String> disagreements = new ArrayList<>();

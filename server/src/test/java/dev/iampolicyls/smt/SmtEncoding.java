@@ -353,13 +353,7 @@ final class SmtEncoding implements AutoCloseable {
    * @return the parts, one per action and ARN format: Z3 decides each far faster than their union
    */
   List<BoolExpr> compareDomain(Map<String, List<String>> formats) {
-    List<BoolExpr> shared = new ArrayList<>();
-    shared.add(valueDomain());
-    for (Key k : Universe.KEYS) {
-      if (k.alwaysPresent()) {
-        shared.add(ctx.mkGe(counts.get(k.name()), ctx.mkInt(1)));
-      }
-    }
+    List<BoolExpr> shared = sharedDomain();
     List<BoolExpr> out = new ArrayList<>();
     for (Map.Entry<String, List<String>> a : formats.entrySet()) {
       BoolExpr is = ctx.mkEq(action, ctx.mkInt(actionIndex(a.getKey())));
@@ -383,6 +377,40 @@ final class SmtEncoding implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * The requests a comparison with string semantics considers, narrowed as {@link #compareDomain}
+   * is: an action of the universe with {@code *} or any ARN (fields of letters, digits and dashes,
+   * the resource part also slashes and colons), one part per action.
+   */
+  List<BoolExpr> stringDomain() {
+    List<BoolExpr> shared = sharedDomain();
+    List<BoolExpr> out = new ArrayList<>();
+    for (int a = 0; a < Universe.ACTIONS.size(); a++) {
+      BoolExpr is = ctx.mkEq(action, ctx.mkInt(a));
+      List<BoolExpr> arn = new ArrayList<>(shared);
+      arn.add(is);
+      arn.add(ctx.mkNot(star));
+      for (int i = 0; i < 6; i++) {
+        arn.add(ctx.mkInRe(fields.get(i), ctx.mkStar(chars(i == 5 ? "a-z0-9/:-" : "a-z0-9-"))));
+      }
+      out.add(ctx.mkAnd(arn.toArray(BoolExpr[]::new)));
+      out.add(ctx.mkAnd(is, star, ctx.mkAnd(shared.toArray(BoolExpr[]::new))));
+    }
+    return out;
+  }
+
+  /** Typed values within their ranges, and the keys AWS always sets present. */
+  private List<BoolExpr> sharedDomain() {
+    List<BoolExpr> shared = new ArrayList<>();
+    shared.add(valueDomain());
+    for (Key k : Universe.KEYS) {
+      if (k.alwaysPresent()) {
+        shared.add(ctx.mkGe(counts.get(k.name()), ctx.mkInt(1)));
+      }
+    }
+    return shared;
   }
 
   /** Counts within bounds and values of their types' ranges. */
