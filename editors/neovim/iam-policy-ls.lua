@@ -1,6 +1,7 @@
--- iam-policy-ls in Neovim 0.7 or newer, with no plugin: starts the server for JSON buffers
--- (it stays silent on JSON that is no policy). Paste this into ~/.config/nvim/init.lua, or put
--- it in ~/.config/nvim/lua/ and `require('iam-policy-ls')` from init.lua.
+-- iam-policy-ls in Neovim 0.7 or newer, with no plugin: starts the server for JSON and YAML
+-- buffers (it stays silent on JSON that is no policy and YAML that is no CloudFormation or SAM
+-- template). Paste this into ~/.config/nvim/init.lua, or put it in ~/.config/nvim/lua/ and
+-- `require('iam-policy-ls')` from init.lua.
 -- Point IAM_POLICY_LS_JAR at the server's jar, or keep the jar at the default path below.
 local jar = vim.env.IAM_POLICY_LS_JAR
   or vim.fn.expand('~/.local/share/iam-policy-ls/iam-policy-ls.jar')
@@ -112,7 +113,7 @@ end
 
 local client_id
 vim.api.nvim_create_autocmd('FileType', {
-  pattern = { 'json', 'jsonc' },
+  pattern = { 'json', 'jsonc', 'yaml' },
   callback = function(args)
     if vim.lsp.start then -- 0.8 and newer: one server per root_dir, reused
       vim.lsp.start(config, { bufnr = args.buf })

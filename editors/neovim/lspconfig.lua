@@ -9,7 +9,7 @@ if not configs.iam_policy_ls then
   configs.iam_policy_ls = {
     default_config = {
       cmd = { 'java', '-jar', jar, 'serve' },
-      filetypes = { 'json', 'jsonc' },
+      filetypes = { 'json', 'jsonc', 'yaml' },
       root_dir = util.root_pattern('.iam-policy-ls.json', '.git'),
       single_file_support = true,
       -- An empty map must be vim.empty_dict(): a plain {} is sent as a JSON array.

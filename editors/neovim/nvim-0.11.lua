@@ -6,7 +6,7 @@ local jar = vim.env.IAM_POLICY_LS_JAR
 
 vim.lsp.config('iam_policy_ls', {
   cmd = { 'java', '-jar', jar, 'serve' },
-  filetypes = { 'json', 'jsonc' },
+  filetypes = { 'json', 'jsonc', 'yaml' },
   root_markers = { '.iam-policy-ls.json', '.git' },
   -- The keys of .iam-policy-ls.json; they win over the file. An empty map must be
   -- vim.empty_dict(): a plain {} is sent as a JSON array.

@@ -5,6 +5,10 @@
 #   RUNS=N       runs per whole-process median (default 7)
 #   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
 #   ONLY_BATCH=1 only the batch run of the managed policies
+#   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke, and
+#                `check` of AWS's template collection (CFN_TEMPLATES=DIR, a checkout of
+#                github.com/aws-cloudformation/aws-cloudformation-templates; cloned into
+#                server/target/ when missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -67,6 +71,20 @@ batch() {
   fi
 }
 
+templates() {
+  echo "== templates: a 2,000-line template re-checked after a keystroke (in process)"
+  java -cp "$CP" dev.iampolicyls.embedded.TemplateBenchmark 2000
+  local dir="${CFN_TEMPLATES:-server/target/aws-cloudformation-templates}"
+  if [[ ! -d "$dir" ]]; then
+    git clone -q --depth 1 https://github.com/aws-cloudformation/aws-cloudformation-templates \
+      "$dir" >/dev/null 2>&1 || { echo "(no template collection at $dir: not measured)"; return; }
+  fi
+  local count
+  count=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) | wc -l)
+  echo "== templates: \`check --format json\` of AWS's template collection, $count files (median of $RUNS)"
+  row "java -jar check --format json" "$(median_ms java -jar "$JAR" check --format json "$dir") ms"
+  row "launcher check --format json" "$(median_ms "$LAUNCHER" check --format json "$dir") ms"
+}
 
 echo "date: $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -74,6 +92,10 @@ echo
 
 if [[ "${ONLY_BATCH:-0}" == 1 ]]; then
   batch
+  exit 0
+fi
+if [[ "${ONLY_TEMPLATES:-0}" == 1 ]]; then
+  templates
   exit 0
 fi
 
@@ -104,4 +126,6 @@ java -cp "$CP" dev.iampolicyls.hover.HoverBenchmark "$LARGE"
 echo
 
 [[ "${QUICK:-0}" == 1 ]] && exit 0
+templates
+echo
 batch

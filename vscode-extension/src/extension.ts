@@ -18,6 +18,7 @@ import {
 import { archiveFor, ArchiveState, makeArchive, removeStale, sharingOptions } from './classDataSharing';
 import { ServerLifecycle } from './serverLifecycle';
 import { checkWorkspace } from './workspaceCheck';
+import { registerCompareCommands } from './compareCommands';
 
 /** Settings only the extension reads; the server would log them as unknown keys. */
 const CLIENT_ONLY_KEYS = ['java', 'trace'];
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await checkWorkspace(server.java.executable, jar, workspaceDiagnostics, output);
       }
     }),
+    ...registerCompareCommands(context, async () => (await servers.ensureStarted())?.client, output),
     // The live diagnostics of an opened document replace the workspace check's.
     vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {

@@ -1,6 +1,7 @@
 ;;; probe.el --- Emacs's eglot against the built jar, with docs/editors/emacs.md's configuration  -*- lexical-binding: t -*-
 ;; Loads editors/emacs/iam-policy-ls.el as is, opens a policy, and checks that diagnostics
-;; (Flymake), completion (completion-at-point) and hover (eldoc) arrive from the server.
+;; (Flymake), completion (completion-at-point) and hover (eldoc) arrive from the server; then
+;; opens a CloudFormation template in yaml-mode and checks its diagnostic.
 ;; Exits 0 when all arrived with what a working server sends; otherwise prints why, exits 1.
 (require 'cl-lib)
 (require 'subr-x)
@@ -87,5 +88,22 @@
   (probe-wait 30 (lambda () hover))
   (princ (format "hover: %s\n" (car (split-string (or hover "") "\n"))))
   (probe-check (and hover (string-match-p "s3" hover)) "hover on s3:*"))
+
+;; A YAML CloudFormation template: yaml-mode's hook starts eglot for it too, and the server's
+;; diagnostic sits on the template's own characters.
+(find-file (getenv "PROBE_TEMPLATE"))
+(probe-check (eq major-mode 'yaml-mode) (format "template buffer in yaml-mode (got %s)" major-mode))
+(run-hooks 'post-command-hook)
+(probe-check (probe-wait 60 (lambda () (eglot-current-server))) "eglot connected for the template")
+(when (eglot-current-server)
+  (flymake-start)
+  (probe-wait 60 (lambda () (member "INVALID_ACTION" (probe-codes))))
+  (let ((invalid (cl-find-if (lambda (d) (equal (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d)) :code)
+                                                "INVALID_ACTION"))
+                             (flymake-diagnostics))))
+    (probe-check (and invalid
+                      (equal (buffer-substring (flymake-diagnostic-beg invalid) (flymake-diagnostic-end invalid))
+                             "s3:GetObjekt"))
+                 "INVALID_ACTION on the template's s3:GetObjekt")))
 
 (probe-finish)

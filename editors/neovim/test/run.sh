@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Uses Neovim as a person does: the plain configuration of docs/editors/neovim.md copied to
 # ~/.config/nvim/init.lua, Neovim run in tmux on a policy, keys typed into it, and what the
-# screen shows and what `:w` saves checked: diagnostics, completion, hover, a code action, ]d.
+# screen shows and what `:w` saves checked: diagnostics, completion, hover, a code action, ]d;
+# then a YAML CloudFormation template (a diagnostic, a quick fix that writes YAML) and a YAML file
+# that is no template (attached, and silent).
 # Usage: run.sh [path/to/iam-policy-ls.jar]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,6 +36,7 @@ mkdir -p "$work/home/.config/nvim"
 cp "$here/../iam-policy-ls.lua" "$work/home/.config/nvim/init.lua"
 policy="$work/policy.json"
 cp "$here/policy.json" "$policy"
+cp "$here/template.yaml" "$here/workflow.yaml" "$work/"
 
 deadline=$((SECONDS + 300))
 screen() { tmux -S "$socket" capture-pane -p -t nvim; }
@@ -64,13 +67,13 @@ wait_for_screen_without() {
     sleep 0.2
   done
 }
-# Saves with :w and polls until the file is the expected text.
+# Saves with :w and polls until the file (the policy, or the third argument) is the expected text.
 save_and_expect() {
-  local what="$1" expected="$2" until=$((SECONDS + 30))
+  local what="$1" expected="$2" file="${3:-$policy}" until=$((SECONDS + 30))
   keys Escape ':w' Enter
-  until [[ "$(cat "$policy")" == "$expected" ]]; do
+  until [[ "$(cat "$file")" == "$expected" ]]; do
     if ((SECONDS >= until || SECONDS >= deadline)); then
-      diff <(echo "$expected") "$policy" >&2 || true
+      diff <(echo "$expected") "$file" >&2 || true
       fail "$what: the saved file is not as expected (diff above: < expected, > saved)"
     fi
     sleep 0.2
@@ -143,6 +146,30 @@ keys C-w d
 wait_for_screen "<C-w>d shows the message" 'The service ec2 has no action "Describe".'
 echo "ok   ]d moves to line 16, column 17; <C-w>d shows: $(line_of 'no action "Describe"' | sed 's/^ *//')"
 
+# A CloudFormation template in YAML: the same server, its diagnostic at the template's line, and
+# a quick fix whose edit is YAML (the item stays a plain scalar of the block list).
+template="$work/template.yaml"
+keys Escape ':e template.yaml' Enter
+wait_for_screen "template diagnostics" 'E               - s3:GetObjekt' 60
+echo "ok   template diagnostics: $(line_of '- s3:GetObjekt')"
+before="$(cat "$template")"
+keys '/GetObjekt' Enter 'gra'
+wait_for_screen "template code actions (gra)" 'Change to "s3:GetObject"'
+choice="$(screen | grep -o '^[0-9]*[:.] Change to "s3:GetObject"' | grep -o '^[0-9]*')" \
+  || fail "template code actions (gra): the fix has no number to type"
+keys "$choice" Enter
+save_and_expect "applying the template fix" "$(replaced "$before" 's3:GetObjekt' 's3:GetObject')" "$template"
+echo "ok   template quick fix and :w saved: $(sed -n 11p "$template" | sed 's/^ *//')"
+wait_for_screen_without "the template's diagnostic after the fix" 'E               - s3:GetObject'
+
+# YAML that is no template: the server is attached to it and says nothing.
+keys Escape ':e workflow.yaml' Enter
+wait_for_screen "opening other YAML" 'runs-on: ubuntu-latest'
+sleep 3
+keys Escape ':lua print(#vim.lsp.buf_get_clients(0) .. " client, " .. #vim.diagnostic.get(0) .. " diagnostics")' Enter
+wait_for_screen "other YAML stays silent" '1 client, 0 diagnostics'
+echo "ok   other YAML: the server is attached and silent"
+
 # Neither errors nor deprecation warnings from the configuration.
 # (:messages ends with a prompt when it has lines, and leaves the command shown when it has none.)
 keys Escape ':messages' Enter
@@ -168,4 +195,4 @@ if [[ "$log" == *"iamPolicy settings:"* ]]; then
   exit 1
 fi
 echo "ok   the server took the settings (no \"iamPolicy settings: ... (ignored)\" in lsp.log)"
-echo "neovim: diagnostics, completion, hover, a code action and ]d OK, by keys"
+echo "neovim: diagnostics, completion, hover, a code action, ]d and a YAML template's quick fix OK, by keys"

@@ -293,6 +293,15 @@ public final class Catalog {
    * {@code aws:RequestTag/tag-key}) win over a service's copy of the same key.
    */
   public Optional<ConditionKey> conditionKey(String name) {
+    // Remembered: a miss scans every templated key, and checks ask for the same keys many times.
+    return BoundedMemo.remember(
+        keyLookups, name, KEY_LOOKUP_BOUND, n -> Optional.ofNullable(lookUpConditionKey(n)));
+  }
+
+  private static final int KEY_LOOKUP_BOUND = 20_000;
+  private final Map<String, Optional<ConditionKey>> keyLookups = new ConcurrentHashMap<>();
+
+  private ConditionKey lookUpConditionKey(String name) {
     ConditionKeyIndex idx = keyIndex();
     String lower = name.toLowerCase(Locale.ROOT);
     ConditionKey k = idx.globalExact.get(lower);
@@ -305,7 +314,7 @@ public final class Catalog {
     if (k == null) {
       k = ConditionKeyIndex.firstMatch(idx.serviceTemplates, lower);
     }
-    return Optional.ofNullable(k);
+    return k;
   }
 
   /** Total number of actions over all services. */

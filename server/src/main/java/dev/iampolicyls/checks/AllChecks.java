@@ -134,6 +134,8 @@ public final class AllChecks {
         new CredentialsExposureCheck(),
         new DataExfiltrationCheck(),
         new GuardrailViolationCheck(),
+        new ExceedsReferencePolicyCheck(),
+        new ReferencePolicyUndecidedCheck(),
         new PublicAccessCheck());
   }
 

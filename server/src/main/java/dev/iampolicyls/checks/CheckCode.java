@@ -163,6 +163,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       SUGGESTION,
       "A \"*\" test that only says the key is absent: \"Null\": true says it plainly."),
+  EXCEEDS_REFERENCE_POLICY(
+      OWN,
+      SECURITY_WARNING,
+      "An Allow of access that a reference policy of the configuration does not grant, with an example request."),
   FEDERATED_PRINCIPAL_NOT_SUPPORTED(
       ACCESS_ANALYZER,
       ERROR,
@@ -419,7 +423,7 @@ public enum CheckCode {
   PRIVATE_IP_ADDRESS(
       ACCESS_ANALYZER,
       ERROR,
-      "IpAddress on aws:SourceIp with only private ranges: the test never matches."),
+      "IpAddress on aws:SourceIp with only private or loopback ranges: the test never matches."),
   PRIVATE_IP_ADDRESS_SUBSET(
       ACCESS_ANALYZER,
       SUGGESTION,
@@ -435,7 +439,7 @@ public enum CheckCode {
   PRIVILEGE_ESCALATION(
       OWN,
       SECURITY_WARNING,
-      "Every action of a known privilege escalation method granted on every resource, across statements."),
+      "A known privilege escalation method on every resource, on the caller itself, or via a resource's policy."),
   PUBLIC_ACCESS(
       OWN,
       SECURITY_WARNING,
@@ -494,6 +498,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       SUGGESTION,
       "A NotLike test on \"*\" that is never true (ForAnyValue:StringNotLike): the statement never applies."),
+  REFERENCE_POLICY_UNDECIDED(
+      OWN,
+      SUGGESTION,
+      "Whether the policy stays within a reference policy of the configuration could not be decided, and why."),
   RESOURCE_MISMATCH(
       OWN,
       ERROR,
@@ -501,7 +509,7 @@ public enum CheckCode {
   RESOURCE_STAR(
       OWN,
       WARNING,
-      "Write, Tagging or Permissions management actions on \"*\" although they can name resources."),
+      "Write, Tagging or Permissions management actions on \"*\" (or as broad) though they can name resources."),
   RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL(
       ACCESS_ANALYZER,
       SECURITY_WARNING,
@@ -541,7 +549,7 @@ public enum CheckCode {
   STATEMENT_NEVER_APPLIES(
       OWN,
       WARNING,
-      "A statement whose Condition never holds: a past date on the current time, or tests no value passes."),
+      "A statement whose Condition never holds: a past date, tests no value passes, a key no action carries."),
   STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS(
       ACCESS_ANALYZER,
       SECURITY_WARNING,

@@ -5,6 +5,7 @@ import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.StringNode;
@@ -34,6 +35,7 @@ public final class CheckContext {
   private final List<Finding> findings = new ArrayList<>();
   private final Map<CheckCode, Integer> perCode = new HashMap<>();
   private final Map<Object, Object> shared = new HashMap<>();
+  private CancelChecker cancel = CancelChecker.NEVER;
 
   public CheckContext(Policy policy, PolicyType policyType, Catalog catalog) {
     this(policy, policyType, catalog, DocumentSettings.DEFAULT);
@@ -78,6 +80,18 @@ public final class CheckContext {
   /** The time now, for conditions on dates. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Whether the run is still wanted, for a check whose work is long (a comparison of policies) to
+   * ask as it goes: an editor's document may have moved on.
+   */
+  public CancelChecker cancel() {
+    return cancel;
+  }
+
+  void cancelWhen(CancelChecker cancel) {
+    this.cancel = cancel;
   }
 
   /** The settings for this document (quotas, customer managed or not). */

@@ -28,8 +28,10 @@ final class CredentialsExposureCheck extends EveryResourceRiskCheck {
   }
 
   @Override
-  String message(GrantAnalysis analysis, String actions, BitSet risky) {
-    return "Grants actions that return credentials on every resource: "
+  String message(GrantAnalysis analysis, String actions, String where) {
+    return "Grants actions that return credentials "
+        + where
+        + ": "
         + actions
         + ". Name the resources they may be used on, or drop them if the job does not need them.";
   }

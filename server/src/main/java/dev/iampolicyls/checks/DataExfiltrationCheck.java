@@ -26,8 +26,10 @@ final class DataExfiltrationCheck extends EveryResourceRiskCheck {
   }
 
   @Override
-  String message(GrantAnalysis analysis, String actions, BitSet risky) {
-    return "Grants reading data or secrets on every resource: "
+  String message(GrantAnalysis analysis, String actions, String where) {
+    return "Grants reading data or secrets "
+        + where
+        + ": "
         + actions
         + ". Name the buckets, parameters or secrets the job reads.";
   }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,6 +67,7 @@ public final class DiagnosticsEngine {
   public List<Finding> run(
       Policy policy, PolicyType policyType, DocumentSettings settings, CancelChecker cancel) {
     CheckContext context = new CheckContext(policy, policyType, catalog, settings, clock);
+    context.cancelWhen(cancel);
     for (PolicyCheck check : checks) {
       if (!settings.reports(check.code().id())) {
         continue;
@@ -75,6 +77,8 @@ public final class DiagnosticsEngine {
         check.run(context);
       } catch (CheckContext.EnoughFindings e) {
         // The check reached the limit of findings of one code: the rest would add nothing.
+      } catch (CancellationException e) {
+        throw e; // a long check asked and the run is no longer wanted
       } catch (RuntimeException | StackOverflowError e) {
         LOG.log(
             Level.WARNING,

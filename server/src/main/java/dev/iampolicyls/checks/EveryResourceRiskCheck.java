@@ -2,13 +2,16 @@ package dev.iampolicyls.checks;
 
 import dev.iampolicyls.grants.Grant;
 import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.grants.Reach;
 import java.util.BitSet;
 
 /**
  * The shape of the checks that flag risky actions granted on every resource in an identity policy:
  * each Action string (or NotAction key) that grants, after Deny, some action of the risky set on
- * Resource "*" or NotResource gets one finding naming those actions. A statement that is full
- * administrator access is left to FULL_ADMIN_ACCESS.
+ * every resource of its types in an account at least ({@link Reach#A_WHOLE_TYPE_IN_AN_ACCOUNT}:
+ * Resource "*", NotResource, {@code arn:aws:iam::123456789012:role/*} for role actions) gets one
+ * finding naming those actions. A statement that is full administrator access is left to
+ * FULL_ADMIN_ACCESS.
  */
 abstract class EveryResourceRiskCheck extends PolicyCheck {
   EveryResourceRiskCheck(CheckCode code) {
@@ -21,8 +24,12 @@ abstract class EveryResourceRiskCheck extends PolicyCheck {
   /** Whether the statement's conditions remove the risk. */
   abstract boolean removedBy(Grant g);
 
-  /** The message for the risky actions one token grants. */
-  abstract String message(GrantAnalysis analysis, String actions, BitSet risky);
+  /**
+   * The message for the risky actions one token grants.
+   *
+   * @param where where they are granted: "on every resource", or the class of the Resource pattern
+   */
+  abstract String message(GrantAnalysis analysis, String actions, String where);
 
   @Override
   public final void run(CheckContext ctx) {
@@ -32,23 +39,30 @@ abstract class EveryResourceRiskCheck extends PolicyCheck {
     GrantAnalysis analysis = LeastPrivilege.analysis(ctx);
     BitSet risky = risky(analysis);
     for (Grant g : analysis.allows()) {
-      if (!g.onEveryResource()
-          || !g.granted().intersects(risky)
+      if (!g.granted().intersects(risky)
           || removedBy(g)
           || LeastPrivilege.isFullAdmin(g, analysis.index())) {
         continue;
       }
-      // Few risky actions granted: test those bits per token instead of whole sets.
-      BitSet riskyGranted = LeastPrivilege.and(g.granted(), risky);
+      Reach.Reached reached = Reach.reached(g, risky, Reach.A_WHOLE_TYPE_IN_AN_ACCOUNT);
+      if (reached.isEmpty()) {
+        continue;
+      }
+      // Few risky actions reached: test those bits per token instead of whole sets.
+      BitSet riskyGranted = reached.actions();
       int[] few = riskyGranted.cardinality() <= 256 ? riskyGranted.stream().toArray() : null;
       LeastPrivilege.forEachToken(
           g,
           (node, granted) -> {
-            BitSet found = few != null ? pick(few, granted) : LeastPrivilege.and(granted, risky);
+            BitSet found =
+                few != null ? pick(few, granted) : LeastPrivilege.and(granted, riskyGranted);
             if (!found.isEmpty()) {
               String actions = analysis.index().describe(found, 3);
               ctx.report(
-                  this, node, message(analysis, actions, found) + LeastPrivilege.notes(g, found));
+                  this,
+                  node,
+                  message(analysis, actions, reached.where(found))
+                      + LeastPrivilege.notes(g, found));
             }
           });
     }

@@ -29,8 +29,10 @@ final class PermissionsManagementCheck extends EveryResourceRiskCheck {
   }
 
   @Override
-  String message(GrantAnalysis analysis, String actions, BitSet risky) {
-    return "Grants permissions management on every resource: "
+  String message(GrantAnalysis analysis, String actions, String where) {
+    return "Grants permissions management "
+        + where
+        + ": "
         + actions
         + ". These change who may do what; name the resources or drop the actions the job does not"
         + " need.";

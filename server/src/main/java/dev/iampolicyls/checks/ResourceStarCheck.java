@@ -4,15 +4,18 @@ import dev.iampolicyls.catalog.AccessLevel;
 import dev.iampolicyls.grants.ActionIndex;
 import dev.iampolicyls.grants.Grant;
 import dev.iampolicyls.grants.GrantAnalysis;
+import dev.iampolicyls.grants.Reach;
 import dev.iampolicyls.policy.StringElement;
 import java.util.BitSet;
 
 /**
  * An identity policy's Allow that grants Write, Tagging or Permissions management actions on {@code
- * "Resource": "*"} although those actions can be scoped to named resources. Actions with no
- * resource types can only be granted on "*" and never count, nor do actions named like reads
- * (iot:ListSubscriptions is filed under Write). A condition that pins the resource (its tags,
- * account or organisation) removes the finding: it scopes the resources as an ARN would.
+ * "Resource": "*"}, or a pattern as broad as "*" for them ({@link Reach#AS_BROAD_AS_STAR}: {@code
+ * arn:*:cloudtrail:*:*:trail/*} for trail actions), although those actions can be scoped to named
+ * resources. Actions with no resource types can only be granted on "*" and never count, nor do
+ * actions named like reads (iot:ListSubscriptions is filed under Write). A condition that pins the
+ * resource (its tags, account or organisation) removes the finding: it scopes the resources as an
+ * ARN would.
  */
 final class ResourceStarCheck extends PolicyCheck {
   ResourceStarCheck() {
@@ -26,8 +29,7 @@ final class ResourceStarCheck extends PolicyCheck {
     }
     GrantAnalysis analysis = LeastPrivilege.analysis(ctx);
     for (Grant g : analysis.allows()) {
-      StringElement star = g.starResource().orElse(null);
-      if (star == null
+      if (g.notResource()
           || g.pinning().pinsWhich()
           || LeastPrivilege.isFullAdmin(g, analysis.index())) {
         continue;
@@ -36,16 +38,36 @@ final class ResourceStarCheck extends PolicyCheck {
       if (scopable.isEmpty()) {
         continue;
       }
-      ctx.report(
-          this,
-          star.node(),
-          "\"*\" lets "
-              + analysis.index().describe(scopable, 3)
-              + " change every resource, though "
-              + (scopable.cardinality() == 1 ? "it supports" : "they support")
-              + " naming resources: list the resource ARNs instead."
-              + LeastPrivilege.notes(g, scopable));
+      if (g.starResource().isPresent()) {
+        report(ctx, analysis, g, g.starResource().get(), scopable);
+        continue;
+      }
+      for (StringElement r : g.statement().resources()) {
+        BitSet reached = Reach.reachedBy(g, r, scopable, Reach.AS_BROAD_AS_STAR);
+        if (!reached.isEmpty()) {
+          report(ctx, analysis, g, r, reached);
+        }
+      }
     }
+  }
+
+  private void report(
+      CheckContext ctx, GrantAnalysis analysis, Grant g, StringElement broad, BitSet changes) {
+    boolean star = g.starResource().isPresent();
+    ctx.report(
+        this,
+        broad.node(),
+        "\""
+            + broad.value()
+            + "\" lets "
+            + analysis.index().describe(changes, 3)
+            + " change every resource"
+            + (star ? "" : " (it is as broad as \"*\" for them)")
+            + ", though "
+            + (changes.cardinality() == 1 ? "it supports" : "they support")
+            + " naming resources: "
+            + (star ? "list the resource ARNs instead." : "name the account, Region or resources.")
+            + LeastPrivilege.notes(g, changes));
   }
 
   /** The Write, Tagging and Permissions management actions granted that take resource ARNs. */

@@ -6,7 +6,8 @@ import dev.iampolicyls.policy.Statement;
 /**
  * A statement whose Condition never holds ({@link NeverApplies}): one finding, on the test that
  * kills it. The grant analysis leaves such a statement out, so the least-privilege checks say
- * nothing about what it would have granted.
+ * nothing about what it would have granted. When another check already reports that test as never
+ * true (PRIVATE_IP_ADDRESS, MISSING_ACTION_FOR_CONDITION_KEY), it is said there only.
  */
 final class StatementNeverAppliesCheck extends PolicyCheck {
   StatementNeverAppliesCheck() {
@@ -20,6 +21,7 @@ final class StatementNeverAppliesCheck extends PolicyCheck {
         continue;
       }
       NeverApplies.of(s, ctx.catalog(), ctx.clock().instant())
+          .filter(NeverApplies.Reason::ownFinding)
           .ifPresent(
               r ->
                   ctx.report(

@@ -6,8 +6,6 @@ import dev.iampolicyls.evaluation.Request;
 import dev.iampolicyls.evaluation.RequestContext;
 import dev.iampolicyls.policy.PolicyType;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
 /** Prints a comparison: the verdict, one line per group of new access, or why it is unknown. */
@@ -24,7 +22,7 @@ final class ComparisonReport {
                 + (c.newAccess().size() == 1 ? " kind" : " kinds")
                 + " of new access)");
         for (NewAccess n : c.newAccess()) {
-          out.println("  " + sentence(n));
+          out.println("  " + n.sentence());
           out.println("    allowed by NEW " + String.join(", ", n.newStatements()));
         }
       }
@@ -35,26 +33,6 @@ final class ComparisonReport {
         }
       }
     }
-  }
-
-  /** "s3:PutObject on arn:aws:s3:::bucket/example by ... when aws:SourceIp=203.0.113.0". */
-  static String sentence(NewAccess n) {
-    Request w = n.witness();
-    StringBuilder s = new StringBuilder(w.action()).append(" on ").append(w.resource());
-    w.principal().ifPresent(p -> s.append(" by ").append(p.text()));
-    List<String> conditions = new ArrayList<>();
-    for (RequestContext.Entry e : w.context().entries()) {
-      conditions.add(
-          e.name() + "=" + (e.values().size() == 1 ? e.values().get(0) : e.values().toString()));
-    }
-    s.append(
-        conditions.isEmpty()
-            ? " with no condition keys"
-            : " when " + String.join(", ", conditions));
-    if (n.actions() > 1) {
-      s.append(" (and ").append(n.actions() - 1).append(" more actions the same way)");
-    }
-    return s.toString();
   }
 
   static void json(Comparison c, PrintWriter out) {

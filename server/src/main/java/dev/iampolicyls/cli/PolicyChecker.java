@@ -8,6 +8,7 @@ import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
+import dev.iampolicyls.syntax.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

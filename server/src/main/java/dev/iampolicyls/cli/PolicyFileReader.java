@@ -2,57 +2,17 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.evaluation.NamedPolicy;
 import dev.iampolicyls.evaluation.PolicyRole;
-import dev.iampolicyls.policy.Policy;
-import dev.iampolicyls.syntax.JsonDocument;
-import dev.iampolicyls.syntax.SyntaxError;
-import dev.iampolicyls.syntax.TextPosition;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the policy files of simulate and test: well-formed policies or one clear message. */
+/** The policy files of simulate and compare: a file that cannot be used ends the run (exit 2). */
 final class PolicyFileReader {
   private PolicyFileReader() {}
 
-  /** Reads and parses a policy; a file that is not a well-formed policy stops the run. */
   static NamedPolicy read(Path file, PolicyRole role) throws UnusableInput {
-    String name = file.toString().replace('\\', '/');
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UnusableInput("cannot read " + name + ": " + describe(e));
+      return dev.iampolicyls.policytest.PolicyFileReader.read(file, role);
+    } catch (dev.iampolicyls.policytest.PolicyFileReader.Unreadable e) {
+      throw new UnusableInput(e.getMessage());
     }
-    Utf8Text decoded = Utf8Text.decode(bytes);
-    JsonDocument document = JsonDocument.parse(decoded.text());
-    if (!decoded.valid()) {
-      throw new UnusableInput(
-          at(name, document, decoded.firstInvalidOffset()) + ": the file is not valid UTF-8");
-    }
-    if (!document.errors().isEmpty()) {
-      SyntaxError first = document.errors().get(0);
-      throw new UnusableInput(at(name, document, first.offset()) + ": " + first.message());
-    }
-    Policy policy = Policy.of(document);
-    if (policy.root().isEmpty() || policy.statementProperty().isEmpty()) {
-      throw new UnusableInput(name + ":1:1: not an IAM policy (no Statement)");
-    }
-    return new NamedPolicy(name, role, policy);
-  }
-
-  static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
-  /** {@code name:line:column}, 1-based, of an offset in a document. */
-  static String at(String name, JsonDocument document, int offset) {
-    TextPosition p = document.positionAt(Math.min(offset, document.text().length()));
-    return name + ":" + (p.line() + 1) + ":" + (p.character() + 1);
   }
 }

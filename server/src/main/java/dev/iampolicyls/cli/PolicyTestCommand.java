@@ -1,9 +1,9 @@
 package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
-import dev.iampolicyls.evaluation.Evaluation;
-import dev.iampolicyls.evaluation.Reason;
-import dev.iampolicyls.evaluation.Simulator;
+import dev.iampolicyls.policytest.Outcome;
+import dev.iampolicyls.policytest.PolicyFileReader;
+import dev.iampolicyls.policytest.PolicyTestFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,14 +60,6 @@ final class PolicyTestCommand implements Callable<Integer> {
       description = "Use this catalog (written by update-catalog) to type context keys.")
   Path catalogFile;
 
-  /** One case's outcome; {@code problem} is set when it could not be decided. */
-  record Outcome(PolicyTestFile.Case testCase, Simulator.Result result, String problem) {
-    boolean passed() {
-      return problem == null
-          && SimulateCommand.meets(testCase.expect(), result.evaluation().decision());
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -79,24 +71,32 @@ final class PolicyTestCommand implements Callable<Integer> {
         throw new UnusableInput("cannot use --catalog: " + e.getMessage());
       }
       List<PolicyTestFile> files = new ArrayList<>();
+      boolean usable = true;
       for (Path file : testFiles()) {
-        files.add(PolicyTestFile.read(file, catalog));
+        PolicyTestFile f;
+        try {
+          f = PolicyTestFile.read(file, catalog);
+        } catch (IOException e) {
+          throw new UnusableInput(
+              "cannot read "
+                  + file.toString().replace('\\', '/')
+                  + ": "
+                  + PolicyFileReader.describe(e));
+        }
+        for (PolicyTestFile.Problem p : f.problems()) {
+          err.println("iam-policy-ls test: " + f.describe(p));
+          usable = false;
+        }
+        files.add(f);
+      }
+      if (!usable) {
+        return 2;
       }
       List<List<Outcome>> outcomes = new ArrayList<>();
       boolean allPassed = true;
       for (PolicyTestFile f : files) {
-        List<Outcome> list = new ArrayList<>();
-        for (PolicyTestFile.Case c : f.cases()) {
-          Simulator.Result r = Simulator.simulate(c.request(), f.policies());
-          String problem =
-              r.accounts() == Simulator.Accounts.UNDETERMINED
-                  ? "the resource ARN names no account and the decision depends on it: give"
-                      + " resourceAccount"
-                  : null;
-          Outcome o = new Outcome(c, r, problem);
-          allPassed &= o.passed();
-          list.add(o);
-        }
+        List<Outcome> list = f.run();
+        allPassed &= list.stream().allMatch(Outcome::passed);
         outcomes.add(list);
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -134,28 +134,6 @@ final class PolicyTestCommand implements Callable<Integer> {
     return files;
   }
 
-  /** Why a case failed, in one sentence. */
-  private static String failure(Outcome o) {
-    if (o.problem() != null) {
-      return o.problem();
-    }
-    Evaluation e = o.result().evaluation();
-    StringBuilder s =
-        new StringBuilder("expected " + o.testCase().expect() + ", got " + e.decision());
-    for (Reason r : e.reasons()) {
-      s.append("; ");
-      if (r.statement() != null) {
-        int line = r.policy().policy().document().positionAt(r.statement().offset()).line() + 1;
-        s.append(r.policy().source()).append(':').append(line).append(' ');
-        s.append(r.statement().label()).append(' ');
-      } else if (r.policy() != null) {
-        s.append(r.policy().source()).append(": ");
-      }
-      s.append(r.message());
-    }
-    return s.toString();
-  }
-
   private static void text(
       List<PolicyTestFile> files, List<List<Outcome>> outcomes, PrintWriter out) {
     int cases = 0;
@@ -166,11 +144,10 @@ final class PolicyTestCommand implements Callable<Integer> {
         PolicyTestFile.Case c = o.testCase();
         String where = files.get(i).name() + ":" + c.line();
         if (o.passed()) {
-          out.println(
-              "PASS " + where + " " + c.name() + " (" + o.result().evaluation().decision() + ")");
+          out.println("PASS " + where + " " + c.name() + " (" + o.decision() + ")");
         } else {
           failed++;
-          out.println("FAIL " + where + " " + c.name() + ": " + failure(o));
+          out.println("FAIL " + where + " " + c.name() + ": " + o.failure());
         }
       }
     }
@@ -201,9 +178,9 @@ final class PolicyTestCommand implements Callable<Integer> {
           g.writeStringProperty("name", o.testCase().name());
           g.writeNumberProperty("line", o.testCase().line());
           g.writeStringProperty("expect", o.testCase().expect().name());
-          g.writeStringProperty("decision", o.result().evaluation().decision().name());
+          g.writeStringProperty("decision", o.decision().name());
           g.writeBooleanProperty("passed", o.passed());
-          g.writeStringProperty("message", o.passed() ? null : failure(o));
+          g.writeStringProperty("message", o.passed() ? null : o.failure());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -248,13 +225,13 @@ final class PolicyTestCommand implements Callable<Integer> {
         if (o.passed()) {
           out.println("/>");
         } else {
-          String message = failure(o);
+          String message = o.failure();
           out.println(">");
           out.println(
               "      <failure message=\""
                   + xml(message)
                   + "\" type=\""
-                  + o.result().evaluation().decision()
+                  + o.decision()
                   + "\">"
                   + xml(message)
                   + "</failure>");

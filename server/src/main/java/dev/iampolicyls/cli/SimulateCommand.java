@@ -2,7 +2,6 @@ package dev.iampolicyls.cli;
 
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.evaluation.ContextArguments;
-import dev.iampolicyls.evaluation.Decision;
 import dev.iampolicyls.evaluation.NamedPolicy;
 import dev.iampolicyls.evaluation.PolicyRole;
 import dev.iampolicyls.evaluation.PolicySet;
@@ -11,6 +10,7 @@ import dev.iampolicyls.evaluation.RequestContext;
 import dev.iampolicyls.evaluation.RequestPrincipal;
 import dev.iampolicyls.evaluation.Simulator;
 import dev.iampolicyls.policy.ActionName;
+import dev.iampolicyls.policytest.Expectation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,13 +48,6 @@ final class SimulateCommand implements Callable<Integer> {
   enum Format {
     text,
     json
-  }
-
-  enum Expectation {
-    Allowed,
-    Denied,
-    ImplicitDeny,
-    ExplicitDeny
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -181,21 +174,13 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         SimulationReport.text(request, result, out);
       }
-      return expect == null || meets(expect, result.evaluation().decision())
+      return expect == null || expect.meets(result.evaluation().decision())
           ? EXIT_RAN
           : EXIT_UNEXPECTED;
     } catch (UnusableInput e) {
       err.println("iam-policy-ls simulate: " + e.getMessage());
       return EXIT_USAGE;
     }
-  }
-
-  /** Whether a decision is the expected one; Denied takes either deny. */
-  static boolean meets(Expectation expect, Decision decision) {
-    return switch (expect) {
-      case Denied -> decision.denied();
-      default -> decision.name().equals(expect.name());
-    };
   }
 
   private Request request() throws UnusableInput {

@@ -26,7 +26,7 @@ final class ActionCasingFix implements Refactoring {
                   "Write \"" + exact + "\" in its exact case",
                   PolicyCodeAction.QUICK_FIX,
                   null,
-                  List.of(Edits.replace(e.node(), Layout.quote(exact)))));
+                  List.of(ctx.edits().replaceString(e.node(), exact))));
         }
       }
     }

@@ -33,12 +33,31 @@ final class ArnResourceSeparatorFix implements QuickFix {
               arn ->
                   out.add(
                       QuickFix.fix(
-                          "Change to \"" + arn + "\"",
-                          finding,
-                          Edits.replace(node, Layout.quote(arn)))));
+                          title(ctx, node, arn), finding, ctx.edits().replaceString(node, arn))));
           return;
         }
       }
     }
+  }
+
+  /**
+   * The whole ARN, or in a template value with references ({@code !Sub}) only its last part as
+   * written there: the value read has stand-ins ({@code aws}, {@code us-east-1}) for them.
+   */
+  private static String title(FixContext ctx, StringNode node, String arn) {
+    if (ctx.edits().writesWholeValue(node)) {
+      return "Change to \"" + arn + "\"";
+    }
+    String old = node.value();
+    int from = Math.max(old.lastIndexOf(':', firstDifference(old, arn) - 1), 0);
+    return "Change \"" + old.substring(from + 1) + "\" to \"" + arn.substring(from + 1) + "\"";
+  }
+
+  private static int firstDifference(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 }

@@ -109,8 +109,24 @@ public final class CodeActionEngine {
       int start,
       int end,
       CancelChecker cancel) {
+    return actions(
+        policy, type, findings, start, end, EditWriter.json(policy.document().text()), cancel);
+  }
+
+  /**
+   * As {@link #actions(Policy, PolicyType, List, int, int, CancelChecker)}, with the edits written
+   * by {@code edits}: in the syntax of the template that holds the policy.
+   */
+  public List<PolicyCodeAction> actions(
+      Policy policy,
+      PolicyType type,
+      List<Finding> findings,
+      int start,
+      int end,
+      EditWriter edits,
+      CancelChecker cancel) {
     List<PolicyCodeAction> out = new ArrayList<>();
-    FixContext ctx = new FixContext(policy, type, catalog, findings, start, end);
+    FixContext ctx = new FixContext(policy, type, catalog, findings, start, end, edits);
     for (Finding f : findings) {
       if (ctx.touches(f)) {
         for (QuickFix fix : quickFixes) {
@@ -125,7 +141,7 @@ public final class CodeActionEngine {
       cancel.checkCanceled();
       isolated(
           CodeActionEngine.class,
-          own -> narrowing(policy, FindingsByRange.of(findings), start, end, own),
+          own -> narrowing(policy, FindingsByRange.of(findings), start, end, edits, own),
           out);
     }
     for (Refactoring r : refactorings) {
@@ -146,6 +162,8 @@ public final class CodeActionEngine {
       offer.accept(own);
     } catch (CancellationException e) {
       throw e;
+    } catch (EditWriter.NotWritable e) {
+      return; // not expressible in the template's syntax: not offered
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.WARNING, "fix " + fix.getSimpleName() + " failed; its actions are skipped", e);
       return;
@@ -155,31 +173,49 @@ public final class CodeActionEngine {
 
   /** The least-privilege fixes: none for SCPs and RCPs, which grant nothing themselves. */
   private void narrowing(
-      Policy policy, FindingsByRange findings, int start, int end, List<PolicyCodeAction> out) {
-    String text = policy.document().text();
+      Policy policy,
+      FindingsByRange findings,
+      int start,
+      int end,
+      EditWriter edits,
+      List<PolicyCodeAction> out) {
     GrantAnalysis analysis = GrantAnalysis.of(policy, catalog);
     for (Grant g : analysis.allows()) {
       if (!g.notAction()) {
         for (StringElement e : g.tokens()) {
           if (touches(e.node(), start, end)) {
-            narrowPattern(analysis.index(), text, e, findings, out);
+            writable(() -> narrowPattern(analysis.index(), edits, e, findings, out));
           }
         }
       } else {
         PropertyNode notAction = g.actionProperty().orElseThrow();
         if (touches(notAction, start, end)) {
-          rewriteNotAction(analysis.index(), text, g, notAction, findings, out);
+          writable(() -> rewriteNotAction(analysis.index(), edits, g, notAction, findings, out));
         }
       }
       g.starResource()
           .filter(star -> touches(star.node(), start, end))
-          .ifPresent(star -> resourceArns(analysis.index(), text, g, star, findings, out));
+          .ifPresent(
+              star ->
+                  writable(() -> resourceArns(analysis.index(), edits, g, star, findings, out)));
+    }
+  }
+
+  /**
+   * Runs the offers of one token; those the template's syntax cannot express are left out, and the
+   * other tokens' are still offered.
+   */
+  private static void writable(Runnable offer) {
+    try {
+      offer.run();
+    } catch (EditWriter.NotWritable e) {
+      // not offered
     }
   }
 
   private void narrowPattern(
       ActionIndex index,
-      String text,
+      EditWriter edits,
       StringElement e,
       FindingsByRange findings,
       List<PolicyCodeAction> out) {
@@ -201,10 +237,10 @@ public final class CodeActionEngine {
     BitSet noPermissions = (BitSet) matched.clone();
     noPermissions.andNot(index.level(AccessLevel.PERMISSIONS_MANAGEMENT));
     List<BitSet> offered = new ArrayList<>();
-    offerList(index, text, e, read, "its Read actions", matched, offered, kind, finding, out);
+    offerList(index, edits, e, read, "its Read actions", matched, offered, kind, finding, out);
     offerList(
         index,
-        text,
+        edits,
         e,
         readList,
         "its Read and List actions",
@@ -215,7 +251,7 @@ public final class CodeActionEngine {
         out);
     offerList(
         index,
-        text,
+        edits,
         e,
         noPermissions,
         "all its actions but Permissions management",
@@ -230,14 +266,14 @@ public final class CodeActionEngine {
               "Replace \"" + e.value() + "\" with the " + count(matched) + " it matches",
               kind,
               finding,
-              List.of(replace(text, e.node(), names(index, matched)))));
+              List.of(edits.replaceWithStrings(e.node(), names(index, matched)))));
     }
   }
 
   /** Offers a subset when it is neither empty, nor everything, nor the same as one offered. */
   private static void offerList(
       ActionIndex index,
-      String text,
+      EditWriter edits,
       StringElement e,
       BitSet subset,
       String what,
@@ -258,12 +294,12 @@ public final class CodeActionEngine {
             "Replace \"" + e.value() + "\" with " + what + " (" + count(subset) + ")",
             kind,
             finding,
-            List.of(replace(text, e.node(), names(index, subset)))));
+            List.of(edits.replaceWithStrings(e.node(), names(index, subset)))));
   }
 
   private void rewriteNotAction(
       ActionIndex index,
-      String text,
+      EditWriter edits,
       Grant g,
       PropertyNode notAction,
       FindingsByRange findings,
@@ -283,23 +319,19 @@ public final class CodeActionEngine {
       return;
     }
     Finding finding = findings.on(notAction.key(), CheckCode.ALLOW_WITH_NOT_ACTION);
-    JsonNode value = notAction.value();
     out.add(
         new PolicyCodeAction(
             "Rewrite NotAction as the " + count(grants) + " it grants on these resources",
             finding != null ? PolicyCodeAction.QUICK_FIX : PolicyCodeAction.REWRITE,
             finding,
             List.of(
-                new TextEdit(notAction.key().offset(), notAction.key().length(), "\"Action\""),
-                new TextEdit(
-                    value.offset(),
-                    value.length(),
-                    Layout.array(text, notAction.offset(), names(index, grants))))));
+                edits.renameKey(notAction.key(), "Action"),
+                edits.replaceValueWithList(notAction, names(index, grants)))));
   }
 
   private void resourceArns(
       ActionIndex index,
-      String text,
+      EditWriter edits,
       Grant g,
       StringElement star,
       FindingsByRange findings,
@@ -329,7 +361,7 @@ public final class CodeActionEngine {
                 + " to fill in)",
             PolicyCodeAction.QUICK_FIX,
             finding,
-            List.of(replace(text, star.node(), arns))));
+            List.of(edits.replaceWithStrings(star.node(), arns))));
   }
 
   /** The ARN formats of the resource types an action requires (else all it supports). */
@@ -362,10 +394,6 @@ public final class CodeActionEngine {
       }
     }
     return false;
-  }
-
-  private static TextEdit replace(String text, JsonNode node, List<String> values) {
-    return new TextEdit(node.offset(), node.length(), Layout.replaceString(text, node, values));
   }
 
   private static List<String> names(ActionIndex index, BitSet set) {

@@ -64,7 +64,7 @@ final class CollapseToWildcard implements Refactoring {
                     + " actions into \""
                     + pattern
                     + "\" (it will also match actions added later)",
-                List.of(Edits.replace(array, Layout.quote(pattern)))));
+                List.of(ctx.edits().replaceString(array, pattern))));
       }
     }
   }

@@ -30,9 +30,8 @@ final class EquivalentToNullFix implements QuickFix {
       return;
     }
     String nullValue = finding.code() == CheckCode.EQUIVALENT_TO_NULL_TRUE ? "true" : "false";
-    String keyText = Layout.quote(entry.key());
     String title = "Rewrite as {\"Null\": {\"" + entry.key() + "\": \"" + nullValue + "\"}}";
-    String text = ctx.text();
+    EditWriter edits = ctx.edits();
     PropertyNode existingNull = condition.property("Null").orElse(null);
     if (existingNull != null && !(existingNull.value() instanceof ObjectNode)) {
       return;
@@ -43,16 +42,16 @@ final class EquivalentToNullFix implements QuickFix {
           QuickFix.fix(
               title,
               finding,
-              Edits.replace(entry.operatorProperty().key(), "\"Null\""),
-              Edits.replace(entry.keyProperty().value(), Layout.quote(nullValue))));
+              edits.renameKey(entry.operatorProperty().key(), "Null"),
+              edits.replaceString(entry.keyProperty().value(), nullValue)));
       return;
     }
     JsonNode removed = alone ? entry.operatorProperty() : entry.keyProperty();
-    String member = keyText + ": " + Layout.quote(nullValue);
+    EditWriter.Member member = EditWriter.Member.of(entry.key(), nullValue);
     TextEdit add =
         existingNull != null
-            ? Edits.appendMember(text, (ObjectNode) existingNull.value(), member)
-            : Edits.appendMember(text, condition, "\"Null\": {" + member + "}");
-    out.add(QuickFix.fix(title, finding, Edits.remove(text, removed), add));
+            ? edits.appendMember((ObjectNode) existingNull.value(), member)
+            : edits.appendMember(condition, EditWriter.Member.nested("Null", member));
+    out.add(QuickFix.fix(title, finding, edits.remove(removed), add));
   }
 }

@@ -39,8 +39,7 @@ final class ExpandDenyWildcard implements Refactoring {
                     + matched.size()
                     + (matched.size() == 1 ? " action" : " actions")
                     + " it matches",
-                List.of(
-                    Edits.replace(e.node(), Layout.replaceString(ctx.text(), e.node(), matched)))));
+                List.of(ctx.edits().replaceWithStrings(e.node(), matched))));
       }
     }
   }

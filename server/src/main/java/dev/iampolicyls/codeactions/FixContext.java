@@ -7,9 +7,18 @@ import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.syntax.JsonNode;
 import java.util.List;
 
-/** What a quick fix or refactoring needs: the policy, its findings and the requested range. */
+/**
+ * What a quick fix or refactoring needs: the policy, its findings, the requested range, and the
+ * writer of edits in the syntax of the document that holds the policy.
+ */
 record FixContext(
-    Policy policy, PolicyType type, Catalog catalog, List<Finding> findings, int start, int end) {
+    Policy policy,
+    PolicyType type,
+    Catalog catalog,
+    List<Finding> findings,
+    int start,
+    int end,
+    EditWriter edits) {
 
   String text() {
     return policy.document().text();

@@ -38,17 +38,18 @@ final class InvalidActionFix implements QuickFix {
     }
     Optional<String> authorizing = OperationActions.authorizing(node.value().strip());
     if (authorizing.isPresent()) {
-      out.add(change(node, finding, authorizing.get()));
+      out.add(change(ctx, node, finding, authorizing.get()));
       return; // the names spelled alike (s3:ListBucket for s3:ListBuckets) are other operations
     }
     for (String a :
         Suggestions.closestActions(service.get(), name.get().action(), MAX_SUGGESTIONS)) {
-      out.add(change(node, finding, service.get().prefix() + ":" + a));
+      out.add(change(ctx, node, finding, service.get().prefix() + ":" + a));
     }
   }
 
-  private static PolicyCodeAction change(StringNode node, Finding finding, String action) {
+  private static PolicyCodeAction change(
+      FixContext ctx, StringNode node, Finding finding, String action) {
     return QuickFix.fix(
-        "Change to \"" + action + "\"", finding, Edits.replace(node, Layout.quote(action)));
+        "Change to \"" + action + "\"", finding, ctx.edits().replaceString(node, action));
   }
 }

@@ -28,7 +28,7 @@ final class InvalidEffectFix implements QuickFix {
           QuickFix.fix(
               "Change Effect to \"" + effect + "\"",
               finding,
-              Edits.replace(node, Layout.quote(effect))));
+              ctx.edits().replaceString(node, effect)));
     }
   }
 }

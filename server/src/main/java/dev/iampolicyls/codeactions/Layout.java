@@ -60,6 +60,27 @@ public final class Layout {
     return smallest == Integer.MAX_VALUE ? "  " : " ".repeat(smallest);
   }
 
+  /**
+   * Where the text of a node that ends at {@code end} really ends. A YAML block collection's span
+   * runs on to the next token, over the blank lines and comment lines after it (and the next line's
+   * indentation); this backs off to just past its last written character. A no-op for JSON, whose
+   * nodes end at their own closing character.
+   */
+  public static int contentEnd(String text, int end) {
+    int e = Math.min(end, text.length());
+    while (true) {
+      while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      int lineStart = text.lastIndexOf('\n', Math.max(0, e - 1)) + 1;
+      if (e > lineStart && text.substring(lineStart, e).stripLeading().startsWith("#")) {
+        e = lineStart; // a comment line of its own: not the node's
+      } else {
+        return e;
+      }
+    }
+  }
+
   /** The whitespace that starts the line holding {@code offset}. */
   public static String lineIndent(String text, int offset) {
     int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;

@@ -22,7 +22,9 @@ final class MissingEffectFix implements QuickFix {
           String member = "\"Effect\": \"" + effect + "\"";
           out.add(
               QuickFix.fix(
-                  "Add " + member, finding, Edits.prependMember(ctx.text(), s.node(), member)));
+                  "Add " + member,
+                  finding,
+                  ctx.edits().prependMember(s.node(), EditWriter.Member.of("Effect", effect))));
         }
         return;
       }

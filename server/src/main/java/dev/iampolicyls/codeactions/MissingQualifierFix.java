@@ -32,7 +32,7 @@ final class MissingQualifierFix implements QuickFix {
           QuickFix.fix(
               "Change the operator to " + qualified,
               finding,
-              new TextEdit(operator.contentOffset(), 0, q.prefix())));
+              ctx.edits().insertInString(operator, 0, q.prefix())));
     }
   }
 }

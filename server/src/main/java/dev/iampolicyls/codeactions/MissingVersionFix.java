@@ -21,7 +21,7 @@ final class MissingVersionFix implements QuickFix {
     if (root == null || root.offset() != finding.offset()) {
       return;
     }
-    TextEdit edit = Edits.prependMember(ctx.text(), root, "\"Version\": \"2012-10-17\"");
+    TextEdit edit = ctx.edits().prependMember(root, EditWriter.Member.of("Version", "2012-10-17"));
     out.add(QuickFix.fix("Add \"Version\": \"2012-10-17\"", finding, edit));
   }
 }

@@ -32,14 +32,11 @@ final class RemoveElementFix implements QuickFix {
   public void offer(FixContext ctx, Finding finding, List<PolicyCodeAction> out) {
     JsonNode node = ctx.nodeOf(finding);
     if (node instanceof StringNode item && item.parent() instanceof ArrayNode) {
-      out.add(
-          QuickFix.fix("Remove \"" + item.value() + "\"", finding, Edits.remove(ctx.text(), item)));
+      out.add(QuickFix.fix("Remove \"" + item.value() + "\"", finding, ctx.edits().remove(item)));
     } else if (node instanceof ArrayNode && node.parent() instanceof PropertyNode member) {
       out.add(
           QuickFix.fix(
-              "Remove the empty \"" + member.name() + "\"",
-              finding,
-              Edits.remove(ctx.text(), member)));
+              "Remove the empty \"" + member.name() + "\"", finding, ctx.edits().remove(member)));
     }
   }
 }

@@ -34,8 +34,8 @@ final class SortActions implements Refactoring {
       List<TextEdit> edits = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         if (items.get(i) != sorted.get(i)) {
-          String moved = ctx.text().substring(sorted.get(i).offset(), sorted.get(i).end());
-          edits.add(Edits.replace(items.get(i), moved));
+          String moved = ctx.edits().written(sorted.get(i));
+          edits.add(ctx.edits().replaceWithWritten(items.get(i), moved));
         }
       }
       if (!edits.isEmpty()) {

@@ -21,7 +21,7 @@ import java.util.Map;
 final class SplitByService implements Refactoring {
   @Override
   public void offer(FixContext ctx, List<PolicyCodeAction> out) {
-    String text = ctx.text();
+    EditWriter edits = ctx.edits();
     for (Statement s : ctx.policy().statements()) {
       ObjectNode node = s.node();
       PropertyNode action = s.action().orElse(null);
@@ -45,43 +45,31 @@ final class SplitByService implements Refactoring {
       if (byService.size() < 2 || s.actions().size() != array.items().size()) {
         continue;
       }
-      String separator =
-          Layout.firstOnLine(text, node.offset())
-              ? ",\n" + Layout.lineIndent(text, node.offset())
-              : ", ";
-      StringBuilder sb = new StringBuilder();
+      List<String> copies = new ArrayList<>();
       for (Map.Entry<String, List<String>> group : byService.entrySet()) {
-        if (sb.length() > 0) {
-          sb.append(separator);
-        }
-        sb.append(copy(text, s, array, group.getKey(), group.getValue()));
+        copies.add(copy(edits, s, array, group.getKey(), group.getValue()));
       }
       out.add(
           Refactoring.rewrite(
               "Split into one statement per service (" + byService.size() + ")",
-              List.of(Edits.replace(node, sb.toString()))));
+              List.of(edits.replaceItem(node, copies))));
     }
   }
 
   /** The statement's text with its Action list (and Sid) replaced for one service. */
   private static String copy(
-      String text, Statement s, ArrayNode array, String service, List<String> actions) {
+      EditWriter writer, Statement s, ArrayNode array, String service, List<String> actions) {
     ObjectNode node = s.node();
     List<TextEdit> edits = new ArrayList<>();
-    boolean oneLine = text.substring(array.offset(), array.end()).indexOf('\n') < 0;
-    String list =
-        oneLine
-            ? "[" + String.join(", ", actions.stream().map(Layout::quote).toList()) + "]"
-            : Layout.array(text, array.offset(), actions);
-    edits.add(Edits.replace(array, list));
+    edits.add(writer.replaceList(array, actions));
     JsonNode sid = s.sid().map(PropertyNode::value).orElse(null);
     if (sid != null && s.sidValue().filter(v -> !v.isEmpty()).isPresent()) {
       String suffix = Character.toUpperCase(service.charAt(0)) + service.substring(1);
       String cleaned = suffix.replaceAll("[^A-Za-z0-9]", "");
-      edits.add(Edits.replace(sid, Layout.quote(s.sidValue().get() + cleaned)));
+      edits.add(writer.replaceString(sid, s.sidValue().get() + cleaned));
     }
     edits.sort((a, b) -> Integer.compare(b.offset(), a.offset()));
-    StringBuilder sb = new StringBuilder(text.substring(node.offset(), node.end()));
+    StringBuilder sb = new StringBuilder(writer.written(node));
     for (TextEdit e : edits) {
       int at = e.offset() - node.offset();
       sb.replace(at, at + e.length(), e.newText());

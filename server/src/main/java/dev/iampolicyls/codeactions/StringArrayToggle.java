@@ -21,18 +21,16 @@ final class StringArrayToggle implements Refactoring {
           continue;
         }
         JsonNode v = p.value();
-        String written = ctx.text().substring(v.offset(), v.end());
         if (v instanceof StringNode) {
           out.add(
               Refactoring.rewrite(
-                  "Make " + element + " an array", List.of(Edits.replace(v, "[" + written + "]"))));
+                  "Make " + element + " an array", List.of(ctx.edits().wrapInList(p))));
         } else if (v instanceof ArrayNode a
             && a.items().size() == 1
-            && a.items().get(0) instanceof StringNode only) {
-          String item = ctx.text().substring(only.offset(), only.end());
+            && a.items().get(0) instanceof StringNode) {
           out.add(
               Refactoring.rewrite(
-                  "Make " + element + " a single string", List.of(Edits.replace(v, item))));
+                  "Make " + element + " a single string", List.of(ctx.edits().unwrapList(p))));
         }
       }
     }

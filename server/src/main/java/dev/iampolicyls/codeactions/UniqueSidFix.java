@@ -34,6 +34,6 @@ final class UniqueSidFix implements QuickFix {
         QuickFix.fix(
             "Rename the Sid to \"" + unique + "\"",
             finding,
-            Edits.replace(sid, Layout.quote(unique))));
+            ctx.edits().replaceString(sid, unique)));
   }
 }

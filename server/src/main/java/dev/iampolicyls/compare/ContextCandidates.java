@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,16 +51,20 @@ final class ContextCandidates {
   /**
    * The candidate values, the first being the key absent (an empty list) unless the key is always
    * present.
+   *
+   * @param type the key's type as the catalog spells it ({@code Bool}, {@code ArrayOfARN}...), or
+   *     null when the catalog does not know the key
    */
   static List<List<String>> of(
       String key,
+      String type,
       List<ConditionEntry> entries,
       boolean multiValued,
       boolean alwaysPresent,
       List<String> extraValues,
       int maxStates)
       throws TooMany {
-    List<String> elements = elements(key, entries, extraValues, maxStates);
+    List<String> elements = elements(key, type, entries, extraValues, maxStates);
     List<List<String>> out = new ArrayList<>();
     if (!alwaysPresent) {
       out.add(List.of());
@@ -94,7 +99,11 @@ final class ContextCandidates {
   }
 
   private static List<String> elements(
-      String key, List<ConditionEntry> entries, List<String> extraValues, int maxStates)
+      String key,
+      String type,
+      List<ConditionEntry> entries,
+      List<String> extraValues,
+      int maxStates)
       throws TooMany {
     Set<String> out = new LinkedHashSet<>();
     List<Observed> strings = new ArrayList<>();
@@ -172,9 +181,22 @@ final class ContextCandidates {
     }
     out.addAll(addresses(ranges));
     if (out.isEmpty()) {
-      out.add("example"); // only Null tests: any present value will do
+      out.add(presentValue(type)); // only Null tests: any present value will do
     }
     return List.copyOf(out);
+  }
+
+  /** A value of the type, for a key whose tests only ask whether it is present. */
+  static String presentValue(String type) {
+    String single = type == null ? "" : type.replaceFirst("^ArrayOf", "");
+    return switch (single.toLowerCase(Locale.ROOT)) {
+      case "bool", "boolean" -> "true";
+      case "numeric", "long", "integer" -> "1";
+      case "date" -> "2026-01-01T00:00:00Z";
+      case "ipaddress" -> "203.0.113.0";
+      case "arn" -> "arn:aws:iam::111122223333:role/example";
+      default -> "example";
+    };
   }
 
   /** Each point, one between each two neighbours, one below the least and one above the most. */

@@ -188,7 +188,17 @@ final class GlobClasses {
    */
   static Map<BitSet, String> classes(List<Glob> shape, List<Observed> observed, int maxStates)
       throws TooManyStates {
-    return new Search(shape, observed).run(maxStates);
+    return new Search(shape, observed, false).run(maxStates);
+  }
+
+  /**
+   * The same, when every shape is a six-field ARN: then each pattern is only ever matched field by
+   * field, and the search leaves out the automata of the patterns as one glob (which only split
+   * states, often many times over, without telling classes apart).
+   */
+  static Map<BitSet, String> classesOfArns(List<Glob> shape, List<Observed> observed, int maxStates)
+      throws TooManyStates {
+    return new Search(shape, observed, true).run(maxStates);
   }
 
   private static final class Search {
@@ -196,9 +206,11 @@ final class GlobClasses {
     private final int[] offsets;
     private final int shapes;
     private final int observedCount;
+    private final boolean fieldsOnly;
     private final char[] alphabet;
 
-    Search(List<Glob> shape, List<Observed> observed) {
+    Search(List<Glob> shape, List<Observed> observed, boolean fieldsOnly) {
+      this.fieldsOnly = fieldsOnly;
       shapes = shape.size();
       observedCount = observed.size();
       List<int[]> all = new ArrayList<>();
@@ -208,8 +220,10 @@ final class GlobClasses {
       for (Observed o : observed) {
         all.add(o.withFields().tokens());
       }
-      for (Observed o : observed) {
-        all.add(o.plain().tokens());
+      if (!fieldsOnly) {
+        for (Observed o : observed) {
+          all.add(o.plain().tokens());
+        }
       }
       automata = all.toArray(new int[0][]);
       offsets = new int[automata.length + 1];
@@ -318,7 +332,7 @@ final class GlobClasses {
           boolean fields = colonsOf(state) >= 5;
           BitSet vector = new BitSet();
           for (int k = 0; k < observedCount; k++) {
-            int automaton = shapes + (fields ? k : observedCount + k);
+            int automaton = shapes + (fields || fieldsOnly ? k : observedCount + k);
             if (accepted(state, automaton)) {
               vector.set(k);
             }

@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Does NEW allow a request that OLD denies? Decided by cell decomposition: every dimension of a
@@ -59,13 +61,24 @@ public final class PolicyComparison {
           "aws:principalisawsservice");
 
   public static Comparison compare(Policy oldPolicy, Policy newPolicy, CompareOptions options) {
+    return compare(oldPolicy, newPolicy, options, () -> false);
+  }
+
+  /**
+   * As {@link #compare(Policy, Policy, CompareOptions)}, asking {@code unwanted} as the work goes
+   * on: once it says the answer is no longer wanted (an editor's document moved on), the comparison
+   * stops with {@link CancellationException} instead of an answer.
+   */
+  public static Comparison compare(
+      Policy oldPolicy, Policy newPolicy, CompareOptions options, BooleanSupplier unwanted) {
     PolicyType type =
         options.policyType() != null ? options.policyType() : PolicyType.infer(newPolicy);
     PolicyRole role = roleOf(type);
     return new Run(
             new NamedPolicy("OLD", role, oldPolicy),
             new NamedPolicy("NEW", role, newPolicy),
-            options)
+            options,
+            unwanted)
         .run();
   }
 
@@ -79,7 +92,7 @@ public final class PolicyComparison {
   }
 
   /** The JSON path of a statement, as the rest of the tool writes paths. */
-  static String path(Statement s) {
+  public static String path(Statement s) {
     return s.index() < 0 ? "Statement" : "Statement[" + s.index() + "]";
   }
 
@@ -159,12 +172,18 @@ public final class PolicyComparison {
     private final List<List<String>> variableValues = new ArrayList<>();
     private BitSet[] baseDomains;
     private int work;
+    private final BooleanSupplier unwanted;
 
-    Run(NamedPolicy oldPolicy, NamedPolicy newPolicy, CompareOptions options) {
+    Run(
+        NamedPolicy oldPolicy,
+        NamedPolicy newPolicy,
+        CompareOptions options,
+        BooleanSupplier unwanted) {
       this.oldPolicy = oldPolicy;
       this.newPolicy = newPolicy;
       this.options = options;
       this.catalog = options.catalog();
+      this.unwanted = unwanted;
     }
 
     Comparison run() {
@@ -178,6 +197,9 @@ public final class PolicyComparison {
     }
 
     private void spend(int amount) throws Undecided {
+      if (unwanted.getAsBoolean()) {
+        throw new CancellationException();
+      }
       work += amount;
       if (work > options.maxCells()) {
         throw new Undecided(
@@ -507,6 +529,7 @@ public final class PolicyComparison {
           keyValues.add(
               ContextCandidates.of(
                   name,
+                  known.map(ConditionKey::type).orElse(null),
                   k.getValue(),
                   multi,
                   alwaysPresent(k.getKey(), identity),

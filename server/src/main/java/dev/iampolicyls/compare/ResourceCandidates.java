@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +41,11 @@ final class ResourceCandidates {
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
     if (known == null) {
-      known = compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat));
+      known =
+          anyService(arnFormat)
+              ? byService(arnFormat)
+              : compute(
+                  shapes(arnFormat), relevant(arnFormat), fill(arnFormat), arnsOnly(arnFormat));
       byFormat.put(arnFormat, known);
     }
     return known;
@@ -49,7 +55,7 @@ final class ResourceCandidates {
   List<String> anyString() throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get("");
     if (known == null) {
-      known = new ArrayList<>(compute(List.of(), patterns, "*"));
+      known = new ArrayList<>(compute(List.of(), patterns, "*", false));
       if (!known.contains("*")) {
         known.add("*");
       }
@@ -58,10 +64,82 @@ final class ResourceCandidates {
     return known;
   }
 
-  private List<String> compute(List<Glob> shapes, List<String> relevant, String fill)
+  /** A format of one alternative whose service field is a placeholder (AWS Backup's). */
+  private static boolean anyService(String arnFormat) {
+    String service = field(arnFormat, 2);
+    return service != null && isPlaceholder(service) && !SEPARATOR.matcher(arnFormat).find();
+  }
+
+  /**
+   * The classes of a format of any service, searched service by service: a pattern that names a
+   * service matches only ARNs of that service, so when every pattern names one, the ARNs of service
+   * S are told apart by S's patterns alone, and the ARNs of a service no pattern names are one
+   * class. The same classes as one search over every pattern, whose product of automata grows with
+   * all of them at once (seconds for 50 statements). With a pattern of any service, one search.
+   */
+  private List<String> byService(String arnFormat) throws GlobClasses.TooManyStates {
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    List<String> open = new ArrayList<>();
+    for (String p : relevant(arnFormat)) {
+      String ps = field(p, 2);
+      boolean literal =
+          ps != null
+              && !ps.isEmpty()
+              && ps.indexOf('*') < 0
+              && ps.indexOf('?') < 0
+              && ps.indexOf('/') < 0
+              && !ps.contains("${");
+      if (literal) {
+        named.computeIfAbsent(ps, k -> new ArrayList<>()).add(p);
+      } else {
+        open.add(p);
+      }
+    }
+    if (named.size() < 2 || !open.isEmpty()) {
+      return compute(shapes(arnFormat), relevant(arnFormat), fill(arnFormat), arnsOnly(arnFormat));
+    }
+    String[] fields = arnFormat.split(":", 6);
+    Set<String> out = new LinkedHashSet<>();
+    for (Map.Entry<String, List<String>> e : named.entrySet()) {
+      fields[2] = e.getKey();
+      String ofService = String.join(":", fields);
+      out.addAll(compute(shapes(ofService), e.getValue(), fill(ofService), true));
+    }
+    // A service no pattern names: every pattern is false, one class.
+    for (String fresh : new String[] {"example", "example-service", "another-service"}) {
+      if (!named.containsKey(fresh)) {
+        fields[2] = fresh;
+        out.add(fill(String.join(":", fields)));
+        break;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether every alternative of the format is an ARN of six fields. */
+  private static boolean arnsOnly(String arnFormat) {
+    for (String alternative : SEPARATOR.split(arnFormat)) {
+      if (alternative.strip().split(":", 6).length < 6) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> compute(
+      List<Glob> shapes, List<String> relevant, String fill, boolean arnsOnly)
       throws GlobClasses.TooManyStates {
+    if (relevant.isEmpty() && fits(shapes, fill)) {
+      // No pattern tells these strings apart: one class, and the filled-in format stands for it
+      // (what the search below would choose). Most formats are here when NEW allows "*" or a
+      // NotAction: without this, each of the catalog's formats cost a search.
+      return List.of(fill);
+    }
     List<Observed> observed = relevant.stream().map(Observed::arn).toList();
-    Map<BitSet, String> classes = GlobClasses.classes(shapes, observed, maxStates);
+    Map<BitSet, String> classes =
+        arnsOnly
+            ? GlobClasses.classesOfArns(shapes, observed, maxStates)
+            : GlobClasses.classes(shapes, observed, maxStates);
     // Readable names first: the format filled with examples, each pattern filled in.
     Map<BitSet, String> chosen = new LinkedHashMap<>();
     List<String> preferred = new ArrayList<>();
@@ -127,11 +205,48 @@ final class ResourceCandidates {
               && ps.indexOf('*') < 0
               && ps.indexOf('?') < 0
               && !ps.equals(service);
-      if (!otherService) {
+      if (!otherService && resourcePartsMeet(p, arnFormat)) {
         out.add(p);
       }
     }
     return out;
+  }
+
+  /**
+   * False when the pattern's resource part and every alternative of the format's begin with
+   * different literal text ({@code instance/} and {@code volume/}): then the pattern matches no ARN
+   * of the format, and it tells none of them apart. True when in doubt.
+   */
+  private static boolean resourcePartsMeet(String pattern, String arnFormat) {
+    String own = field(pattern, 5);
+    if (own == null) {
+      return true; // not an ARN pattern: matched as one glob
+    }
+    String ownPrefix = literalPrefix(own);
+    for (String alternative : SEPARATOR.split(arnFormat)) {
+      String theirs = field(alternative.strip(), 5);
+      if (theirs == null) {
+        return true;
+      }
+      String theirPrefix = literalPrefix(theirs);
+      int n = Math.min(ownPrefix.length(), theirPrefix.length());
+      if (ownPrefix.regionMatches(0, theirPrefix, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text before the first wildcard or placeholder (case-sensitive, as ARNs match). */
+  private static String literalPrefix(String text) {
+    int end = text.length();
+    for (String stop : new String[] {"*", "?", "${"}) {
+      int i = text.indexOf(stop);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return text.substring(0, end);
   }
 
   private static String field(String arn, int index) {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param ignores findings not reported in some files
  * @param roleTrustPolicyQuota the role trust policy size quota in characters
  * @param guardrails access no policy may grant, each in the files it names
+ * @param referencePolicies policies no policy may exceed, each in the files it names
  */
 public record AnalysisSettings(
     PolicyType policyType,
@@ -29,7 +30,8 @@ public record AnalysisSettings(
     Map<String, CheckSetting> checks,
     List<IgnoreRule> ignores,
     int roleTrustPolicyQuota,
-    List<Guardrail> guardrails) {
+    List<Guardrail> guardrails,
+    List<ReferencePolicy> referencePolicies) {
 
   public static final AnalysisSettings DEFAULT =
       new AnalysisSettings(
@@ -39,6 +41,7 @@ public record AnalysisSettings(
           Map.of(),
           List.of(),
           DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
+          List.of(),
           List.of());
 
   public AnalysisSettings {
@@ -46,46 +49,70 @@ public record AnalysisSettings(
     checks = Map.copyOf(checks);
     ignores = List.copyOf(ignores);
     guardrails = List.copyOf(guardrails);
+    referencePolicies = List.copyOf(referencePolicies);
   }
 
   /**
    * Settings from configuration sources, weakest first: a later source's check settings and quota
-   * replace an earlier one's, its policy type rules are tried first, and ignores and guardrails add
-   * up (a user's settings cannot lift a project's guardrail).
+   * replace an earlier one's, its policy type rules are tried first, and ignores, guardrails and
+   * reference policies add up (a user's settings cannot lift a project's guardrail).
    */
   public static AnalysisSettings of(ProjectConfig... sources) {
     List<PolicyTypeRule> rules = new ArrayList<>();
     Map<String, CheckSetting> checks = new LinkedHashMap<>();
     List<IgnoreRule> ignores = new ArrayList<>();
     List<Guardrail> guardrails = new ArrayList<>();
+    List<ReferencePolicy> references = new ArrayList<>();
     int quota = DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA;
     for (ProjectConfig source : sources) {
       rules.addAll(0, source.policyTypes());
       checks.putAll(source.checks());
       ignores.addAll(source.ignores());
       guardrails.addAll(source.guardrails());
+      references.addAll(source.referencePolicies());
       if (source.roleTrustPolicyQuota() != null) {
         quota = source.roleTrustPolicyQuota();
       }
     }
-    return new AnalysisSettings(null, null, rules, checks, ignores, quota, guardrails);
+    return new AnalysisSettings(null, null, rules, checks, ignores, quota, guardrails, references);
   }
 
   public AnalysisSettings withPolicyType(PolicyType type) {
     return new AnalysisSettings(
-        type, resourceType, policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails);
+        type,
+        resourceType,
+        policyTypes,
+        checks,
+        ignores,
+        roleTrustPolicyQuota,
+        guardrails,
+        referencePolicies);
   }
 
   public AnalysisSettings withResourceType(PolicyResourceType type) {
     return new AnalysisSettings(
-        policyType, type, policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails);
+        policyType,
+        type,
+        policyTypes,
+        checks,
+        ignores,
+        roleTrustPolicyQuota,
+        guardrails,
+        referencePolicies);
   }
 
   public AnalysisSettings withCheck(String code, CheckSetting setting) {
     Map<String, CheckSetting> next = new LinkedHashMap<>(checks);
     next.put(code, setting);
     return new AnalysisSettings(
-        policyType, resourceType, policyTypes, next, ignores, roleTrustPolicyQuota, guardrails);
+        policyType,
+        resourceType,
+        policyTypes,
+        next,
+        ignores,
+        roleTrustPolicyQuota,
+        guardrails,
+        referencePolicies);
   }
 
   /**
@@ -126,7 +153,20 @@ public record AnalysisSettings(
         applying.add(g);
       }
     }
+    List<ReferencePolicy> references = new ArrayList<>();
+    for (ReferencePolicy r : referencePolicies) {
+      if (r.appliesTo(document)) {
+        references.add(r);
+      }
+    }
     return new DocumentSettings(
-        type, resource, customerManaged, roleTrustPolicyQuota, checks, ignored, applying);
+        type,
+        resource,
+        customerManaged,
+        roleTrustPolicyQuota,
+        checks,
+        ignored,
+        applying,
+        references);
   }
 }

@@ -3,8 +3,11 @@ package dev.iampolicyls.config;
 import dev.iampolicyls.checks.AllChecks;
 import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.PolicyCheck;
+import dev.iampolicyls.evaluation.PolicyRole;
+import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyResourceType;
 import dev.iampolicyls.policy.PolicyType;
+import dev.iampolicyls.policytest.PolicyFileReader;
 import dev.iampolicyls.syntax.ArrayNode;
 import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
@@ -31,13 +34,21 @@ import java.util.function.Consumer;
  */
 public final class ConfigLoader {
   static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("$schema", "policyTypes", "checks", "ignore", "quotas", "guardrails");
+      Set.of(
+          "$schema",
+          "policyTypes",
+          "checks",
+          "ignore",
+          "quotas",
+          "guardrails",
+          "referencePolicies");
   private static final Set<String> POLICY_TYPE_KEYS =
       Set.of("files", "type", "resourceType", "customerManaged");
   private static final Set<String> IGNORE_KEYS = Set.of("code", "files", "reason");
   private static final Set<String> QUOTA_KEYS = Set.of("roleTrustPolicy");
   private static final Set<String> GUARDRAIL_KEYS =
       Set.of("name", "actions", "resources", "files", "reason");
+  private static final Set<String> REFERENCE_POLICY_KEYS = Set.of("file", "files", "reason");
 
   /** IAM's adjustable role trust policy quota goes from its default up to this many characters. */
   static final int MAX_ROLE_TRUST_POLICY_QUOTA = 8192;
@@ -50,6 +61,7 @@ public final class ConfigLoader {
   private final List<IgnoreRule> ignores = new ArrayList<>();
   private Integer roleTrustPolicyQuota;
   private final List<Guardrail> guardrails = new ArrayList<>();
+  private final List<ReferencePolicy> referencePolicies = new ArrayList<>();
 
   private ConfigLoader(Path base, Set<String> knownCodes) {
     this.base = base;
@@ -94,7 +106,13 @@ public final class ConfigLoader {
       problem(root, "The configuration must be a JSON object");
     }
     return new ProjectConfig(
-        policyTypes, checks, ignores, roleTrustPolicyQuota, guardrails, problems);
+        policyTypes,
+        checks,
+        ignores,
+        roleTrustPolicyQuota,
+        guardrails,
+        referencePolicies,
+        problems);
   }
 
   private void readRoot(ObjectNode root) {
@@ -109,6 +127,7 @@ public final class ConfigLoader {
         case "ignore" -> eachObject(p, this::readIgnore);
         case "quotas" -> readQuotas(p);
         case "guardrails" -> eachObject(p, this::readGuardrail);
+        case "referencePolicies" -> eachObject(p, this::readReferencePolicy);
         default -> unknownKey(p, TOP_LEVEL_KEYS);
       }
     }
@@ -341,6 +360,71 @@ public final class ConfigLoader {
     }
     if (valid) {
       guardrails.add(new Guardrail(base, name, actions, resources, files, reason));
+    }
+  }
+
+  /**
+   * A reference policy: its file is read now, relative to the configuration's folder and inside it
+   * (as globs are: a repository's configuration does not point the server at other files).
+   */
+  private void readReferencePolicy(ObjectNode entry) {
+    Policy policy = null;
+    String file = null;
+    Glob files = null;
+    String reason = null;
+    boolean valid = true;
+    for (PropertyNode p : entry.properties()) {
+      if (p.value() == null) {
+        valid = false;
+        continue;
+      }
+      switch (p.name()) {
+        case "file" -> {
+          file = string(p);
+          policy = file == null ? null : referencePolicy(p.value(), file);
+          valid &= policy != null;
+        }
+        case "files" -> {
+          files = glob(p);
+          valid &= files != null;
+        }
+        case "reason" -> {
+          reason = nonBlankString(p, "Leave \"reason\" out or say why no policy may exceed it");
+          valid &= reason != null;
+        }
+        default -> unknownKey(p, REFERENCE_POLICY_KEYS);
+      }
+    }
+    if (valid && file == null) {
+      missing(entry, "Add \"file\": the reference policy, relative to the configuration's folder");
+      valid = false;
+    }
+    if (valid) {
+      referencePolicies.add(new ReferencePolicy(base, file, policy, files, reason));
+    }
+  }
+
+  /** The reference policy a path names, or null with a problem at the path. */
+  private Policy referencePolicy(JsonNode at, String file) {
+    String relative = file.replace('\\', '/');
+    if (file.isBlank()
+        || relative.startsWith("/")
+        || file.matches("^[A-Za-z]:.*")
+        || Arrays.asList(relative.split("/")).contains("..")) {
+      problem(
+          at,
+          "Write the reference policy's path relative to the configuration's folder, without \"..\"");
+      return null;
+    }
+    if (base == null) {
+      problem(at, "A reference policy needs a workspace folder to be relative to");
+      return null;
+    }
+    try {
+      return PolicyFileReader.read(base.resolve(file), PolicyRole.IDENTITY).policy();
+    } catch (PolicyFileReader.Unreadable e) {
+      problem(at, "Cannot use the reference policy: " + e.getMessage());
+      return null;
     }
   }
 

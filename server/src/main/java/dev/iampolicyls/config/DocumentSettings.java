@@ -17,6 +17,7 @@ import java.util.Set;
  * @param checks checks turned off or given another finding type, by code
  * @param ignoredCodes codes whose findings are not reported for this document
  * @param guardrails the guardrails that apply to this document
+ * @param referencePolicies the reference policies that apply to this document
  */
 public record DocumentSettings(
     PolicyType policyType,
@@ -25,7 +26,8 @@ public record DocumentSettings(
     int roleTrustPolicyQuota,
     Map<String, CheckSetting> checks,
     Set<String> ignoredCodes,
-    List<Guardrail> guardrails) {
+    List<Guardrail> guardrails,
+    List<ReferencePolicy> referencePolicies) {
 
   /** IAM's default role trust policy quota, in characters without whitespace. */
   public static final int DEFAULT_ROLE_TRUST_POLICY_QUOTA = 2048;
@@ -37,6 +39,27 @@ public record DocumentSettings(
     checks = Map.copyOf(checks);
     ignoredCodes = Set.copyOf(ignoredCodes);
     guardrails = List.copyOf(guardrails);
+    referencePolicies = List.copyOf(referencePolicies);
+  }
+
+  /** Settings without reference policies. */
+  public DocumentSettings(
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      boolean customerManaged,
+      int roleTrustPolicyQuota,
+      Map<String, CheckSetting> checks,
+      Set<String> ignoredCodes,
+      List<Guardrail> guardrails) {
+    this(
+        policyType,
+        resourceType,
+        customerManaged,
+        roleTrustPolicyQuota,
+        checks,
+        ignoredCodes,
+        guardrails,
+        List.of());
   }
 
   /** Settings without guardrails. */
@@ -77,6 +100,7 @@ public record DocumentSettings(
         roleTrustPolicyQuota,
         checks,
         ignoredCodes,
-        guardrails);
+        guardrails,
+        referencePolicies);
   }
 }

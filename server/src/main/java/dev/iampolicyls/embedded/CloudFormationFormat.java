@@ -41,8 +41,14 @@ public final class CloudFormationFormat implements HostFormat {
           "(?m)^AWSTemplateFormatVersion[ \t]*:|^[ \t]+Type[ \t]*:[ \t]*[\"']?AWS::[A-Za-z0-9]+::");
 
   @Override
+  public boolean claims(String text) {
+    return text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources") && text.contains("AWS::"));
+  }
+
+  @Override
   public Optional<HostDocument> read(String text) {
-    if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) {
+    if (!claims(text)) {
       return Optional.empty(); // most documents: no parse at all
     }
     if (startsAsJson(text)) {
@@ -124,12 +130,19 @@ public final class CloudFormationFormat implements HostFormat {
     return false;
   }
 
+  /** SAM resources that get a generated role, {@code <id>Role}, when they name none. */
+  private static final Set<String> SAM_ROLE_GENERATORS =
+      Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
+
   /** Finds the policies of one template. */
   private static final class Locator {
     private final String text;
     private final List<EmbeddedPolicy> found = new ArrayList<>();
     private List<Object> pathPrefix = List.of();
     private String namePrefix = "";
+
+    /** The string holding the nested template being read, when it is given as text. */
+    private HostValue.Scalar textBody;
 
     /** The resources of the template being read: logical id to resource type. */
     private Map<String, String> resourceTypes = Map.of();
@@ -160,13 +173,29 @@ public final class CloudFormationFormat implements HostFormat {
       return found;
     }
 
+    /**
+     * The template's resources by logical id, with the role SAM generates as {@code <id>Role} for a
+     * function or state machine that names none, which the template may reference.
+     */
     private static Map<String, String> resourceTypes(HostValue.Mapping resources) {
       Map<String, String> types = new HashMap<>();
+      List<String> generatedRoles = new ArrayList<>();
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource) {
-          resource.string("Type").ifPresent(type -> types.put(e.key().value(), type));
+          String type = resource.string("Type").orElse(null);
+          if (type == null) {
+            continue;
+          }
+          types.put(e.key().value(), type);
+          boolean namesRole =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
+                  && properties.get("Role").isPresent();
+          if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
+            generatedRoles.add(e.key().value() + "Role");
+          }
         }
       }
+      generatedRoles.forEach(role -> types.putIfAbsent(role, "AWS::IAM::Role"));
       return types;
     }
 
@@ -176,17 +205,22 @@ public final class CloudFormationFormat implements HostFormat {
      */
     private void nested(String logicalId, HostValue.Mapping properties) {
       HostValue body = properties.get("TemplateBody").orElse(null);
-      if (body instanceof HostValue.Scalar text && text.valueOffsets() != null) {
-        body = parseNested(text);
+      HostValue.Scalar text = null;
+      if (body instanceof HostValue.Scalar s && s.valueOffsets() != null) {
+        text = s;
+        body = parseNested(s);
       }
       if (body instanceof HostValue.Mapping template && isTemplate(template)) {
         List<Object> outerPath = pathPrefix;
         String outerName = namePrefix;
+        HostValue.Scalar outerText = textBody;
         pathPrefix = append(outerPath, "Resources", logicalId, "Properties", "TemplateBody");
         namePrefix = outerName + "Resources/" + logicalId + "/TemplateBody/";
+        textBody = text != null ? text : outerText;
         policies(template);
         pathPrefix = outerPath;
         namePrefix = outerName;
+        textBody = outerText;
       }
     }
 
@@ -230,6 +264,13 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
+        case LAMBDA_PERMISSION ->
+            add(
+                namePrefix + "Resources/" + logicalId,
+                append(pathPrefix, "Resources", logicalId, "Properties"),
+                place,
+                place.type(),
+                LambdaPermissions.document(properties));
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
@@ -318,27 +359,37 @@ public final class CloudFormationFormat implements HostFormat {
               value.length(),
               policies,
               List.copyOf(templateFindings),
-              document.approximate(),
+              // A JSON string inside a template given as text: two escapes deep, not located.
+              document.approximate() || (textBody != null && document.jsonText() != null),
               place.notApplicable(),
-              List.copyOf(written)));
+              List.copyOf(written),
+              textBody != null ? textBody : document.jsonText()));
     }
 
-    /** A policy's tree, with the syntax errors of JSON text it was written as. */
-    private record Document(HostValue root, List<SyntaxError> errors, boolean approximate) {}
+    /**
+     * A policy's tree, with the syntax errors of JSON text it was written as and the host string
+     * holding that text (null for maps and lists).
+     */
+    private record Document(
+        HostValue root, List<SyntaxError> errors, boolean approximate, HostValue.Scalar jsonText) {
+      Document(HostValue root) {
+        this(root, List.of(), false, null);
+      }
+    }
 
     private Document document(HostValue value) {
       if (value instanceof HostValue.Mapping) {
-        return new Document(value, List.of(), false);
+        return new Document(value);
       }
       if (value instanceof HostValue.Scalar s) {
         return fromJsonText(s, false, null);
       }
       if (value instanceof HostValue.Function f) {
         if (f.name().equals("Fn::ToJsonString") && f.argument() instanceof HostValue.Mapping) {
-          return new Document(f.argument(), List.of(), false);
+          return new Document(f.argument());
         }
         if (f.name().equals(Functions.IF)) {
-          return new Document(value, List.of(), false); // each reading takes its branch
+          return new Document(value); // each reading takes its branch
         }
         if (f.name().equals(Functions.SUB)) {
           return fromSub(f);
@@ -370,7 +421,7 @@ public final class CloudFormationFormat implements HostFormat {
         int end = hostOffset(s, e.offset() + e.length());
         errors.add(new SyntaxError(start, Math.max(0, end - start), e.message()));
       }
-      return new Document(tree, errors, s.valueOffsets() == null);
+      return new Document(tree, errors, s.valueOffsets() == null, s);
     }
 
     private Document fromSub(HostValue.Function f) {

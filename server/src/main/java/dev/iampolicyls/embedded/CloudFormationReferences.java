@@ -66,6 +66,15 @@ public final class CloudFormationReferences {
     }
 
     /**
+     * What a name or id of this kind looks like for the resource {@code logicalId}, as it stands in
+     * inside an ARN: the logical id, or for a KMS alias, whose Ref is its whole name, {@code
+     * alias/} and the logical id.
+     */
+    public String valueStandIn(String logicalId) {
+      return iamResourceType.equals("kms:alias") ? "alias/" + logicalId : logicalId;
+    }
+
+    /**
      * The ARN with its fields filled: {@code ${Name}} and any part CloudFormation chooses (a
      * cluster, a revision) by {@code name}, the others by the given values.
      */

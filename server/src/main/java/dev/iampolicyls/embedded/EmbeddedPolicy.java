@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  *     the host text: its findings sit on the whole string
  * @param notApplicable codes whose findings mean nothing in this policy's place (PUBLIC_ACCESS in a
  *     VPC endpoint policy)
- * @param writtenAs values built from template functions, each with the text the template writes for
+ * @param written values built from template functions, each with the text the template writes for
  *     it ({@code arn:aws:s3:::DataBucket/*} written {@code ${DataBucket.Arn}/*}), so that a message
  *     quotes the template rather than a stand-in
+ * @param jsonText the host string whose text holds the policy, or null when the policy is the
+ *     template's own maps and lists: a policy given as a JSON string, or any policy of a nested
+ *     template given as text ({@code TemplateBody}); a fix's edits are escaped for that string
  */
 public record EmbeddedPolicy(
     String name,
@@ -42,7 +45,8 @@ public record EmbeddedPolicy(
     List<Finding> templateFindings,
     boolean approximatePositions,
     List<String> notApplicable,
-    List<Written> written) {
+    List<Written> written,
+    HostValue.Scalar jsonText) {
 
   /**
    * A value built from template functions, at {@code offset} in the host text, and the text the
@@ -58,7 +62,7 @@ public record EmbeddedPolicy(
     templateFindings = List.copyOf(templateFindings);
   }
 
-  /** A policy whose values are all written as they read. */
+  /** A policy of the template's own maps and lists, whose values are all written as they read. */
   public EmbeddedPolicy(
       String name,
       List<Object> path,
@@ -81,7 +85,36 @@ public record EmbeddedPolicy(
         templateFindings,
         approximatePositions,
         notApplicable,
-        List.of());
+        List.of(),
+        null);
+  }
+
+  /** A policy of the template's own maps and lists. */
+  public EmbeddedPolicy(
+      String name,
+      List<Object> path,
+      PolicyType policyType,
+      PolicyResourceType resourceType,
+      int offset,
+      int length,
+      List<Policy> readings,
+      List<Finding> templateFindings,
+      boolean approximatePositions,
+      List<String> notApplicable,
+      List<Written> written) {
+    this(
+        name,
+        path,
+        policyType,
+        resourceType,
+        offset,
+        length,
+        readings,
+        templateFindings,
+        approximatePositions,
+        notApplicable,
+        written,
+        null);
   }
 
   /**

@@ -16,4 +16,21 @@ public record HostDocument(
     policies = List.copyOf(policies);
     syntaxFindings = List.copyOf(syntaxFindings);
   }
+
+  /** The syntax the document is written in, which its edits must keep. */
+  public enum Syntax {
+    JSON,
+    YAML
+  }
+
+  /** JSON when the text starts with an object, else YAML (of which JSON is a subset). */
+  public Syntax syntax() {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return c == '{' ? Syntax.JSON : Syntax.YAML;
+      }
+    }
+    return Syntax.YAML;
+  }
 }

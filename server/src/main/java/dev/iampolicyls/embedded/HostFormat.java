@@ -13,4 +13,10 @@ public interface HostFormat {
    * plain policy, a GitHub workflow, a Kubernetes manifest), so that callers stay silent on it.
    */
   Optional<HostDocument> read(String text);
+
+  /**
+   * Whether the text may be a document of this format, from a look at its characters and no parse:
+   * false means {@link #read} is empty, so other documents cost nothing.
+   */
+  boolean claims(String text);
 }

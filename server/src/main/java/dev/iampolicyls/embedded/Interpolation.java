@@ -1,10 +1,12 @@
 package dev.iampolicyls.embedded;
 
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a template function where a policy expects a string into a typed value, never into its
@@ -61,7 +63,42 @@ final class Interpolation {
   TextBuilder evaluate(HostValue value) {
     TextBuilder out = new TextBuilder();
     append(value, out);
+    if (out.referenceStartsResource() && !out.isOpaque() && !takesBareName(out.value())) {
+      // arn:...:iam::123456789012:${RolePath}: the reference holds role/ or user/ itself, so
+      // which resource type the ARN names is unknown until deployed.
+      out.markOpaque();
+    }
     return out;
+  }
+
+  /** Per service prefix: whether some resource type's ARN is a bare name ({@code ${QueueName}}). */
+  private static final Map<String, Boolean> BARE_NAMES = new ConcurrentHashMap<>();
+
+  /**
+   * Whether the service of this ARN has a resource type whose resource part starts with its name,
+   * as an SQS queue or an S3 bucket does; an unknown service is given the benefit of the doubt.
+   */
+  private static boolean takesBareName(String arn) {
+    String[] fields = arn.split(":", 6);
+    if (fields.length < 6) {
+      return true;
+    }
+    return BARE_NAMES.computeIfAbsent(
+        fields[2],
+        prefix ->
+            Catalog.bundled()
+                .service(prefix)
+                .map(
+                    service ->
+                        service.resourceTypes().stream()
+                            .flatMap(t -> List.of(t.arnFormat().split(",\\s*")).stream())
+                            .anyMatch(f -> resourcePart(f).startsWith("${")))
+                .orElse(true));
+  }
+
+  private static String resourcePart(String format) {
+    String[] fields = format.split(":", 6);
+    return fields.length < 6 ? "" : fields[5];
   }
 
   private void append(HostValue value, TextBuilder out) {
@@ -141,35 +178,44 @@ final class Interpolation {
       out.standIn(pseudo, written, start, end);
       return;
     }
-    CloudFormationReferences.ReturnValue typed = out.isEmpty() ? typedArn(name) : null;
-    if (typed != null) {
-      String logicalId = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    CloudFormationReferences.ReturnValue value = templateValue(name);
+    if (value != null && value.kind() == CloudFormationReferences.Kind.ARN && out.isEmpty()) {
       out.standIn(
-          typed.arnWith(
+          value.arnWith(
               PSEUDO.get("AWS::Partition"),
               PSEUDO.get("AWS::Region"),
               PSEUDO.get("AWS::AccountId"),
-              logicalId),
+              logicalId(name)),
           written,
           start,
           end);
+    } else if (value != null && value.kind() != CloudFormationReferences.Kind.ARN) {
+      // A name or id inside an ARN, of the shape its value has (alias/Name for a KMS alias).
+      String shape = value.namesResource() ? value.valueStandIn(logicalId(name)) : name(name);
+      reference(written, start, end, out, shape, value.namesResource());
     } else {
       reference(written, start, end, out);
     }
   }
 
-  /** What a reference to a resource of this template gives when it is an ARN; else null. */
-  private CloudFormationReferences.ReturnValue typedArn(String name) {
-    int dot = name.indexOf('.');
-    String logicalId = dot < 0 ? name : name.substring(0, dot);
-    String type = resourceTypes.get(logicalId);
+  /**
+   * What a reference to a resource of this template gives ({@code Bucket} or {@code Bucket.Arn}),
+   * as the references table says; null for a parameter, an unknown type or attribute.
+   */
+  private CloudFormationReferences.ReturnValue templateValue(String name) {
+    String type = resourceTypes.get(logicalId(name));
     if (type == null) {
       return null;
     }
+    int dot = name.indexOf('.');
     String value = dot < 0 ? CloudFormationReferences.REF : name.substring(dot + 1);
-    return CloudFormationReferences.attribute(type, value)
-        .filter(v -> v.kind() == CloudFormationReferences.Kind.ARN)
-        .orElse(null);
+    return CloudFormationReferences.attribute(type, value).orElse(null);
+  }
+
+  /** The resource a reference names: {@code Bucket} of {@code Bucket.Arn}. */
+  private static String logicalId(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /**
@@ -177,6 +223,15 @@ final class Interpolation {
    * {@code arn:...} it becomes a specific value suited to the ARN field it fills.
    */
   private static void reference(String display, int start, int end, TextBuilder out) {
+    reference(display, start, end, out, name(display), false);
+  }
+
+  /**
+   * @param standInName what the reference stands in as inside an ARN's resource
+   * @param shaped the stand-in has the shape of the value (a resource of the template)
+   */
+  private static void reference(
+      String display, int start, int end, TextBuilder out, String standInName, boolean shaped) {
     if (out.isEmpty()) {
       out.markOpaque();
     }
@@ -191,38 +246,56 @@ final class Interpolation {
       out.standIn(display, display, start, end);
       return;
     }
-    out.standIn(standIn(field, name(display)), display, start, end);
+    if (field == 5 && !shaped && startsResource(before)) {
+      out.markReferenceStartsResource();
+    }
+    out.standIn(standIn(field, standInName, before), display, start, end);
   }
 
   /**
    * A value of the shape of an ARN's field for the reference {@code name}. Different references get
    * different values: two account parameters are not one account.
    */
-  private static String standIn(int arnField, String name) {
+  private static String standIn(int arnField, String name, String before) {
     int hash = name.hashCode() & 0x7fffffff;
     return switch (arnField) {
       case 1 -> "aws";
       case 3 -> REGION_STAND_INS.get(hash % REGION_STAND_INS.size());
       case 4 -> String.format("2%011d", hash % 100_000_000_000L);
-      default -> name;
+      // parameter${Name}: the name starts with the slash the ARN does not repeat.
+      default -> isSsmParameterPrefix(before) && !name.startsWith("/") ? "/" + name : name;
     };
   }
 
-  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
-  private static int arnField(String before) {
-    int field = 0;
+  private static boolean isSsmParameterPrefix(String before) {
+    return before.endsWith(":parameter") && before.contains(":ssm:");
+  }
+
+  /** Whether the text after {@code before} begins an ARN's resource: it ends at the fifth colon. */
+  private static boolean startsResource(String before) {
+    return before.endsWith(":") && colons(before) == 5;
+  }
+
+  /** The colons of an ARN's text, those inside {@code ${...}} left out. */
+  private static int colons(String before) {
+    int colons = 0;
     int depth = 0;
-    for (int i = 0; i < before.length() && field < 5; i++) {
+    for (int i = 0; i < before.length(); i++) {
       char c = before.charAt(i);
       if (c == '$' && i + 1 < before.length() && before.charAt(i + 1) == '{') {
         depth++;
       } else if (c == '}' && depth > 0) {
         depth--;
       } else if (c == ':' && depth == 0) {
-        field++;
+        colons++;
       }
     }
-    return field;
+    return colons;
+  }
+
+  /** The ARN field the text after {@code before} falls in: 1 partition ... 5 resource. */
+  private static int arnField(String before) {
+    return Math.min(colons(before), 5);
   }
 
   /** A name-like stand-in made from a reference: {@code ${DataBucket}} stands in as DataBucket. */

@@ -24,7 +24,12 @@ final class PolicyPlaces {
      */
     SAM_POLICIES,
     /** Organizations' {@code Content}, an SCP or RCP as the resource's {@code Type} says. */
-    ORGANIZATIONS_CONTENT
+    ORGANIZATIONS_CONTENT,
+    /**
+     * A Lambda permission: the resource's properties are one statement of the function's policy
+     * ({@link LambdaPermissions}); the property named is the one every permission has.
+     */
+    LAMBDA_PERMISSION
   }
 
   /**
@@ -143,6 +148,16 @@ final class PolicyPlaces {
           Map.entry(
               "AWS::Organizations::Policy",
               List.of(new Place("Content", Shape.ORGANIZATIONS_CONTENT, null, null))),
+          // Its Resource is the function, which a name or partial ARN cannot give: left out then.
+          Map.entry(
+              "AWS::Lambda::Permission",
+              List.of(
+                  new Place(
+                      "Action",
+                      Shape.LAMBDA_PERMISSION,
+                      RESOURCE,
+                      null,
+                      List.of("MISSING_RESOURCE")))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
           Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
           Map.entry("AWS::Serverless::Api", List.of(API_POLICY)));

@@ -17,6 +17,7 @@ final class TextBuilder {
   private int end;
   private boolean exact = true;
   private boolean opaque;
+  private boolean referenceStartsResource;
 
   /** Text copied from the template: {@code map} holds each character's host offset and the end. */
   void literal(String text, int[] map, int spanStart, int spanEnd) {
@@ -51,6 +52,15 @@ final class TextBuilder {
 
   boolean isOpaque() {
     return opaque;
+  }
+
+  /** A reference of unknown shape begins the resource part of the ARN being built. */
+  void markReferenceStartsResource() {
+    referenceStartsResource = true;
+  }
+
+  boolean referenceStartsResource() {
+    return referenceStartsResource;
   }
 
   boolean isEmpty() {

@@ -9,8 +9,10 @@
  * dev.iampolicyls.syntax.SyntaxTrees}): the same {@code syntax} nodes a JSON policy parses to, but
  * every node at its span in the host text, and the document's text is the host's. No JSON text is
  * rendered and no offsets are mapped back: the checks, and later completion, hover and code
- * actions, run unchanged and answer in host positions; a fix's edit ranges are already the host's.
- * The alternative, rendering a JSON text per policy with a map back to the host, would need every
+ * actions, run unchanged and answer in host positions; a fix's edit ranges are already the host's,
+ * and its new text is written by the {@link dev.iampolicyls.codeactions.EditWriter} of the host's
+ * syntax ({@link dev.iampolicyls.embedded.HostDocument#syntax()}), so YAML stays YAML. The
+ * alternative, rendering a JSON text per policy with a map back to the host, would need every
  * engine's offsets translated both ways, and edits computed on JSON text would not be YAML. What a
  * policy's own text is needed for (size quotas) uses {@link
  * dev.iampolicyls.syntax.JsonDocument#policyText()}, the tree written out as compact JSON.

@@ -48,7 +48,10 @@ public final class Grant {
     this.granted = granted;
     this.conditionallyDenied = conditionallyDenied;
     this.conditionalDenies = List.copyOf(conditionalDenies);
-    this.pinning = Pinning.of(statement);
+    this.pinning =
+        Pinning.of(
+            statement,
+            test -> !SourceIpRanges.alwaysTrue(test) && KeyReach.reaches(test.key(), index, raw));
   }
 
   public Statement statement() {

@@ -24,7 +24,9 @@ import java.util.Optional;
  * <p>A Deny is subtracted only when it surely applies: it has no Condition, names no particular
  * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
  * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
- * subtracted; findings on actions it names say that it may apply.
+ * subtracted; findings on actions it names say that it may apply. A Condition that holds for every
+ * request ({@link NeverApplies#alwaysHolds}: NotIpAddress of only private ranges, a negated test of
+ * a key no action of the Deny carries) is no condition.
  *
  * <p>A statement whose Condition never holds ({@link NeverApplies}) neither grants nor denies: it
  * is left out here, so every check that reads the grants is silent on it. Computed once per parsed
@@ -140,7 +142,7 @@ public final class GrantAnalysis {
       if (!denied.intersects(granted)) {
         continue;
       }
-      if (deny.condition().isPresent()) {
+      if (deny.condition().isPresent() && !NeverApplies.alwaysHolds(deny, index.catalog())) {
         conditional.or(denied);
         conditionalLabels.add(deny.label());
       } else if (covers(deny, s)) {
@@ -214,7 +216,10 @@ public final class GrantAnalysis {
       return true;
     }
     if (deny.notResource().isPresent()) {
-      if (allowNot || allowResources.isEmpty()) {
+      if (allowNot) {
+        return leavesOutLess(deny.resources(), allowResources);
+      }
+      if (allowResources.isEmpty()) {
         return false;
       }
       for (StringElement r : allowResources) {
@@ -228,6 +233,28 @@ public final class GrantAnalysis {
     }
     // Neither: a resource policy's statements apply to the resource it is attached to.
     return allow.resource().isEmpty() && allow.notResource().isEmpty();
+  }
+
+  /**
+   * Whether a NotResource Deny leaves out no more than a NotResource Allow: each pattern the Deny
+   * leaves out is one the Allow leaves out too, or is matched by one of them (a pattern without
+   * {@code ?}, whose stars then cover the Deny's).
+   */
+  private static boolean leavesOutLess(
+      List<StringElement> denyLeftOut, List<StringElement> allowLeftOut) {
+    for (StringElement d : denyLeftOut) {
+      boolean covered = false;
+      for (StringElement a : allowLeftOut) {
+        covered |=
+            a.value().equals(d.value())
+                || (a.value().indexOf('?') < 0
+                    && WildcardMatcher.matchesExactCase(a.value(), d.value()));
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether two resource patterns may name a common resource; leans to yes. */

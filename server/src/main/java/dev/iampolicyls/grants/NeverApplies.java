@@ -11,13 +11,7 @@ import dev.iampolicyls.syntax.LiteralNode;
 import dev.iampolicyls.syntax.NumberNode;
 import dev.iampolicyls.syntax.StringNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +21,16 @@ import java.util.Set;
 
 /**
  * Whether a statement's Condition can never hold, so the statement never applies: a {@code
- * DateLessThan} on the current time with a date that has passed, or two tests of one single-valued
- * key that no value passes both (StringEquals a and b, NumericLessThan 5 and NumericGreaterThan 10,
- * Bool true and false).
+ * DateLessThan} on the current time with a date that has passed, two tests of one key that no
+ * request passes both (StringEquals a and b, NumericLessThan 5 and NumericGreaterThan 10, Bool true
+ * and false, and the rules of {@link KeyTestClash}), a service key no action of the statement
+ * carries ({@link UnsupportedKey}), or an aws:SourceIp test with only private ranges ({@link
+ * SourceIpRanges}).
  *
  * <p>Exact and conservative: only plain operators (no IfExists, which holds when the key is absent;
- * no ForAnyValue/ForAllValues), only literal values, and for contradictions only keys the catalog
- * knows to hold one value (a multi-valued key may hold a and b at once).
+ * no ForAllValues, which holds for an empty set), only literal values, and for contradictions of
+ * values only keys the catalog knows to hold one value (a multi-valued key may hold a and b at
+ * once).
  */
 public final class NeverApplies {
   private NeverApplies() {}
@@ -43,8 +40,19 @@ public final class NeverApplies {
    *
    * @param at the key of the condition test that kills it
    * @param why a sentence for the message
+   * @param reportedAs the code of another check that already reports this test as never true, so
+   *     that STATEMENT_NEVER_APPLIES does not say it twice; null when it is ours to report
    */
-  public record Reason(JsonNode at, String why) {}
+  public record Reason(JsonNode at, String why, String reportedAs) {
+    public Reason(JsonNode at, String why) {
+      this(at, why, null);
+    }
+
+    /** Whether STATEMENT_NEVER_APPLIES reports it (no other check does). */
+    public boolean ownFinding() {
+      return reportedAs == null;
+    }
+  }
 
   /** The first condition test that makes the statement never apply, if any. */
   public static Optional<Reason> of(Statement s, Catalog catalog, Instant now) {
@@ -54,7 +62,7 @@ public final class NeverApplies {
       if (op == null || op.ifExists() || op.qualifier() != ConditionOperator.Qualifier.NONE) {
         continue;
       }
-      Optional<Reason> past = pastDate(c, op.base(), now);
+      Optional<Reason> past = pastDate(c, op.base(), now).or(() -> SessionAge.expired(c, now));
       if (past.isPresent()) {
         return past;
       }
@@ -68,10 +76,30 @@ public final class NeverApplies {
       }
       plain.add(c);
     }
-    return Optional.empty();
+    return KeyTestClash.first(s.conditionEntries(), catalog)
+        .or(() -> UnsupportedKey.of(s, catalog))
+        .or(() -> SourceIpRanges.neverTrue(s));
   }
 
-  private static boolean singleValued(Catalog catalog, String key) {
+  /**
+   * Whether a Condition holds for every request although it is there: a Deny with it then applies
+   * as one without it. Each test must hold: NotIpAddress of private ranges on aws:SourceIp, or a
+   * negated or IfExists test of a key none of the statement's actions carries.
+   */
+  public static boolean alwaysHolds(Statement s, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);
+  }
+
+  /**
+   * Whether one test of a statement is true for every request, so it narrows nothing: NotIpAddress
+   * of private ranges on aws:SourceIp, a negated or IfExists test of a key none of the statement's
+   * actions carries.
+   */
+  public static boolean narrowsNothing(Statement s, ConditionEntry test, Catalog catalog) {
+    return SourceIpRanges.alwaysTrue(test) || UnsupportedKey.absentAndTrue(s, test, catalog);
+  }
+
+  static boolean singleValued(Catalog catalog, String key) {
     return catalog.conditionKey(key).map(k -> !k.type().startsWith("ArrayOf")).orElse(false);
   }
 
@@ -112,28 +140,7 @@ public final class NeverApplies {
    * reading. Null when the value is not a date IAM reads.
    */
   static Instant latestInstant(String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    if (value.chars().allMatch(Character::isDigit)) {
-      return value.length() > 12 ? null : Instant.ofEpochSecond(Long.parseLong(value));
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      // no zone: try the forms without one
-    }
-    Duration margin = Duration.ofDays(1);
-    try {
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).plus(margin);
-    } catch (DateTimeParseException e) {
-      // not a date-time
-    }
-    try {
-      return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC).plus(margin);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return DateReading.latest(value);
   }
 
   /** Two tests of one key that no single value passes, as a reason on the later one. */
@@ -165,7 +172,7 @@ public final class NeverApplies {
                 + ": no value passes both, so the condition never holds"));
   }
 
-  private static String describe(ConditionEntry c) {
+  static String describe(ConditionEntry c) {
     List<String> values = c.values().stream().map(NeverApplies::literal).toList();
     return c.operatorText() + " " + (values.size() == 1 ? values.get(0) : values.toString());
   }
@@ -219,7 +226,7 @@ public final class NeverApplies {
     }
   }
 
-  private static String literal(JsonNode v) {
+  static String literal(JsonNode v) {
     if (v instanceof StringNode s) {
       return s.value();
     }

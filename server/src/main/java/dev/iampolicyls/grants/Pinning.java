@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The conditions of a statement that pin who may use it (principal, source, network) or which
@@ -19,7 +20,8 @@ import java.util.Set;
  *
  * @param who keys that pin the caller: principal, organisation, account, source ARN, VPC, IP
  * @param which keys that pin the resource: its tags, account or organisation
- * @param other the statement's other condition keys, which may narrow it in ways we do not judge
+ * @param other the statement's other condition keys, which may narrow it in ways we do not judge;
+ *     keys that none of the statement's actions carries narrow nothing and are left out
  */
 public record Pinning(List<String> who, List<String> which, List<String> other) {
   private static final Set<String> WHO_KEYS =
@@ -51,6 +53,15 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   }
 
   public static Pinning of(Statement statement) {
+    return of(statement, test -> true);
+  }
+
+  /**
+   * The pinning of a statement, where {@code mayNarrow} says which of its tests can fail for some
+   * request: one that cannot (its key is never in the statement's requests, NotIpAddress of private
+   * ranges) is not one that "may narrow it further".
+   */
+  static Pinning of(Statement statement, Predicate<ConditionEntry> mayNarrow) {
     List<String> who = new ArrayList<>();
     List<String> which = new ArrayList<>();
     List<String> other = new ArrayList<>();
@@ -60,8 +71,8 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
         addOnce(who, entry.key());
       } else if (mustHold(entry) && (WHICH_KEYS.contains(key) || isResourceTag(key))) {
         addOnce(which, entry.key());
-      } else {
-        addOnce(other, entry.key());
+      } else if (!other.contains(entry.key()) && mayNarrow.test(entry)) {
+        other.add(entry.key());
       }
     }
     return new Pinning(who, which, other);
@@ -97,7 +108,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   }
 
   /** aws:ResourceTag/x, or a service's own ResourceTag key such as ec2:ResourceTag/x. */
-  private static boolean isResourceTag(String lowerKey) {
+  static boolean isResourceTag(String lowerKey) {
     int colon = lowerKey.indexOf(':');
     return colon > 0 && lowerKey.startsWith("resourcetag/", colon + 1);
   }
@@ -114,7 +125,7 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
         && s.value().equals("true");
   }
 
-  private static boolean mustHold(ConditionEntry entry) {
+  static boolean mustHold(ConditionEntry entry) {
     ConditionOperator op = entry.operator().orElse(null);
     if (op == null || op.ifExists() || op.base().negated()) {
       return false;

@@ -4,7 +4,9 @@ import dev.iampolicyls.catalog.AccessLevel;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.grants.NeverApplies;
 import dev.iampolicyls.policy.Arn;
+import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
@@ -12,6 +14,8 @@ import dev.iampolicyls.semantics.ResourceFit;
 import dev.iampolicyls.semantics.ResourceFit.ActionMisfit;
 import dev.iampolicyls.semantics.ResourceFit.Misfits;
 import dev.iampolicyls.semantics.ResourceFormat;
+import dev.iampolicyls.syntax.StringNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -48,6 +52,11 @@ public final class StatementSummary {
 
   String summarize(StatementFacts facts, String source) {
     Statement s = facts.statement();
+    // Instant.MIN: a date never counts as past, so the sentence does not change with the clock.
+    Optional<NeverApplies.Reason> dead = NeverApplies.of(s, catalog, Instant.MIN);
+    if (dead.isPresent()) {
+      return withWho(s, new StringBuilder(verb(s)).append(" nothing: ").append(dead.get().why()));
+    }
     Plan plan = plan(facts);
     StringBuilder sb = new StringBuilder(verb(s));
     if (plan.groups().isEmpty()) {
@@ -56,7 +65,12 @@ public final class StatementSummary {
       for (int i = 0; i < plan.groups().size(); i++) {
         sb.append(i == 0 ? " " : "; ").append(describe(facts, plan.groups().get(i)));
       }
-      String conditions = ConditionPhrases.phrase(s.conditionEntries(), source);
+      // A test every request passes narrows nothing: the sentence leaves it out.
+      List<ConditionEntry> narrowing =
+          s.conditionEntries().stream()
+              .filter(e -> !NeverApplies.narrowsNothing(s, e, catalog))
+              .toList();
+      String conditions = ConditionPhrases.phrase(narrowing, source);
       if (!conditions.isEmpty()) {
         sb.append(", ").append(conditions);
       }
@@ -66,15 +80,20 @@ public final class StatementSummary {
           .append(Phrases.count(plan.unknown(), "unknown action"))
           .append(" not counted)");
     }
-    sb.append('.');
-    for (String misfit : misfits(facts, plan.misfits())) {
-      sb.append(' ').append(misfit).append('.');
+    for (String misfit : misfits(facts, plan.misfits(), source)) {
+      sb.append('.').append(' ').append(misfit);
     }
+    return withWho(s, sb);
+  }
+
+  /** The sentence ended, with the principal's short sentence after it when there is one. */
+  private static String withWho(Statement s, StringBuilder sentence) {
+    sentence.append('.');
     String who = who(s);
     if (!who.isEmpty()) {
-      sb.append(" Who: ").append(who).append('.');
+      sentence.append(" Who: ").append(who).append('.');
     }
-    return sb.toString();
+    return sentence.toString();
   }
 
   /**
@@ -321,7 +340,7 @@ public final class StatementSummary {
    * "s3:ListBucket acts on buckets; arn:aws:s3:::b/* names objects": actions that act on the same
    * types share a sentence.
    */
-  private List<String> misfits(StatementFacts facts, List<Misfit> misfits) {
+  private List<String> misfits(StatementFacts facts, List<Misfit> misfits, String source) {
     if (misfits.isEmpty()) {
       return List.of();
     }
@@ -336,7 +355,7 @@ public final class StatementSummary {
       byAccepted.computeIfAbsent(accepted, k -> new ArrayList<>()).add(m.pattern().phrase());
       actionCount.merge(accepted, m.pattern().matches().size(), Integer::sum);
     }
-    String namedBy = namedBy(facts.statement().resources());
+    String namedBy = namedBy(facts.statement().resources(), source);
     List<String> out = new ArrayList<>();
     byAccepted.forEach(
         (accepted, phrases) -> {
@@ -361,7 +380,7 @@ public final class StatementSummary {
   }
 
   /** "arn:aws:s3:::b/* names objects": what the statement's decided ARNs name, by kind. */
-  private String namedBy(List<StringElement> resources) {
+  private String namedBy(List<StringElement> resources, String source) {
     Map<String, List<String>> byKind = new LinkedHashMap<>();
     for (StringElement r : resources) {
       ResourceFit.typesNamedBy(catalog, r.value())
@@ -371,7 +390,7 @@ public final class StatementSummary {
                     types.isEmpty()
                         ? "no known resource type"
                         : Phrases.or(plurals(types), MAX_NAMED);
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.value());
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(asWritten(r, source));
               });
     }
     List<String> clauses = new ArrayList<>();
@@ -380,6 +399,21 @@ public final class StatementSummary {
             clauses.add(
                 Phrases.and(arns, MAX_NAMED) + (arns.size() == 1 ? " names " : " name ") + kind));
     return String.join("; ", clauses);
+  }
+
+  /**
+   * A Resource as the document writes it: its value, or in a template, where a value was built from
+   * template functions ({@code !GetAtt DataBucket.Arn}, a {@code !Sub}), the template's text rather
+   * than the value that stands in for it.
+   */
+  private static String asWritten(StringElement r, String source) {
+    StringNode n = r.node();
+    boolean unquoted = n.contentOffset() == n.offset();
+    if (!unquoted || n.end() > source.length()) {
+      return r.value();
+    }
+    String written = source.substring(n.offset(), n.end());
+    return written.equals(r.value()) ? r.value() : written;
   }
 
   /** "buckets", "objects": the distinct type names, plural. */

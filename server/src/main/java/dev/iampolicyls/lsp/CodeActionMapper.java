@@ -1,9 +1,7 @@
 package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.codeactions.PolicyCodeAction;
-import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.CancelChecker;
-import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +18,17 @@ final class CodeActionMapper {
   private CodeActionMapper() {}
 
   /**
-   * The code actions from the analysis whose findings the editor shows for this version (the index
-   * is of the same text).
+   * The code actions of this version, from the analysis whose findings the editor shows (of the
+   * policy, or of the template's policies).
    */
   static List<Either<Command, CodeAction>> toCodeActions(
-      PolicyLanguageService service,
-      String uri,
-      LineIndex index,
-      Analysis analysis,
-      CodeActionParams params,
-      CancelChecker cancel) {
+      String uri, DocumentFeatures features, CodeActionParams params, CancelChecker cancel) {
+    LineIndex index = features.lines();
     int start = Positions.offset(index, params.getRange().getStart());
     int end = Positions.offset(index, params.getRange().getEnd());
     List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
     List<Either<Command, CodeAction>> out = new ArrayList<>();
-    for (PolicyCodeAction a : service.codeActions(analysis, start, end, cancel)) {
+    for (PolicyCodeAction a : features.codeActions(start, end, cancel)) {
       if (only != null && !only.isEmpty() && only.stream().noneMatch(k -> isKind(a.kind(), k))) {
         continue;
       }

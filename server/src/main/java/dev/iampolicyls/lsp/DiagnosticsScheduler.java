@@ -122,6 +122,24 @@ final class DiagnosticsScheduler {
         });
   }
 
+  /**
+   * Runs the open policy test files again: a policy file they may name was saved. Their cached
+   * outcomes are dropped at once, so a code lens asked for from now on reads the files again too.
+   *
+   * @return whether a policy test file is open
+   */
+  boolean recheckPolicyTests() {
+    boolean any = false;
+    for (DocumentSnapshot s : documents.all()) {
+      if (s.namedAsPolicyTest()) {
+        s.forgetPolicyTests();
+        schedule(s, 0);
+        any = true;
+      }
+    }
+    return any;
+  }
+
   /** Runs a task on the checker thread, after what is already queued; dropped once stopped. */
   void execute(Runnable task) {
     try {
@@ -191,8 +209,13 @@ final class DiagnosticsScheduler {
     if (config.isConfigFile(path)) {
       return configDiagnostics(snapshot, path);
     }
+    if (snapshot.isPolicyTest()) {
+      return PolicyTestMapper.diagnostics(
+          snapshot.policyTests(catalog.current().catalog()), snapshot.parsed().lines());
+    }
     PolicyLanguageService service = catalog.current();
-    Optional<EmbeddedAnalysis> template = snapshot.template(service, config.settingsFor(path));
+    Optional<EmbeddedAnalysis> template =
+        snapshot.template(service, config.settingsFor(path), cancel);
     if (template.isPresent()) {
       cancel.checkCanceled();
       return templateDiagnostics(snapshot, template.get());
@@ -215,7 +238,7 @@ final class DiagnosticsScheduler {
     for (EmbeddedAnalysis.Checked policy : template.policies()) {
       findings.addAll(policy.findings());
     }
-    return DiagnosticMapper.toDiagnostics(findings, snapshot.text(), snapshot.uri());
+    return DiagnosticMapper.toDiagnostics(findings, snapshot.lines(), snapshot.uri());
   }
 
   /** The configuration file's own mistakes, shown in it as errors. */

@@ -3,8 +3,6 @@ package dev.iampolicyls.lsp;
 import dev.iampolicyls.outline.PolicyInlayHint;
 import dev.iampolicyls.outline.PolicySymbol;
 import dev.iampolicyls.outline.StatementLens;
-import dev.iampolicyls.service.ParsedText;
-import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +27,30 @@ final class EditorFeaturesMapper {
   /** A tree when the client takes one, else the flat list older clients expect. */
   @SuppressWarnings("deprecation")
   static List<Either<SymbolInformation, DocumentSymbol>> symbols(
-      PolicyLanguageService service, String uri, ParsedText text, boolean hierarchical) {
-    LineIndex lines = text.lines();
+      DocumentFeatures features, String uri, boolean hierarchical) {
+    LineIndex lines = features.lines();
     List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
-    for (PolicySymbol s : service.documentSymbols(text)) {
+    for (PolicySymbol s : features.symbols()) {
       if (hierarchical) {
         out.add(Either.forRight(toDocumentSymbol(s, lines)));
-        continue;
-      }
-      out.add(Either.forLeft(info(s, uri, lines, null)));
-      for (PolicySymbol c : s.children()) {
-        out.add(Either.forLeft(info(c, uri, lines, s.name())));
+      } else {
+        flatten(s, uri, lines, null, out);
       }
     }
     return out;
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void flatten(
+      PolicySymbol s,
+      String uri,
+      LineIndex lines,
+      String container,
+      List<Either<SymbolInformation, DocumentSymbol>> out) {
+    out.add(Either.forLeft(info(s, uri, lines, container)));
+    for (PolicySymbol c : s.children()) {
+      flatten(c, uri, lines, s.name(), out);
+    }
   }
 
   private static DocumentSymbol toDocumentSymbol(PolicySymbol s, LineIndex lines) {
@@ -72,15 +80,20 @@ final class EditorFeaturesMapper {
   }
 
   private static SymbolKind kind(PolicySymbol s) {
-    return s.kind() == PolicySymbol.Kind.STATEMENT ? SymbolKind.Object : SymbolKind.Property;
+    return switch (s.kind()) {
+      case RESOURCE -> SymbolKind.Class;
+      case POLICY -> SymbolKind.Namespace;
+      case STATEMENT -> SymbolKind.Object;
+      case ELEMENT -> SymbolKind.Property;
+    };
   }
 
-  static List<InlayHint> inlayHints(PolicyLanguageService service, ParsedText text, Range range) {
-    LineIndex lines = text.lines();
+  static List<InlayHint> inlayHints(DocumentFeatures features, Range range) {
+    LineIndex lines = features.lines();
     int start = Positions.offset(lines, range.getStart());
     int end = Positions.offset(lines, range.getEnd());
     List<InlayHint> out = new ArrayList<>();
-    for (PolicyInlayHint h : service.inlayHints(text, start, end)) {
+    for (PolicyInlayHint h : features.inlayHints(start, end)) {
       InlayHint hint =
           new InlayHint(Positions.position(lines, h.offset()), Either.forLeft(h.label()));
       hint.setKind(InlayHintKind.Type);
@@ -91,10 +104,10 @@ final class EditorFeaturesMapper {
   }
 
   /** A lens over each statement; its command only shows the sentence (nothing to run). */
-  static List<CodeLens> codeLenses(PolicyLanguageService service, ParsedText text) {
-    LineIndex lines = text.lines();
+  static List<CodeLens> codeLenses(DocumentFeatures features) {
+    LineIndex lines = features.lines();
     List<CodeLens> out = new ArrayList<>();
-    for (StatementLens l : service.statementLenses(text)) {
+    for (StatementLens l : features.lenses()) {
       out.add(
           new CodeLens(
               Positions.range(lines, l.offset(), l.end()), new Command(l.summary(), ""), null));
@@ -102,22 +115,26 @@ final class EditorFeaturesMapper {
     return out;
   }
 
-  static List<FoldingRange> foldingRanges(PolicyLanguageService service, ParsedText text) {
+  /** Null where the features have no folds to give (the editor's own folding stays). */
+  static List<FoldingRange> foldingRanges(DocumentFeatures features) {
+    List<int[]> folds = features.foldingRanges();
+    if (folds == null) {
+      return null;
+    }
     List<FoldingRange> out = new ArrayList<>();
-    for (int[] r : service.foldingRanges(text)) {
+    for (int[] r : folds) {
       out.add(new FoldingRange(r[0], r[1]));
     }
     return out;
   }
 
   /** One answer per position, as LSP wants; an empty range where there is nothing to grow. */
-  static List<SelectionRange> selectionRanges(
-      PolicyLanguageService service, ParsedText text, List<Position> positions) {
-    LineIndex lines = text.lines();
+  static List<SelectionRange> selectionRanges(DocumentFeatures features, List<Position> positions) {
+    LineIndex lines = features.lines();
     List<SelectionRange> out = new ArrayList<>();
     for (Position p : positions) {
       SelectionRange parent = null;
-      List<int[]> spans = service.selectionRanges(text, Positions.offset(lines, p));
+      List<int[]> spans = features.selectionRanges(Positions.offset(lines, p));
       for (int i = spans.size() - 1; i >= 0; i--) {
         parent =
             new SelectionRange(Positions.range(lines, spans.get(i)[0], spans.get(i)[1]), parent);

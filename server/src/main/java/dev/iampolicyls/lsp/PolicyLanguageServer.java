@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -73,6 +74,11 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
               && Boolean.TRUE.equals(
                   caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
     }
+    documents.setCodeLensRefresh(
+        caps != null
+            && caps.getWorkspace() != null
+            && caps.getWorkspace().getCodeLens() != null
+            && Boolean.TRUE.equals(caps.getWorkspace().getCodeLens().getRefreshSupport()));
     refreshInlayHints =
         caps != null
             && caps.getWorkspace() != null
@@ -103,6 +109,8 @@ public final class PolicyLanguageServer implements LanguageServer, LanguageClien
     capabilities.setCodeActionProvider(
         new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
     advertiseEditorFeatures(caps, capabilities);
+    capabilities.setExecuteCommandProvider(
+        new ExecuteCommandOptions(List.of(CompareRequest.COMMAND)));
     String version = PolicyLanguageServer.class.getPackage().getImplementationVersion();
     return CompletableFuture.completedFuture(
         new InitializeResult(

@@ -4,7 +4,7 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.policy.PolicyType;
-import dev.iampolicyls.service.Analysis;
+import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.EmbeddedAnalysis;
 import dev.iampolicyls.service.PolicyLanguageService;
 import dev.iampolicyls.syntax.LineIndex;
@@ -59,6 +59,8 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   private volatile boolean lazyCompletionDocs;
   private final CompletionDocs completionDocs = new CompletionDocs();
   private volatile boolean hierarchicalSymbols;
+  private volatile LanguageClient client;
+  private volatile boolean codeLensRefresh;
 
   PolicyTextDocumentService(
       PolicyLanguageService service, WorkspaceConfig config, long debounceMillis) {
@@ -68,7 +70,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   }
 
   void connect(LanguageClient client) {
+    this.client = client;
     diagnostics.connect(client);
+  }
+
+  /** Whether the client asks again for code lenses when told to (workspace/codeLens/refresh). */
+  void setCodeLensRefresh(boolean supported) {
+    this.codeLensRefresh = supported;
   }
 
   /** The completion item fields the client takes once per list. */
@@ -137,10 +145,25 @@ public final class PolicyTextDocumentService implements TextDocumentService {
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
     // Diagnostics follow every edit; a saved configuration file changes every other document's.
-    if (config.isConfigFile(WorkspaceConfig.path(params.getTextDocument().getUri()))) {
+    Path saved = WorkspaceConfig.path(params.getTextDocument().getUri());
+    if (config.isConfigFile(saved) || config.isReferencePolicy(saved)) {
       config.reload();
       recheckAll();
+    } else {
+      // The saved file may be a policy that a test names (or a test file, whose policies are then
+      // read again too).
+      boolean testsOpen = diagnostics.recheckPolicyTests();
+      LanguageClient c = client;
+      if (testsOpen && codeLensRefresh && c != null) {
+        c.refreshCodeLenses(); // the tests' decisions may have changed too
+      }
     }
+  }
+
+  /** {@code iamPolicy.compare} on the request threads, with the catalog in use. */
+  CompletableFuture<Object> compare(List<Object> arguments) {
+    return requests.compute(
+        cancel -> CompareRequest.answer(arguments, catalog.current().catalog(), cancel));
   }
 
   /** Checks every open document again, after the settings changed (the catalog among them). */
@@ -221,7 +244,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
 
   /**
    * Fixes for the requested range, from the same analysis as the published diagnostics of this
-   * version (made here if the check has not made it yet).
+   * version (made here if the check has not made it yet), in a template as in a policy.
    */
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
@@ -229,12 +252,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Code action",
         List.of(),
-        (s, cancel) -> {
-          PolicyLanguageService service = catalog.current();
-          Analysis analysis = s.analysis(service, config.settingsFor(s.path()), cancel);
-          return CodeActionMapper.toCodeActions(
-              service, s.uri(), s.parsed().lines(), analysis, params, cancel);
-        });
+        (s, cancel) ->
+            CodeActionMapper.toCodeActions(s.uri(), features(s, cancel), params, cancel));
+  }
+
+  /** The features of a snapshot under the current catalog and its settings. */
+  private DocumentFeatures features(DocumentSnapshot s, CancelChecker cancel) {
+    return s.features(catalog.current(), config.settingsFor(s.path()), cancel);
   }
 
   @Override
@@ -245,7 +269,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Document symbols",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.symbols(catalog.current(), s.uri(), s.parsed(), tree));
+        (s, cancel) -> EditorFeaturesMapper.symbols(features(s, cancel), s.uri(), tree));
   }
 
   /** Hints unless the iamPolicy.inlayHints.enabled setting turns them off. */
@@ -258,17 +282,28 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Inlay hints",
         List.of(),
-        (s, cancel) ->
-            EditorFeaturesMapper.inlayHints(catalog.current(), s.parsed(), params.getRange()));
+        (s, cancel) -> EditorFeaturesMapper.inlayHints(features(s, cancel), params.getRange()));
   }
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    DocumentSnapshot current = documents.get(params.getTextDocument().getUri());
+    if (current != null && current.namedAsPolicyTest()) {
+      return requests.answer(
+          current.uri(),
+          "Policy test lenses",
+          List.of(),
+          (s, cancel) ->
+              s.isPolicyTest()
+                  ? PolicyTestMapper.codeLenses(
+                      s.policyTests(catalog.current().catalog()), s.parsed().lines())
+                  : List.of());
+    }
     return requests.answer(
         params.getTextDocument().getUri(),
         "Code lenses",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.codeLenses(catalog.current(), s.parsed()));
+        (s, cancel) -> EditorFeaturesMapper.codeLenses(features(s, cancel)));
   }
 
   @Override
@@ -277,7 +312,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         params.getTextDocument().getUri(),
         "Folding ranges",
         List.of(),
-        (s, cancel) -> EditorFeaturesMapper.foldingRanges(catalog.current(), s.parsed()));
+        (s, cancel) -> EditorFeaturesMapper.foldingRanges(features(s, cancel)));
   }
 
   @Override
@@ -287,7 +322,6 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Selection ranges",
         List.of(),
         (s, cancel) ->
-            EditorFeaturesMapper.selectionRanges(
-                catalog.current(), s.parsed(), params.getPositions()));
+            EditorFeaturesMapper.selectionRanges(features(s, cancel), params.getPositions()));
   }
 }

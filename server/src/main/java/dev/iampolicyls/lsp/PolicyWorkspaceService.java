@@ -1,10 +1,15 @@
 package dev.iampolicyls.lsp;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
@@ -23,6 +28,20 @@ final class PolicyWorkspaceService implements WorkspaceService {
   @Override
   public void didChangeConfiguration(DidChangeConfigurationParams params) {
     server.settingsChanged(params.getSettings());
+  }
+
+  /** The commands a client may run: {@value CompareRequest#COMMAND}. */
+  @Override
+  public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+    if (!CompareRequest.COMMAND.equals(params.getCommand())) {
+      return CompletableFuture.failedFuture(
+          new ResponseErrorException(
+              new ResponseError(
+                  ResponseErrorCode.InvalidParams,
+                  "unknown command '" + params.getCommand() + "'",
+                  null)));
+    }
+    return server.documents().compare(params.getArguments());
   }
 
   @Override

@@ -85,6 +85,15 @@ final class ReadRequests {
     }
   }
 
+  /**
+   * Work on no document (a command), with the request's cancel checker: its failures reach the
+   * client as the request's error.
+   */
+  <T> CompletableFuture<T> compute(java.util.function.Function<CancelChecker, T> work) {
+    return CompletableFutures.computeAsync(
+        pool, lsp4jCancel -> work.apply(lsp4jCancel::isCanceled));
+  }
+
   void stop() {
     pool.shutdownNow();
   }

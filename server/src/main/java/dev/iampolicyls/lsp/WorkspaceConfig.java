@@ -8,6 +8,7 @@ import dev.iampolicyls.config.ConfigFiles;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.config.ProjectConfig;
+import dev.iampolicyls.config.ReferencePolicy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +180,22 @@ final class WorkspaceConfig {
   }
 
   /** The settings for a document: those of the innermost workspace folder holding it. */
+  /** Whether a file is a reference policy of the settings: saving it reloads them. */
+  boolean isReferencePolicy(Path path) {
+    if (path == null) {
+      return false;
+    }
+    Path p = path.toAbsolutePath().normalize();
+    for (Root r : roots) {
+      for (ReferencePolicy reference : r.settings().referencePolicies()) {
+        if (reference.path().equals(p)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   AnalysisSettings settingsFor(Path document) {
     Root best = null;
     if (document != null) {

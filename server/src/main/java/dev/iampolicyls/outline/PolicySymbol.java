@@ -3,8 +3,9 @@ package dev.iampolicyls.outline;
 import java.util.List;
 
 /**
- * One entry of the outline: a statement or one of its elements. Offsets are UTF-16 into the text;
- * the selection span is the part to highlight (the Sid, or the element's key).
+ * One entry of the outline: a statement or one of its elements, and in a template the resource and
+ * the policy that hold them. Offsets are UTF-16 into the text; the selection span is the part to
+ * highlight (the Sid, the element's key, the resource's logical id).
  */
 public record PolicySymbol(
     String name,
@@ -17,6 +18,8 @@ public record PolicySymbol(
     List<PolicySymbol> children) {
   /** What the entry is, for the editor's icon. */
   public enum Kind {
+    RESOURCE,
+    POLICY,
     STATEMENT,
     ELEMENT
   }

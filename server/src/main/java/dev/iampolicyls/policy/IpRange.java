@@ -17,7 +17,10 @@ public record IpRange(byte[] address, int prefix) {
     parse("10.0.0.0/8").orElseThrow(),
     parse("172.16.0.0/12").orElseThrow(),
     parse("192.168.0.0/16").orElseThrow(),
-    parse("fc00::/7").orElseThrow()
+    parse("fc00::/7").orElseThrow(),
+    // Loopback: no request reaches AWS from it either, so aws:SourceIp never holds it.
+    parse("127.0.0.0/8").orElseThrow(),
+    parse("::1/128").orElseThrow()
   };
 
   /** The range a CIDR string names, or empty when it is not one. */
@@ -65,7 +68,10 @@ public record IpRange(byte[] address, int prefix) {
     return new IpRange(masked, prefix);
   }
 
-  /** Whether every address of this range is a private one (RFC 1918, or IPv6 unique local). */
+  /**
+   * Whether every address of this range is a private one (RFC 1918, IPv6 unique local) or a
+   * loopback one: an address aws:SourceIp never holds.
+   */
   public boolean isPrivate() {
     for (IpRange p : PRIVATE_RANGES) {
       if (p.contains(this)) {

@@ -123,9 +123,24 @@ public final class ResourceSemantics {
   public static ResourceBreadth breadth(Catalog catalog, String resource, Action action) {
     return BoundedMemo.remember(
         catalog.<ResourceBreadth>memo(ResourceBreadth.class),
-        action.qualifiedName() + '\n' + resource,
+        typesKey(action) + '\n' + resource,
         20_000,
         k -> breadth(resource, action));
+  }
+
+  /**
+   * What the breadth of a pattern depends on for an action: its resource types. Many actions share
+   * them (fifty EC2 actions act on instances), so the answer is kept per types, not per action.
+   */
+  private static String typesKey(Action action) {
+    StringBuilder key = new StringBuilder();
+    for (ActionResource ar : action.resourceTypes()) {
+      if (ar.resourceType().isEmpty()) {
+        return action.qualifiedName(); // a type the catalog does not define: its own answer
+      }
+      key.append(ar.resourceType().get().arnFormat()).append(' ');
+    }
+    return key.toString();
   }
 
   /** The breadth of a Resource pattern for one action, over the resource types it acts on. */

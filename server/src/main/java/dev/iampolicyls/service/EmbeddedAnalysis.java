@@ -26,10 +26,19 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
   /** One embedded policy and its findings: those of every reading, each reported once. */
   public record Checked(EmbeddedPolicy policy, List<Finding> findings) {}
 
+  /**
+   * Checks every policy of the document, asking {@code cancel} before each policy and between
+   * checks: a cancelled analysis throws {@link java.util.concurrent.CancellationException}.
+   */
   static EmbeddedAnalysis of(
-      DiagnosticsEngine engine, HostDocument document, Path path, AnalysisSettings settings) {
+      DiagnosticsEngine engine,
+      HostDocument document,
+      Path path,
+      AnalysisSettings settings,
+      CancelChecker cancel) {
     List<Checked> checked = new ArrayList<>();
     for (EmbeddedPolicy embedded : document.policies()) {
+      cancel.checkCanceled();
       // The policy's place in the template decides its type, whatever the file's settings say.
       AnalysisSettings typed =
           settings.withPolicyType(embedded.policyType()).withResourceType(embedded.resourceType());
@@ -45,7 +54,7 @@ public record EmbeddedAnalysis(HostDocument document, List<Checked> policies) {
         }
       }
       for (Policy reading : embedded.readings()) {
-        for (Finding f : engine.run(reading, embedded.policyType(), resolved)) {
+        for (Finding f : engine.run(reading, embedded.policyType(), resolved, cancel)) {
           f = asWritten(embedded, f);
           findings.putIfAbsent(key(f), f);
         }

@@ -203,14 +203,29 @@ public final class PolicyLanguageService {
    */
   public Optional<EmbeddedAnalysis> analyzeEmbedded(
       String text, Path documentPath, AnalysisSettings settings) {
+    return analyzeEmbedded(text, documentPath, settings, CancelChecker.NEVER);
+  }
+
+  /**
+   * As {@link #analyzeEmbedded(String, Path, AnalysisSettings)}, asking {@code cancel} before the
+   * parse, before each policy and between checks: a cancelled analysis throws {@link
+   * java.util.concurrent.CancellationException}.
+   */
+  public Optional<EmbeddedAnalysis> analyzeEmbedded(
+      String text, Path documentPath, AnalysisSettings settings, CancelChecker cancel) {
     if (text.length() > MAX_DOCUMENT_CHARS) {
       return Optional.empty();
     }
     for (HostFormat format : HOST_FORMATS) {
+      if (!format.claims(text)) {
+        continue;
+      }
+      cancel.checkCanceled();
       Optional<HostDocument> document = format.read(text);
       if (document.isPresent()) {
         return Optional.of(
-            EmbeddedAnalysis.of(engines().diagnostics(), document.get(), documentPath, settings));
+            EmbeddedAnalysis.of(
+                engines().diagnostics(), document.get(), documentPath, settings, cancel));
       }
     }
     return Optional.empty();
@@ -253,6 +268,64 @@ public final class PolicyLanguageService {
     return new TemplateCompletion(
             engines().completion(), PolicyLanguageService::readHost, TemplateArns::of)
         .complete(text, offset, options, cancel);
+  }
+
+  /**
+   * Whether the text may be a template, from a look at its characters (no parse): when false,
+   * {@link #analyzeEmbedded} is empty.
+   */
+  public static boolean mayBeTemplate(String text) {
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      return false;
+    }
+    for (HostFormat format : HOST_FORMATS) {
+      if (format.claims(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The code actions for {@code [start, end]} of a template, from the analysis whose findings the
+   * editor shows: each policy's fixes and rewrites, written in the template's syntax (YAML stays
+   * YAML, a policy given as a JSON string stays a JSON string). Actions the template's syntax
+   * cannot express (changing a reference inside {@code Fn::Sub}) are not offered.
+   */
+  public List<PolicyCodeAction> codeActions(
+      EmbeddedAnalysis template, int start, int end, CancelChecker cancel) {
+    return TemplateFeatures.codeActions(engines().codeActions(), template, start, end, cancel);
+  }
+
+  /** The outline of a template: each resource with policies, its policies, their statements. */
+  public List<PolicySymbol> documentSymbols(EmbeddedAnalysis template) {
+    return TemplateFeatures.symbols(engines().outline(), template);
+  }
+
+  /** As {@link #inlayHints(ParsedText, int, int)}, for the policies of a template. */
+  public List<PolicyInlayHint> inlayHints(EmbeddedAnalysis template, int start, int end) {
+    return TemplateFeatures.inlayHints(engines().inlayHints(), template, start, end);
+  }
+
+  /** As {@link #statementLenses(ParsedText)}, for every statement of a template's policies. */
+  public List<StatementLens> statementLenses(EmbeddedAnalysis template) {
+    return TemplateFeatures.lenses(engines().outline(), template);
+  }
+
+  /**
+   * The folds of the whole template, not only its policies (an editor that takes a server's folds
+   * stops folding by itself): JSON by its objects and arrays, from the parse {@code parsed} keeps
+   * of the same text, and YAML by indentation.
+   */
+  public List<int[]> foldingRanges(EmbeddedAnalysis template, ParsedText parsed) {
+    return template.document().syntax() == HostDocument.Syntax.JSON
+        ? foldingRanges(parsed)
+        : TemplateFeatures.yamlFolds(template.document().text());
+  }
+
+  /** As {@link #selectionRanges(ParsedText, int)}, inside the policies of a template. */
+  public List<int[]> selectionRanges(EmbeddedAnalysis template, int offset) {
+    return TemplateFeatures.selectionRanges(template, offset);
   }
 
   /**

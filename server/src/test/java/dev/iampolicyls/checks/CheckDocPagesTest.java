@@ -40,7 +40,9 @@ import org.junit.jupiter.api.TestFactory;
  * get none (nor any other error), and its table agrees with the check's finding type and Access
  * Analyzer's codes. Every code the checks report has a page, and every page names a code. A {@code
  * json config} block is a {@code .iam-policy-ls.json} (without problems) that the examples after it
- * on the page are checked under, for checks that need a configuration (guardrails).
+ * on the page are checked under, for checks that need a configuration (guardrails); a {@code json
+ * reference PATH} block is a policy file at PATH beside that configuration (a reference policy it
+ * names).
  */
 class CheckDocPagesTest {
   static final Path PAGES = Path.of("../docs/checks");
@@ -59,7 +61,7 @@ class CheckDocPagesTest {
               "the template front end finds it in Fn::Sub, outside the policy's JSON");
 
   private static final Pattern BLOCK =
-      Pattern.compile("(?ms)^```json (fires|fixed|config)([^\\n]*)\\n(.*?)^```$");
+      Pattern.compile("(?ms)^```json (fires|fixed|config|reference)([^\\n]*)\\n(.*?)^```$");
   private static final Pattern ROW = Pattern.compile("(?m)^\\| ([A-Za-z ]+) \\| (.*) \\|$");
 
   /** The finding type of each code the checks report, from the registry. */
@@ -75,8 +77,15 @@ class CheckDocPagesTest {
    * An example block.
    *
    * @param config the text of the page's last config block before it, or null
+   * @param references the page's reference blocks before it: policy text by path
    */
-  record Example(String kind, String attributes, String marked, int number, String config) {}
+  record Example(
+      String kind,
+      String attributes,
+      String marked,
+      int number,
+      String config,
+      Map<String, String> references) {}
 
   /**
    * A page: its code, its table rows, its examples, and how many code blocks are tagged beyond
@@ -101,10 +110,16 @@ class CheckDocPagesTest {
       List<Example> examples = new ArrayList<>();
       Matcher block = BLOCK.matcher(text);
       String config = null;
+      Map<String, String> references = new TreeMap<>();
       int configBlocks = 0;
       while (block.find()) {
         if (block.group(1).equals("config")) {
           config = block.group(3);
+          configBlocks++;
+          continue;
+        }
+        if (block.group(1).equals("reference")) {
+          references.put(block.group(2).trim(), block.group(3));
           configBlocks++;
           continue;
         }
@@ -114,7 +129,8 @@ class CheckDocPagesTest {
                 block.group(2).trim(),
                 block.group(3),
                 examples.size() + 1,
-                config));
+                config,
+                Map.copyOf(references)));
       }
       int tagged = (int) text.lines().filter(l -> l.matches("```json\\s+\\S.*")).count();
       return new Page(code, table, examples, tagged - configBlocks);
@@ -252,6 +268,8 @@ class CheckDocPagesTest {
           default -> throw bad(attribute);
         }
       }
+      DocumentSettings configured =
+          e.config() == null ? DocumentSettings.DEFAULT : configured(e.config(), e.references());
       DocumentSettings settings =
           new DocumentSettings(
               type,
@@ -260,14 +278,36 @@ class CheckDocPagesTest {
               DocumentSettings.DEFAULT_ROLE_TRUST_POLICY_QUOTA,
               Map.of(),
               Set.of(),
-              e.config() == null ? List.of() : configured(e.config()).guardrails());
+              configured.guardrails(),
+              configured.referencePolicies());
       return new Run(CheckAssert.unmark(e.marked()).text(), type, settings);
     }
   }
 
-  /** The settings a page's config block gives a policy file next to it; it has no problems. */
-  private static DocumentSettings configured(String config) {
+  /**
+   * The settings a page's config block gives a policy file next to it, with the page's reference
+   * policies written beside it; it has no problems.
+   */
+  private static DocumentSettings configured(String config, Map<String, String> references) {
     Path folder = Path.of("/project").toAbsolutePath();
+    if (!references.isEmpty()) {
+      try {
+        folder = Files.createTempDirectory("doc-page-");
+        // Removed at exit in the reverse order of registration: the folder after its files.
+        folder.toFile().deleteOnExit();
+        for (Map.Entry<String, String> r : references.entrySet()) {
+          Path file = folder.resolve(r.getKey());
+          if (!file.getParent().equals(folder)) {
+            Files.createDirectories(file.getParent());
+            file.getParent().toFile().deleteOnExit();
+          }
+          Files.writeString(file, r.getValue(), StandardCharsets.UTF_8);
+          file.toFile().deleteOnExit();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     ProjectConfig project = ConfigLoader.load(config, folder);
     assertEquals(List.of(), project.problems(), "the page's configuration has no problems");
     return AnalysisSettings.of(project).forDocument(folder.resolve("policy.json"));

@@ -80,9 +80,9 @@ class StatementNeverAppliesCheckTest {
     assertNeverApplies(
         allowAll(
             "{\"ForAnyValue:DateLessThan\": {\"aws:CurrentTime\": \"2020-01-01T00:00:00Z\"}}"));
-    // Another date key, a variable, an unreadable value.
+    // A token issued a session ago (36 h) may still be in use; a variable, an unreadable value.
     assertNeverApplies(
-        allowAll("{\"DateLessThan\": {\"aws:TokenIssueTime\": \"2020-01-01T00:00:00Z\"}}"));
+        allowAll("{\"DateLessThan\": {\"aws:TokenIssueTime\": \"2025-05-31T00:00:00Z\"}}"));
     assertNeverApplies(
         allowAll("{\"DateLessThan\": {\"aws:CurrentTime\": \"${aws:TokenIssueTime}\"}}"));
     assertNeverApplies(allowAll("{\"DateLessThan\": {\"aws:CurrentTime\": \"yesterday\"}}"));
@@ -134,11 +134,11 @@ class StatementNeverAppliesCheckTest {
         allowAll(
             "{\"StringEquals\": {\"aws:TagKeys\": \"a\"},"
                 + " \"StringEqualsIgnoreCase\": {\"aws:TagKeys\": \"b\"}}"));
-    // StringLike and StringNotEquals are not equality tests.
+    // A pattern the value matches, a refusal of another value.
     assertNeverApplies(
         allowAll(
             "{\"StringEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
-                + " \"StringLike\": {\"aws:RequestedRegion\": \"us-*\"}}"));
+                + " \"StringLike\": {\"aws:RequestedRegion\": \"eu-*\"}}"));
     assertNeverApplies(
         allowAll(
             "{\"StringEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
@@ -237,5 +237,246 @@ class StatementNeverAppliesCheckTest {
     assertTrue(
         run(CheckAssert.unmark(text).text()).stream()
             .anyMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE));
+  }
+
+  private static String statement(String actions, String condition) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
+        + actions
+        + ", \"Resource\": \"*\", \"Condition\": "
+        + condition
+        + "}]}";
+  }
+
+  @Test
+  void aKeyOfAnotherServiceThatNoActionCarries() {
+    List<Finding> found =
+        assertNeverApplies(
+            statement(
+                "[\"s3:GetObject\", \"ec2:StartInstances\"]",
+                "{\"StringEquals\": {«\"iam:ResourceTag/team\"»: \"web\"}}"));
+    assertTrue(found.get(0).message().contains("key of iam"), found.get(0).message());
+    assertNeverApplies(
+        statement("\"s3:Get*\"", "{\"ForAnyValue:StringLike\": {«\"ec2:ResourceTag/x\"»: \"y\"}}"));
+  }
+
+  @Test
+  void keysThatMayBeInTheRequestAreSilent() {
+    // Global keys, the credential keys every request may carry, a negated or IfExists test (true
+    // when the key is absent), an action that carries it, an action the catalog does not know.
+    assertNeverApplies(
+        statement("\"s3:GetObject\"", "{\"StringEquals\": {\"aws:ResourceTag/team\": \"web\"}}"));
+    assertNeverApplies(
+        statement(
+            "\"s3:GetObject\"",
+            "{\"StringEquals\": {\"ec2:SourceInstanceARN\": \"arn:aws:ec2:us-east-1:111122223333:instance/i-1\"}}"));
+    assertNeverApplies(
+        statement(
+            "\"s3:GetObject\"", "{\"StringNotEquals\": {\"iam:ResourceTag/team\": \"web\"}}"));
+    assertNeverApplies(
+        statement(
+            "\"s3:GetObject\"", "{\"StringEqualsIfExists\": {\"iam:ResourceTag/team\": \"web\"}}"));
+    assertNeverApplies(
+        statement("\"s3:GetObject\"", "{\"Null\": {\"iam:ResourceTag/team\": \"false\"}}"));
+    assertNeverApplies(
+        statement(
+            "[\"s3:GetObject\", \"iam:GetRole\"]",
+            "{\"StringEquals\": {\"iam:ResourceTag/team\": \"web\"}}"));
+    assertNeverApplies(
+        statement(
+            "[\"s3:GetObject\", \"s3:GetObjekt\"]",
+            "{\"StringEquals\": {\"iam:ResourceTag/team\": \"web\"}}"));
+    assertNeverApplies(
+        statement("\"*\"", "{\"StringEquals\": {\"iam:ResourceTag/team\": \"web\"}}"));
+    // NotAction leaves too many actions to judge.
+    assertNeverApplies(
+        "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"NotAction\":"
+            + " \"s3:*\", \"Resource\": \"*\", \"Condition\": {\"StringEquals\":"
+            + " {\"iam:ResourceTag/team\": \"web\"}}}]}");
+  }
+
+  /** A key of the statement's own service that none of its actions carries is said once. */
+  @Test
+  void aKeyOfTheStatementsOwnServiceIsReportedByMissingActionOnly() {
+    String text =
+        statement(
+            "[\"s3:GetObject\", \"ec2:StartInstances\"]",
+            "{\"StringLike\": {\"s3:prefix\": \"home/*\"}}");
+    assertNeverApplies(text);
+    Set<CheckCode> codes = Set.copyOf(run(text).stream().map(Finding::code).toList());
+    assertTrue(codes.contains(CheckCode.MISSING_ACTION_FOR_CONDITION_KEY), codes::toString);
+    assertTrue(codes.stream().noneMatch(c -> c == CheckCode.RESOURCE_STAR), codes::toString);
+  }
+
+  @Test
+  void aKeyRequiredAbsentAndPresent() {
+    assertNeverApplies(
+        allowAll(
+            "{\"Null\": {\"aws:RequestTag/team\": \"true\"},"
+                + " \"StringEquals\": {«\"aws:RequestTag/team\"»: \"web\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"team\"},"
+                + " \"Null\": {«\"aws:TagKeys\"»: true}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"Null\": {\"aws:SourceVpc\": \"true\"},"
+                + " \"Null\": {«\"aws:SourceVpc\"»: \"false\"}}"));
+    // Tests that hold without the key agree with Null true.
+    assertNeverApplies(
+        allowAll(
+            "{\"Null\": {\"aws:SourceVpc\": \"true\"},"
+                + " \"StringNotEquals\": {\"aws:SourceVpc\": \"vpc-1\"},"
+                + " \"StringEqualsIfExists\": {\"aws:SourceVpc\": \"vpc-1\"},"
+                + " \"ForAllValues:StringEquals\": {\"aws:SourceVpc\": \"vpc-1\"}}"));
+  }
+
+  @Test
+  void aValueRequiredAndRefused() {
+    assertNeverApplies(
+        allowAll(
+            "{\"StringEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
+                + " \"StringNotEquals\": {«\"aws:RequestedRegion\"»: [\"eu-west-1\", \"us-east-1\"]}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringNotEqualsIgnoreCase\": {\"aws:RequestedRegion\": \"EU-WEST-1\"},"
+                + " \"StringEqualsIgnoreCase\": {«\"aws:RequestedRegion\"»: \"eu-west-1\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
+                + " \"StringNotLike\": {«\"aws:RequestedRegion\"»: \"eu-*\"}}"));
+    // One value left over, or another spelling that a case-sensitive refusal lets through.
+    assertNeverApplies(
+        allowAll(
+            "{\"StringEquals\": {\"aws:RequestedRegion\": [\"eu-west-1\", \"eu-west-2\"]},"
+                + " \"StringNotEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringEqualsIgnoreCase\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
+                + " \"StringNotEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringEqualsIfExists\": {\"aws:RequestedRegion\": \"eu-west-1\"},"
+                + " \"StringNotEquals\": {\"aws:RequestedRegion\": \"eu-west-1\"}}"));
+  }
+
+  @Test
+  void patternsThatShareNoValue() {
+    assertNeverApplies(
+        allowAll(
+            "{\"StringLike\": {\"aws:RequestedRegion\": \"eu-*\"},"
+                + " \"StringEquals\": {«\"aws:RequestedRegion\"»: \"us-east-1\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::111122223333:role/*\"},"
+                + " \"ArnLike\": {«\"aws:PrincipalArn\"»: \"arn:aws:iam::444455556666:*\"}}"));
+    // Patterns that meet, values that are alternatives, a multi-valued key, a variable.
+    assertNeverApplies(
+        allowAll(
+            "{\"StringLike\": {\"aws:RequestedRegion\": \"eu-*\"},"
+                + " \"StringLike\": {\"aws:RequestedRegion\": \"*-west-?\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringLike\": {\"aws:RequestedRegion\": [\"eu-*\", \"us-*\"]},"
+                + " \"StringEquals\": {\"aws:RequestedRegion\": \"us-east-1\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"ForAnyValue:StringLike\": {\"aws:TagKeys\": \"a*\"},"
+                + " \"ForAnyValue:StringLike\": {\"aws:TagKeys\": \"b*\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"StringLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/${aws:username}\"},"
+                + " \"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:user/*\"}}"));
+  }
+
+  @Test
+  void aDateWindowThatClosesBeforeItOpens() {
+    assertNeverApplies(
+        allowAll(
+            "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2031-01-01T00:00:00Z\"},"
+                + " \"DateLessThan\": {«\"aws:CurrentTime\"»: \"2030-06-01T00:00:00Z\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"DateLessThan\": {\"aws:CurrentTime\": \"2030-06-01T00:00:00Z\"},"
+                + " \"DateGreaterThanEquals\": {«\"aws:CurrentTime\"»: \"2030-06-01T00:00:00Z\"}}"));
+    // An open window, both ends inclusive on one instant, and zone-less dates a day apart.
+    assertNeverApplies(
+        allowAll(
+            "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"},"
+                + " \"DateLessThan\": {\"aws:CurrentTime\": \"2030-06-01T00:00:00Z\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"DateGreaterThanEquals\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"},"
+                + " \"DateLessThanEquals\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"}}"));
+    assertNeverApplies(
+        allowAll(
+            "{\"DateGreaterThan\": {\"aws:CurrentTime\": \"2030-01-02\"},"
+                + " \"DateLessThan\": {\"aws:CurrentTime\": \"2030-01-01\"}}"));
+  }
+
+  /** PRIVATE_IP_ADDRESS says it; the statement is dead all the same. */
+  @Test
+  void onlyPrivateSourceAddressesAreReportedOnce() {
+    String text =
+        statement(
+            "\"s3:PutObject\"",
+            "{\"IpAddress\": {\"aws:SourceIp\": [\"10.0.0.0/8\", \"127.0.0.1/32\"]}}");
+    assertNeverApplies(text);
+    Set<CheckCode> codes = Set.copyOf(run(text).stream().map(Finding::code).toList());
+    assertEquals(Set.of(CheckCode.PRIVATE_IP_ADDRESS), codes, codes::toString);
+    // Loopback alone is private enough for PRIVATE_IP_ADDRESS too.
+    String loopback =
+        statement("\"s3:PutObject\"", "{\"IpAddress\": {\"aws:SourceIp\": \"127.0.0.0/8\"}}");
+    assertEquals(
+        Set.of(CheckCode.PRIVATE_IP_ADDRESS),
+        Set.copyOf(run(loopback).stream().map(Finding::code).toList()));
+    // A public range keeps it alive.
+    String mixed =
+        statement(
+            "\"s3:PutObject\"",
+            "{\"IpAddress\": {\"aws:SourceIp\": [\"10.0.0.0/8\", \"203.0.113.0/24\"]}}");
+    assertTrue(run(mixed).stream().anyMatch(f -> f.code() == CheckCode.RESOURCE_STAR));
+  }
+
+  /**
+   * NotIpAddress of private ranges holds for every request (aws:SourceIp is public or absent, and a
+   * negated test holds without its key): a Deny with it denies always, as one without Condition.
+   */
+  @Test
+  void aDenyWithNotIpAddressOfPrivateRangesAlwaysDenies() {
+    String text =
+        "{\"Version\": \"2012-10-17\", \"Statement\": ["
+            + "{\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"},"
+            + "{\"Effect\": \"Deny\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\","
+            + " \"Condition\": {\"NotIpAddress\": {\"aws:SourceIp\": \"10.0.0.0/8\"}}}]}";
+    Set<CheckCode> codes = Set.copyOf(run(text).stream().map(Finding::code).toList());
+    assertTrue(codes.contains(CheckCode.PRIVATE_NOT_IP_ADDRESS), codes::toString);
+    assertTrue(
+        codes.stream().noneMatch(c -> c == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE),
+        codes::toString);
+    String publicRange = text.replace("10.0.0.0/8", "203.0.113.0/24");
+    assertTrue(
+        run(publicRange).stream()
+            .anyMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE));
+  }
+
+  /**
+   * A negated test of a key no action of the Deny carries holds for every request (the key is never
+   * there): the Deny denies always, as one without Condition.
+   */
+  @Test
+  void aDenyWhoseKeyIsNeverThereAlwaysDenies() {
+    String text =
+        "{\"Version\": \"2012-10-17\", \"Statement\": ["
+            + "{\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"},"
+            + "{\"Effect\": \"Deny\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\","
+            + " \"Condition\": {\"StringNotEquals\": {\"s3:x-amz-acl\": \"private\"}}}]}";
+    assertTrue(
+        run(text).stream().noneMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE),
+        () -> run(text).toString());
+    // A key iam:PassRole carries may be there: the Deny stays conditional.
+    String carried =
+        text.replace("s3:x-amz-acl\": \"private", "iam:PassedToService\": \"ec2.amazonaws.com");
+    assertTrue(
+        run(carried).stream().anyMatch(f -> f.code() == CheckCode.PASS_ROLE_WITH_STAR_IN_RESOURCE));
   }
 }

@@ -166,6 +166,31 @@ class PolicyTestCommandTest {
   }
 
   @Test
+  void anUnknownKeyExitsTwoAndEveryMistakeIsPrinted() throws IOException {
+    Path typo =
+        write(
+            "typo.iamtest.json",
+            TESTS
+                .replace(
+                    "\"resource\": \"arn:aws:s3:::reports/q1.csv\", \"expect\": \"Allowed\"",
+                    "\"resources\": \"arn:aws:s3:::reports/q1.csv\", \"expect\": \"Allowed\"")
+                .replace("\"principal\":", "\"principals\":"));
+    CliRun run = CliRun.run("test", typo.toString());
+    assertEquals(2, run.exitCode(), run.out());
+    assertEquals("", run.out());
+    assertEquals(
+        "iam-policy-ls test: "
+            + typo
+            + ":6:3: unknown key \"principals\": expected one of [$schema, cases, policies,"
+            + " principal, resourceAccount]\n"
+            + "iam-policy-ls test: "
+            + typo
+            + ":10:6: unknown key \"resources\": expected one of [action, context, expect, name,"
+            + " principal, resource, resourceAccount]\n",
+        run.err());
+  }
+
+  @Test
   void theSchemaAcceptsTheExampleAndRejectsAMistypedExpectation() {
     Schema schema =
         OfflineSchemas.registry(Map.of(SCHEMA_ID, "/schemas/iamtest.schema.json"))

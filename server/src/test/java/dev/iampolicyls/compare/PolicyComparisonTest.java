@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.evaluation.ContextArguments;
 import dev.iampolicyls.evaluation.NamedPolicy;
 import dev.iampolicyls.evaluation.PolicyRole;
 import dev.iampolicyls.evaluation.Request;
@@ -306,6 +308,21 @@ class PolicyComparisonTest {
     Policy neu = policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::b/*\""));
     NewAccess n = only(assertFail(old, neu));
     assertEquals(null, value(n.witness(), "aws:ResourceTag/team"), n.toString());
+  }
+
+  @Test
+  void keysTestedOnlyWithNullCarryAValueOfTheirType() throws Exception {
+    Policy old = policy(allow("\"s3:PutObject\"", "\"arn:aws:s3:::b/*\""));
+    Policy neu =
+        policy(
+            allowWhen(
+                "{\"Null\": {\"aws:MultiFactorAuthPresent\": \"false\","
+                    + " \"aws:SourceIp\": \"false\", \"aws:EpochTime\": \"false\"}}"));
+    Request w = only(assertFail(old, neu)).witness();
+    assertEquals("true", value(w, "aws:MultiFactorAuthPresent"), w.toString());
+    assertEquals("203.0.113.0", value(w, "aws:SourceIp"), w.toString());
+    // What simulate would accept for these keys: it rejects ill-typed values.
+    ContextArguments.fromValues(w.context().entries(), Catalog.bundled());
   }
 
   @Test

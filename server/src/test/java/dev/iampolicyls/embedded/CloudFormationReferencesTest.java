@@ -8,6 +8,7 @@ import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ResourceType;
 import dev.iampolicyls.embedded.CloudFormationReferences.Kind;
 import dev.iampolicyls.embedded.CloudFormationReferences.ReturnValue;
+import dev.iampolicyls.semantics.ResourceFit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,30 @@ class CloudFormationReferencesTest {
       }
       if (!matches) {
         wrong.add(v + " vs " + type.arnFormat());
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everyStandInArnNamesItsOwnTypeAsTheChecksReadIt() {
+    // A template reference stands in as arnWith(aws, us-east-1, account, logical id), a name or
+    // id inside an ARN as its valueStandIn: the checks must read that ARN as the row's type, or
+    // RESOURCE_MISMATCH would misfire on it.
+    Catalog catalog = Catalog.bundled();
+    List<String> wrong = new ArrayList<>();
+    for (ReturnValue v : CloudFormationReferences.all()) {
+      if (!v.namesResource()) {
+        continue;
+      }
+      String name = v.kind() == Kind.ARN ? "Logical" : v.valueStandIn("Logical");
+      String standIn = v.arnWith("aws", "us-east-1", "123456789012", name);
+      List<String> named =
+          ResourceFit.typesNamedBy(catalog, standIn).orElse(List.of()).stream()
+              .map(f -> f.type().name())
+              .toList();
+      if (!named.contains(v.iamTypeName())) {
+        wrong.add(v.resourceType() + " " + v.value() + ": " + standIn + " names " + named);
       }
     }
     assertEquals(List.of(), wrong);

@@ -236,7 +236,9 @@ class ResourceReferencesTest {
   }
 
   @Test
-  void aPassRoleOnTheTemplatesOwnRoleAndFunctionIsNoEscalation() {
+  void passingTheTemplatesOwnRoleIsNamedButEveryRoleOfTheAccountIsNot() {
+    // The breadth classes read typed references: one role of the template is a named resource,
+    // role/* in the stack's account is every role there.
     assertFindings(
         template(
             """
@@ -244,6 +246,168 @@ class ResourceReferencesTest {
               Action: [iam:PassRole, lambda:CreateFunction]
               Resource: [!GetAtt AppRole.Arn, !GetAtt Worker.Arn]
             """));
+    assertFindings(
+        template(
+            """
+            - Effect: Allow
+              Action: [iam:PassRole, lambda:CreateFunction]
+              Resource:
+                - «!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*»
+                - !GetAtt Worker.Arn
+            """),
+        "PASS_ROLE_WITH_STAR_IN_RESOURCE");
+  }
+
+  @Test
+  void aPolicyWrittenAsJsonTextInASubTypesEachOfItsStrings() {
+    assertFindings(
+        """
+        Resources:
+          DataBucket:
+            Type: AWS::S3::Bucket
+          DataPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref DataBucket
+              PolicyDocument: !Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject",
+                "Resource": [«"${DataBucket.Arn}"», "${DataBucket.Arn}/*"]}]}'
+        """,
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void namesInsideArnsHaveTheShapeTheirValuesHave() {
+    // An alias's Ref is alias/NAME, and parameter${Name} holds a name that starts with a slash:
+    // both are well-formed ARNs of their type, which the actions are still checked against
+    // (kms:Decrypt acts on keys: an alias in Resource grants it nothing).
+    assertFindings(
+        """
+        Resources:
+          KeyAlias:
+            Type: AWS::KMS::Alias
+          Setting:
+            Type: AWS::SSM::Parameter
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: kms:DeleteAlias
+                    Resource: !Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: «!Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}»
+                  - Effect: Allow
+                    Action: ssm:GetParameter
+                    Resource:
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${Setting}
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${ParameterName}
+                      - !Sub arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Other}
+                  - Effect: Allow
+                    Action: sqs:SendMessage
+                    Resource: «!Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyAlias}»
+        """,
+        "RESOURCE_MISMATCH",
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void aParameterThatIsTheWholeResourceOfAPrefixedTypeLeavesTheTypeUnknown() {
+    // role/x, key/id, function:f: the parameter holds the type's prefix itself, so no type can be
+    // judged; a queue's ARN is its bare name, and a queue is still no topic; after cluster: the
+    // type is written, and a key action on a database cluster is still a mismatch.
+    assertFindings(
+        """
+        Resources:
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: iam:GetRole
+                    Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:${RolePath}
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: !Sub arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:${KeyRef}
+                  - Effect: Allow
+                    Action: lambda:InvokeFunction
+                    Resource: !Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:${Fn}
+                  - Effect: Allow
+                    Action: sqs:SendMessage
+                    Resource: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}
+                  - Effect: Allow
+                    Action: sns:Publish
+                    Resource: «!Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Queue}»
+                  - Effect: Allow
+                    Action: kms:Decrypt
+                    Resource: «!Sub arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${Db}»
+        """,
+        "RESOURCE_MISMATCH",
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void theRoleSamGeneratesForAFunctionIsARole() {
+    assertFindings(
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: index.handler
+          Deployer:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: iam:PassRole
+                    Resource: !GetAtt HandlerRole.Arn
+                  - Effect: Allow
+                    Action: lambda:InvokeFunction
+                    Resource: «!GetAtt HandlerRole.Arn»
+        """,
+        "RESOURCE_MISMATCH");
+  }
+
+  @Test
+  void typedReferencesAsPrincipalsAndConditionValuesRaiseNothing() {
+    assertFindings(
+        """
+        Resources:
+          Uploads:
+            Type: AWS::S3::Bucket
+          Topic:
+            Type: AWS::SNS::Topic
+          Reader:
+            Type: AWS::IAM::Role
+          TopicPolicy:
+            Type: AWS::SNS::TopicPolicy
+            Properties:
+              Topics: [!Ref Topic]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: s3.amazonaws.com}
+                    Action: sns:Publish
+                    Resource: !Ref Topic
+                    Condition:
+                      ArnLike: {aws:SourceArn: !GetAtt Uploads.Arn}
+                      StringEquals: {aws:SourceAccount: !Ref AWS::AccountId}
+                  - Effect: Allow
+                    Principal: {AWS: !GetAtt Reader.Arn}
+                    Action: sns:Subscribe
+                    Resource: !Ref Topic
+        """);
   }
 
   @Test
@@ -258,6 +422,9 @@ class ResourceReferencesTest {
                 - Effect: Allow
                   Action: sns:Publish
                   Resource: !Ref Topic
+                - Effect: Allow
+                  Action: s3:GetObject
+                  Resource: !GetAtt DataBucket.Arn
                 """));
     Policy reading = analysis.policies().get(1).policy().readings().get(0);
     StatementSummary summary = new StatementSummary(Catalog.bundled());
@@ -266,7 +433,8 @@ class ResourceReferencesTest {
     assertEquals(
         List.of(
             "Allows s3:GetObject (Read) on every object in the bucket DataBucket.",
-            "Allows sns:Publish (Write) on the topic Topic."),
+            "Allows sns:Publish (Write) on the topic Topic.",
+            "Allows nothing. s3:GetObject acts on objects; !GetAtt DataBucket.Arn names buckets."),
         sentences);
   }
 }

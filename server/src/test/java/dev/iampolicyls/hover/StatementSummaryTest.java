@@ -280,13 +280,13 @@ class StatementSummaryTest {
     assertEquals(
         "Allows sqs:SendMessage (Write) on the queue orders, when aws:SourceArn ArnEquals"
             + " arn:aws:sns:us-east-1:111122223333:topic, aws:SourceAccount StringEquals"
-            + " 111122223333, s3:max-keys NumericLessThan 10 and 1 more.",
+            + " 111122223333, aws:MultiFactorAuthAge NumericLessThan 10 and 1 more.",
         summarize(
             "{'Effect': 'Allow', 'Action': 'sqs:SendMessage',"
                 + " 'Resource': 'arn:aws:sqs:us-east-1:111122223333:orders', 'Condition':"
                 + " {'ArnEquals': {'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:topic'},"
                 + " 'StringEquals': {'aws:SourceAccount': '111122223333'},"
-                + " 'NumericLessThan': {'s3:max-keys': 10},"
+                + " 'NumericLessThan': {'aws:MultiFactorAuthAge': 10},"
                 + " 'Null': {'aws:TokenIssueTime': 'true'}}}"));
   }
 
@@ -339,5 +339,29 @@ class StatementSummaryTest {
         "Has no valid Effect (Allow or Deny); it covers s3:GetObject (Read) on every resource.",
         summarize("{'Action': 's3:GetObject', 'Resource': '*'}"));
     assertEquals("Allows no action.", summarize("{'Effect': 'Allow'}"));
+  }
+
+  /** A statement that never applies says so, whatever it names. */
+  @Test
+  void aStatementThatNeverAppliesAllowsNothing() {
+    assertEquals(
+        "Allows nothing: iam:ResourceTag/team is a key of iam that no action of this statement puts"
+            + " in the request (it comes with iam:AttachRolePolicy, iam:AttachUserPolicy,"
+            + " iam:ChangePassword, ...), so StringEquals is never true.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:GetObject', 'Resource': '*',"
+                + " 'Condition': {'StringEquals': {'iam:ResourceTag/team': 'web'}}}"));
+  }
+
+  /** A test every request passes narrows nothing, so the sentence leaves it out. */
+  @Test
+  void testsThatNarrowNothingAreLeftOut() {
+    assertEquals(
+        "Allows s3:GetObject (Read) on every resource, for requests over TLS only.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:GetObject', 'Resource': '*',"
+                + " 'Condition': {'StringNotEquals': {'iam:ResourceTag/team': 'web'},"
+                + " 'NotIpAddress': {'aws:SourceIp': '10.0.0.0/8'},"
+                + " 'Bool': {'aws:SecureTransport': 'true'}}}"));
   }
 }

@@ -1,17 +1,11 @@
 package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.catalog.Action;
-import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.ActionConditionKeys;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ConditionKey;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the catalog says about a condition key as written in a policy: whether it exists, its type,
@@ -112,19 +106,7 @@ final class ConditionKeys {
    * aws:resourcetag/}.
    */
   private static String stem(String lowerName) {
-    int cut = lowerName.length();
-    int dollar = lowerName.indexOf("${");
-    if (dollar >= 0) {
-      cut = Math.min(cut, dollar);
-    }
-    int angle = lowerName.indexOf('<');
-    if (angle >= 0) {
-      cut = Math.min(cut, angle);
-    }
-    if (lowerName.endsWith("/tag-key")) {
-      cut = Math.min(cut, lowerName.length() - "tag-key".length());
-    }
-    return lowerName.substring(0, cut);
+    return ActionConditionKeys.stem(lowerName);
   }
 
   /**
@@ -133,65 +115,12 @@ final class ConditionKeys {
    * (every action of a service, every action a pattern matches), so they lower it once.
    */
   static boolean actionSupportsLowerCase(Action action, String lowerKey) {
-    return keysOf(action).names(lowerKey);
+    return ActionConditionKeys.supportsLowerCase(action, lowerKey);
   }
 
   /** Whether the catalog lists any condition key for the action or its resource types. */
   static boolean hasKnownKeys(Action action) {
-    return !keysOf(action).isEmpty();
-  }
-
-  private static KeySet keysOf(Action action) {
-    KeySet keys = KEYS_OF.get(action); // computeIfAbsent may lock the bin even when present
-    return keys != null ? keys : KEYS_OF.computeIfAbsent(action, KeySet::of);
-  }
-
-  /**
-   * The keys an action supports, ready for lookup: exact names and template stems, lower case.
-   * Built once per action, since a wildcard statement asks about thousands of actions per key.
-   */
-  private static final Map<Action, KeySet> KEYS_OF = new ConcurrentHashMap<>();
-
-  private record KeySet(Set<String> exact, List<String> stems) {
-    static KeySet of(Action action) {
-      Set<String> exact = new HashSet<>();
-      List<String> stems = new ArrayList<>();
-      for (String k : supportedKeys(action)) {
-        String lower = k.toLowerCase(Locale.ROOT);
-        exact.add(lower);
-        String stem = stem(lower);
-        if (stem.length() < lower.length() && !stems.contains(stem)) {
-          stems.add(stem);
-        }
-      }
-      return new KeySet(exact, stems);
-    }
-
-    boolean isEmpty() {
-      return exact.isEmpty();
-    }
-
-    /** The same answer as {@link ConditionKeys#names} over every key of the action. */
-    boolean names(String lowerKey) {
-      if (exact.contains(lowerKey)) {
-        return true;
-      }
-      for (String stem : stems) {
-        if (lowerKey.length() > stem.length() && lowerKey.startsWith(stem)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  private static List<String> supportedKeys(Action action) {
-    List<String> keys = new ArrayList<>(action.conditionKeys());
-    for (ActionResource r : action.resourceTypes()) {
-      keys.addAll(r.conditionKeys());
-      r.resourceType().ifPresent(t -> keys.addAll(t.conditionKeys()));
-    }
-    return keys;
+    return ActionConditionKeys.hasKnownKeys(action);
   }
 
   /**

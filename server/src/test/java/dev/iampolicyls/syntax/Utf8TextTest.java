@@ -1,4 +1,4 @@
-package dev.iampolicyls.cli;
+package dev.iampolicyls.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.iampolicyls.cli;
+package dev.iampolicyls.syntax;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  * @param text the decoded text, without a leading byte order mark
  * @param firstInvalidOffset UTF-16 offset in {@code text} of the first bad sequence, or -1
  */
-record Utf8Text(String text, int firstInvalidOffset) {
+public record Utf8Text(String text, int firstInvalidOffset) {
   private static final char BOM = '\uFEFF';
 
-  static Utf8Text decode(byte[] bytes) {
+  public static Utf8Text decode(byte[] bytes) {
     if (isAscii(bytes)) {
       // Most policies: every byte is its own character, no BOM, nothing to report. The JDK copies
       // such bytes straight into a compact string; the decoder below fills a char buffer first.
@@ -64,7 +64,7 @@ record Utf8Text(String text, int firstInvalidOffset) {
     return true;
   }
 
-  boolean valid() {
+  public boolean valid() {
     return firstInvalidOffset < 0;
   }
 }

@@ -1,0 +1,113 @@
+package dev.iampolicyls.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@code AWS::Lambda::Permission} read as the statement Lambda adds to the function's resource
+ * policy: its {@code Action}, its {@code Principal} (a service, an account or ARN, or {@code *}),
+ * the function as Resource, and {@code SourceArn}, {@code SourceAccount}, {@code PrincipalOrgID}
+ * and {@code FunctionUrlAuthType} as the conditions Lambda writes for them. Every value is the
+ * template's own node, so findings sit on the property that wrote it; the keys the statement needs
+ * and the template does not write sit, empty, at the start of the resource's properties.
+ */
+final class LambdaPermissions {
+  private LambdaPermissions() {}
+
+  /** The one-statement policy document of a permission's properties. */
+  static HostValue.Mapping document(HostValue.Mapping properties) {
+    int at = properties.offset();
+    List<HostValue.Entry> statement = new ArrayList<>();
+    statement.add(entry("Effect", at, scalar("Allow", at)));
+    properties.get("Principal").ifPresent(p -> statement.add(entry("Principal", at, principal(p))));
+    properties.get("Action").ifPresent(a -> statement.add(entry("Action", at, a)));
+    properties
+        .get("FunctionName")
+        .filter(LambdaPermissions::mayBeArn)
+        .ifPresent(f -> statement.add(entry("Resource", at, f)));
+    List<HostValue.Entry> arnLike = new ArrayList<>();
+    List<HostValue.Entry> equals = new ArrayList<>();
+    properties.get("SourceArn").ifPresent(v -> arnLike.add(entry("aws:SourceArn", at, v)));
+    properties.get("SourceAccount").ifPresent(v -> equals.add(entry("aws:SourceAccount", at, v)));
+    properties.get("PrincipalOrgID").ifPresent(v -> equals.add(entry("aws:PrincipalOrgID", at, v)));
+    properties
+        .get("FunctionUrlAuthType")
+        .ifPresent(v -> equals.add(entry("lambda:FunctionUrlAuthType", at, v)));
+    List<HostValue.Entry> condition = new ArrayList<>();
+    if (!arnLike.isEmpty()) {
+      condition.add(entry("ArnLike", at, new HostValue.Mapping(at, 0, arnLike)));
+    }
+    if (!equals.isEmpty()) {
+      condition.add(entry("StringEquals", at, new HostValue.Mapping(at, 0, equals)));
+    }
+    if (!condition.isEmpty()) {
+      statement.add(entry("Condition", at, new HostValue.Mapping(at, 0, condition)));
+    }
+    HostValue.Mapping statementMap =
+        new HostValue.Mapping(properties.offset(), properties.length(), statement);
+    return new HostValue.Mapping(
+        properties.offset(),
+        properties.length(),
+        List.of(
+            entry("Version", at, scalar("2012-10-17", at)),
+            entry(
+                "Statement",
+                at,
+                new HostValue.Sequence(
+                    properties.offset(), properties.length(), List.of(statementMap)))));
+  }
+
+  /**
+   * Whether a FunctionName may be the function's ARN, which a policy's Resource needs: an ARN, or a
+   * reference (which gives an ARN or some value the checks leave alone). A name or partial ARN, or
+   * a Sub of pseudo parameters ({@code ${AWS::StackName}}), is no Resource IAM reads.
+   */
+  private static boolean mayBeArn(HostValue name) {
+    if (name instanceof HostValue.Scalar s) {
+      return s.value().startsWith("arn:");
+    }
+    if (name instanceof HostValue.Function f) {
+      return switch (f.name()) {
+        case Functions.REF, Functions.GET_ATT -> true;
+        case Functions.SUB -> {
+          HostValue template =
+              f.argument() instanceof HostValue.Sequence q && !q.items().isEmpty()
+                  ? q.items().get(0)
+                  : f.argument();
+          yield template instanceof HostValue.Scalar s
+              && (s.value().startsWith("arn:")
+                  || (s.value().startsWith("${") && !s.value().startsWith("${AWS::")));
+        }
+        default -> false;
+      };
+    }
+    return false;
+  }
+
+  /**
+   * A permission's principal as a policy names it: {@code *} as is, a service ({@code
+   * s3.amazonaws.com}) under Service, anything else (an account, an ARN, a reference) under AWS.
+   */
+  private static HostValue principal(HostValue value) {
+    if (value instanceof HostValue.Scalar s && s.value().equals("*")) {
+      return s;
+    }
+    String key = value instanceof HostValue.Scalar s && isService(s.value()) ? "Service" : "AWS";
+    return new HostValue.Mapping(
+        value.offset(), value.length(), List.of(entry(key, value.offset(), value)));
+  }
+
+  private static boolean isService(String principal) {
+    return !principal.startsWith("arn:")
+        && (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazon.com"));
+  }
+
+  private static HostValue.Entry entry(String key, int at, HostValue value) {
+    return new HostValue.Entry(scalar(key, at), value);
+  }
+
+  /** A value the template does not write: empty, at {@code at}. */
+  private static HostValue.Scalar scalar(String value, int at) {
+    return new HostValue.Scalar(value, at, 0, HostValue.Style.PLAIN, null);
+  }
+}
