@@ -295,6 +295,9 @@ public record YamlCursor(
   private static YamlCursor flow(
       Builder b, String line, int from, List<Object> base, int ownerColumn) {
     record Frame(char open, int[] index, String[] key) {}
+    if (!closesOnLine(line, from)) {
+      return null; // spread over several lines: its items are not all on this one
+    }
     Deque<Frame> open = new ArrayDeque<>();
     int cur = b.offset - b.lineStart;
     int tokenStart = from;
@@ -358,6 +361,11 @@ public record YamlCursor(
     if (top.key()[0] != null) {
       return b.value(append(path, top.key()[0]), ownerColumn, start, end);
     }
+    int colon = end - b.lineStart;
+    while (colon < line.length() && line.charAt(colon) == ' ') {
+      colon++;
+    }
+    b.keyHasColon = colon < line.length() && line.charAt(colon) == ':';
     return b.key(path, ownerColumn, start, end);
   }
 
@@ -430,6 +438,27 @@ public record YamlCursor(
       out.add(part instanceof int[] n ? (Object) n[0] : part);
     }
     return out;
+  }
+
+  /** Whether the flow collection opening at {@code from} closes on its line. */
+  private static boolean closesOnLine(String line, int from) {
+    int depth = 0;
+    char quote = 0;
+    for (int j = from; j < line.length(); j++) {
+      char c = line.charAt(j);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        depth--;
+      } else if (c == '#' && line.charAt(j - 1) == ' ') {
+        break;
+      }
+    }
+    return depth <= 0;
   }
 
   /** Whether a value as written on its line is nothing, or a tag alone ({@code !Join}). */

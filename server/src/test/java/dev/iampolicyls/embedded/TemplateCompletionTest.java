@@ -430,6 +430,12 @@ class TemplateCompletionTest {
   }
 
   @Test
+  void aKeyInAFlowMapIsRenamedWithoutASecondColon() {
+    statements("          - {Effect: Allow, NotAc‸tion: '*', Resource: '*'}\n")
+        .applies("NotAction", "          - {Effect: Allow, NotAction: '*', Resource: '*'}");
+  }
+
+  @Test
   void aServicePrincipalInAFlowMap() {
     at("""
         Resources:

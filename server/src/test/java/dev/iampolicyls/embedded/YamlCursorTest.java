@@ -121,6 +121,12 @@ class YamlCursorTest {
   }
 
   @Test
+  void aFlowCollectionSpreadOverLinesOrATagsArgumentIsNoPlace() {
+    assertNull(at("Action: [s3:GetObject, ‸\n  s3:PutObject]\n"));
+    assertNull(at("Resource: !Join ['', [arn:aws:s3:::, ‸]]\n"));
+  }
+
+  @Test
   void commentsAndBlockScalarsAreNoPlace() {
     assertNull(at("Statement: # Act‸\n"));
     assertNull(at("Policy: |‸\n"));
