@@ -199,13 +199,33 @@ final class ResourceGlob {
    * reached.
    */
   static boolean covers(ResourceGlob outer, ResourceGlob inner) {
-    int[] o = outer.tokens;
-    int[] in = inner.tokens;
-    for (int t : in) {
+    if (isEmpty(inner.tokens)) {
+      return true;
+    }
+    // A string of inner that outer refuses settles it without the subset construction: most
+    // patterns begin with a literal (a bucket, a role path) that inner's own strings do not.
+    if (!outer.matches(sample(inner.tokens, false)) || !outer.matches(sample(inner.tokens, true))) {
+      return false;
+    }
+    return coversBySubsets(outer.tokens, inner.tokens);
+  }
+
+  /** {@link #covers} by the subset construction alone, without the sample strings' shortcut. */
+  static boolean coversBySubsets(ResourceGlob outer, ResourceGlob inner) {
+    return isEmpty(inner.tokens) || coversBySubsets(outer.tokens, inner.tokens);
+  }
+
+  /** Whether no string is in the language: a single token nothing matches. */
+  private static boolean isEmpty(int[] tokens) {
+    for (int t : tokens) {
       if (!isRun(t) && maskOf(t) == NOTHING) {
-        return true; // inner is empty: a token nothing matches
+        return true;
       }
     }
+    return false;
+  }
+
+  private static boolean coversBySubsets(int[] o, int[] in) {
     char[] alphabet = alphabet(o, in);
     Set<State> seen = new HashSet<>();
     ArrayDeque<State> work = new ArrayDeque<>();
@@ -305,6 +325,37 @@ final class ResourceGlob {
       }
     }
     return closure(tokens, next);
+  }
+
+  /**
+   * A string of the language (none of whose single tokens is empty): each single token's character,
+   * each run empty or, when {@code runsTakeOne}, one character of its class.
+   */
+  private static String sample(int[] tokens, boolean runsTakeOne) {
+    StringBuilder out = new StringBuilder(tokens.length);
+    for (int t : tokens) {
+      if ((t & CLASS) == 0) {
+        out.append((char) t);
+      } else if (!isRun(t) || (runsTakeOne && (t & MASK) != NOTHING)) {
+        out.append(representative(t & MASK));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A character of the lowest category of a non-empty mask. */
+  private static char representative(int mask) {
+    int category = Integer.lowestOneBit(mask);
+    return switch (category) {
+      case LOWER -> 'q';
+      case DIGIT -> '7';
+      case DASH -> '-';
+      case DOT -> '.';
+      case UNDERSCORE -> '_';
+      case SLASH -> '/';
+      case COLON -> ':';
+      default -> '~';
+    };
   }
 
   private static final String OTHER_CANDIDATES = "~!@#%^&+=,;|<>()[]{}$ '\"`\\";
