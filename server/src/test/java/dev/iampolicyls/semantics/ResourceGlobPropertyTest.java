@@ -135,7 +135,9 @@ class ResourceGlobPropertyTest {
     for (int i = 0; i < 3000; i++) {
       ResourceGlob x = randomGlob(random).glob();
       ResourceGlob y = randomGlob(random).glob();
-      assertEquals(ResourceGlob.coversBySubsets(x, y), ResourceGlob.covers(x, y), x + " ⊇ " + y);
+      boolean expected = ResourceGlob.coversBySubsetSets(x, y);
+      assertEquals(expected, ResourceGlob.coversBySubsets(x, y), x + " ⊇ " + y);
+      assertEquals(expected, ResourceGlob.covers(x, y), x + " ⊇ " + y);
     }
     int[] answers = new int[2];
     Catalog catalog = Catalog.bundled();
@@ -159,7 +161,8 @@ class ResourceGlobPropertyTest {
       boolean fixAccount = random.nextBoolean();
       ResourceGlob outer = p.surely(fixAccount);
       for (ResourceGlob inner : other.fixing(p.fixesPartition(), fixAccount)) {
-        boolean expected = ResourceGlob.coversBySubsets(outer, inner);
+        boolean expected = ResourceGlob.coversBySubsetSets(outer, inner);
+        assertEquals(expected, ResourceGlob.coversBySubsets(outer, inner), pattern + " ⊇ " + inner);
         assertEquals(expected, ResourceGlob.covers(outer, inner), pattern + " ⊇ " + inner);
         answers[expected ? 1 : 0]++;
       }
