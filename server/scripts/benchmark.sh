@@ -5,6 +5,8 @@
 #   RUNS=N       runs per whole-process median (default 7)
 #   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
 #   ONLY_BATCH=1 only the batch run of the managed policies
+#   BEFORE=DIR   the batch also times the launcher in DIR (another build's server/target, e.g. a
+#                `git worktree` of an older commit after its `mvn package`), in the same turns
 #   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke, and
 #                `check` of AWS's template collection (CFN_TEMPLATES=DIR, a checkout of
 #                github.com/aws-cloudformation/aws-cloudformation-templates; cloned into
@@ -42,8 +44,15 @@ batch() {
   echo "== batch: the $(ls "$POLICIES" | wc -l) AWS managed policies in one check run (median of $RUNS, interleaved)"
   # The three commands take turns, run after run, so that a slow minute of this shared machine
   # weighs on all of them alike; the ratio is taken within each turn, then its median.
-  checks=() launchers=() floors=() ratios=()
+  checks=() launchers=() floors=() ratios=() befores=() before_ratios=()
   for _ in $(seq "$RUNS"); do
+    if [[ -n "${BEFORE:-}" ]]; then
+      local b0 b1
+      b0=$(date +%s%N)
+      "$BEFORE/iam-policy-ls" check --format json "$POLICIES" >/dev/null 2>&1 || true
+      b1=$(date +%s%N)
+      befores+=($(((b1 - b0) / 1000000)))
+    fi
     t0=$(date +%s%N)
     java -jar "$JAR" check --format json "$POLICIES" >/dev/null 2>&1 || true
     t1=$(date +%s%N)
@@ -55,6 +64,9 @@ batch() {
     launchers+=($(((t2 - t1) / 1000000)))
     floors+=($(((t3 - t2) / 1000000)))
     ratios+=("$(awk -v c=$(((t2 - t1) / 1000000)) -v f=$(((t3 - t2) / 1000000)) 'BEGIN { printf "%.2f", c / f }')")
+    if [[ -n "${BEFORE:-}" ]]; then
+      before_ratios+=("$(awk -v c="${befores[-1]}" -v f=$(((t3 - t2) / 1000000)) 'BEGIN { printf "%.2f", c / f }')")
+    fi
   done
   median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
   row "java -jar check --format json" "$(median "${checks[@]}") ms"
@@ -62,6 +74,11 @@ batch() {
   row "Jackson read + parse of the same files (the floor)" "$(median "${floors[@]}") ms"
   row "launcher / floor, median of the per-run ratios" "$(median "${ratios[@]}")"
   echo "  (per run: launcher ${launchers[*]} ms; floor ${floors[*]} ms; ratio ${ratios[*]})"
+  if [[ -n "${BEFORE:-}" ]]; then
+    row "launcher of $BEFORE" "$(median "${befores[@]}") ms"
+    row "its launcher / floor, median of the per-run ratios" "$(median "${before_ratios[@]}")"
+    echo "  (per run: ${befores[*]} ms; ratio ${before_ratios[*]})"
+  fi
   if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
     row "peak RSS, java -jar check" "$(($(rss_kib java -jar "$JAR" check --format json "$POLICIES") / 1024)) MB"
     row "peak RSS, launcher check" "$(($(rss_kib "$LAUNCHER" check --format json "$POLICIES") / 1024)) MB"
