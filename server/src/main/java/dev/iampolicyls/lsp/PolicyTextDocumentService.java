@@ -189,7 +189,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
           // In a template, at the policy under the cursor and in the template's syntax.
           CompletionResult result =
               service
-                  .completeInTemplate(s.text(), offset, options, cancel)
+                  .completeInTemplate(s.text(), s.isTemplate(), offset, options, cancel)
                   .orElseGet(
                       () ->
                           service.complete(s.parsed(), offset, configuredType(s), options, cancel));

@@ -271,6 +271,24 @@ public final class PolicyLanguageService {
   }
 
   /**
+   * As {@link #completeInTemplate(String, int, CompletionOptions, CancelChecker)}, for a caller
+   * that remembers {@link #mayBeTemplate} per version of the text: a JSON text no host format
+   * claims is a policy at once, its characters not searched again on each request (a template's
+   * marks, three times over 189 KB: ~0.15 ms of each completion round trip).
+   */
+  public Optional<CompletionResult> completeInTemplate(
+      String text,
+      boolean mayBeTemplate,
+      int offset,
+      CompletionOptions options,
+      CancelChecker cancel) {
+    if (!mayBeTemplate && CloudFormationFormat.startsAsJson(text)) {
+      return Optional.empty(); // what reading it as a template would say, searching it first
+    }
+    return completeInTemplate(text, offset, options, cancel);
+  }
+
+  /**
    * Whether the text may be a template, from a look at its characters (no parse): when false,
    * {@link #analyzeEmbedded} is empty.
    */
