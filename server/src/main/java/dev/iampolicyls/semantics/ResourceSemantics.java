@@ -116,10 +116,14 @@ public final class ResourceSemantics {
         answers.byTypes, typesKey, MAX_ANSWERS_PER_PATTERN, k -> answers.breadth(typesOf(action)));
   }
 
-  /** Patterns remembered per catalog, and answers per pattern: a bound on hostile input. */
-  private static final int MAX_PATTERNS = 4_000;
+  /**
+   * Patterns remembered per catalog, and answers of each kind per pattern: a bound on hostile input
+   * (at most about 1M small entries; the managed policies need 2,000 patterns and a few answers
+   * each).
+   */
+  private static final int MAX_PATTERNS = 2_000;
 
-  private static final int MAX_ANSWERS_PER_PATTERN = 500;
+  private static final int MAX_ANSWERS_PER_PATTERN = 128;
 
   /**
    * What is known of one Resource pattern against the catalog's types: the pattern compiled once,
