@@ -204,7 +204,7 @@ final class ResourceGlob {
     }
     // A string of inner that outer refuses settles it without the subset construction: most
     // patterns begin with a literal (a bucket, a role path) that inner's own strings do not.
-    if (!outer.matches(sample(inner.tokens, false)) || !outer.matches(sample(inner.tokens, true))) {
+    if (!takes(outer, sample(inner.tokens, false)) || !takes(outer, sample(inner.tokens, true))) {
       return false;
     }
     return coversBySubsets(outer.tokens, inner.tokens);
@@ -241,10 +241,7 @@ final class ResourceGlob {
    */
   private static boolean coversBySubsetMasks(int[] o, int[] in) {
     char[] alphabet = alphabet(o, in);
-    long runs = 0;
-    for (int i = 0; i < o.length; i++) {
-      runs |= isRun(o[i]) ? 1L << i : 0;
-    }
+    long runs = runsOf(o);
     // Per character of the alphabet, the outer positions whose token takes it.
     long[] takes = new long[alphabet.length];
     for (int k = 0; k < alphabet.length; k++) {
@@ -316,6 +313,36 @@ final class ResourceGlob {
       positions[tail] = position;
       subsets[tail++] = subset;
     }
+  }
+
+  /** {@link #matches}, the positions held in a {@code long} when the glob has under 64 tokens. */
+  private static boolean takes(ResourceGlob glob, String s) {
+    int[] o = glob.tokens;
+    if (o.length >= Long.SIZE) {
+      return glob.matches(s);
+    }
+    long runs = runsOf(o);
+    long tokenPositions = (1L << o.length) - 1;
+    long at = closure(runs, 1L);
+    for (int i = 0; i < s.length() && at != 0; i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      long moved = 0;
+      for (long bits = at & tokenPositions; bits != 0; bits &= bits - 1) {
+        int k = Long.numberOfTrailingZeros(bits);
+        moved |= accepts(o[k], c) ? 1L << k : 0;
+      }
+      at = closure(runs, (moved & runs) | ((moved & ~runs) << 1));
+    }
+    return (at & (1L << o.length)) != 0;
+  }
+
+  /** The positions of the runs among the tokens, as bits (fewer than 64 tokens). */
+  private static long runsOf(int[] tokens) {
+    long runs = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      runs |= isRun(tokens[i]) ? 1L << i : 0;
+    }
+    return runs;
   }
 
   /** Adds the positions reachable by ending runs, as {@link #closure(int[], BitSet)} does. */

@@ -153,7 +153,8 @@ public final class ResourceSemantics {
       for (ResourceType t : types) {
         ResourceFormat f = ResourceFormat.of(t);
         formats.add(f);
-        named |= fact(intersects, f, g -> ResourceSemantics.intersects(pattern, g));
+        // One type named is enough: the others need not be intersected.
+        named = named || fact(intersects, f, g -> ResourceSemantics.intersects(pattern, g));
       }
       if (!named) {
         return ResourceBreadth.NO_RESOURCE;
