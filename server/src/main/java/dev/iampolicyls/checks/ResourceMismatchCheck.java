@@ -55,7 +55,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
         + m.resource().value()
         + "\": "
         + what
-        + ". Fix the ARN or the actions";
+        + ". Fix the ARN or the actions.";
   }
 
   private static String actionMessage(ResourceFit.ActionMisfit m) {

@@ -201,9 +201,9 @@ class ResourceReferencesTest {
     assertEquals(
         List.of(
             "No action of this statement acts on \"${DataBucket.Arn}\": it names s3 bucket, and"
-                + " the actions act on s3 accesspointobject, s3 object. Fix the ARN or the actions",
+                + " the actions act on s3 accesspointobject, s3 object. Fix the ARN or the actions.",
             "No action of this statement acts on \"${DataBucket.Arn}/*\": it names s3 object, and"
-                + " the actions act on s3 accesspoint, s3 bucket. Fix the ARN or the actions"),
+                + " the actions act on s3 accesspoint, s3 bucket. Fix the ARN or the actions."),
         messages);
   }
 
