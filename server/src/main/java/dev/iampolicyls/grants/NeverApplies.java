@@ -92,11 +92,21 @@ public final class NeverApplies {
 
   /**
    * Whether one test of a statement is true for every request, so it narrows nothing: NotIpAddress
-   * of private ranges on aws:SourceIp, a negated or IfExists test of a key none of the statement's
-   * actions carries.
+   * of private ranges on aws:SourceIp, or a test true without its key ({@link
+   * #alwaysTrueWithoutKey}).
    */
   public static boolean narrowsNothing(Statement s, ConditionEntry test, Catalog catalog) {
     return SourceIpRanges.alwaysTrue(test) || UnsupportedKey.absentAndTrue(s, test, catalog);
+  }
+
+  /**
+   * Why one test of a statement is true for every request because its key is never there, or empty:
+   * a test true without its key (negated, IfExists, ForAllValues, Null true) of a service key none
+   * of the statement's actions carries.
+   */
+  public static Optional<String> alwaysTrueWithoutKey(
+      Statement s, ConditionEntry test, Catalog catalog) {
+    return UnsupportedKey.alwaysTrue(s, test, catalog);
   }
 
   static boolean singleValued(Catalog catalog, String key) {
