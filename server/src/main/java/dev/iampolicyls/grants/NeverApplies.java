@@ -84,7 +84,7 @@ public final class NeverApplies {
   /**
    * Whether a Condition holds for every request although it is there: a Deny with it then applies
    * as one without it. Each test must hold: NotIpAddress of private ranges on aws:SourceIp, or a
-   * negated or IfExists test of a key none of the statement's actions carries.
+   * test true without its key ({@link #alwaysTrueWithoutKey}).
    */
   public static boolean alwaysHolds(Statement s, Catalog catalog) {
     return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);

@@ -37,9 +37,6 @@ final class UnsupportedKey {
   private UnsupportedKey() {}
 
   static Optional<NeverApplies.Reason> of(Statement s, Catalog catalog) {
-    if (s.action().isEmpty()) {
-      return Optional.empty(); // NotAction: the actions it leaves are too many to judge
-    }
     for (ConditionEntry entry : s.conditionEntries()) {
       Optional<NeverApplies.Reason> reason = of(s, entry, catalog);
       if (reason.isPresent()) {
@@ -92,11 +89,11 @@ final class UnsupportedKey {
 
   /**
    * Whether every test of a statement's Condition holds for every request because its key is never
-   * there: a negated or IfExists test (true without the key) of a key no action of the statement
+   * there: a test true without its key ({@link #whenAbsent}) of a key no action of the statement
    * carries. A Deny with such a Condition denies always.
    */
   static boolean allAbsentAndTrue(Statement s, Catalog catalog) {
-    if (s.action().isEmpty() || s.conditionEntries().isEmpty()) {
+    if (s.conditionEntries().isEmpty()) {
       return false;
     }
     for (ConditionEntry entry : s.conditionEntries()) {
@@ -108,13 +105,11 @@ final class UnsupportedKey {
   }
 
   /**
-   * Whether one test is true for every request of the statement: negated or IfExists (true without
-   * the key), on a key none of its actions carries.
+   * Whether one test is true for every request of the statement: true without its key, on a key
+   * none of its actions carries.
    */
   static boolean absentAndTrue(Statement s, ConditionEntry entry, Catalog catalog) {
-    return !s.action().isEmpty()
-        && whenAbsent(entry).orElse(false)
-        && absence(s, entry.key(), catalog).isPresent();
+    return whenAbsent(entry).orElse(false) && absence(s, entry.key(), catalog).isPresent();
   }
 
   /**
@@ -125,7 +120,8 @@ final class UnsupportedKey {
 
   private static Optional<Absence> absence(Statement s, String key, Catalog catalog) {
     int colon = key.indexOf(':');
-    if (colon <= 0
+    if (s.action().isEmpty() // NotAction: the actions it leaves are too many to judge
+        || colon <= 0
         || key.regionMatches(true, 0, "aws:", 0, 4)
         || catalog.globalConditionKey(key).isPresent()) {
       return Optional.empty();

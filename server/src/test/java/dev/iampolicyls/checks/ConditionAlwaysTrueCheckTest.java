@@ -173,11 +173,14 @@ class ConditionAlwaysTrueCheckTest {
         allow("\"*\"", "{\"StringNotEquals\": {\"iam:ResourceTag/team\": \"web\"}}"), CODE);
     assertFindings(
         allow("\"s3:GetObject\"", "{\"Null\": {\"iam:ResourceTag/team\": \"maybe\"}}"), CODE);
-    // NotAction leaves too many actions to judge.
-    assertFindings(
-        "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"NotAction\":"
-            + " \"iam:*\", \"Resource\": \"*\", \"Condition\": {\"StringNotEquals\":"
-            + " {\"iam:ResourceTag/team\": \"web\"}}}]}",
-        CODE);
+    // NotAction leaves too many actions to judge, even when it names none that carries the key.
+    for (String effect : List.of("Allow", "Deny")) {
+      assertFindings(
+          "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \""
+              + effect
+              + "\", \"NotAction\": \"s3:*\", \"Resource\": \"*\", \"Condition\":"
+              + " {\"StringNotEquals\": {\"iam:ResourceTag/team\": \"web\"}}}]}",
+          CODE);
+    }
   }
 }
