@@ -119,14 +119,10 @@ final class UnsupportedKey {
   private record Absence(Service service, List<String> carriers, boolean sameService) {}
 
   private static Optional<Absence> absence(Statement s, String key, Catalog catalog) {
-    int colon = key.indexOf(':');
-    if (s.action().isEmpty() // NotAction: the actions it leaves are too many to judge
-        || colon <= 0
-        || key.regionMatches(true, 0, "aws:", 0, 4)
-        || catalog.globalConditionKey(key).isPresent()) {
-      return Optional.empty();
+    if (s.action().isEmpty()) {
+      return Optional.empty(); // NotAction: the actions it leaves are too many to judge
     }
-    Service service = catalog.service(key.substring(0, colon)).orElse(null);
+    Service service = KeyReach.judgedService(key, catalog);
     if (service == null) {
       return Optional.empty();
     }
@@ -138,10 +134,8 @@ final class UnsupportedKey {
         return Optional.empty(); // an action the catalog does not know may carry it
       }
       for (Action a : matched) {
-        boolean own = a.service() == service;
-        sameService |= own;
-        if (ActionConditionKeys.supportsLowerCase(a, lowerKey)
-            || (own && !ActionConditionKeys.hasKnownKeys(a))) {
+        sameService |= a.service() == service;
+        if (KeyReach.mayCarry(a, service, lowerKey)) {
           return Optional.empty();
         }
       }
