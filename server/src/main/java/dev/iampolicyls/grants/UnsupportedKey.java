@@ -168,10 +168,23 @@ final class UnsupportedKey {
           ? Optional.empty()
           : nullWhenAbsent(entry);
     }
-    if (op.ifExists() || op.qualifier() == Qualifier.FOR_ALL_VALUES) {
-      return Optional.of(true);
+    boolean passes =
+        op.ifExists()
+            || op.qualifier() == Qualifier.FOR_ALL_VALUES
+            || (op.qualifier() != Qualifier.FOR_ANY_VALUE && op.base().negated());
+    // A policy variable with no value in the request fails the test: it may narrow after all.
+    return passes && !plainValues(entry) ? Optional.empty() : Optional.of(passes);
+  }
+
+  /** Whether every value is a literal without a policy variable. */
+  private static boolean plainValues(ConditionEntry entry) {
+    for (JsonNode v : entry.values()) {
+      String text = NeverApplies.literal(v);
+      if (text == null || text.contains("${")) {
+        return false;
+      }
     }
-    return Optional.of(op.qualifier() != Qualifier.FOR_ANY_VALUE && op.base().negated());
+    return true;
   }
 
   /** Null without the key: true when one of its values is "true"; empty for other values. */

@@ -173,6 +173,12 @@ class ConditionAlwaysTrueCheckTest {
         allow("\"*\"", "{\"StringNotEquals\": {\"iam:ResourceTag/team\": \"web\"}}"), CODE);
     assertFindings(
         allow("\"s3:GetObject\"", "{\"Null\": {\"iam:ResourceTag/team\": \"maybe\"}}"), CODE);
+    // A policy variable that has no value in the request fails the test.
+    assertFindings(
+        allow(
+            "\"s3:GetObject\"",
+            "{\"StringNotEquals\": {\"iam:ResourceTag/team\": \"${aws:PrincipalTag/team}\"}}"),
+        CODE);
     // NotAction leaves too many actions to judge, even when it names none that carries the key.
     for (String effect : List.of("Allow", "Deny")) {
       assertFindings(
