@@ -25,8 +25,9 @@ import java.util.Optional;
  * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
  * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
  * subtracted; findings on actions it names say that it may apply. A Condition that holds for every
- * request ({@link NeverApplies#alwaysHolds}: NotIpAddress of only private ranges, a negated test of
- * a key no action of the Deny carries) is no condition.
+ * request ({@link NeverApplies#alwaysHolds}: NotIpAddress of only private ranges, a test true
+ * without its key, such as StringNotEquals, of a key no action of the Deny carries) is no
+ * condition.
  *
  * <p>A statement whose Condition never holds ({@link NeverApplies}) neither grants nor denies: it
  * is left out here, so every check that reads the grants is silent on it. Computed once per parsed
