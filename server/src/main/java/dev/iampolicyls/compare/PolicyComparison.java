@@ -215,6 +215,10 @@ public final class PolicyComparison {
       collectVariables();
       collectKeys();
       List<ActionGroup> groups = actionGroups();
+      BitSet everywhere = oldAllowsEverywhere();
+      if (!everywhere.isEmpty()) {
+        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      }
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = new ArrayList<>();
       for (Optional<RequestPrincipal> p : principals) {
@@ -711,6 +715,48 @@ public final class PolicyComparison {
         }
       }
       return false;
+    }
+
+    /**
+     * The OLD Allow statements that let every request of their actions through: Resource "*", no
+     * Condition, and a role that ignores Principal. (A reference such as PowerUserAccess allows all
+     * but three services so.)
+     */
+    private BitSet oldAllowsEverywhere() {
+      BitSet out = new BitSet();
+      if (oldPolicy.role() != PolicyRole.IDENTITY && oldPolicy.role() != PolicyRole.SCP) {
+        return out;
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        Statement s = p.parts().statement();
+        if (!p.isNew()
+            && p.allow()
+            && s.condition().isEmpty()
+            && s.resource().isPresent()
+            && s.resources().stream().anyMatch(r -> r.value().equals("*"))) {
+          out.set(i);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Whether OLD allows every request of a class of actions: one of {@code everywhere} names them
+     * and no OLD Deny does, whatever its resources and conditions. Then no request of the class is
+     * new access, and the class needs no resources, cells or search: the exact search would find
+     * nothing there (the Allow has no condition to fail and applies to every resource).
+     */
+    private boolean allowedByOld(BitSet actionVector, BitSet everywhere) {
+      if (!actionVector.intersects(everywhere)) {
+        return false;
+      }
+      for (int i = actionVector.nextSetBit(0); i >= 0; i = actionVector.nextSetBit(i + 1)) {
+        if (!parts.get(i).isNew() && !parts.get(i).allow()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private List<ActionGroup> actionGroups() throws Undecided {
