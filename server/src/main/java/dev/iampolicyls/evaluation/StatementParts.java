@@ -44,6 +44,21 @@ public final class StatementParts {
   }
 
   /**
+   * Whether Action or NotAction lets every action of a service through, or none of them; empty when
+   * it depends on the action (some value may match one of them).
+   */
+  public Optional<Boolean> sameForEveryActionOf(String servicePrefix) {
+    String action = servicePrefix + ":";
+    if (!actionCandidates(action).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        matcher(action, "*", Optional.empty(), RequestContext.EMPTY)
+                .actionFailure(statement, List.of())
+            == null);
+  }
+
+  /**
    * The Action or NotAction values that may match the action, in their order: a value whose service
    * prefix is literal ({@code s3:Get*}) matches only actions of that service, so against the 22,000
    * actions of the catalog a list of thousands ({@code ReadOnlyAccess}) is tried a few values at a

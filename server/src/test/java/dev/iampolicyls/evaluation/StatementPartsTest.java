@@ -6,6 +6,7 @@ import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Action matching narrowed by service prefix agrees with trying every value. */
@@ -75,5 +76,31 @@ class StatementPartsTest {
     assertEquals(true, action.actionHolds("kafka:DescribeCluster"));
     assertEquals(true, action.actionHolds("EC2:describeVpcs"));
     assertEquals(false, action.actionHolds("lambda:InvokeFunction"));
+  }
+
+  private static StatementParts single(String element, String values) {
+    Policy policy =
+        Policy.parse(
+            "{\"Statement\": [{\"Effect\": \"Allow\", \""
+                + element
+                + "\": "
+                + values
+                + ", \"Resource\": \"*\"}]}");
+    return new StatementParts(
+        new NamedPolicy("P", PolicyRole.IDENTITY, policy), policy.statements().get(0));
+  }
+
+  @Test
+  void aServiceNoValueNamesGetsOneAnswerForAllItsActions() {
+    // "*Tag*" and "s*:List*" may name any service's actions: nothing is decided per service.
+    assertEquals(Optional.empty(), parts("Action").sameForEveryActionOf("lambda"));
+    StatementParts action = single("Action", "[\"s3:Get*\", \"iam:PassRole\"]");
+    assertEquals(Optional.of(false), action.sameForEveryActionOf("lambda"));
+    assertEquals(Optional.empty(), action.sameForEveryActionOf("S3"));
+    StatementParts notAction = single("NotAction", "[\"iam:*\", \"organizations:*\"]");
+    assertEquals(Optional.of(true), notAction.sameForEveryActionOf("s3"));
+    assertEquals(Optional.empty(), notAction.sameForEveryActionOf("IAM"));
+    // The Kelvin sign folds to k: such a service prefix is never decided without its actions.
+    assertEquals(Optional.empty(), notAction.sameForEveryActionOf("\u212Aafka"));
   }
 }
