@@ -84,8 +84,7 @@ public final class Grant {
    * matched against a Deny, so it counts as granted.
    */
   public boolean grantsAfterDeny(String action) {
-    BitSet named = index.match(action);
-    return named.isEmpty() || granted.intersects(named);
+    return index.matchesNoneOrSomeOf(action, granted);
   }
 
   /**
