@@ -1,0 +1,92 @@
+// "Compare with Saved" and "Compare with HEAD" from the command palette, after an unsaved edit
+// that widens the policy (iam:GetUser becomes iam:PassRole): the report the user reads in the
+// Markdown preview names each new access with its witness action and resource, and its link
+// takes the editor to the statement that grants it.
+import { poll } from './session.mjs';
+
+const WITNESS = 'iam:PassRole on arn:aws:iam::111122223333:role/example';
+
+/**
+ * `policy` is the saved text of policy.json, with "iam:GetUser" on line 16; HEAD holds an older
+ * version without ec2:DescribeInstances (its misspelt "ec2:DescribeInst" grants nothing).
+ */
+export async function checkCompare(ui, openFile, policyFile, policy, step) {
+  const { page } = ui;
+  await openFile(page, 'policy.json');
+  // "iam:GetUser" starts at column 18: select "GetUser" and type over it, as a person does.
+  await ui.goTo('16:22');
+  for (let i = 0; i < 'GetUser'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('PassRole');
+  await page.keyboard.press('Escape');
+  await page.locator('.tab.active.dirty').filter({ hasText: 'policy.json' }).waitFor({ timeout: 15000 });
+
+  await ui.runCommand('IAM Policy: Compare with Saved');
+  const saved = await report(page, 'policy.json compared with the saved file');
+  expectAll(saved, 'Compare with Saved', [
+    'FAIL: it allows requests that the saved file denies, 1 kind of new access (as identity policy).',
+    `1. ${WITNESS}`,
+    'action: iam:PassRole',
+    'resource: arn:aws:iam::111122223333:role/example',
+    'allowed by: Statement[2], line 14',
+  ]);
+  step(`Compare with Saved: ${oneLine(saved).slice(0, 150)}`);
+  await ui.shoot('compare', ['.part.editor'], undefined, 1240);
+
+  // The commands are offered with a JSON editor active: back to the policy's tab first.
+  await page.locator('.tab').filter({ hasText: 'policy.json' }).click();
+  await page.locator('.tab.active').filter({ hasText: 'policy.json' }).waitFor({ timeout: 15000 });
+  await ui.runCommand('IAM Policy: Compare with HEAD');
+  const head = await report(page, 'policy.json compared with HEAD');
+  expectAll(head, 'Compare with HEAD', [
+    'FAIL: it allows requests that HEAD denies, 2 kinds of new access (as identity policy).',
+    '1. ec2:DescribeInstances on *',
+    'allowed by: Statement[1], line 9',
+    `2. ${WITNESS}`,
+    'allowed by: Statement[2], line 14',
+  ]);
+  step('Compare with HEAD: ec2:DescribeInstances and iam:PassRole are new since the commit');
+
+  // The link to the statement: the policy's editor, its cursor on line 14.
+  await clickReportLink(page, 'Statement[2], line 14');
+  await page.locator('.tab.active').filter({ hasText: 'policy.json' }).waitFor({ timeout: 15000 });
+  await page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: /^Ln 14,/ }).waitFor({ timeout: 15000 });
+  step('the report\'s link "Statement[2], line 14" opened policy.json at line 14');
+
+  await ui.save(policyFile, policy.replace('"iam:GetUser"', '"iam:PassRole"'), 'the widened policy');
+}
+
+/** The text of the Markdown preview (a webview frame) once it shows `title`. */
+async function report(page, title) {
+  return poll(`the report "${title}"`, 60000, async () => {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+      if (text.includes(title)) return text;
+    }
+    return undefined;
+  });
+}
+
+/** Clicks the report's link named `name` (in whichever frame the preview renders). */
+async function clickReportLink(page, name) {
+  const link = await poll(`the link "${name}" in the report`, 15000, async () => {
+    for (const frame of page.frames()) {
+      const a = frame.locator('a').filter({ hasText: name }).first();
+      if (await a.count()) return a;
+    }
+    return undefined;
+  });
+  await link.click();
+}
+
+function expectAll(text, what, expected) {
+  const flat = oneLine(text);
+  for (const e of expected) {
+    if (!flat.includes(e)) {
+      throw new Error(`${what}: the report lacks "${e}":\n${text}`);
+    }
+  }
+}
+
+function oneLine(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,85 @@
+// What a person does in the workbench, as the real-VS Code test does it: go to a line, save and
+// check the file on disk, run a command from the palette, read the Problems panel, take the
+// screenshots. Every wait polls for what the user would see (session.mjs).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { poll, retry } from './session.mjs';
+
+export function workbench(page, shots) {
+  const quickInput = page.locator('.quick-input-widget input').first();
+
+  /** Ctrl+G LINE:COLUMN (1-based, as the status bar counts). */
+  async function goTo(lineColumn) {
+    await retry(`go to ${lineColumn}`, 4, async () => {
+      await page.keyboard.press('Control+G');
+      await quickInput.waitFor({ timeout: 15000 });
+      await page.keyboard.type(lineColumn);
+      await page.keyboard.press('Enter');
+      // A key pressed while Go to Line is still closing is lost (seen under load).
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15000 });
+    }, () => page.keyboard.press('Escape'));
+  }
+
+  /** Ctrl+S, then `file` on disk must become `expected` (the whole text, nothing else). */
+  async function save(file, expected, what) {
+    await retry(`saving ${what}`, 3, async () => {
+      await page.keyboard.press('Control+S');
+      await poll(`${what} on disk`, 20000, () => readFileSync(file, 'utf8') === expected);
+    }).catch((e) => {
+      throw new Error(`${e.message}\nthe file holds:\n${readFileSync(file, 'utf8')}`);
+    });
+  }
+
+  /** Ctrl+Shift+P, the command's title typed, Enter on it. */
+  async function runCommand(title) {
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+    await retry(`the command ${title}`, 4, async () => {
+      await page.keyboard.press('Control+Shift+P');
+      await quickInput.waitFor({ timeout: 15000 });
+      await page.keyboard.type(title);
+      await row.waitFor({ timeout: 20000 });
+    }, () => page.keyboard.press('Escape'));
+    await page.keyboard.press('Enter');
+  }
+
+  /** The Problems panel (Ctrl+Shift+M); its rows, file rows and marker rows alike. */
+  async function problems() {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 15000 });
+    return panel.locator('.monaco-list-row');
+  }
+
+  /** The panel off (Ctrl+J toggles it): room for the widgets below the cursor. */
+  async function closePanel() {
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 15000 });
+  }
+
+  /**
+   * A screenshot of the window (SHOTS/NAME.png) and one cropped to the union of `areas`, cut
+   * below `widget` when given (SHOTS/docs/NAME.png).
+   */
+  async function shoot(name, areas, widget, maxWidth = 1000) {
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+    const boxes = [];
+    for (const area of areas) {
+      const box = await page.locator(area).first().boundingBox();
+      if (box) boxes.push(box);
+    }
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    let bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    let right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), x + maxWidth);
+    if (widget) {
+      const box = await page.locator(widget).first().boundingBox();
+      if (box) {
+        bottom = Math.min(bottom, Math.max(box.y + box.height + 24, y + 360));
+        right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), Math.max(right, box.x + box.width + 24));
+      }
+    }
+    await page.screenshot({ path: join(shots, 'docs', `${name}.png`), clip: { x, y, width: right - x, height: bottom - y } });
+  }
+
+  return { page, goTo, save, runCommand, problems, closePanel, shoot };
+}
