@@ -74,7 +74,7 @@ export async function checkTemplate(ui, workspace, step) {
     await page.keyboard.press('Control+Space');
     await suggestion.waitFor({ timeout: 20000 });
   }, () => page.keyboard.press('Escape'));
-  await ui.shoot('template-completion', ['.part.editor'], '.suggest-widget');
+  await ui.shoot('template-completion', ['.part.editor'], '.suggest-widget', 1240);
   await suggestion.click();
   await ui.save(templateFile, AFTER_COMPLETION, 'the completion in the template');
   step('template: "- s3:GetObj" completed to "- s3:GetObject", a plain item of the YAML list, in the saved file');

@@ -58,7 +58,8 @@ export function workbench(page, shots) {
 
   /**
    * A screenshot of the window (SHOTS/NAME.png) and one cropped to the union of `areas`, cut
-   * below `widget` when given (SHOTS/docs/NAME.png).
+   * below `widget` (a selector or a locator, also one inside a webview's frame) when given
+   * (SHOTS/docs/NAME.png).
    */
   async function shoot(name, areas, widget, maxWidth = 1000) {
     await page.screenshot({ path: join(shots, `${name}.png`) });
@@ -72,7 +73,7 @@ export function workbench(page, shots) {
     let bottom = Math.max(...boxes.map((b) => b.y + b.height));
     let right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), x + maxWidth);
     if (widget) {
-      const box = await page.locator(widget).first().boundingBox();
+      const box = await (typeof widget === 'string' ? page.locator(widget) : widget).first().boundingBox();
       if (box) {
         bottom = Math.min(bottom, Math.max(box.y + box.height + 24, y + 360));
         right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), Math.max(right, box.x + box.width + 24));
