@@ -67,14 +67,6 @@ for (const [path, text] of [[TEMPLATE_PATH, TEMPLATE], [WORKFLOW_PATH, WORKFLOW]
   mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
   writeFileSync(join(dirs.workspace, path), text);
 }
-// A git repository with the files as written, for "Compare with HEAD".
-for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'policies as first written']]) {
-  const git = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
-    cwd: dirs.workspace,
-    encoding: 'utf8',
-  });
-  if (git.status !== 0) throw new Error(`git ${args[0]} failed: ${git.stderr}`);
-}
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(join(shots, 'docs'), { recursive: true });
 
@@ -94,6 +86,7 @@ let page;
 let ui;
 let exitCode = 0;
 try {
+  commitWorkspace();
   installExtension(installDir, dirs, env, vsix);
   // Ours alone: templates need no YAML extension (Red Hat's or another).
   const extensions = listExtensions(installDir, dirs, env);
@@ -222,6 +215,21 @@ try {
   removeHome(dirs);
 }
 process.exit(exitCode);
+
+/**
+ * The workspace as a git repository with the files as written, for "Compare with HEAD"; git
+ * with the test's home, so no configuration of the user's applies.
+ */
+function commitWorkspace() {
+  for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'policies as first written']]) {
+    const git = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
+      cwd: dirs.workspace,
+      env: { ...env, GIT_CONFIG_NOSYSTEM: '1' },
+      encoding: 'utf8',
+    });
+    if (git.status !== 0) throw new Error(`git ${args[0]} failed: ${git.stderr}`);
+  }
+}
 
 /** The log file VS Code keeps for an output channel created with { log: true }. */
 function findChannelLog(dir, name) {
