@@ -2,7 +2,7 @@
 // that widens the policy (iam:GetUser becomes iam:PassRole): the report the user reads in the
 // Markdown preview names each new access with its witness action and resource, and its link
 // takes the editor to the statement that grants it.
-import { poll } from './session.mjs';
+import { openFile, poll } from './session.mjs';
 
 const WITNESS = 'iam:PassRole on arn:aws:iam::111122223333:role/example';
 
@@ -10,7 +10,7 @@ const WITNESS = 'iam:PassRole on arn:aws:iam::111122223333:role/example';
  * `policy` is the saved text of policy.json, with "iam:GetUser" on line 16; HEAD holds an older
  * version without ec2:DescribeInstances (its misspelt "ec2:DescribeInst" grants nothing).
  */
-export async function checkCompare(ui, openFile, policyFile, policy, step) {
+export async function checkCompare(ui, policyFile, policy, step) {
   const { page } = ui;
   await openFile(page, 'policy.json');
   // "iam:GetUser" starts at column 18: select "GetUser" and type over it, as a person does.

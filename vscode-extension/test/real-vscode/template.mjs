@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFile, poll, retry, squiggles } from './session.mjs';
+import { openFile, poll, squiggles } from './session.mjs';
 
 const FIXTURES = fileURLToPath(new URL('fixtures', import.meta.url));
 export const TEMPLATE = readFileSync(join(FIXTURES, 'template.yaml'), 'utf8');
@@ -67,49 +67,20 @@ export async function checkTemplate(ui, workspace, step) {
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('- s3:GetObj');
-  // By its label alone: a row's text also holds the focused row's detail ("Read").
-  const label = page.locator('.label-name', { hasText: /^s3:GetObject$/ });
-  const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ has: label }).first();
-  await retry('the completion list in the template', 4, async () => {
-    await page.keyboard.press('Control+Space');
-    await suggestion.waitFor({ timeout: 20000 });
-  }, () => page.keyboard.press('Escape'));
-  await ui.shoot('template-completion', ['.part.editor'], '.suggest-widget', 1240);
-  await suggestion.click();
+  await ui.complete('s3:GetObject', 'template-completion', 1240);
   await ui.save(templateFile, AFTER_COMPLETION, 'the completion in the template');
   step('template: "- s3:GetObj" completed to "- s3:GetObject", a plain item of the YAML list, in the saved file');
 
   // Hover on the completed action.
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /s3:GetObject/ }).first();
-  await retry('the hover in the template', 4, async () => {
-    await page.mouse.move(5, 5);
-    await editor.getByText('s3:GetObject', { exact: true }).first().hover();
-    await hover.waitFor({ timeout: 20000 });
-  });
-  const hoverText = await hover.innerText();
-  if (!/Read/.test(hoverText) || hoverText.trim().length < 40) {
+  const hoverText = await ui.hover('s3:GetObject', 's3:GetObject');
+  if (!hoverText.includes('Read') || !hoverText.includes('Grants permission to retrieve objects')) {
     throw new Error(`the hover on s3:GetObject says only: ${hoverText}`);
   }
   step(`template: hover shown: ${hoverText.split('\n')[0].slice(0, 80)}`);
-  await page.mouse.move(5, 5);
 
   // Quick fix on s3:ListBuckt (line 23).
   await ui.goTo('23:24');
-  const title = 'Change to "s3:ListBucket"';
-  const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
-  await retry('the quick fix menu in the template', 4, async () => {
-    await page.keyboard.press('Control+.');
-    await fix.waitFor({ timeout: 20000 });
-  }, () => page.keyboard.press('Escape'));
-  await ui.shoot('template-quick-fix', ['.part.editor'], '.action-widget');
-  // The menu takes keys, not clicks (a pointer block covers it): move the focus to the fix.
-  const focused = page.locator('.action-widget .monaco-list-row.focused');
-  await poll('the focus on the fix', 20000, async () => {
-    if ((await focused.getAttribute('aria-label', { timeout: 2000 })) === title) return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  });
-  await page.keyboard.press('Enter');
+  await ui.quickFix('Change to "s3:ListBucket"', 'template-quick-fix');
   await ui.save(templateFile, AFTER_QUICK_FIX, 'the quick fix in the template');
   step('template: quick fix applied: "- s3:ListBuckt" became "- s3:ListBucket" in the saved file');
   await poll('the squiggle under s3:ListBuckt gone', 30000, async () => (await squiggles(page).count()) === 0);

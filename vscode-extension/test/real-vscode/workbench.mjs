@@ -82,5 +82,62 @@ export function workbench(page, shots) {
     await page.screenshot({ path: join(shots, 'docs', `${name}.png`), clip: { x, y, width: right - x, height: bottom - y } });
   }
 
-  return { page, goTo, save, runCommand, problems, closePanel, shoot };
+  /**
+   * Ctrl+Space at the cursor until the list offers `label` (the item's label alone: a row's text
+   * also holds the focused row's detail), a screenshot SHOT, and a click on the item.
+   */
+  async function complete(label, shot, maxWidth) {
+    const name = page.locator('.label-name').filter({ hasText: new RegExp(`^${literal(label)}$`) });
+    const item = page.locator('.suggest-widget .monaco-list-row').filter({ has: name }).first();
+    await retry(`${label} in the completion list`, 4, async () => {
+      await page.keyboard.press('Control+Space');
+      await item.waitFor({ timeout: 20000 });
+    }, () => page.keyboard.press('Escape'));
+    await shoot(shot, ['.part.editor'], '.suggest-widget', maxWidth);
+    await item.click();
+  }
+
+  /**
+   * The mouse on the editor's token `text` (a JSON string's with its quotes) until a hover
+   * mentioning `mention` shows; its text.
+   */
+  async function hover(text, mention, shot) {
+    const widget = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: mention }).first();
+    const lines = page.locator('.part.editor .monaco-editor .view-lines').first();
+    const word = lines.getByText(new RegExp(`^"?${literal(text)}"?$`)).first();
+    await retry(`the hover on ${text}`, 4, async () => {
+      await page.mouse.move(5, 5);
+      await word.hover();
+      await widget.waitFor({ timeout: 20000 });
+    });
+    const shown = await widget.innerText();
+    if (shot) await shoot(shot, ['.part.editor'], '.monaco-hover:not(.hidden)');
+    await page.mouse.move(5, 5);
+    return shown;
+  }
+
+  /** Ctrl+. at the cursor until the menu offers `title`, a screenshot SHOT, and Enter on it. */
+  async function quickFix(title, shot) {
+    const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
+    await retry(`${title} in the quick fix menu`, 4, async () => {
+      await page.keyboard.press('Control+.');
+      await fix.waitFor({ timeout: 20000 });
+    }, () => page.keyboard.press('Escape'));
+    await shoot(shot, ['.part.editor'], '.action-widget');
+    // The menu takes keys, not clicks (a pointer block covers it): move the focus to the fix.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    await poll(`the focus on ${title}`, 20000, async () => {
+      if ((await focused.getAttribute('aria-label', { timeout: 2000 })) === title) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+  }
+
+  /** A regular expression matching `text` as is. */
+  function literal(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  return { page, goTo, save, runCommand, problems, closePanel, shoot, complete, hover, quickFix };
 }
