@@ -3,8 +3,9 @@
 // gets: squiggles and our codes in the Problems panel, a hover with text, a completion and a
 // quick fix that change the saved file to exactly the expected text; the same in a YAML
 // CloudFormation template, and silence on a YAML workflow (template.mjs); "Compare with Saved"
-// and "Compare with HEAD" after an edit that widens the policy (compare.mjs); an output channel
-// without error lines; a restart on the class data sharing archive.
+// and "Compare with HEAD" after an edit that widens the policy (compare.mjs); the workspace
+// check on a template; an output channel without error lines; a restart on the class data
+// sharing archive.
 // With --no-java, code-server runs on a PATH without Java and without JAVA_HOME, and the server
 // must run on the runtime inside the extension. Screenshots go to SHOTS (whole window) and
 // SHOTS/docs (cropped to the editor, for the documentation). Exits non-zero with the failed step.
@@ -27,7 +28,15 @@ import {
   squiggles,
   startCodeServer,
 } from './session.mjs';
-import { checkTemplate, TEMPLATE, TEMPLATE_PATH, WORKFLOW, WORKFLOW_PATH } from './template.mjs';
+import {
+  checkTemplate,
+  checkWorkspaceCommand,
+  TEMPLATE,
+  TEMPLATE_PATH,
+  UNOPENED_TEMPLATE_PATH,
+  WORKFLOW,
+  WORKFLOW_PATH,
+} from './template.mjs';
 import { workbench } from './workbench.mjs';
 
 const args = process.argv.slice(2);
@@ -62,7 +71,7 @@ const AFTER_QUICK_FIX = AFTER_COMPLETION.replace('"iam:GetUsr"', '"iam:GetUser"'
 const dirs = makeHome(baseSettings);
 const policyFile = join(dirs.workspace, 'policy.json');
 writeFileSync(policyFile, POLICY);
-for (const [path, text] of [[TEMPLATE_PATH, TEMPLATE], [WORKFLOW_PATH, WORKFLOW]]) {
+for (const [path, text] of [[TEMPLATE_PATH, TEMPLATE], [UNOPENED_TEMPLATE_PATH, TEMPLATE], [WORKFLOW_PATH, WORKFLOW]]) {
   mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
   writeFileSync(join(dirs.workspace, path), text);
 }
@@ -144,6 +153,7 @@ try {
 
   await checkTemplate(ui, dirs.workspace, step);
   await checkCompare(ui, policyFile, AFTER_QUICK_FIX, step);
+  await checkWorkspaceCommand(ui, step);
 
   // The output channel: the server's log lines at their own level, none of them an error.
   const log = await poll('the IAM Policy output channel log', 30000, () => findChannelLog(dirs.userData, 'IAM Policy.log'));
