@@ -1,10 +1,22 @@
 // "Compare with Saved" and "Compare with HEAD" from the command palette, after an unsaved edit
 // that widens the policy (iam:GetUser becomes iam:PassRole): the report the user reads in the
 // Markdown preview names each new access with its witness action and resource, and its link
-// takes the editor to the statement that grants it.
+// takes the editor to the statement that grants it. Then "Compare with File..." against a
+// broader policy picked in the file dialog: PASS.
+import { dirname, join } from 'node:path';
 import { openFile, poll } from './session.mjs';
 
 const WITNESS = 'iam:PassRole on arn:aws:iam::111122223333:role/example';
+
+/** A policy that already grants all of IAM: the widened one adds nothing to it. */
+export const BROADER_PATH = 'broader.json';
+export const BROADER = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Effect": "Allow", "Action": ["s3:*", "ec2:DescribeInstances", "iam:*"], "Resource": "*"}
+  ]
+}
+`;
 
 /**
  * `policy` is the saved text of policy.json, with "iam:GetUser" on line 16; HEAD holds an older
@@ -54,6 +66,17 @@ export async function checkCompare(ui, policyFile, policy, step) {
   step('the report\'s link "Statement[2], line 14" opened policy.json at line 14');
 
   await ui.save(policyFile, policy.replace('"iam:GetUser"', '"iam:PassRole"'), 'the widened policy');
+
+  // VS Code's own file dialog (a path in a quick input, as code-server shows it): the path typed.
+  await ui.runCommand('IAM Policy: Compare with File');
+  const path = page.locator('.quick-input-widget input').first();
+  await path.waitFor({ timeout: 15000 });
+  await poll('the file dialog at the policy\'s folder', 15000, async () => (await path.inputValue()).includes(dirname(policyFile)));
+  await path.fill(join(dirname(policyFile), BROADER_PATH));
+  await page.keyboard.press('Enter');
+  const file = await report(page, `policy.json compared with ${BROADER_PATH}`);
+  expectAll(file, 'Compare with File', [`PASS: it allows no request that ${BROADER_PATH} denies (as identity policy).`]);
+  step(`Compare with File... ${BROADER_PATH} (picked in the file dialog): PASS`);
 }
 
 /** The text of the Markdown preview (a webview frame) once it shows `title`. */
