@@ -44,8 +44,9 @@ export function workbench(page, shots) {
 
   /** The Problems panel (Ctrl+Shift+M); its rows, file rows and marker rows alike. */
   async function problems() {
-    await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
+    // The key toggles: pressed on a focused panel it would close it.
+    if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ timeout: 15000 });
     return panel.locator('.monaco-list-row');
   }
