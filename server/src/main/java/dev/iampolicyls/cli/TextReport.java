@@ -98,7 +98,7 @@ final class TextReport {
     s.append(')');
     if (run.skipped() > 0) {
       s.append("; ")
-          .append(plural(run.skipped(), "JSON file"))
+          .append(plural(run.skipped(), "file"))
           .append(" skipped (not ")
           .append(run.skipped() == 1 ? "a policy" : "policies")
           .append(')');

@@ -109,6 +109,26 @@ class TemplateCheckTest {
   }
 
   @Test
+  void yamlThatIsNoTemplateIsSkippedEvenWhenNamed() throws IOException {
+    // Named on the command line, a workflow was read as JSON: two JSON syntax errors in valid YAML.
+    write("deploy.yml", "name: deploy\non: push\njobs:\n  deploy: {runs-on: ubuntu-latest}\n");
+    write("broken.yaml", "name: x\njobs: [\n");
+    CliRun run =
+        CliRun.run(
+            "check", dir.resolve("deploy.yml").toString(), dir.resolve("broken.yaml").toString());
+    assertEquals(0, run.exitCode(), run.out());
+    assertTrue(run.out().endsWith("; 2 files skipped (not policies)\n"), run.out());
+
+    // A JSON policy is also YAML: named, it is checked whatever its name.
+    write("policy.yaml", "{\"Version\": \"2012-10-18\", \"Statement\": []}");
+    JsonNode report =
+        CliRun.run("check", "--format", "json", dir.resolve("policy.yaml").toString()).json();
+    assertEquals(List.of("policy.yaml"), paths(report));
+    assertEquals(
+        "INVALID_VERSION", report.at("/files/0/findings/0/code").asString(), report::toString);
+  }
+
+  @Test
   void aBrokenTemplateIsOneSyntaxFindingOfTheFile() throws IOException {
     write("broken.yml", TEMPLATE.replace("Principal: {Service", "Principal: {Service: [x"));
     JsonNode report = CliRun.run("check", "--format", "json", dir.toString()).json();
