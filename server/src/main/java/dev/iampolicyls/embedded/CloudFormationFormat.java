@@ -162,8 +162,7 @@ public final class CloudFormationFormat implements HostFormat {
             && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
           String type = resource.string("Type").orElse("");
           for (PolicyPlaces.Place place : PolicyPlaces.of(type)) {
-            properties
-                .get(place.property())
+            valueAt(properties, place.keys())
                 .ifPresent(value -> locate(e.key().value(), place, value, properties));
           }
           nested(e.key().value(), properties);
@@ -171,6 +170,18 @@ public final class CloudFormationFormat implements HostFormat {
       }
       resourceTypes = outerTypes;
       return found;
+    }
+
+    /** The value under these keys of nested maps, if every map on the way has its key. */
+    private static Optional<HostValue> valueAt(HostValue.Mapping properties, List<String> keys) {
+      HostValue value = properties;
+      for (String key : keys) {
+        if (!(value instanceof HostValue.Mapping m)) {
+          return Optional.empty();
+        }
+        value = m.get(key).orElse(null);
+      }
+      return Optional.ofNullable(value);
     }
 
     /**
@@ -226,11 +237,26 @@ public final class CloudFormationFormat implements HostFormat {
 
     private void locate(
         String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
-      List<Object> path =
-          append(pathPrefix, "Resources", logicalId, "Properties", place.property());
+      List<Object> path = append(pathPrefix, "Resources", logicalId, "Properties");
+      path.addAll(place.keys());
       String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
       switch (place.shape()) {
         case DOCUMENT -> add(name, path, place, place.type(), value);
+        case STATEMENTS -> {
+          // A reference to statements kept elsewhere is nothing to check here.
+          boolean written =
+              value instanceof HostValue.Function f
+                  ? f.name().equals(Functions.IF)
+                  : !(value instanceof HostValue.Scalar);
+          if (written) {
+            add(
+                name,
+                path,
+                place,
+                place.type(),
+                SynthesizedPolicy.around(value, value.offset(), value.length()));
+          }
+        }
         case NAMED_POLICIES -> {
           List<HostValue> items =
               value instanceof HostValue.Sequence list ? list.items() : List.of();
