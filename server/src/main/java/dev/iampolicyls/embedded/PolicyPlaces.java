@@ -18,7 +18,8 @@ final class PolicyPlaces {
     /**
      * The property is a statement or a list of statements, which the service adds to the resource's
      * policy as written (an event bus policy's {@code Statement}, SAM's {@code
-     * Auth/ResourcePolicy/CustomStatements} of an API).
+     * Auth/ResourcePolicy/CustomStatements} of an API). None, as when an {@code Fn::If} gives
+     * {@code AWS::NoValue}, adds nothing: no missing Statement.
      */
     STATEMENTS,
     /** A list of {@code {PolicyName, PolicyDocument}} (inline policies of roles, users, groups). */
@@ -144,7 +145,13 @@ final class PolicyPlaces {
           Map.entry("AWS::Events::EventBus", List.of(document("Policy", RESOURCE))),
           Map.entry(
               "AWS::Events::EventBusPolicy",
-              List.of(new Place("Statement", Shape.STATEMENTS, RESOURCE, null))),
+              List.of(
+                  new Place(
+                      "Statement",
+                      Shape.STATEMENTS,
+                      RESOURCE,
+                      null,
+                      List.of("MISSING_STATEMENT")))),
           Map.entry("AWS::KMS::Key", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry(
@@ -208,7 +215,7 @@ final class PolicyPlaces {
                       Shape.STATEMENTS,
                       RESOURCE,
                       null,
-                      List.of("INVALID_ARN_PREFIX")))));
+                      List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT")))));
 
   private PolicyPlaces() {}
 

@@ -500,6 +500,21 @@ class PolicyLocationTest {
               Auth:
                 ResourcePolicy:
                   CustomStatements: !Ref Statements
+          Conditional:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Auth:
+                ResourcePolicy:
+                  CustomStatements: !If
+                    - Restricted
+                    - Effect: Deny
+                      Principal: "*"
+                      Action: execute-api:Invoke
+                      Resource: execute-api:/*
+                    - !Ref AWS::NoValue
+        Conditions:
+          Restricted: !Equals [!Ref AWS::Region, us-east-1]
         """,
         "PUBLIC_ACCESS",
         "INVALID_ACTION");
