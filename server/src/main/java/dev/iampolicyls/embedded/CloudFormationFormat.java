@@ -144,7 +144,10 @@ public final class CloudFormationFormat implements HostFormat {
     /** The string holding the nested template being read, when it is given as text. */
     private HostValue.Scalar textBody;
 
-    /** The resources of the template being read: logical id to resource type. */
+    /**
+     * The resources of the template being read: logical id to resource type, or the references
+     * table's variant of it.
+     */
     private Map<String, String> resourceTypes = Map.of();
 
     Locator(String text) {
@@ -197,10 +200,10 @@ public final class CloudFormationFormat implements HostFormat {
           if (type == null) {
             continue;
           }
-          types.put(e.key().value(), type);
-          boolean namesRole =
-              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
-                  && properties.get("Role").isPresent();
+          HostValue.Mapping properties =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping m ? m : null;
+          types.put(e.key().value(), CloudFormationReferences.tableType(type, properties));
+          boolean namesRole = properties != null && properties.get("Role").isPresent();
           if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
             generatedRoles.add(e.key().value() + "Role");
           }
