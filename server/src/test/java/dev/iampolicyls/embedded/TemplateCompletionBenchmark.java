@@ -8,9 +8,10 @@ import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
- * Prints completion latency (median, p99) for the same typing in a plain JSON policy and in a YAML
- * template holding that policy after {@code roles} other roles (parse and template reading
- * included, as a request after a keystroke has them), e.g. {@code java -cp
+ * Prints completion latency (median, p95, p99) for the same typing in a plain JSON policy and in a
+ * YAML template holding that policy after {@code roles} other roles (parse and template reading
+ * included, as a request after a keystroke has them), and the template's p99 over the plain
+ * policy's (issue 18 asks for at most 2), e.g. {@code java -cp
  * server/target/test-classes:server/target/iam-policy-ls.jar
  * dev.iampolicyls.embedded.TemplateCompletionBenchmark 100}. Not a test: numbers depend on the
  * machine.
@@ -64,8 +65,12 @@ public final class TemplateCompletionBenchmark {
                       .items()
                       .size());
       System.out.printf(
-          "%-14s plain policy: %s | template (%d lines): %s%n",
-          c[0], summary(plain), yamlText.split("\n").length, summary(inTemplate));
+          "%-14s plain policy: %s | template (%d lines): %s | p99 ratio %.2f%n",
+          c[0],
+          summary(plain),
+          yamlText.split("\n").length,
+          summary(inTemplate),
+          (double) percentile(inTemplate, 0.99) / percentile(plain, 0.99));
     }
   }
 
@@ -122,10 +127,14 @@ public final class TemplateCompletionBenchmark {
   }
 
   private static String summary(long[] nanos) {
+    return String.format(
+        "median %.2f ms, p95 %.2f ms, p99 %.2f ms",
+        percentile(nanos, 0.5) / 1e6, percentile(nanos, 0.95) / 1e6, percentile(nanos, 0.99) / 1e6);
+  }
+
+  private static long percentile(long[] nanos, double fraction) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return String.format(
-        "median %.2f ms, p99 %.2f ms",
-        sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
+    return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)];
   }
 }
