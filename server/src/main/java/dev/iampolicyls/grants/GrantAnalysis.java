@@ -136,6 +136,7 @@ public final class GrantAnalysis {
     }
     BitSet granted = raw; // copied only when an unconditional Deny takes actions away
     BitSet conditional = new BitSet();
+    BitSet sparesOnlyPinned = new BitSet();
     List<String> conditionalLabels = new ArrayList<>();
     for (Deny d : denies) {
       Statement deny = d.statement();
@@ -146,6 +147,9 @@ public final class GrantAnalysis {
       if (deny.condition().isPresent() && !NeverApplies.alwaysHolds(deny, index.catalog())) {
         conditional.or(denied);
         conditionalLabels.add(deny.label());
+        if (Pinning.denySparesOnlyPinned(deny) && covers(deny, s)) {
+          sparesOnlyPinned.or(denied);
+        }
       } else if (covers(deny, s)) {
         if (granted == raw) {
           granted = (BitSet) raw.clone();
@@ -153,7 +157,8 @@ public final class GrantAnalysis {
         granted.andNot(denied);
       }
     }
-    return new Grant(index, s, not, tokens, raw, granted, conditional, conditionalLabels);
+    return new Grant(
+        index, s, not, tokens, raw, granted, conditional, conditionalLabels, sparesOnlyPinned);
   }
 
   private BitSet actionsOf(Statement s) {
