@@ -6,7 +6,8 @@
 #   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
 #   ONLY_BATCH=1 only the batch run of the managed policies
 #   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke,
-#                completion in a 1,700-line template beside the same in a plain policy, and
+#                completion in a 1,500-line template beside the same in a plain policy (in
+#                process, and through the protocol), and
 #                `check` of AWS's template collection (CFN_TEMPLATES=DIR, a checkout of
 #                github.com/aws-cloudformation/aws-cloudformation-templates; cloned into
 #                server/target/ when missing)
@@ -77,6 +78,9 @@ templates() {
   java -cp "$CP" dev.iampolicyls.embedded.TemplateBenchmark 2000
   echo "== templates: completion in a template after 100 roles vs the same in a plain policy (in process)"
   java -cp "$CP" dev.iampolicyls.embedded.TemplateCompletionBenchmark 100
+  echo "== templates: the same completions through the protocol, the launcher (requests alternate)"
+  java -cp "$CP" -Dbench.templateCompletion=100 dev.iampolicyls.lsp.ProtocolBenchmark \
+    "$LAUNCHER" "$POLICIES" 1 | grep -v -e '^JVM options' -e '^start to first'
   local dir="${CFN_TEMPLATES:-server/target/aws-cloudformation-templates}"
   if [[ ! -d "$dir" ]]; then
     git clone -q --depth 1 https://github.com/aws-cloudformation/aws-cloudformation-templates \

@@ -22,7 +22,7 @@ public final class TemplateCompletionBenchmark {
   private static final int RUNS = 1000;
 
   /** Each case: what is typed where, as a JSON policy and as the YAML statement's lines. */
-  private static final String[][] CASES = {
+  public static final String[][] CASES = {
     {"action", "\"Action\": \"s3:Get‸\"", "Action: s3:Get‸"},
     {"key", "\"Action\": \"s3:GetObject\", \"Con‸\"", "Action: s3:GetObject\n            Con‸"},
     {
@@ -43,8 +43,7 @@ public final class TemplateCompletionBenchmark {
     int roles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     PolicyLanguageService service = PolicyLanguageService.bundled();
     for (String[] c : CASES) {
-      String json =
-          "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + c[1] + "}]}";
+      String json = plainPolicy(c[1]);
       String yaml = template(roles, c[2]);
       int jsonAt = json.indexOf('‸');
       int yamlAt = yaml.indexOf('‸');
@@ -78,7 +77,11 @@ public final class TemplateCompletionBenchmark {
     }
   }
 
-  private static String template(int roles, String typed) {
+  /**
+   * A template of {@code roles} roles with inline policies, then a managed policy whose one
+   * statement holds {@code typed} (YAML lines; the cursor marked {@code ‸}).
+   */
+  public static String template(int roles, String typed) {
     StringBuilder t = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
     t.append("  DataBucket:\n    Type: AWS::S3::Bucket\n");
     for (int i = 0; i < roles; i++) {
@@ -115,6 +118,11 @@ public final class TemplateCompletionBenchmark {
         """
             .replace("TYPED", typed));
     return t.toString();
+  }
+
+  /** The plain policy of one statement holding {@code typed} (JSON; the cursor marked ‸). */
+  public static String plainPolicy(String typed) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + typed + "}]}";
   }
 
   /** Wall times and the thread's CPU times of the runs after a warm-up, in nanoseconds. */
