@@ -5,7 +5,8 @@
 #   RUNS=N       runs per whole-process median (default 7)
 #   QUICK=1      skip the slow parts (batch run of the managed policies, per-step start-up table)
 #   ONLY_BATCH=1 only the batch run of the managed policies
-#   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke, and
+#   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke,
+#                completion in a 1,700-line template beside the same in a plain policy, and
 #                `check` of AWS's template collection (CFN_TEMPLATES=DIR, a checkout of
 #                github.com/aws-cloudformation/aws-cloudformation-templates; cloned into
 #                server/target/ when missing)
@@ -74,6 +75,8 @@ batch() {
 templates() {
   echo "== templates: a 2,000-line template re-checked after a keystroke (in process)"
   java -cp "$CP" dev.iampolicyls.embedded.TemplateBenchmark 2000
+  echo "== templates: completion in a template after 100 roles vs the same in a plain policy (in process)"
+  java -cp "$CP" dev.iampolicyls.embedded.TemplateCompletionBenchmark 100
   local dir="${CFN_TEMPLATES:-server/target/aws-cloudformation-templates}"
   if [[ ! -d "$dir" ]]; then
     git clone -q --depth 1 https://github.com/aws-cloudformation/aws-cloudformation-templates \

@@ -12,6 +12,7 @@ public final class Action {
   private final List<String> conditionKeys;
   private final List<String> dependentActions;
   private final int usage;
+  private String resourceTypesKey; // built on first use; a benign race builds the same string
 
   Action(
       Service service,
@@ -57,6 +58,35 @@ public final class Action {
   /** The resource types the action can be scoped to; empty if it only supports "*". */
   public List<ActionResource> resourceTypes() {
     return resourceTypes;
+  }
+
+  /**
+   * The ARN formats of its resource types, one string, or null when a type is not in the catalog:
+   * actions with the same key act on the same types, so answers that depend on the types alone (how
+   * broad a Resource pattern is for them) are shared.
+   */
+  public String resourceTypesKey() {
+    String key = resourceTypesKey;
+    if (key == null) {
+      key = buildResourceTypesKey();
+      resourceTypesKey = key;
+    }
+    return key == UNDEFINED_TYPE ? null : key;
+  }
+
+  /** Marks a key not built because a type is not in the catalog (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String UNDEFINED_TYPE = new String("undefined");
+
+  private String buildResourceTypesKey() {
+    StringBuilder b = new StringBuilder();
+    for (ActionResource ar : resourceTypes) {
+      if (ar.resourceType().isEmpty()) {
+        return UNDEFINED_TYPE;
+      }
+      b.append(ar.resourceType().get().arnFormat()).append(' ');
+    }
+    return b.toString();
   }
 
   /** Condition keys the action supports regardless of resource type. */

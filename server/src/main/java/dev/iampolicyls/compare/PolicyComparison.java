@@ -215,6 +215,10 @@ public final class PolicyComparison {
       collectVariables();
       collectKeys();
       List<ActionGroup> groups = actionGroups();
+      BitSet everywhere = oldAllowsEverywhere();
+      if (!everywhere.isEmpty()) {
+        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      }
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = new ArrayList<>();
       for (Optional<RequestPrincipal> p : principals) {
@@ -713,21 +717,103 @@ public final class PolicyComparison {
       return false;
     }
 
+    /**
+     * The OLD Allow statements that let every request of their actions through: Resource "*", no
+     * Condition, and a role that ignores Principal. (A reference such as PowerUserAccess allows all
+     * but three services so.)
+     */
+    private BitSet oldAllowsEverywhere() {
+      BitSet out = new BitSet();
+      if (oldPolicy.role() != PolicyRole.IDENTITY && oldPolicy.role() != PolicyRole.SCP) {
+        return out;
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        Statement s = p.parts().statement();
+        if (!p.isNew()
+            && p.allow()
+            && s.condition().isEmpty()
+            && s.resource().isPresent()
+            && s.resources().stream().anyMatch(r -> r.value().equals("*"))) {
+          out.set(i);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Whether OLD allows every request of a class of actions: one of {@code everywhere} names them
+     * and no OLD Deny does, whatever its resources and conditions. Then no request of the class is
+     * new access, and the class needs no resources, cells or search: the exact search would find
+     * nothing there (the Allow has no condition to fail and applies to every resource).
+     */
+    private boolean allowedByOld(BitSet actionVector, BitSet everywhere) {
+      if (!actionVector.intersects(everywhere)) {
+        return false;
+      }
+      for (int i = actionVector.nextSetBit(0); i >= 0; i = actionVector.nextSetBit(i + 1)) {
+        if (!parts.get(i).isNew() && !parts.get(i).allow()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Actions share a group when the same statements name them and they act on the same formats.
+     */
+    private record GroupKey(BitSet actionVector, String formats) {}
+
+    /** An action's ARN formats, and their text as group keys compare them. */
+    private record Formats(List<String> list, String text) {}
+
+    private static final Object FORMATS_MEMO = new Object();
+
     private List<ActionGroup> actionGroups() throws Undecided {
-      Map<String, ActionGroup> groups = new LinkedHashMap<>();
+      Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
+      Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
       for (Service service : catalog.services()) {
+        spend(service.actions().size());
+        // Most statements name a few services: for the others, every action gets one answer.
+        BitSet same = new BitSet();
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+          Optional<Boolean> holds = parts.get(i).parts().sameForEveryActionOf(service.prefix());
+          if (holds.isEmpty()) {
+            open.add(i);
+          } else if (holds.get()) {
+            same.set(i);
+          }
+        }
+        if (!anyNewAllow(same)
+            && open.stream().noneMatch(i -> parts.get(i).isNew() && parts.get(i).allow())) {
+          continue; // no NEW Allow names an action of the service
+        }
         for (Action action : service.actions()) {
-          spend(1);
-          BitSet v = actionVector(action.qualifiedName());
+          String name = action.qualifiedName();
+          BitSet v = (BitSet) same.clone();
+          for (int i : open) {
+            if (parts.get(i).parts().actionHolds(name)) {
+              v.set(i);
+            }
+          }
           if (!anyNewAllow(v)) {
             continue;
           }
-          List<String> formats = options.stringSemantics() ? null : formats(action);
-          String key = v + "\n" + formats;
+          Formats formats =
+              options.stringSemantics()
+                  ? new Formats(null, "null")
+                  : formatsByAction.computeIfAbsent(
+                      name,
+                      k -> {
+                        List<String> list = formats(action);
+                        return new Formats(list, String.valueOf(list));
+                      });
           groups
-              .computeIfAbsent(key, k -> new ActionGroup(v, formats))
+              .computeIfAbsent(
+                  new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
               .actions
-              .add(action.qualifiedName());
+              .add(name);
         }
       }
       if (options.stringSemantics()) {
@@ -737,7 +823,7 @@ public final class PolicyComparison {
     }
 
     /** Actions outside the catalog that the patterns tell apart from every catalog action. */
-    private void addActionStrings(Map<String, ActionGroup> groups) throws Undecided {
+    private void addActionStrings(Map<GroupKey, ActionGroup> groups) throws Undecided {
       List<String> patterns = new ArrayList<>();
       for (Part p : parts) {
         for (var a : p.parts().statement().actions()) {
@@ -765,7 +851,10 @@ public final class PolicyComparison {
         }
         boolean covered = groups.values().stream().anyMatch(g -> g.actionVector.equals(v));
         if (!covered) {
-          groups.computeIfAbsent(v + "\nnull", k -> new ActionGroup(v, null)).actions.add(action);
+          groups
+              .computeIfAbsent(new GroupKey(v, "null"), k -> new ActionGroup(v, null))
+              .actions
+              .add(action);
         }
       }
     }

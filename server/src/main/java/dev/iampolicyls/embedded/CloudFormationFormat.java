@@ -144,7 +144,10 @@ public final class CloudFormationFormat implements HostFormat {
     /** The string holding the nested template being read, when it is given as text. */
     private HostValue.Scalar textBody;
 
-    /** The resources of the template being read: logical id to resource type. */
+    /**
+     * The resources of the template being read: logical id to resource type, or the references
+     * table's variant of it.
+     */
     private Map<String, String> resourceTypes = Map.of();
 
     Locator(String text) {
@@ -162,8 +165,7 @@ public final class CloudFormationFormat implements HostFormat {
             && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
           String type = resource.string("Type").orElse("");
           for (PolicyPlaces.Place place : PolicyPlaces.of(type)) {
-            properties
-                .get(place.property())
+            valueAt(properties, place.keys())
                 .ifPresent(value -> locate(e.key().value(), place, value, properties));
           }
           nested(e.key().value(), properties);
@@ -171,6 +173,18 @@ public final class CloudFormationFormat implements HostFormat {
       }
       resourceTypes = outerTypes;
       return found;
+    }
+
+    /** The value under these keys of nested maps, if every map on the way has its key. */
+    private static Optional<HostValue> valueAt(HostValue.Mapping properties, List<String> keys) {
+      HostValue value = properties;
+      for (String key : keys) {
+        if (!(value instanceof HostValue.Mapping m)) {
+          return Optional.empty();
+        }
+        value = m.get(key).orElse(null);
+      }
+      return Optional.ofNullable(value);
     }
 
     /**
@@ -186,10 +200,10 @@ public final class CloudFormationFormat implements HostFormat {
           if (type == null) {
             continue;
           }
-          types.put(e.key().value(), type);
-          boolean namesRole =
-              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
-                  && properties.get("Role").isPresent();
+          HostValue.Mapping properties =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping m ? m : null;
+          types.put(e.key().value(), CloudFormationReferences.tableType(type, properties));
+          boolean namesRole = properties != null && properties.get("Role").isPresent();
           if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
             generatedRoles.add(e.key().value() + "Role");
           }
@@ -226,11 +240,26 @@ public final class CloudFormationFormat implements HostFormat {
 
     private void locate(
         String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
-      List<Object> path =
-          append(pathPrefix, "Resources", logicalId, "Properties", place.property());
+      List<Object> path = append(pathPrefix, "Resources", logicalId, "Properties");
+      path.addAll(place.keys());
       String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
       switch (place.shape()) {
         case DOCUMENT -> add(name, path, place, place.type(), value);
+        case STATEMENTS -> {
+          // A reference to statements kept elsewhere is nothing to check here.
+          boolean written =
+              value instanceof HostValue.Function f
+                  ? f.name().equals(Functions.IF)
+                  : !(value instanceof HostValue.Scalar);
+          if (written) {
+            add(
+                name,
+                path,
+                place,
+                place.type(),
+                SynthesizedPolicy.around(value, value.offset(), value.length()));
+          }
+        }
         case NAMED_POLICIES -> {
           List<HostValue> items =
               value instanceof HostValue.Sequence list ? list.items() : List.of();

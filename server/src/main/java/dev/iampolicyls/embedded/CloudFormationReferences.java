@@ -106,6 +106,30 @@ public final class CloudFormationReferences {
 
   private CloudFormationReferences() {}
 
+  /**
+   * The table's name for a resource: its type, or the variant of the type its properties pick
+   * ({@code AWS::ElasticLoadBalancingV2::LoadBalancer Type=network} for a network load balancer).
+   */
+  public static String tableType(String resourceType, HostValue.Mapping properties) {
+    if (properties != null) {
+      for (HostValue.Entry e : properties.entries()) {
+        if (e.value() instanceof HostValue.Scalar value) {
+          String variant = variant(resourceType, e.key().value(), value.value());
+          if (variant != null) {
+            return variant;
+          }
+        }
+      }
+    }
+    return resourceType;
+  }
+
+  /** The table's variant of a type that a property's value picks; null when there is none. */
+  public static String variant(String resourceType, String property, String value) {
+    String variant = resourceType + " " + property + "=" + value;
+    return BY_TYPE.containsKey(variant) ? variant : null;
+  }
+
   /** What {@code Ref} gives for a resource of this type, if known. */
   public static Optional<ReturnValue> ref(String resourceType) {
     return attribute(resourceType, REF);

@@ -1,5 +1,8 @@
 package dev.iampolicyls.embedded;
 
+import static dev.iampolicyls.embedded.SynthesizedPolicy.entry;
+import static dev.iampolicyls.embedded.SynthesizedPolicy.scalar;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,16 +48,10 @@ final class LambdaPermissions {
     }
     HostValue.Mapping statementMap =
         new HostValue.Mapping(properties.offset(), properties.length(), statement);
-    return new HostValue.Mapping(
+    return SynthesizedPolicy.around(
+        new HostValue.Sequence(properties.offset(), properties.length(), List.of(statementMap)),
         properties.offset(),
-        properties.length(),
-        List.of(
-            entry("Version", at, scalar("2012-10-17", at)),
-            entry(
-                "Statement",
-                at,
-                new HostValue.Sequence(
-                    properties.offset(), properties.length(), List.of(statementMap)))));
+        properties.length());
   }
 
   /**
@@ -100,14 +97,5 @@ final class LambdaPermissions {
   private static boolean isService(String principal) {
     return !principal.startsWith("arn:")
         && (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazon.com"));
-  }
-
-  private static HostValue.Entry entry(String key, int at, HostValue value) {
-    return new HostValue.Entry(scalar(key, at), value);
-  }
-
-  /** A value the template does not write: empty, at {@code at}. */
-  private static HostValue.Scalar scalar(String value, int at) {
-    return new HostValue.Scalar(value, at, 0, HostValue.Style.PLAIN, null);
   }
 }

@@ -71,12 +71,20 @@ final class StatementMatcher {
   }
 
   String actionFailure(Statement statement) {
+    return actionFailure(statement, statement.actions());
+  }
+
+  /**
+   * As {@link #actionFailure(Statement)}, trying only {@code candidates}: the statement's Action or
+   * NotAction values in their order, less some that surely do not match the request's action.
+   */
+  String actionFailure(Statement statement, List<StringElement> candidates) {
     boolean negated = statement.action().isEmpty();
     if (negated && statement.notAction().isEmpty()) {
       return "it has no Action or NotAction";
     }
     String matched = null;
-    for (StringElement a : statement.actions()) {
+    for (StringElement a : candidates) {
       if (WildcardMatcher.matches(a.value(), request.action())) {
         matched = a.value();
         break;

@@ -2,7 +2,12 @@ package dev.iampolicyls.evaluation;
 
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,8 +38,80 @@ public final class StatementParts {
 
   /** Whether Action or NotAction lets the action through. */
   public boolean actionHolds(String action) {
-    return matcher(action, "*", Optional.empty(), RequestContext.EMPTY).actionFailure(statement)
+    return matcher(action, "*", Optional.empty(), RequestContext.EMPTY)
+            .actionFailure(statement, actionCandidates(action))
         == null;
+  }
+
+  /**
+   * Whether Action or NotAction lets every action of a service through, or none of them; empty when
+   * it depends on the action (some value may match one of them).
+   */
+  public Optional<Boolean> sameForEveryActionOf(String servicePrefix) {
+    String action = servicePrefix + ":";
+    if (!actionCandidates(action).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        matcher(action, "*", Optional.empty(), RequestContext.EMPTY)
+                .actionFailure(statement, List.of())
+            == null);
+  }
+
+  /**
+   * The Action or NotAction values that may match the action, in their order: a value whose service
+   * prefix is literal ({@code s3:Get*}) matches only actions of that service, so against the 22,000
+   * actions of the catalog a list of thousands ({@code ReadOnlyAccess}) is tried a few values at a
+   * time. Values with a wildcard or other than ASCII before the colon may match any.
+   */
+  private List<StringElement> actionCandidates(String action) {
+    String service = asciiServicePrefix(action);
+    if (service == null) {
+      return statement.actions();
+    }
+    if (actionsByService == null) {
+      indexActions();
+    }
+    return actionsByService.getOrDefault(service.toLowerCase(Locale.ROOT), actionsOfAnyService);
+  }
+
+  private Map<String, List<StringElement>> actionsByService;
+  private List<StringElement> actionsOfAnyService;
+
+  private void indexActions() {
+    Map<String, List<StringElement>> byService = new HashMap<>();
+    List<StringElement> anyService = new ArrayList<>();
+    for (StringElement e : statement.actions()) {
+      String service = asciiServicePrefix(e.value());
+      if (service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+        anyService.add(e);
+        byService.values().forEach(l -> l.add(e));
+      } else {
+        byService
+            .computeIfAbsent(service.toLowerCase(Locale.ROOT), k -> new ArrayList<>(anyService))
+            .add(e);
+      }
+    }
+    actionsByService = byService;
+    actionsOfAnyService = anyService;
+  }
+
+  /**
+   * The text before the first colon when it is all ASCII; null otherwise. Wildcard matching folds
+   * case character by character, and a few characters beyond ASCII fold to ASCII letters (the
+   * Kelvin sign to k): such text is never narrowed by service.
+   */
+  private static String asciiServicePrefix(String text) {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    for (int i = 0; i < colon; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return null;
+      }
+    }
+    return text.substring(0, colon);
   }
 
   /** Whether Resource or NotResource lets the resource through, variables read from the context. */

@@ -229,6 +229,24 @@ public final class ActionIndex {
     return lookup(pattern).toSet();
   }
 
+  /**
+   * Whether the pattern matches no action, or some action of {@code set}: {@link #match} then an
+   * intersection, without building a set for the few a name matches (six role checks ask this of
+   * every statement).
+   */
+  public boolean matchesNoneOrSomeOf(String pattern, BitSet set) {
+    Match m = lookup(pattern);
+    if (m.few() == null) {
+      return m.set().isEmpty() || set.intersects(m.set());
+    }
+    for (int i : m.few()) {
+      if (set.get(i)) {
+        return true;
+      }
+    }
+    return m.few().length == 0;
+  }
+
   /** Adds the actions a pattern matches to {@code target}. */
   public void addMatches(String pattern, BitSet target) {
     Match m = lookup(pattern);

@@ -199,13 +199,136 @@ final class ResourceGlob {
    * reached.
    */
   static boolean covers(ResourceGlob outer, ResourceGlob inner) {
-    int[] o = outer.tokens;
-    int[] in = inner.tokens;
-    for (int t : in) {
+    if (isEmpty(inner.tokens)) {
+      return true;
+    }
+    // A string of inner that outer refuses settles it without the subset construction: most
+    // patterns begin with a literal (a bucket, a role path) that inner's own strings do not.
+    if (!outer.matches(sample(inner.tokens, false)) || !outer.matches(sample(inner.tokens, true))) {
+      return false;
+    }
+    return coversBySubsets(outer.tokens, inner.tokens);
+  }
+
+  /** {@link #covers} by the subset construction alone, without the sample strings' shortcut. */
+  static boolean coversBySubsets(ResourceGlob outer, ResourceGlob inner) {
+    return isEmpty(inner.tokens) || coversBySubsets(outer.tokens, inner.tokens);
+  }
+
+  /** {@link #coversBySubsets} with the subsets always in bit sets, as for a long outer side. */
+  static boolean coversBySubsetSets(ResourceGlob outer, ResourceGlob inner) {
+    return isEmpty(inner.tokens) || coversBySubsetSets(outer.tokens, inner.tokens);
+  }
+
+  /** Whether no string is in the language: a single token nothing matches. */
+  private static boolean isEmpty(int[] tokens) {
+    for (int t : tokens) {
       if (!isRun(t) && maskOf(t) == NOTHING) {
-        return true; // inner is empty: a token nothing matches
+        return true;
       }
     }
+    return false;
+  }
+
+  private static boolean coversBySubsets(int[] o, int[] in) {
+    return o.length < Long.SIZE ? coversBySubsetMasks(o, in) : coversBySubsetSets(o, in);
+  }
+
+  /**
+   * {@link #coversBySubsetSets} with each subset of outer positions held in a {@code long}, for an
+   * outer side of fewer than 64 tokens (most patterns): the same states, explored in the same
+   * order, so the same answer also when the bound on work is reached.
+   */
+  private static boolean coversBySubsetMasks(int[] o, int[] in) {
+    char[] alphabet = alphabet(o, in);
+    long runs = 0;
+    for (int i = 0; i < o.length; i++) {
+      runs |= isRun(o[i]) ? 1L << i : 0;
+    }
+    // Per character of the alphabet, the outer positions whose token takes it.
+    long[] takes = new long[alphabet.length];
+    for (int k = 0; k < alphabet.length; k++) {
+      for (int i = 0; i < o.length; i++) {
+        takes[k] |= accepts(o[i], alphabet[k]) ? 1L << i : 0;
+      }
+    }
+    long end = 1L << o.length;
+    @SuppressWarnings("unchecked")
+    Set<Long>[] seen = new Set[in.length + 1];
+    for (int p = 0; p <= in.length; p++) {
+      seen[p] = new HashSet<>();
+    }
+    int count = 0;
+    MaskQueue work = new MaskQueue();
+    long first = closure(runs, 1L);
+    seen[0].add(first);
+    count++;
+    work.add(0, first);
+    while (work.head < work.tail) {
+      int position = work.positions[work.head];
+      long subset = work.subsets[work.head++];
+      if (subset == 0) {
+        return false; // outer is stuck while inner can still finish: every inner token matches
+      }
+      if (position == in.length && (subset & end) == 0) {
+        return false; // a string inner takes whole that outer does not
+      }
+      if (position == in.length) {
+        continue;
+      }
+      int token = in[position];
+      int nextPosition = isRun(token) ? position : position + 1;
+      for (int k = 0; k < alphabet.length; k++) {
+        if (!accepts(token, alphabet[k])) {
+          continue;
+        }
+        long moved = subset & takes[k];
+        // After the character a run stays where it is, a single token moves on.
+        long next = closure(runs, (moved & runs) | ((moved & ~runs) << 1));
+        if (seen[nextPosition].add(next)) {
+          if (++count > MAX_COVER_STATES) {
+            return false;
+          }
+          work.add(nextPosition, next);
+        }
+      }
+      if (isRun(token) && seen[position + 1].add(subset)) {
+        // Ending the run takes no character: the same subset at the next position.
+        count++;
+        work.add(position + 1, subset);
+      }
+    }
+    return true;
+  }
+
+  /** States to explore in order: an inner position and a subset of outer positions. */
+  private static final class MaskQueue {
+    private int[] positions = new int[64];
+    private long[] subsets = new long[64];
+    private int head;
+    private int tail;
+
+    void add(int position, long subset) {
+      if (tail == positions.length) {
+        positions = java.util.Arrays.copyOf(positions, tail * 2);
+        subsets = java.util.Arrays.copyOf(subsets, tail * 2);
+      }
+      positions[tail] = position;
+      subsets[tail++] = subset;
+    }
+  }
+
+  /** Adds the positions reachable by ending runs, as {@link #closure(int[], BitSet)} does. */
+  private static long closure(long runs, long set) {
+    long grown = set | ((set & runs) << 1);
+    while (grown != set) {
+      set = grown;
+      grown = set | ((set & runs) << 1);
+    }
+    return set;
+  }
+
+  private static boolean coversBySubsetSets(int[] o, int[] in) {
     char[] alphabet = alphabet(o, in);
     Set<State> seen = new HashSet<>();
     ArrayDeque<State> work = new ArrayDeque<>();
@@ -305,6 +428,37 @@ final class ResourceGlob {
       }
     }
     return closure(tokens, next);
+  }
+
+  /**
+   * A string of the language (none of whose single tokens is empty): each single token's character,
+   * each run empty or, when {@code runsTakeOne}, one character of its class.
+   */
+  private static String sample(int[] tokens, boolean runsTakeOne) {
+    StringBuilder out = new StringBuilder(tokens.length);
+    for (int t : tokens) {
+      if ((t & CLASS) == 0) {
+        out.append((char) t);
+      } else if (!isRun(t) || (runsTakeOne && (t & MASK) != NOTHING)) {
+        out.append(representative(t & MASK));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A character of the lowest category of a non-empty mask. */
+  private static char representative(int mask) {
+    int category = Integer.lowestOneBit(mask);
+    return switch (category) {
+      case LOWER -> 'q';
+      case DIGIT -> '7';
+      case DASH -> '-';
+      case DOT -> '.';
+      case UNDERSCORE -> '_';
+      case SLASH -> '/';
+      case COLON -> ':';
+      default -> '~';
+    };
   }
 
   private static final String OTHER_CANDIDATES = "~!@#%^&+=,;|<>()[]{}$ '\"`\\";

@@ -106,6 +106,18 @@ public final class ResourcePattern {
    * every resource of the type within that partition (and account).
    */
   ResourceGlob surely(boolean fixAccount) {
+    ResourceGlob compiled = surely[fixAccount ? 1 : 0];
+    if (compiled == null) {
+      compiled = compileSurely(fixAccount);
+      surely[fixAccount ? 1 : 0] = compiled; // a benign race: both compile the same
+    }
+    return compiled;
+  }
+
+  /** {@link #surely} per whether the account is held fixed, compiled on first use. */
+  private final ResourceGlob[] surely = new ResourceGlob[2];
+
+  private ResourceGlob compileSurely(boolean fixAccount) {
     if (fields.size() < 6) {
       return compile(text, false);
     }

@@ -8,6 +8,9 @@ import dev.iampolicyls.catalog.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Decisions about Resource patterns against the ARN formats of resource types: whether a pattern
@@ -87,71 +90,114 @@ public final class ResourceSemantics {
    * catalog lists the actions without any) leaves only {@code *} broad.
    */
   public static ResourceBreadth breadth(String resource, Collection<ResourceType> types) {
-    ResourcePattern p = ResourcePattern.of(resource);
-    if (p.isStar()) {
-      return ResourceBreadth.EVERY_RESOURCE;
-    }
-    if (types.isEmpty()) {
-      return ResourceBreadth.NAMED;
-    }
-    List<ResourceFormat> formats = new ArrayList<>();
-    boolean named = false;
-    for (ResourceType t : types) {
-      ResourceFormat f = ResourceFormat.of(t);
-      formats.add(f);
-      named |= intersects(p, f);
-    }
-    if (!named) {
-      return ResourceBreadth.NO_RESOURCE;
-    }
-    if (resource.indexOf('*') < 0) {
-      return ResourceBreadth.NAMED; // without a star it names boundedly many: no type is that few
-    }
-    if (formats.stream().allMatch(f -> covers(p, f))) {
-      return ResourceBreadth.EVERY_RESOURCE;
-    }
-    if (formats.stream().allMatch(f -> coversInAccount(p, f))) {
-      return ResourceBreadth.EVERY_RESOURCE_OF_TYPE_IN_ACCOUNT;
-    }
-    return ResourceBreadth.NAMED;
+    return new PatternAnswers(resource).breadth(types);
   }
 
   /**
    * {@link #breadth(String, Action)}, remembered per catalog: the same role patterns recur across
-   * statements and files.
+   * statements and files, and a NotAction statement asks for thousands of actions. The answer
+   * depends on the action's resource types only, and many actions share them (fifty EC2 actions act
+   * on instances), so it is kept per pattern and per {@link Action#resourceTypesKey}; each type's
+   * facts (named, covered) are kept too, as many sets of types share a type.
    */
   public static ResourceBreadth breadth(Catalog catalog, String resource, Action action) {
+    PatternAnswers answers =
+        BoundedMemo.remember(
+            catalog.<PatternAnswers>memo(PatternAnswers.class),
+            resource,
+            MAX_PATTERNS,
+            PatternAnswers::new);
+    String typesKey = action.resourceTypesKey();
+    if (typesKey == null) {
+      // A type the catalog does not define: unsure, as with no types, where only * is broad.
+      return answers.pattern.isStar() ? ResourceBreadth.EVERY_RESOURCE : ResourceBreadth.NAMED;
+    }
     return BoundedMemo.remember(
-        catalog.<ResourceBreadth>memo(ResourceBreadth.class),
-        typesKey(action) + '\n' + resource,
-        20_000,
-        k -> breadth(resource, action));
+        answers.byTypes, typesKey, MAX_ANSWERS_PER_PATTERN, k -> answers.breadth(typesOf(action)));
   }
 
+  /** Patterns remembered per catalog, and answers per pattern: a bound on hostile input. */
+  private static final int MAX_PATTERNS = 4_000;
+
+  private static final int MAX_ANSWERS_PER_PATTERN = 500;
+
   /**
-   * What the breadth of a pattern depends on for an action: its resource types. Many actions share
-   * them (fifty EC2 actions act on instances), so the answer is kept per types, not per action.
+   * What is known of one Resource pattern against the catalog's types: the pattern compiled once,
+   * its breadth per set of types, and per type whether it names, covers, and covers in its account.
    */
-  private static String typesKey(Action action) {
-    StringBuilder key = new StringBuilder();
-    for (ActionResource ar : action.resourceTypes()) {
-      if (ar.resourceType().isEmpty()) {
-        return action.qualifiedName(); // a type the catalog does not define: its own answer
-      }
-      key.append(ar.resourceType().get().arnFormat()).append(' ');
+  private static final class PatternAnswers {
+    private final ResourcePattern pattern;
+    private final Map<String, ResourceBreadth> byTypes = new ConcurrentHashMap<>();
+    private final Map<ResourceFormat, Boolean> intersects = new ConcurrentHashMap<>();
+    private final Map<ResourceFormat, Boolean> covers = new ConcurrentHashMap<>();
+    private final Map<ResourceFormat, Boolean> coversInAccount = new ConcurrentHashMap<>();
+
+    PatternAnswers(String resource) {
+      this.pattern = ResourcePattern.of(resource);
     }
-    return key.toString();
+
+    /** {@link ResourceSemantics#breadth(String, Collection)}, from the facts of each type. */
+    ResourceBreadth breadth(Collection<ResourceType> types) {
+      if (pattern.isStar()) {
+        return ResourceBreadth.EVERY_RESOURCE;
+      }
+      if (types.isEmpty()) {
+        return ResourceBreadth.NAMED;
+      }
+      List<ResourceFormat> formats = new ArrayList<>(types.size());
+      boolean named = false;
+      for (ResourceType t : types) {
+        ResourceFormat f = ResourceFormat.of(t);
+        formats.add(f);
+        named |= fact(intersects, f, g -> ResourceSemantics.intersects(pattern, g));
+      }
+      if (!named) {
+        return ResourceBreadth.NO_RESOURCE;
+      }
+      if (pattern.text().indexOf('*') < 0) {
+        return ResourceBreadth.NAMED; // without a star it names boundedly many: no type is that few
+      }
+      if (formats.stream().allMatch(f -> fact(covers, f, g -> covers(pattern, g)))) {
+        return ResourceBreadth.EVERY_RESOURCE;
+      }
+      if (formats.stream()
+          .allMatch(f -> fact(coversInAccount, f, g -> coversInAccount(pattern, g)))) {
+        return ResourceBreadth.EVERY_RESOURCE_OF_TYPE_IN_ACCOUNT;
+      }
+      return ResourceBreadth.NAMED;
+    }
+
+    private static boolean fact(
+        Map<ResourceFormat, Boolean> known,
+        ResourceFormat format,
+        Predicate<ResourceFormat> compute) {
+      Boolean fact = known.get(format);
+      if (fact == null) {
+        if (known.size() > MAX_ANSWERS_PER_PATTERN) {
+          known.clear();
+        }
+        fact = compute.test(format);
+        known.put(format, fact);
+      }
+      return fact;
+    }
   }
 
   /** The breadth of a Resource pattern for one action, over the resource types it acts on. */
   public static ResourceBreadth breadth(String resource, Action action) {
-    List<ResourceType> types = new ArrayList<>();
+    List<ResourceType> types = typesOf(action);
+    return breadth(resource, types == null ? List.of() : types); // undefined: unsure, as none
+  }
+
+  /** The action's resource types, or null when one is not in the catalog. */
+  private static List<ResourceType> typesOf(Action action) {
+    List<ResourceType> types = new ArrayList<>(action.resourceTypes().size());
     for (ActionResource ar : action.resourceTypes()) {
       if (ar.resourceType().isEmpty()) {
-        return breadth(resource, List.of()); // a type the catalog does not define: unsure
+        return null;
       }
       types.add(ar.resourceType().get());
     }
-    return breadth(resource, types);
+    return types;
   }
 }

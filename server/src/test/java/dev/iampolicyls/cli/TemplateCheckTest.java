@@ -87,8 +87,12 @@ class TemplateCheckTest {
     write("app.yaml", TEMPLATE);
     CliRun text = CliRun.run("check", dir.resolve("app.yaml").toString());
     assertTrue(
-        text.out().contains("app.yaml#Resources/AppRole/Policies/read:18:25: ERROR INVALID_ACTION"),
+        text.out()
+            .contains(
+                "app.yaml:18:25: ERROR INVALID_ACTION The service s3 has no action \"GetObjekt\"."
+                    + " Did you mean s3:GetObject? [in Resources/AppRole/Policies/read]\n"),
         text.out());
+    assertTrue(text.out().contains(" in 1 file, 2 policies inside ("), text.out());
     assertTrue(text.out().contains("                Action: s3:GetObjekt\n"), text.out());
 
     JsonNode sarif =

@@ -125,6 +125,52 @@ class ResourceGlobPropertyTest {
   }
 
   /**
+   * {@link ResourceGlob#covers} first tries two strings of the inner side against the outer one:
+   * its answer is the subset construction's, for random globs and for patterns made from each of
+   * the catalog's formats against the formats as the breadth classes hold them fixed.
+   */
+  @Test
+  void sampleStringsShortcutAgreesWithTheSubsetConstruction() {
+    Random random = new Random(16);
+    for (int i = 0; i < 3000; i++) {
+      ResourceGlob x = randomGlob(random).glob();
+      ResourceGlob y = randomGlob(random).glob();
+      boolean expected = ResourceGlob.coversBySubsetSets(x, y);
+      assertEquals(expected, ResourceGlob.coversBySubsets(x, y), x + " ⊇ " + y);
+      assertEquals(expected, ResourceGlob.covers(x, y), x + " ⊇ " + y);
+    }
+    int[] answers = new int[2];
+    Catalog catalog = Catalog.bundled();
+    List<ResourceFormat> formats = new ArrayList<>();
+    for (Service s : catalog.services()) {
+      for (ResourceType t : s.resourceTypes()) {
+        formats.add(ResourceFormat.of(t));
+      }
+    }
+    for (int i = 0; i < 1500; i++) {
+      ResourceFormat own = formats.get(random.nextInt(formats.size()));
+      ResourceFormat other =
+          random.nextInt(4) == 0 ? formats.get(random.nextInt(formats.size())) : own;
+      String first = own.type().arnFormat().split("\\|")[0].strip();
+      String[] fills = {"*", "x*", "*/*", "123456789012", "${aws:username}"};
+      String pattern =
+          first.replaceAll(
+              "\\$\\{[^}]*\\}",
+              java.util.regex.Matcher.quoteReplacement(fills[random.nextInt(fills.length)]));
+      ResourcePattern p = ResourcePattern.of(pattern);
+      boolean fixAccount = random.nextBoolean();
+      ResourceGlob outer = p.surely(fixAccount);
+      for (ResourceGlob inner : other.fixing(p.fixesPartition(), fixAccount)) {
+        boolean expected = ResourceGlob.coversBySubsetSets(outer, inner);
+        assertEquals(expected, ResourceGlob.coversBySubsets(outer, inner), pattern + " ⊇ " + inner);
+        assertEquals(expected, ResourceGlob.covers(outer, inner), pattern + " ⊇ " + inner);
+        answers[expected ? 1 : 0]++;
+      }
+    }
+    assertTrue(answers[0] > 100 && answers[1] > 100, () -> java.util.Arrays.toString(answers));
+  }
+
+  /**
    * One ARN of the format: each placeholder filled with a value of its type; {@code variant} picks
    * among a few values so that samples differ.
    */

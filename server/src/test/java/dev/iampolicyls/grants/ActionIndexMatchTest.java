@@ -1,0 +1,67 @@
+package dev.iampolicyls.grants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iampolicyls.catalog.Catalog;
+import java.util.BitSet;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ActionIndex#matchesNoneOrSomeOf}, which tests the few indices a name matches without
+ * building a set, against its definition: the pattern's set empty, or meeting the other set.
+ */
+class ActionIndexMatchTest {
+  private static final ActionIndex INDEX = ActionIndex.of(Catalog.bundled());
+  private static final String[] PATTERNS = {
+    "iam:PassRole",
+    "IAM:passrole",
+    "iam:CreateRole",
+    "iam:*",
+    "iam:Pass*",
+    "s3:Get*",
+    "ec2:RunInstances",
+    "*",
+    "nosuch:Action",
+    "iam:NoSuchAction",
+    "lambda:CreateFunction",
+    "glue:UpdateDevEndpoint"
+  };
+
+  @Test
+  void agreesWithTheSetsOnRandomGrants() {
+    Random random = new Random(16);
+    int[] outcomes = new int[2];
+    for (int round = 0; round < 500; round++) {
+      BitSet granted = new BitSet();
+      // Some of the patterns' own actions, and random others: both answers occur.
+      for (int k = 0; k < 3; k++) {
+        BitSet some = INDEX.match(PATTERNS[random.nextInt(PATTERNS.length)]);
+        if (!some.isEmpty() && random.nextBoolean()) {
+          int n = random.nextInt(some.cardinality());
+          int i = some.nextSetBit(0);
+          for (int skip = 0; skip < n; skip++) {
+            i = some.nextSetBit(i + 1);
+          }
+          granted.set(i);
+        }
+        granted.set(random.nextInt(INDEX.size()));
+      }
+      String pattern = PATTERNS[random.nextInt(PATTERNS.length)];
+      BitSet named = INDEX.match(pattern);
+      boolean expected = named.isEmpty() || granted.intersects(named);
+      assertEquals(expected, INDEX.matchesNoneOrSomeOf(pattern, granted), pattern);
+      outcomes[expected ? 1 : 0]++;
+    }
+    assertTrue(outcomes[0] > 50 && outcomes[1] > 50);
+  }
+
+  @Test
+  void anUnknownActionCountsAsGranted() {
+    assertTrue(INDEX.matchesNoneOrSomeOf("iam:NoSuchAction", new BitSet()));
+    assertFalse(INDEX.matchesNoneOrSomeOf("iam:PassRole", new BitSet()));
+    assertTrue(INDEX.matchesNoneOrSomeOf("iam:PassRole", INDEX.match("iam:Pass*")));
+  }
+}
