@@ -97,6 +97,10 @@ export async function checkCompare(ui, policyFile, policy, step) {
   if (!failure.includes('Ln 7, Col 14')) {
     throw new Error(`the failed case is not reported on its name (line 7, column 14): ${failure}`);
   }
+  // The deciding statement, its file named as the test file names it.
+  if (!failure.includes('expected Denied, got Allowed; policy.json:14 statement 3 allows the request')) {
+    throw new Error(`the failed case does not say which statement allowed it: ${failure}`);
+  }
   await ui.shoot('policy-tests', ['.part.editor', '.part.panel'], undefined, 1240);
   await ui.closePanel();
   step(`policy tests rerun on saving the policy: "passes no role" now says Allowed ✗ expected Denied; ${failure.slice(0, 100)}`);
