@@ -1,12 +1,28 @@
 // "Compare with Saved" and "Compare with HEAD" from the command palette, after an unsaved edit
 // that widens the policy (iam:GetUser becomes iam:PassRole): the report the user reads in the
 // Markdown preview names each new access with its witness action and resource, and its link
-// takes the editor to the statement that grants it. Then "Compare with File..." against a
-// broader policy picked in the file dialog: PASS.
+// takes the editor to the statement that grants it. The policy's tests (policy.iamtest.json)
+// run again when the widened policy is saved: a case that passed fails, as a code lens and in the
+// Problems panel. Then "Compare with File..." against a broader policy picked in the file
+// dialog: PASS.
 import { dirname, join } from 'node:path';
 import { openFile, poll } from './session.mjs';
 
 const WITNESS = 'iam:PassRole on arn:aws:iam::111122223333:role/example';
+
+/** Decisions policy.json must give: passing roles is not one of them. */
+export const POLICY_TEST_PATH = 'policy.iamtest.json';
+export const POLICY_TEST = `{
+  "policies": {"identity": "policy.json"},
+  "principal": "arn:aws:iam::111122223333:role/app",
+  "resourceAccount": "111122223333",
+  "cases": [
+    {"name": "lists instances", "action": "ec2:DescribeInstances", "expect": "Allowed"},
+    {"name": "passes no role", "action": "iam:PassRole",
+     "resource": "arn:aws:iam::111122223333:role/admin", "expect": "Denied"}
+  ]
+}
+`;
 
 /** A policy that already grants all of IAM: the widened one adds nothing to it. */
 export const BROADER_PATH = 'broader.json';
@@ -65,7 +81,31 @@ export async function checkCompare(ui, policyFile, policy, step) {
   await page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: /^Ln 14,/ }).waitFor({ timeout: 15000 });
   step('the report\'s link "Statement[2], line 14" opened policy.json at line 14');
 
+  // The tests pass against the saved policy; saving the widened one makes a case fail.
+  await openFile(page, POLICY_TEST_PATH);
+  await lens(page, 'Allowed ✓');
+  await lens(page, 'ImplicitDeny ✓');
+  await page.locator('.tab').filter({ hasText: 'policy.json' }).click();
+  await page.locator('.tab.active').filter({ hasText: 'policy.json' }).waitFor({ timeout: 15000 });
   await ui.save(policyFile, policy.replace('"iam:GetUser"', '"iam:PassRole"'), 'the widened policy');
+  await page.locator('.tab').filter({ hasText: POLICY_TEST_PATH }).click();
+  await lens(page, 'Allowed ✗ expected Denied');
+  await lens(page, 'Allowed ✓');
+  const failed = (await ui.problems()).filter({ hasText: 'POLICY_TEST_FAILED' }).first();
+  await failed.waitFor({ timeout: 30000 });
+  const failure = oneLine(await failed.innerText());
+  if (!failure.includes('Ln 7, Col 14')) {
+    throw new Error(`the failed case is not reported on its name (line 7, column 14): ${failure}`);
+  }
+  // The deciding statement, its file named as the test file names it.
+  if (!failure.includes('expected Denied, got Allowed; policy.json:14 statement 3 allows the request')) {
+    throw new Error(`the failed case does not say which statement allowed it: ${failure}`);
+  }
+  await ui.shoot('policy-tests', ['.part.editor', '.part.panel'], undefined, 1240);
+  await ui.closePanel();
+  step(`policy tests rerun on saving the policy: "passes no role" now says Allowed ✗ expected Denied; ${failure.slice(0, 100)}`);
+  await page.locator('.tab').filter({ hasText: 'policy.json' }).click();
+  await page.locator('.tab.active').filter({ hasText: 'policy.json' }).waitFor({ timeout: 15000 });
 
   // VS Code's own file dialog (a path in a quick input, as code-server shows it): the path typed.
   await ui.runCommand('IAM Policy: Compare with File');
@@ -77,6 +117,11 @@ export async function checkCompare(ui, policyFile, policy, step) {
   const file = await report(page, `policy.json compared with ${BROADER_PATH}`);
   expectAll(file, 'Compare with File', [`PASS: it allows no request that ${BROADER_PATH} denies (as identity policy).`]);
   step(`Compare with File... ${BROADER_PATH} (picked in the file dialog): PASS`);
+}
+
+/** Waits for a code lens reading `title` in the editor. */
+async function lens(page, title) {
+  await page.locator('.part.editor .codelens-decoration').filter({ hasText: title }).first().waitFor({ timeout: 30000 });
 }
 
 /** The text of the Markdown preview (a webview frame) once it shows `title`. */

@@ -3,7 +3,8 @@
 // gets: squiggles and our codes in the Problems panel, a hover with text, a completion and a
 // quick fix that change the saved file to exactly the expected text; the same in a YAML
 // CloudFormation template, and silence on a YAML workflow (template.mjs); "Compare with Saved",
-// "with HEAD" and "with File..." after an edit that widens the policy (compare.mjs); the workspace
+// "with HEAD" and "with File..." after an edit that widens the policy, and the policy's tests
+// run again when it is saved (compare.mjs); the workspace
 // check on a template; an output channel without error lines; a restart on the class data
 // sharing archive.
 // With --no-java, code-server runs on a PATH without Java and without JAVA_HOME, and the server
@@ -13,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BROADER, BROADER_PATH, checkCompare } from './compare.mjs';
+import { BROADER, BROADER_PATH, checkCompare, POLICY_TEST, POLICY_TEST_PATH } from './compare.mjs';
 import {
   baseSettings,
   installExtension,
@@ -71,7 +72,13 @@ const AFTER_QUICK_FIX = AFTER_COMPLETION.replace('"iam:GetUsr"', '"iam:GetUser"'
 const dirs = makeHome(baseSettings);
 const policyFile = join(dirs.workspace, 'policy.json');
 writeFileSync(policyFile, POLICY);
-const files = [[TEMPLATE_PATH, TEMPLATE], [UNOPENED_TEMPLATE_PATH, TEMPLATE], [WORKFLOW_PATH, WORKFLOW], [BROADER_PATH, BROADER]];
+const files = [
+  [TEMPLATE_PATH, TEMPLATE],
+  [UNOPENED_TEMPLATE_PATH, TEMPLATE],
+  [WORKFLOW_PATH, WORKFLOW],
+  [BROADER_PATH, BROADER],
+  [POLICY_TEST_PATH, POLICY_TEST],
+];
 for (const [path, text] of files) {
   mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
   writeFileSync(join(dirs.workspace, path), text);

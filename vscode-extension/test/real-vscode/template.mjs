@@ -90,6 +90,7 @@ export async function checkTemplate(ui, workspace, step) {
   // Back to the workflow (its tab): still no squiggle, and nothing in the Problems panel.
   await page.locator('.tab').filter({ hasText: 'deploy.yml' }).click();
   await page.locator('.tab.active').filter({ hasText: 'deploy.yml' }).waitFor({ timeout: 15000 });
+  // A second for the editor to draw decorations: diagnostics for it would have come long ago.
   await page.waitForTimeout(1000);
   if (await squiggles(page).count()) {
     throw new Error('the workflow has squiggles');
