@@ -14,7 +14,8 @@ a policy is
   - an empty map, or one with only Version/Id, under a key naming a policy ("...Polic..."): a
     policy with nothing in it yet;
   - an AWS::Lambda::Permission resource: Lambda adds it to the function's policy as a statement.
-Both branches of an Fn::If count once, at the place of the If. A stack set's TemplateBody (a map,
+SAM's Globals section is searched the same way. Both branches of an Fn::If count once, at the
+place of the If. A stack set's TemplateBody (a map,
 or YAML/JSON text) is read as a template of its own, its names under Resources/ID/TemplateBody/.
 
 Names follow `check`'s: Resources/ID/Property, with a list item named by its PolicyName (a plain
@@ -226,6 +227,12 @@ def template_policies(template, prefix=""):
         for name in names:
             # A resource whose properties are one statement (an event bus policy's Statement).
             found[name + "/Statement" if name == here else name] = rtype
+    # SAM's Globals: what every resource of a kind gets (an API's CustomStatements).
+    if isinstance(template.get("Globals"), dict):
+        names = set()
+        find_policies(template["Globals"], [prefix + "Globals"], names)
+        for name in names:
+            found[name] = "Globals"
     return found
 
 

@@ -90,6 +90,18 @@ final class PolicyPlaces {
   private static final Place API_POLICY =
       new Place("Policy", Shape.DOCUMENT, RESOURCE, null, List.of("INVALID_ARN_PREFIX"));
 
+  /**
+   * Statements SAM adds to an API's policy: an API's, the {@code Globals} section's (every API of
+   * the template), or a function's {@code Api} event's (the API SAM makes for it).
+   */
+  static final Place API_CUSTOM_STATEMENTS =
+      new Place(
+          "Auth/ResourcePolicy/CustomStatements",
+          Shape.STATEMENTS,
+          RESOURCE,
+          null,
+          List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT"));
+
   /** An API's policy written in its OpenAPI definition, as API Gateway's extension. */
   private static final String OPENAPI_POLICY = "x-amazon-apigateway-policy";
 
@@ -210,12 +222,7 @@ final class PolicyPlaces {
                   API_POLICY,
                   API_POLICY.at("DefinitionBody/" + OPENAPI_POLICY),
                   API_POLICY.at("Domain/Policy"),
-                  new Place(
-                      "Auth/ResourcePolicy/CustomStatements",
-                      Shape.STATEMENTS,
-                      RESOURCE,
-                      null,
-                      List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT")))));
+                  API_CUSTOM_STATEMENTS)));
 
   private PolicyPlaces() {}
 

@@ -521,6 +521,58 @@ class PolicyLocationTest {
   }
 
   @Test
+  void samGlobalsAndAFunctionsApiEventAddStatementsToTheirApisPolicies() {
+    String template =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Auth:
+              ResourcePolicy:
+                CustomStatements:
+                  - Effect: Allow
+                    Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                    Action: «execute-api:Invok»
+                    Resource: execute-api:/*
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Events:
+                Get:
+                  Type: Api
+                  Properties:
+                    Path: /
+                    Method: get
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements:
+                          Effect: Deny
+                          Principal: "*"
+                          Action: «execute-api:Invokee»
+                          Resource: execute-api:/prod/GET/
+                          Condition:
+                            NotIpAddress:
+                              aws:SourceIp: 192.0.2.0/24
+                Queue:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Q.Arn
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements: [{Effect: Allow, Principal: "*", Action: x:Y}]
+        """;
+    assertFindings(template, "INVALID_ACTION", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Handler/Events/Get/Properties/Auth/ResourcePolicy/CustomStatements"
+                + " RESOURCE_POLICY",
+            "Globals/Api/Auth/ResourcePolicy/CustomStatements RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
   void yamlAndJsonThatAreNotTemplatesAreNotRead() {
     assertNotATemplate(
         """
