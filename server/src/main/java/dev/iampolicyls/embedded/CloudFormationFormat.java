@@ -315,13 +315,15 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
-        case LAMBDA_PERMISSION ->
+        case LAMBDA_PERMISSION, LAYER_PERMISSION ->
             add(
                 namePrefix + "Resources/" + logicalId,
                 append(pathPrefix, "Resources", logicalId, "Properties"),
                 place,
                 place.type(),
-                LambdaPermissions.document(properties));
+                place.shape() == PolicyPlaces.Shape.LAMBDA_PERMISSION
+                    ? LambdaPermissions.document(properties)
+                    : LambdaPermissions.layerDocument(properties));
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);

@@ -36,7 +36,9 @@ final class PolicyPlaces {
      * A Lambda permission: the resource's properties are one statement of the function's policy
      * ({@link LambdaPermissions}); the property named is the one every permission has.
      */
-    LAMBDA_PERMISSION
+    LAMBDA_PERMISSION,
+    /** A layer version permission: likewise one statement of the layer version's policy. */
+    LAYER_PERMISSION
   }
 
   /**
@@ -214,6 +216,9 @@ final class PolicyPlaces {
                       RESOURCE,
                       null,
                       List.of("MISSING_RESOURCE")))),
+          Map.entry(
+              "AWS::Lambda::LayerVersionPermission",
+              List.of(new Place("Action", Shape.LAYER_PERMISSION, RESOURCE, null))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
           Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
           Map.entry(
