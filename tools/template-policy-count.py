@@ -13,7 +13,8 @@ a policy is
     CustomStatements), which a service adds to a policy;
   - an empty map, or one with only Version/Id, under a key naming a policy ("...Polic..."): a
     policy with nothing in it yet;
-  - an AWS::Lambda::Permission resource: Lambda adds it to the function's policy as a statement.
+  - an AWS::Lambda::Permission or LayerVersionPermission resource: Lambda adds it to the
+    function's or layer version's policy as a statement.
 SAM's Globals section is searched the same way. Both branches of an Fn::If count once, at the
 place of the If. A stack set's TemplateBody (a map,
 or YAML/JSON text) is read as a template of its own, its names under Resources/ID/TemplateBody/.
@@ -211,8 +212,8 @@ def template_policies(template, prefix=""):
             continue
         rtype = resource.get("Type") if isinstance(resource.get("Type"), str) else "?"
         here = prefix + "Resources/" + str(logical_id)
-        if rtype == "AWS::Lambda::Permission":
-            found[here] = rtype
+        if rtype in ("AWS::Lambda::Permission", "AWS::Lambda::LayerVersionPermission"):
+            found[here] = rtype  # the resource is the statement
             continue
         properties = resource.get("Properties")
         if not isinstance(properties, dict):
