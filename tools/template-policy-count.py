@@ -226,8 +226,9 @@ def template_policies(template, prefix=""):
         names = set()
         find_policies(properties, [here], names)
         for name in names:
-            # A resource whose properties are one statement (an event bus policy's Statement).
-            found[name + "/Statement" if name == here else name] = rtype
+            if name == here and "Statement" in properties:
+                name += "/Statement"  # an event bus policy's Statement property
+            found[name] = rtype  # else the properties are the statement (its old form)
     # SAM's Globals: what every resource of a kind gets (an API's CustomStatements).
     if isinstance(template.get("Globals"), dict):
         names = set()
@@ -273,7 +274,10 @@ def main(argv):
     files, templates, unreadable, policies = count(root)
     total = sum(len(p) for p in policies.values())
     permissions = sum(
-        1 for p in policies.values() for t in p.values() if t == "AWS::Lambda::Permission"
+        1
+        for p in policies.values()
+        for t in p.values()
+        if t in ("AWS::Lambda::Permission", "AWS::Lambda::LayerVersionPermission")
     )
     for path, found in policies.items():
         print(f"{path}: {len(found)}")
@@ -287,7 +291,7 @@ def main(argv):
     print(
         f"{files} files, {templates} templates, {len(unreadable)} unreadable; "
         f"{len(policies)} files hold {total} policies "
-        f"({total - permissions} documents, {permissions} Lambda permissions)"
+        f"({total - permissions} documents, {permissions} Lambda and layer permissions)"
     )
     for path in unreadable:
         print(f"unreadable: {path}")

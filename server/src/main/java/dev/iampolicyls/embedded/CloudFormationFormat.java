@@ -315,15 +315,17 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
-        case LAMBDA_PERMISSION, LAYER_PERMISSION ->
+        case LAMBDA_PERMISSION, LAYER_PERMISSION, EVENT_BUS_PERMISSION ->
             add(
                 namePrefix + "Resources/" + logicalId,
                 append(pathPrefix, "Resources", logicalId, "Properties"),
                 place,
                 place.type(),
-                place.shape() == PolicyPlaces.Shape.LAMBDA_PERMISSION
-                    ? LambdaPermissions.document(properties)
-                    : LambdaPermissions.layerDocument(properties));
+                switch (place.shape()) {
+                  case LAMBDA_PERMISSION -> LambdaPermissions.document(properties);
+                  case LAYER_PERMISSION -> LambdaPermissions.layerDocument(properties);
+                  default -> LambdaPermissions.eventBusDocument(properties);
+                });
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);

@@ -38,7 +38,12 @@ final class PolicyPlaces {
      */
     LAMBDA_PERMISSION,
     /** A layer version permission: likewise one statement of the layer version's policy. */
-    LAYER_PERMISSION
+    LAYER_PERMISSION,
+    /**
+     * An event bus policy in the old form, without {@code Statement}: its {@code Action}, {@code
+     * Principal} and {@code Condition} make one statement of the bus's policy.
+     */
+    EVENT_BUS_PERMISSION
   }
 
   /**
@@ -161,11 +166,13 @@ final class PolicyPlaces {
               "AWS::Events::EventBusPolicy",
               List.of(
                   new Place(
-                      "Statement",
-                      Shape.STATEMENTS,
+                      "Statement", Shape.STATEMENTS, RESOURCE, null, List.of("MISSING_STATEMENT")),
+                  new Place(
+                      "Action",
+                      Shape.EVENT_BUS_PERMISSION,
                       RESOURCE,
                       null,
-                      List.of("MISSING_STATEMENT")))),
+                      List.of("MISSING_RESOURCE")))),
           Map.entry("AWS::KMS::Key", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry(

@@ -460,6 +460,43 @@ class PolicyLocationTest {
   }
 
   @Test
+  void anEventBusPolicyInTheOldFormIsTheStatementItsPropertiesMake() {
+    String template =
+        """
+        Resources:
+          Organization:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: FromTheOrganization
+              Action: events:PutEvents
+              Principal: "*"
+              Condition:
+                Type: StringEquals
+                Key: aws:PrincipalOrgID
+                Value: o-abcdef1234
+          Everyone:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: Everyone
+              Action: events:PutEvents
+              Principal: «"*"»
+          Account:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: OneAccount
+              Action: «events:PutEvent»
+              Principal: "111122223333"
+        """;
+    assertFindings(template, "PUBLIC_ACCESS", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Organization RESOURCE_POLICY",
+            "Resources/Everyone RESOURCE_POLICY",
+            "Resources/Account RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
   void samCustomStatementsOfAnApiAreCheckedAsTheStatementsSamAddsToItsPolicy() {
     assertFindings(
         """
