@@ -13,8 +13,10 @@ a policy is
     CustomStatements), which a service adds to a policy;
   - an empty map, or one with only Version/Id, under a key naming a policy ("...Polic..."): a
     policy with nothing in it yet;
-  - an AWS::Lambda::Permission resource: Lambda adds it to the function's policy as a statement.
-Both branches of an Fn::If count once, at the place of the If. A stack set's TemplateBody (a map,
+  - an AWS::Lambda::Permission or LayerVersionPermission resource: Lambda adds it to the
+    function's or layer version's policy as a statement.
+SAM's Globals section is searched the same way. Both branches of an Fn::If count once, at the
+place of the If. A stack set's TemplateBody (a map,
 or YAML/JSON text) is read as a template of its own, its names under Resources/ID/TemplateBody/.
 
 Names follow `check`'s: Resources/ID/Property, with a list item named by its PolicyName (a plain
@@ -210,8 +212,8 @@ def template_policies(template, prefix=""):
             continue
         rtype = resource.get("Type") if isinstance(resource.get("Type"), str) else "?"
         here = prefix + "Resources/" + str(logical_id)
-        if rtype == "AWS::Lambda::Permission":
-            found[here] = rtype
+        if rtype in ("AWS::Lambda::Permission", "AWS::Lambda::LayerVersionPermission"):
+            found[here] = rtype  # the resource is the statement
             continue
         properties = resource.get("Properties")
         if not isinstance(properties, dict):
@@ -224,8 +226,15 @@ def template_policies(template, prefix=""):
         names = set()
         find_policies(properties, [here], names)
         for name in names:
-            # A resource whose properties are one statement (an event bus policy's Statement).
-            found[name + "/Statement" if name == here else name] = rtype
+            if name == here and "Statement" in properties:
+                name += "/Statement"  # an event bus policy's Statement property
+            found[name] = rtype  # else the properties are the statement (its old form)
+    # SAM's Globals: what every resource of a kind gets (an API's CustomStatements).
+    if isinstance(template.get("Globals"), dict):
+        names = set()
+        find_policies(template["Globals"], [prefix + "Globals"], names)
+        for name in names:
+            found[name] = "Globals"
     return found
 
 
@@ -265,7 +274,10 @@ def main(argv):
     files, templates, unreadable, policies = count(root)
     total = sum(len(p) for p in policies.values())
     permissions = sum(
-        1 for p in policies.values() for t in p.values() if t == "AWS::Lambda::Permission"
+        1
+        for p in policies.values()
+        for t in p.values()
+        if t in ("AWS::Lambda::Permission", "AWS::Lambda::LayerVersionPermission")
     )
     for path, found in policies.items():
         print(f"{path}: {len(found)}")
@@ -279,7 +291,7 @@ def main(argv):
     print(
         f"{files} files, {templates} templates, {len(unreadable)} unreadable; "
         f"{len(policies)} files hold {total} policies "
-        f"({total - permissions} documents, {permissions} Lambda permissions)"
+        f"({total - permissions} documents, {permissions} Lambda and layer permissions)"
     )
     for path in unreadable:
         print(f"unreadable: {path}")

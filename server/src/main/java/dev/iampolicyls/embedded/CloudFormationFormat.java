@@ -168,11 +168,47 @@ public final class CloudFormationFormat implements HostFormat {
             valueAt(properties, place.keys())
                 .ifPresent(value -> locate(e.key().value(), place, value, properties));
           }
+          if (type.equals("AWS::Serverless::Function")) {
+            apiEvents(e.key().value(), properties);
+          }
           nested(e.key().value(), properties);
         }
       }
+      if (template.get("Globals").orElse(null) instanceof HostValue.Mapping globals) {
+        // The statements every API of the template gets.
+        PolicyPlaces.Place place = PolicyPlaces.API_CUSTOM_STATEMENTS;
+        List<String> keys = new ArrayList<>(List.of("Api"));
+        keys.addAll(place.keys());
+        List<Object> path = append(pathPrefix, "Globals");
+        path.addAll(keys);
+        valueAt(globals, keys)
+            .ifPresent(
+                value ->
+                    addStatements(
+                        namePrefix + "Globals/Api/" + place.property(), path, place, value));
+      }
       resourceTypes = outerTypes;
       return found;
+    }
+
+    /** The statements a function's {@code Api} events add to the policy of the API SAM makes. */
+    private void apiEvents(String logicalId, HostValue.Mapping properties) {
+      if (!(properties.get("Events").orElse(null) instanceof HostValue.Mapping events)) {
+        return;
+      }
+      for (HostValue.Entry event : events.entries()) {
+        if (event.value() instanceof HostValue.Mapping e
+            && e.string("Type").filter("Api"::equals).isPresent()) {
+          PolicyPlaces.Place place =
+              PolicyPlaces.API_CUSTOM_STATEMENTS.at(
+                  "Events/"
+                      + event.key().value()
+                      + "/Properties/"
+                      + PolicyPlaces.API_CUSTOM_STATEMENTS.property());
+          valueAt(properties, place.keys())
+              .ifPresent(value -> locate(logicalId, place, value, properties));
+        }
+      }
     }
 
     /** The value under these keys of nested maps, if every map on the way has its key. */
@@ -245,21 +281,7 @@ public final class CloudFormationFormat implements HostFormat {
       String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
       switch (place.shape()) {
         case DOCUMENT -> add(name, path, place, place.type(), value);
-        case STATEMENTS -> {
-          // A reference to statements kept elsewhere is nothing to check here.
-          boolean written =
-              value instanceof HostValue.Function f
-                  ? f.name().equals(Functions.IF)
-                  : !(value instanceof HostValue.Scalar);
-          if (written) {
-            add(
-                name,
-                path,
-                place,
-                place.type(),
-                SynthesizedPolicy.around(value, value.offset(), value.length()));
-          }
-        }
+        case STATEMENTS -> addStatements(name, path, place, value);
         case NAMED_POLICIES -> {
           List<HostValue> items =
               value instanceof HostValue.Sequence list ? list.items() : List.of();
@@ -293,13 +315,17 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
-        case LAMBDA_PERMISSION ->
+        case LAMBDA_PERMISSION, LAYER_PERMISSION, EVENT_BUS_PERMISSION ->
             add(
                 namePrefix + "Resources/" + logicalId,
                 append(pathPrefix, "Resources", logicalId, "Properties"),
                 place,
                 place.type(),
-                LambdaPermissions.document(properties));
+                switch (place.shape()) {
+                  case LAMBDA_PERMISSION -> LambdaPermissions.document(properties);
+                  case LAYER_PERMISSION -> LambdaPermissions.layerDocument(properties);
+                  default -> LambdaPermissions.eventBusDocument(properties);
+                });
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
@@ -346,6 +372,24 @@ public final class CloudFormationFormat implements HostFormat {
         return out;
       }
       return List.of(value);
+    }
+
+    /** Statements a service adds to a policy, checked as that policy. */
+    private void addStatements(
+        String name, List<Object> path, PolicyPlaces.Place place, HostValue value) {
+      // A reference to statements kept elsewhere is nothing to check here.
+      boolean written =
+          value instanceof HostValue.Function f
+              ? f.name().equals(Functions.IF)
+              : !(value instanceof HostValue.Scalar);
+      if (written) {
+        add(
+            name,
+            path,
+            place,
+            place.type(),
+            SynthesizedPolicy.around(value, value.offset(), value.length()));
+      }
     }
 
     private static List<Object> append(List<Object> path, Object... more) {

@@ -36,7 +36,14 @@ final class PolicyPlaces {
      * A Lambda permission: the resource's properties are one statement of the function's policy
      * ({@link LambdaPermissions}); the property named is the one every permission has.
      */
-    LAMBDA_PERMISSION
+    LAMBDA_PERMISSION,
+    /** A layer version permission: likewise one statement of the layer version's policy. */
+    LAYER_PERMISSION,
+    /**
+     * An event bus policy in the old form, without {@code Statement}: its {@code Action}, {@code
+     * Principal} and {@code Condition} make one statement of the bus's policy.
+     */
+    EVENT_BUS_PERMISSION
   }
 
   /**
@@ -89,6 +96,18 @@ final class PolicyPlaces {
    */
   private static final Place API_POLICY =
       new Place("Policy", Shape.DOCUMENT, RESOURCE, null, List.of("INVALID_ARN_PREFIX"));
+
+  /**
+   * Statements SAM adds to an API's policy: an API's, the {@code Globals} section's (every API of
+   * the template), or a function's {@code Api} event's (the API SAM makes for it).
+   */
+  static final Place API_CUSTOM_STATEMENTS =
+      new Place(
+          "Auth/ResourcePolicy/CustomStatements",
+          Shape.STATEMENTS,
+          RESOURCE,
+          null,
+          List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT"));
 
   /** An API's policy written in its OpenAPI definition, as API Gateway's extension. */
   private static final String OPENAPI_POLICY = "x-amazon-apigateway-policy";
@@ -147,11 +166,13 @@ final class PolicyPlaces {
               "AWS::Events::EventBusPolicy",
               List.of(
                   new Place(
-                      "Statement",
-                      Shape.STATEMENTS,
+                      "Statement", Shape.STATEMENTS, RESOURCE, null, List.of("MISSING_STATEMENT")),
+                  new Place(
+                      "Action",
+                      Shape.EVENT_BUS_PERMISSION,
                       RESOURCE,
                       null,
-                      List.of("MISSING_STATEMENT")))),
+                      List.of("MISSING_RESOURCE")))),
           Map.entry("AWS::KMS::Key", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry(
@@ -202,6 +223,9 @@ final class PolicyPlaces {
                       RESOURCE,
                       null,
                       List.of("MISSING_RESOURCE")))),
+          Map.entry(
+              "AWS::Lambda::LayerVersionPermission",
+              List.of(new Place("Action", Shape.LAYER_PERMISSION, RESOURCE, null))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
           Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
           Map.entry(
@@ -210,12 +234,7 @@ final class PolicyPlaces {
                   API_POLICY,
                   API_POLICY.at("DefinitionBody/" + OPENAPI_POLICY),
                   API_POLICY.at("Domain/Policy"),
-                  new Place(
-                      "Auth/ResourcePolicy/CustomStatements",
-                      Shape.STATEMENTS,
-                      RESOURCE,
-                      null,
-                      List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT")))));
+                  API_CUSTOM_STATEMENTS)));
 
   private PolicyPlaces() {}
 

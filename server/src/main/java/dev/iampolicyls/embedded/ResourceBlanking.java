@@ -101,21 +101,28 @@ final class ResourceBlanking {
   /** Appends {@code text[from, to)} with every character but line ends made a space. */
   private static void blankInto(String text, int from, int to, StringBuilder out) {
     int i = from;
+    int cr = text.indexOf('\r', from); // the next \r, looked for again only once passed
     while (i < to) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        out.append(c);
-        i++;
-        continue;
+      int newline = text.indexOf('\n', i);
+      int end = newline < 0 || newline >= to ? to : newline;
+      if (cr >= 0 && cr < i) {
+        cr = text.indexOf('\r', i);
       }
-      int run = i;
-      while (run < to && text.charAt(run) != '\n' && text.charAt(run) != '\r') {
-        run++;
+      if (cr >= 0 && cr < end) {
+        end = cr; // a \r ends the run too (as its own line end, or before \n)
       }
-      for (int left = run - i; left > 0; left -= SPACES.length()) {
-        out.append(SPACES, 0, Math.min(left, SPACES.length()));
+      spaces(end - i, out);
+      if (end < to) {
+        out.append(text.charAt(end));
+        end++;
       }
-      i = run;
+      i = end;
+    }
+  }
+
+  private static void spaces(int count, StringBuilder out) {
+    for (int left = count; left > 0; left -= SPACES.length()) {
+      out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }
   }
 

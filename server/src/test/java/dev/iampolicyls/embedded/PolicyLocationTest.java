@@ -460,6 +460,43 @@ class PolicyLocationTest {
   }
 
   @Test
+  void anEventBusPolicyInTheOldFormIsTheStatementItsPropertiesMake() {
+    String template =
+        """
+        Resources:
+          Organization:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: FromTheOrganization
+              Action: events:PutEvents
+              Principal: "*"
+              Condition:
+                Type: StringEquals
+                Key: aws:PrincipalOrgID
+                Value: o-abcdef1234
+          Everyone:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: Everyone
+              Action: events:PutEvents
+              Principal: «"*"»
+          Account:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: OneAccount
+              Action: «events:PutEvent»
+              Principal: "111122223333"
+        """;
+    assertFindings(template, "PUBLIC_ACCESS", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Organization RESOURCE_POLICY",
+            "Resources/Everyone RESOURCE_POLICY",
+            "Resources/Account RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
   void samCustomStatementsOfAnApiAreCheckedAsTheStatementsSamAddsToItsPolicy() {
     assertFindings(
         """
@@ -518,6 +555,58 @@ class PolicyLocationTest {
         """,
         "PUBLIC_ACCESS",
         "INVALID_ACTION");
+  }
+
+  @Test
+  void samGlobalsAndAFunctionsApiEventAddStatementsToTheirApisPolicies() {
+    String template =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Auth:
+              ResourcePolicy:
+                CustomStatements:
+                  - Effect: Allow
+                    Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                    Action: «execute-api:Invok»
+                    Resource: execute-api:/*
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Events:
+                Get:
+                  Type: Api
+                  Properties:
+                    Path: /
+                    Method: get
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements:
+                          Effect: Deny
+                          Principal: "*"
+                          Action: «execute-api:Invokee»
+                          Resource: execute-api:/prod/GET/
+                          Condition:
+                            NotIpAddress:
+                              aws:SourceIp: 192.0.2.0/24
+                Queue:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Q.Arn
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements: [{Effect: Allow, Principal: "*", Action: x:Y}]
+        """;
+    assertFindings(template, "INVALID_ACTION", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Handler/Events/Get/Properties/Auth/ResourcePolicy/CustomStatements"
+                + " RESOURCE_POLICY",
+            "Globals/Api/Auth/ResourcePolicy/CustomStatements RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
   }
 
   @Test
