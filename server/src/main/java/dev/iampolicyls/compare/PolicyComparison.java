@@ -213,11 +213,27 @@ public final class PolicyComparison {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
       collectVariables();
+      // Counted first: past the bound the answer is UNKNOWN whatever the rest says, and the classes
+      // of the condition keys take seconds to find in the policies with most variables.
+      List<Map<String, String>> assignments = variableAssignments();
+      List<ActionGroup> groups = List.of();
+      Undecided groupsUndecided = null;
+      try {
+        groups = actionGroups();
+        BitSet everywhere = oldAllowsEverywhere();
+        if (!everywhere.isEmpty()) {
+          groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+        }
+      } catch (Undecided e) {
+        groupsUndecided = e; // after the condition keys' reasons, as before
+      }
+      if (groupsUndecided == null && groups.isEmpty()) {
+        // No NEW Allow names an action that OLD does not allow everywhere: nothing is new.
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
       collectKeys();
-      List<ActionGroup> groups = actionGroups();
-      BitSet everywhere = oldAllowsEverywhere();
-      if (!everywhere.isEmpty()) {
-        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      if (groupsUndecided != null) {
+        throw groupsUndecided;
       }
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = new ArrayList<>();
@@ -231,7 +247,7 @@ public final class PolicyComparison {
         principalTruth.add(t);
       }
       Map<String, Found> found = new LinkedHashMap<>();
-      for (Map<String, String> assignment : variableAssignments()) {
+      for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
         ResourceCandidates resources =
