@@ -251,7 +251,10 @@ public final class PolicyComparison {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
         ResourceCandidates resources =
-            new ResourceCandidates(resourcePatterns(assignment), GlobStates.MAX_STATES);
+            new ResourceCandidates(
+                resourcePatterns(assignment),
+                GlobStates.MAX_STATES,
+                catalog.memo(RESOURCE_CLASSES_MEMO));
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
@@ -784,6 +787,9 @@ public final class PolicyComparison {
     private record Formats(List<String> list, String text) {}
 
     private static final Object FORMATS_MEMO = new Object();
+
+    /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
+    private static final Object RESOURCE_CLASSES_MEMO = new Object();
 
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
