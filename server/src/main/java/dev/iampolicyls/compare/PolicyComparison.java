@@ -98,8 +98,13 @@ public final class PolicyComparison {
 
   /** Whether a single policy allows the request: some Allow applies and no Deny does. */
   static boolean allows(NamedPolicy policy, Request request) {
+    return allows(evaluate(policy, request));
+  }
+
+  /** Whether the outcome of one policy's statements allows: some Allow applies and no Deny does. */
+  private static boolean allows(Evaluation evaluation) {
     boolean allow = false;
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.applies() && o.isDeny()) {
         return false;
       }
@@ -110,7 +115,11 @@ public final class PolicyComparison {
 
   /** Whether the policy takes part in the request at all (RCPs skip some services). */
   static boolean inForce(NamedPolicy policy, Request request) {
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+    return inForce(evaluate(policy, request));
+  }
+
+  private static boolean inForce(Evaluation evaluation) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.reason() != null && o.reason().startsWith("RCPs do not apply")) {
         return false;
       }
@@ -314,10 +323,11 @@ public final class PolicyComparison {
                 cell.principal(),
                 Optional.empty(),
                 context);
-        if (!inForce(newPolicy, witness)) {
+        Evaluation byNew = evaluate(newPolicy, witness); // asked three questions below
+        if (!inForce(byNew)) {
           continue; // RCPs do not restrict this service: neither policy takes part
         }
-        if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
+        if (!allows(byNew) || allows(oldPolicy, witness)) {
           throw new Undecided(
               "internal: a candidate witness was not confirmed by the evaluator ("
                   + witness.action()
@@ -325,7 +335,7 @@ public final class PolicyComparison {
                   + witness.resource()
                   + ")");
         }
-        List<String> statements = applyingNewAllows(witness);
+        List<String> statements = applyingNewAllows(byNew);
         String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
         Found f = found.get(groupKey);
         if (f == null) {
@@ -361,8 +371,7 @@ public final class PolicyComparison {
       }
     }
 
-    private List<String> applyingNewAllows(Request witness) {
-      Evaluation e = evaluate(newPolicy, witness);
+    private List<String> applyingNewAllows(Evaluation e) {
       List<String> out = new ArrayList<>();
       List<Statement> statements = newPolicy.policy().statements();
       for (StatementOutcome o : e.statements()) {

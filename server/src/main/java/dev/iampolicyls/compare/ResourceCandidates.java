@@ -221,12 +221,19 @@ final class ResourceCandidates {
     return String.join(":", fields);
   }
 
+  /** The service field of each pattern (null when it has no six fields), split once. */
+  private String[] patternServices;
+
   /** The patterns that may match an ARN of the format: not those of another service. */
   private List<String> relevant(String arnFormat) {
     String service = field(arnFormat, 2);
+    if (patternServices == null) {
+      patternServices = patterns.stream().map(p -> field(p, 2)).toArray(String[]::new);
+    }
     List<String> out = new ArrayList<>();
-    for (String p : patterns) {
-      String ps = field(p, 2);
+    for (int i = 0; i < patterns.size(); i++) {
+      String p = patterns.get(i);
+      String ps = patternServices[i];
       boolean otherService =
           service != null
               && !service.contains("${")
