@@ -800,6 +800,31 @@ public final class PolicyComparison {
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
     private static final Object RESOURCE_CLASSES_MEMO = new Object();
 
+    /**
+     * Sorts the NEW Allow statements ({@code newAllows}), or the others, into those that give every
+     * action of the service the same answer (set in {@code same} when it is yes) and those that
+     * depend on the action ({@code open}). Returns whether any of them may let an action through.
+     */
+    private boolean sortByActions(
+        String service, boolean newAllows, BitSet same, List<Integer> open) {
+      boolean any = false;
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if ((p.isNew() && p.allow()) != newAllows) {
+          continue;
+        }
+        Optional<Boolean> holds = p.parts().sameForEveryActionOf(service);
+        if (holds.isEmpty()) {
+          open.add(i);
+          any = true;
+        } else if (holds.get()) {
+          same.set(i);
+          any = true;
+        }
+      }
+      return any;
+    }
+
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
       Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
@@ -808,18 +833,11 @@ public final class PolicyComparison {
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-          Optional<Boolean> holds = parts.get(i).parts().sameForEveryActionOf(service.prefix());
-          if (holds.isEmpty()) {
-            open.add(i);
-          } else if (holds.get()) {
-            same.set(i);
-          }
+        // NEW's Allow statements first: when none names an action of the service, nothing will.
+        if (!sortByActions(service.prefix(), true, same, open)) {
+          continue;
         }
-        if (!anyNewAllow(same)
-            && open.stream().noneMatch(i -> parts.get(i).isNew() && parts.get(i).allow())) {
-          continue; // no NEW Allow names an action of the service
-        }
+        sortByActions(service.prefix(), false, same, open);
         for (Action action : service.actions()) {
           String name = action.qualifiedName();
           BitSet v = (BitSet) same.clone();

@@ -47,10 +47,36 @@ public final class StatementParts {
    * it depends on the action (some value may match one of them).
    */
   public Optional<Boolean> sameForEveryActionOf(String servicePrefix) {
-    if (!actionCandidates(servicePrefix + ":").isEmpty()) {
+    List<StringElement> candidates;
+    if (servicePrefix.indexOf(':') >= 0 || !isAscii(servicePrefix)) {
+      candidates = statement.actions();
+    } else {
+      if (actionsByService == null) {
+        indexActions();
+      }
+      candidates =
+          actionsByService.getOrDefault(
+              servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    }
+    if (!candidates.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(StatementMatcher.actionHolds(statement, List.of(), servicePrefix + ":"));
+    if (noValueAnswer == null) {
+      noValueAnswer = Optional.of(StatementMatcher.actionHolds(statement, List.of(), ""));
+    }
+    return noValueAnswer;
+  }
+
+  /** Action or NotAction's answer for an action none of its values may match. */
+  private Optional<Boolean> noValueAnswer;
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
