@@ -114,10 +114,6 @@ public final class PolicyComparison {
   }
 
   /** Whether the policy takes part in the request at all (RCPs skip some services). */
-  static boolean inForce(NamedPolicy policy, Request request) {
-    return inForce(evaluate(policy, request));
-  }
-
   private static boolean inForce(Evaluation evaluation) {
     for (StatementOutcome o : evaluation.statements()) {
       if (o.reason() != null && o.reason().startsWith("RCPs do not apply")) {
