@@ -98,8 +98,13 @@ public final class PolicyComparison {
 
   /** Whether a single policy allows the request: some Allow applies and no Deny does. */
   static boolean allows(NamedPolicy policy, Request request) {
+    return allows(evaluate(policy, request));
+  }
+
+  /** Whether the outcome of one policy's statements allows: some Allow applies and no Deny does. */
+  private static boolean allows(Evaluation evaluation) {
     boolean allow = false;
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.applies() && o.isDeny()) {
         return false;
       }
@@ -109,8 +114,8 @@ public final class PolicyComparison {
   }
 
   /** Whether the policy takes part in the request at all (RCPs skip some services). */
-  static boolean inForce(NamedPolicy policy, Request request) {
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+  private static boolean inForce(Evaluation evaluation) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.reason() != null && o.reason().startsWith("RCPs do not apply")) {
         return false;
       }
@@ -213,11 +218,27 @@ public final class PolicyComparison {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
       collectVariables();
+      // Counted first: past the bound the answer is UNKNOWN whatever the rest says, and the classes
+      // of the condition keys take seconds to find in the policies with most variables.
+      List<Map<String, String>> assignments = variableAssignments();
+      List<ActionGroup> groups = List.of();
+      Undecided groupsUndecided = null;
+      try {
+        groups = actionGroups();
+        BitSet everywhere = oldAllowsEverywhere();
+        if (!everywhere.isEmpty()) {
+          groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+        }
+      } catch (Undecided e) {
+        groupsUndecided = e; // after the condition keys' reasons, as before
+      }
+      if (groupsUndecided == null && groups.isEmpty()) {
+        // No NEW Allow names an action that OLD does not allow everywhere: nothing is new.
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
       collectKeys();
-      List<ActionGroup> groups = actionGroups();
-      BitSet everywhere = oldAllowsEverywhere();
-      if (!everywhere.isEmpty()) {
-        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      if (groupsUndecided != null) {
+        throw groupsUndecided;
       }
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = new ArrayList<>();
@@ -231,11 +252,14 @@ public final class PolicyComparison {
         principalTruth.add(t);
       }
       Map<String, Found> found = new LinkedHashMap<>();
-      for (Map<String, String> assignment : variableAssignments()) {
+      for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
         ResourceCandidates resources =
-            new ResourceCandidates(resourcePatterns(assignment), GlobStates.MAX_STATES);
+            new ResourceCandidates(
+                resourcePatterns(assignment),
+                GlobStates.MAX_STATES,
+                catalog.memo(RESOURCE_CLASSES_MEMO));
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
@@ -295,10 +319,11 @@ public final class PolicyComparison {
                 cell.principal(),
                 Optional.empty(),
                 context);
-        if (!inForce(newPolicy, witness)) {
+        Evaluation byNew = evaluate(newPolicy, witness); // asked three questions below
+        if (!inForce(byNew)) {
           continue; // RCPs do not restrict this service: neither policy takes part
         }
-        if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
+        if (!allows(byNew) || allows(oldPolicy, witness)) {
           throw new Undecided(
               "internal: a candidate witness was not confirmed by the evaluator ("
                   + witness.action()
@@ -306,7 +331,7 @@ public final class PolicyComparison {
                   + witness.resource()
                   + ")");
         }
-        List<String> statements = applyingNewAllows(witness);
+        List<String> statements = applyingNewAllows(byNew);
         String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
         Found f = found.get(groupKey);
         if (f == null) {
@@ -342,8 +367,7 @@ public final class PolicyComparison {
       }
     }
 
-    private List<String> applyingNewAllows(Request witness) {
-      Evaluation e = evaluate(newPolicy, witness);
+    private List<String> applyingNewAllows(Evaluation e) {
       List<String> out = new ArrayList<>();
       List<Statement> statements = newPolicy.policy().statements();
       for (StatementOutcome o : e.statements()) {
@@ -769,6 +793,34 @@ public final class PolicyComparison {
 
     private static final Object FORMATS_MEMO = new Object();
 
+    /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
+    private static final Object RESOURCE_CLASSES_MEMO = new Object();
+
+    /**
+     * Sorts the NEW Allow statements ({@code newAllows}), or the others, into those that give every
+     * action of the service the same answer (set in {@code same} when it is yes) and those that
+     * depend on the action ({@code open}). Returns whether any of them may let an action through.
+     */
+    private boolean sortByActions(
+        String service, boolean newAllows, BitSet same, List<Integer> open) {
+      boolean any = false;
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if ((p.isNew() && p.allow()) != newAllows) {
+          continue;
+        }
+        Optional<Boolean> holds = p.parts().sameForEveryActionOf(service);
+        if (holds.isEmpty()) {
+          open.add(i);
+          any = true;
+        } else if (holds.get()) {
+          same.set(i);
+          any = true;
+        }
+      }
+      return any;
+    }
+
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
       Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
@@ -777,18 +829,11 @@ public final class PolicyComparison {
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-          Optional<Boolean> holds = parts.get(i).parts().sameForEveryActionOf(service.prefix());
-          if (holds.isEmpty()) {
-            open.add(i);
-          } else if (holds.get()) {
-            same.set(i);
-          }
+        // NEW's Allow statements first: when none names an action of the service, nothing will.
+        if (!sortByActions(service.prefix(), true, same, open)) {
+          continue;
         }
-        if (!anyNewAllow(same)
-            && open.stream().noneMatch(i -> parts.get(i).isNew() && parts.get(i).allow())) {
-          continue; // no NEW Allow names an action of the service
-        }
+        sortByActions(service.prefix(), false, same, open);
         for (Action action : service.actions()) {
           String name = action.qualifiedName();
           BitSet v = (BitSet) same.clone();

@@ -14,7 +14,8 @@ import java.util.Optional;
  * One statement's elements decided one at a time, with the evaluator's own rules: whether its
  * Action, Resource, Principal or one condition test holds for a value. Policy comparison builds its
  * truth tables from these, so that it can never disagree with {@link Evaluator} on what a single
- * element means.
+ * element means. One comparison's: it remembers its last look-ups, and is not for sharing between
+ * threads.
  */
 public final class StatementParts {
   private final NamedPolicy policy;
@@ -38,9 +39,7 @@ public final class StatementParts {
 
   /** Whether Action or NotAction lets the action through. */
   public boolean actionHolds(String action) {
-    return matcher(action, "*", Optional.empty(), RequestContext.EMPTY)
-            .actionFailure(statement, actionCandidates(action))
-        == null;
+    return StatementMatcher.actionHolds(statement, actionCandidates(action), action);
   }
 
   /**
@@ -48,14 +47,36 @@ public final class StatementParts {
    * it depends on the action (some value may match one of them).
    */
   public Optional<Boolean> sameForEveryActionOf(String servicePrefix) {
-    String action = servicePrefix + ":";
-    if (!actionCandidates(action).isEmpty()) {
+    List<StringElement> candidates;
+    if (servicePrefix.indexOf(':') >= 0 || !isAscii(servicePrefix)) {
+      candidates = statement.actions();
+    } else {
+      if (actionsByService == null) {
+        indexActions();
+      }
+      candidates =
+          actionsByService.getOrDefault(
+              servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    }
+    if (!candidates.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        matcher(action, "*", Optional.empty(), RequestContext.EMPTY)
-                .actionFailure(statement, List.of())
-            == null);
+    if (noValueAnswer == null) {
+      noValueAnswer = Optional.of(StatementMatcher.actionHolds(statement, List.of(), ""));
+    }
+    return noValueAnswer;
+  }
+
+  /** Action or NotAction's answer for an action none of its values may match. */
+  private Optional<Boolean> noValueAnswer;
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -65,6 +86,13 @@ public final class StatementParts {
    * time. Values with a wildcard or other than ASCII before the colon may match any.
    */
   private List<StringElement> actionCandidates(String action) {
+    // Actions come service by service: the last service's values are asked for again and again.
+    if (lastService != null
+        && action.length() > lastService.length()
+        && action.charAt(lastService.length()) == ':'
+        && action.startsWith(lastService)) {
+      return lastCandidates;
+    }
     String service = asciiServicePrefix(action);
     if (service == null) {
       return statement.actions();
@@ -72,9 +100,14 @@ public final class StatementParts {
     if (actionsByService == null) {
       indexActions();
     }
-    return actionsByService.getOrDefault(service.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    lastService = service;
+    lastCandidates =
+        actionsByService.getOrDefault(service.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    return lastCandidates;
   }
 
+  private String lastService;
+  private List<StringElement> lastCandidates;
   private Map<String, List<StringElement>> actionsByService;
   private List<StringElement> actionsOfAnyService;
 

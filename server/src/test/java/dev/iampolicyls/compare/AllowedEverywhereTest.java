@@ -51,6 +51,25 @@ class AllowedEverywhereTest {
   }
 
   @Test
+  void nothingLeftToSearchPassesWhatTheConditionKeysWouldLeaveUndecided() {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      values.append(i == 0 ? "" : ", ").append("\"tag").append(i).append('"');
+    }
+    Policy neu =
+        policy(
+            PolicyComparisonTest.allowWhen(
+                "{\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": [" + values + "]}}"));
+    CompareOptions options = CompareOptions.defaults(PolicyType.IDENTITY_POLICY);
+    assertEquals(
+        Verdict.UNKNOWN,
+        PolicyComparison.compare(policy(), neu, options).verdict(),
+        "no reference");
+    Comparison c = PolicyComparison.compare(policy(ALL_BUT_IAM), neu, options);
+    assertEquals(Verdict.PASS, c.verdict(), c.toString());
+  }
+
+  @Test
   void theRestIsStillSearched() {
     Policy neu = policy(allow("[\"s3:*\", \"iam:PassRole\"]", "\"*\""));
     NewAccess n = only(assertFail(policy(ALL_BUT_IAM), neu));
