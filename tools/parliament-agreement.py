@@ -50,6 +50,8 @@ MAPPING = {
         "INVALID_SERVICE_CONDITION_KEY",
         "INVALID_GLOBAL_CONDITION_KEY",
         "STATEMENT_NEVER_APPLIES",
+        # A negated test of a key no action carries: true for every request.
+        "CONDITION_ALWAYS_TRUE",
     },
     "MISMATCHED_TYPE": {
         "TYPE_MISMATCH",
@@ -108,10 +110,6 @@ COMMUNITY = {
 
 # Why we differ where we do, by test (file::function): our verdict on each disagreement.
 VERDICTS = {
-    "test_formatting.py::test_condition_mismatch": "ours misses it: StringNotEquals on"
-    " iam:ResourceTag with EC2 and S3 actions is true for every request (a negated test of a key"
-    " no action carries); and s3:* on * is PERMISSIONS_MANAGEMENT for us, which Parliament's"
-    " resource-policy rule does not count for wildcards",
     "test_formatting.py::test_condition_operator": "their rule differs: an unknown operator has no"
     " type, so we report the operator only",
     "test_patterns.py::test_resource_policy_privilege_escalation_at_bucket_level": "their rule"

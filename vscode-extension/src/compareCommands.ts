@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
-import { CompareAnswer, compareParams, EMPTY_POLICY, renderReport } from './compareReport';
+import { CompareAnswer, compareParams, EMPTY_POLICY, renderReport, reportLink } from './compareReport';
 
 /** The part of VS Code's built-in git extension API (vscode.git, API version 1) used here. */
 interface GitRepository {
@@ -43,12 +43,13 @@ export function registerCompareCommands(
         ExecuteCommandRequest.type,
         compareParams(old.text, document.getText()),
       )) as CompareAnswer;
+      const folder = reportFolder(context);
       const report = renderReport(answer, {
         newLabel: basename(document.uri.path),
-        newUri: document.uri.toString(),
+        newLink: document.uri.scheme === 'file' ? reportLink(folder.fsPath, document.uri.fsPath) : undefined,
         oldLabel: old.label,
       });
-      await showReport(context, report);
+      await showReport(folder, report);
     } catch (e) {
       output.error(`Compare: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`IAM Policy: cannot compare: ${(e as Error).message}`);
@@ -112,9 +113,13 @@ async function pickedFile(document: vscode.TextDocument): Promise<Baseline | und
   return { text: new TextDecoder('utf-8').decode(bytes), label: basename(picked[0].path) };
 }
 
-/** Writes the report into the extension's storage and opens its Markdown preview. */
-async function showReport(context: vscode.ExtensionContext, report: string): Promise<void> {
-  const folder = vscode.Uri.file(join(context.globalStorageUri.fsPath, 'compare'));
+/** Where the report is written: the extension's storage. */
+function reportFolder(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.file(join(context.globalStorageUri.fsPath, 'compare'));
+}
+
+/** Writes the report into `folder` and opens its Markdown preview. */
+async function showReport(folder: vscode.Uri, report: string): Promise<void> {
   await vscode.workspace.fs.createDirectory(folder);
   const file = vscode.Uri.joinPath(folder, 'IAM policy comparison.md');
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(report));

@@ -1,5 +1,6 @@
 // "Compare with ..." without VS Code: the server's iamPolicy.compare request and its answer as
 // a Markdown report. Tested under plain Node against the built jar.
+import { isAbsolute, relative, sep } from 'node:path';
 
 /** The command the server runs (workspace/executeCommand); the server reads and runs nothing. */
 export const COMPARE_COMMAND = 'iamPolicy.compare';
@@ -54,8 +55,11 @@ export function compareParams(
 export interface Sides {
   /** The document compared, for the title and the links to its statements. */
   newLabel: string;
-  /** A file URI (or any URI the editor opens) of the document, for the links. */
-  newUri: string;
+  /**
+   * The document as the report links to it (`reportLink`), or undefined for no links (a document
+   * never saved).
+   */
+  newLink?: string;
   /** The baseline: "HEAD", or the other file's name. */
   oldLabel: string;
 }
@@ -63,7 +67,7 @@ export interface Sides {
 /**
  * A Markdown report: the verdict, then each kind of new access with its witness (action,
  * resource, principal, context keys) and a link to each NEW statement that grants it (the
- * file URI with an #L fragment, which VS Code's Markdown preview opens at that line).
+ * document's link with an #L fragment, which VS Code's Markdown preview opens at that line).
  */
 export function renderReport(answer: CompareAnswer, sides: Sides): string {
   const lines: string[] = [];
@@ -100,7 +104,7 @@ export function renderReport(answer: CompareAnswer, sides: Sides): string {
         for (const [key, values] of keys) {
           lines.push(`- context: \`${key}\` = ${values.map((v) => `\`${v}\``).join(', ')}`);
         }
-        lines.push(`- allowed by: ${access.statements.map((s) => link(s, sides.newUri)).join(', ')}`);
+        lines.push(`- allowed by: ${access.statements.map((s) => link(s, sides.newLink)).join(', ')}`);
       });
       break;
     }
@@ -113,14 +117,31 @@ function more(actions: number): string {
   return actions > 1 ? ` (and ${actions - 1} more actions the same way)` : '';
 }
 
-/** `[Statement[1] "Write", line 3](file:///...#L3)`; the path alone without a range. */
-function link(statement: StatementRef, uri: string): string {
+/** `[Statement[1] "Write", line 3](../../ws/app.json#L3)`; the path alone without a range or link. */
+function link(statement: StatementRef, target: string | undefined): string {
   const name = statement.sid ? `${statement.path} "${statement.sid}"` : statement.path;
-  if (!statement.range) {
+  if (!statement.range || target === undefined) {
     return escape(name);
   }
   const line = statement.range.start.line + 1;
-  return `[${escape(name)}, line ${line}](${uri}#L${line})`;
+  return `[${escape(name)}, line ${line}](${target}#L${line})`;
+}
+
+/**
+ * How a report written in `reportFolder` links to `file`: its path relative to the folder, each
+ * name percent-encoded. VS Code's Markdown preview renders no file: link (its Markdown engine
+ * refuses the scheme) but opens relative ones; undefined when no relative path exists (another
+ * drive on Windows).
+ */
+export function reportLink(reportFolder: string, file: string): string | undefined {
+  const path = relative(reportFolder, file);
+  if (path === '' || isAbsolute(path)) {
+    return undefined;
+  }
+  return path
+    .split(sep)
+    .map((name) => encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }
 
 /** Markdown's special characters in text from policies and file names, taken literally. */

@@ -1,6 +1,7 @@
 // The workspace check without VS Code: the jar's command line from the settings, running it,
 // and its JSON report turned into per-file diagnostics. Tested under plain Node.
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
@@ -13,8 +14,19 @@ export interface Finding {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
+export interface ReportFile {
+  /**
+   * The file, relative to the folder; a policy inside a file is `file#name` (a template's
+   * `app.yaml#Resources/Role/Policies/read`, an account dump's `account.json#role/R/trust`).
+   */
+  path: string;
+  findings: Finding[];
+  /** `decodedDocument`: the ranges are in a URL-encoded policy once decoded, not in the file. */
+  rangesIn?: string;
+}
+
 export interface Report {
-  files: Array<{ path: string; findings: Finding[] }>;
+  files: ReportFile[];
   summary?: { files: number; findings: number };
 }
 
@@ -100,13 +112,14 @@ export interface PlainDiagnostic {
 }
 
 export interface FileDiagnostics {
-  /** Absolute path of the policy file. */
+  /** Absolute path of the policy file, or of the template or account dump holding policies. */
   path: string;
   diagnostics: PlainDiagnostic[];
 }
 
 export interface Plan {
   files: FileDiagnostics[];
+  /** Files checked: a template with several policies counts once. */
   fileCount: number;
   findingCount: number;
 }
@@ -119,26 +132,57 @@ const severities: Record<FindingType, Severity> = {
 };
 
 /**
- * The diagnostics to show for a folder's report. Files open in an editor are counted but left
- * out: the server's live diagnostics already cover them, and would be shown twice.
+ * The diagnostics to show for a folder's report, one entry per file: the policies of one
+ * template or account dump together (VS Code keeps one list of diagnostics per file). Files open
+ * in an editor are counted but left out: the server's live diagnostics already cover them, and
+ * would be shown twice.
  */
-export function planDiagnostics(report: Report, folder: string, isOpen: (path: string) => boolean): Plan {
-  const plan: Plan = { files: [], fileCount: 0, findingCount: 0 };
-  for (const file of report.files) {
-    const path = resolve(folder, file.path);
-    plan.fileCount++;
-    plan.findingCount += file.findings.length;
-    if (!isOpen(path)) {
-      plan.files.push({
-        path,
-        diagnostics: file.findings.map((f) => ({
-          code: f.code,
-          message: f.message,
-          severity: severities[f.findingType] ?? 'warning',
-          range: f.range,
-        })),
+export function planDiagnostics(
+  report: Report,
+  folder: string,
+  isOpen: (path: string) => boolean,
+  exists: (path: string) => boolean = isFile,
+): Plan {
+  const byFile = new Map<string, PlainDiagnostic[]>();
+  let findingCount = 0;
+  for (const entry of report.files) {
+    const { path, policy } = locate(entry.path, folder, exists);
+    const diagnostics = byFile.get(path) ?? [];
+    byFile.set(path, diagnostics);
+    findingCount += entry.findings.length;
+    for (const f of entry.findings) {
+      const decoded = entry.rangesIn === 'decodedDocument';
+      diagnostics.push({
+        code: f.code,
+        // A range in a decoded document means nothing in the file: the file's start, and the name.
+        message: decoded ? `${policy} (in its decoded document, ${position(f.range.start)}): ${f.message}` : f.message,
+        severity: severities[f.findingType] ?? 'warning',
+        range: decoded ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : f.range,
       });
     }
   }
-  return plan;
+  const files = [...byFile].filter(([path]) => !isOpen(path)).map(([path, diagnostics]) => ({ path, diagnostics }));
+  return { files, fileCount: byFile.size, findingCount };
+}
+
+/**
+ * The file of a report's path and the policy's name inside it: the path up to the first `#`
+ * after which a file exists (a file's own name may hold a `#`).
+ */
+function locate(reported: string, folder: string, exists: (path: string) => boolean): { path: string; policy?: string } {
+  for (let at = reported.indexOf('#'); at > 0; at = reported.indexOf('#', at + 1)) {
+    const path = resolve(folder, reported.slice(0, at));
+    if (exists(path)) {
+      return { path, policy: reported.slice(at + 1) };
+    }
+  }
+  return { path: resolve(folder, reported) };
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function position(p: { line: number; character: number }): string {
+  return `line ${p.line + 1}, column ${p.character + 1}`;
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { load } from './support/load.mjs';
 
-const { compareParams, renderReport, EMPTY_POLICY } = load('compareReport');
+const { compareParams, renderReport, reportLink, EMPTY_POLICY } = load('compareReport');
 const test = (name, fn) => nodeTest(name, { timeout: 120000 }, fn);
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,7 +38,7 @@ const WORKING = `{
 }
 `;
 
-const SIDES = { newLabel: 'app.json', newUri: 'file:///work/app.json', oldLabel: 'HEAD' };
+const SIDES = { newLabel: 'app.json', newLink: '../../work/app.json', oldLabel: 'HEAD' };
 
 let server;
 let connection;
@@ -81,7 +81,17 @@ test('new access in the working copy: its witness and a link to the statement th
   assert.match(report, new RegExp(`^## 1\\. s3:PutObject on ${access.resource.replace(/[:/.*]/g, '\\$&')}$`, 'm'));
   assert.ok(lines.includes('- action: `s3:PutObject`'), report);
   assert.ok(lines.includes('- context: no condition keys'), report);
-  assert.ok(lines.includes('- allowed by: [Statement\\[1\\] "Upload", line 5](file:///work/app.json#L5)'), report);
+  assert.ok(lines.includes('- allowed by: [Statement\\[1\\] "Upload", line 5](../../work/app.json#L5)'), report);
+  // A document never saved has nowhere to link to: the statement is named only.
+  const unlinked = renderReport(answer, { ...SIDES, newLink: undefined }).split('\n');
+  assert.ok(unlinked.includes('- allowed by: Statement\\[1\\] "Upload"'), unlinked.join('\n'));
+});
+
+test('the report links to the policy by a path relative to the report (the preview opens no file: link)', () => {
+  const storage = '/home/me/.config/Code/User/globalStorage/iampolicyls.iam-policy-ls/compare';
+  assert.equal(reportLink(storage, '/home/me/src/my policies/app (prod).json'),
+    '../../../../../../src/my%20policies/app%20%28prod%29.json');
+  assert.equal(reportLink(storage, `${storage}/app.json`), 'app.json');
 });
 
 test('the same access passes; a file new since HEAD is compared with an empty policy', async () => {

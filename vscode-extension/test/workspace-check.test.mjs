@@ -91,6 +91,61 @@ test('files open in an editor are counted but keep their live diagnostics', asyn
   assert.equal(plan.fileCount, 2);
 });
 
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: lambda.amazonaws.com}
+            Action: sts:AssumeRol
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObjekt
+                Resource: '*'
+`;
+
+/** An account dump: one policy as a JSON object, one URL-encoded as the API returns it. */
+const ACCOUNT = JSON.stringify({
+  UserDetailList: [{ UserName: 'alice', UserPolicyList: [{ PolicyName: 'Logs', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:GetLogEvnts', Resource: '*' }] } }] }],
+  GroupDetailList: [{ GroupName: 'ops', GroupPolicyList: [{ PolicyName: 'Encoded', PolicyDocument: encodeURIComponent('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObbject","Resource":"*"}]}') }] }],
+  RoleDetailList: [],
+  Policies: [],
+}, null, 2);
+
+test('the policies of a template or an account dump are diagnostics of that one file', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'iam-workspace-'));
+  mkdirSync(join(folder, 'infra'));
+  writeFileSync(join(folder, 'infra', 'app#1.yaml'), TEMPLATE);
+  writeFileSync(join(folder, 'account.json'), ACCOUNT);
+  const plan = await check(folder, {});
+  assert.deepEqual(plan.files.map((f) => f.path).sort(), [join(folder, 'account.json'), join(folder, 'infra', 'app#1.yaml')]);
+  assert.equal(plan.fileCount, 2);
+
+  // Both policies of the template, at their place in it (0-based lines; after "Action: ").
+  const template = plan.files.find((f) => f.path.endsWith('app#1.yaml')).diagnostics;
+  const invalid = template.filter((d) => d.code === 'INVALID_ACTION').map((d) => [d.range.start.line, d.range.start.character]);
+  assert.deepEqual(invalid, [[9, 20], [15, 24]], JSON.stringify(template));
+
+  // The encoded policy's range is in its decoded text: the finding goes to the file's start, named.
+  const account = plan.files.find((f) => f.path.endsWith('account.json')).diagnostics;
+  const logs = account.find((d) => d.message.includes('GetLogEvnts'));
+  assert.ok(logs.range.start.line > 0, JSON.stringify(logs));
+  const encoded = account.find((d) => d.message.includes('GetObbject'));
+  assert.deepEqual(encoded.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  assert.match(encoded.message, /^group\/ops\/inline\/Encoded \(in its decoded document, line 1, column \d+\): /);
+
+  // An open template keeps the server's live diagnostics alone.
+  const open = join(folder, 'infra', 'app#1.yaml');
+  const whileOpen = await check(folder, {}, (path) => path === open);
+  assert.deepEqual(whileOpen.files.map((f) => f.path), [join(folder, 'account.json')]);
+});
+
 test('a check that prints no report is a failure, not an empty workspace', async () => {
   const folder = workspace();
   const run = await runCheck(java, ['-jar', jar, 'check', '--format', 'json', '--no-such-option', '.'], folder);

@@ -1,27 +1,44 @@
 // VS Code itself (code-server 4.100.3 in headless Chromium, driven by playwright-core): installs
-// the packaged .vsix, opens a policy, and checks what a user sees and gets: squiggles and our
-// codes in the Problems panel, a hover with text, a completion and a quick fix that change the
-// saved file to exactly the expected text, and an output channel without error lines.
+// the packaged .vsix (and no other extension), opens a policy, and checks what a user sees and
+// gets: squiggles and our codes in the Problems panel, a hover with text, a completion and a
+// quick fix that change the saved file to exactly the expected text; the same in a YAML
+// CloudFormation template, and silence on a YAML workflow (template.mjs); "Compare with Saved",
+// "with HEAD" and "with File..." after an edit that widens the policy, and the policy's tests
+// run again when it is saved (compare.mjs); the workspace
+// check on a template; an output channel without error lines; a restart on the class data
+// sharing archive.
 // With --no-java, code-server runs on a PATH without Java and without JAVA_HOME, and the server
 // must run on the runtime inside the extension. Screenshots go to SHOTS (whole window) and
 // SHOTS/docs (cropped to the editor, for the documentation). Exits non-zero with the failed step.
 //   usage: node drive.mjs CODE_SERVER_DIR VSIX SHOTS [--no-java]
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { BROADER, BROADER_PATH, checkCompare, POLICY_TEST, POLICY_TEST_PATH } from './compare.mjs';
 import {
   baseSettings,
   installExtension,
+  listExtensions,
   makeHome,
   openFile,
   openWorkbench,
   pathWithoutJava,
   poll,
   removeHome,
-  retry,
   serverProcess,
   squiggles,
   startCodeServer,
 } from './session.mjs';
+import {
+  checkTemplate,
+  checkWorkspaceCommand,
+  TEMPLATE,
+  TEMPLATE_PATH,
+  UNOPENED_TEMPLATE_PATH,
+  WORKFLOW,
+  WORKFLOW_PATH,
+} from './template.mjs';
+import { workbench } from './workbench.mjs';
 
 const args = process.argv.slice(2);
 const noJava = args.includes('--no-java');
@@ -55,6 +72,17 @@ const AFTER_QUICK_FIX = AFTER_COMPLETION.replace('"iam:GetUsr"', '"iam:GetUser"'
 const dirs = makeHome(baseSettings);
 const policyFile = join(dirs.workspace, 'policy.json');
 writeFileSync(policyFile, POLICY);
+const files = [
+  [TEMPLATE_PATH, TEMPLATE],
+  [UNOPENED_TEMPLATE_PATH, TEMPLATE],
+  [WORKFLOW_PATH, WORKFLOW],
+  [BROADER_PATH, BROADER],
+  [POLICY_TEST_PATH, POLICY_TEST],
+];
+for (const [path, text] of files) {
+  mkdirSync(dirname(join(dirs.workspace, path)), { recursive: true });
+  writeFileSync(join(dirs.workspace, path), text);
+}
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(join(shots, 'docs'), { recursive: true });
 
@@ -71,12 +99,20 @@ function step(name) {
 let session;
 let context;
 let page;
+let ui;
 let exitCode = 0;
 try {
+  commitWorkspace();
   installExtension(installDir, dirs, env, vsix);
-  step(`installed ${vsix}`);
+  // Ours alone: templates need no YAML extension (Red Hat's or another).
+  const extensions = listExtensions(installDir, dirs, env);
+  if (extensions.length !== 1 || !extensions[0].startsWith('iampolicyls.iam-policy-ls')) {
+    throw new Error(`extensions installed: ${extensions.join(', ')}`);
+  }
+  step(`installed ${vsix}, the only extension`);
   session = await startCodeServer(installDir, dirs, env);
   ({ context, page } = await openWorkbench(installDir, dirs, session.port));
+  ui = workbench(page, shots);
   step('workbench loaded');
   // The explorer off: the editor gets the width, the screenshots show the policy.
   await page.keyboard.press('Control+B');
@@ -96,64 +132,36 @@ try {
     step(`no Java on the PATH: the server runs on ${server.java.slice(dirs.extensions.length + 1)}`);
   }
 
-  await page.keyboard.press('Control+Shift+M');
-  const problems = page.locator('.markers-panel');
+  const problems = await ui.problems();
   for (const code of ['SERVICE_WILDCARD', 'INVALID_ACTION']) {
-    await problems.getByText(code).first().waitFor({ timeout: 60000 });
+    await problems.filter({ hasText: code }).first().waitFor({ timeout: 60000 });
   }
   step('SERVICE_WILDCARD and INVALID_ACTION in the Problems panel');
-  await shoot('diagnostics', ['.part.editor', '.part.panel'], undefined, 1240);
-  // The panel off again (Ctrl+J toggles it): room for the widgets below.
-  await page.keyboard.press('Control+J');
-  await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 15000 });
-
-  const editor = page.locator('.part.editor .monaco-editor .view-lines').first();
+  await ui.shoot('diagnostics', ['.part.editor', '.part.panel'], undefined, 1240);
+  await ui.closePanel();
 
   // Completion: the cursor before the closing quote of "ec2:DescribeInst" (line 11).
-  await goTo('11:34');
-  const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: /^ec2:DescribeInstances/ }).first();
-  await retry('the completion list', 4, async () => {
-    await page.keyboard.press('Control+Space');
-    await suggestion.waitFor({ timeout: 20000 });
-  }, () => page.keyboard.press('Escape'));
-  await shoot('completion', ['.part.editor'], '.suggest-widget');
-  await suggestion.click();
-  await save(AFTER_COMPLETION, 'the accepted completion');
+  await ui.goTo('11:34');
+  await ui.complete('ec2:DescribeInstances', 'completion');
+  await ui.save(policyFile, AFTER_COMPLETION, 'the accepted completion');
   step('completion accepted: "ec2:DescribeInst" became "ec2:DescribeInstances" in the saved file');
 
   // Hover on the completed action: what it does, from the bundled catalog.
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /DescribeInstances/ }).first();
-  await retry('the hover', 4, async () => {
-    await page.mouse.move(5, 5);
-    await editor.getByText('ec2:DescribeInstances').first().hover();
-    await hover.waitFor({ timeout: 20000 });
-  });
-  const hoverText = await hover.innerText();
+  const hoverText = await ui.hover('ec2:DescribeInstances', 'DescribeInstances', 'hover');
   if (hoverText.trim().length < 40) {
     throw new Error(`the hover says only: ${hoverText}`);
   }
-  await shoot('hover', ['.part.editor'], '.monaco-hover:not(.hidden)');
   step(`hover shown: ${hoverText.split('\n')[0].slice(0, 80)}`);
-  await page.mouse.move(5, 5);
 
   // Quick fix on "iam:GetUsr" (line 16): Ctrl+. lists the fixes; the closest action wins.
-  await goTo('16:20');
-  const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Change to "iam:GetUser"' }).first();
-  await retry('the quick fix menu', 4, async () => {
-    await page.keyboard.press('Control+.');
-    await fix.waitFor({ timeout: 20000 });
-  }, () => page.keyboard.press('Escape'));
-  await shoot('quick-fix', ['.part.editor'], '.action-widget');
-  // The menu takes keys, not clicks (a pointer block covers it): move the focus to the fix.
-  const focused = page.locator('.action-widget .monaco-list-row.focused');
-  await poll('the focus on the fix', 20000, async () => {
-    if ((await focused.getAttribute('aria-label', { timeout: 2000 })) === 'Change to "iam:GetUser"') return true;
-    await page.keyboard.press('ArrowDown');
-    return false;
-  });
-  await page.keyboard.press('Enter');
-  await save(AFTER_QUICK_FIX, 'the applied quick fix');
+  await ui.goTo('16:20');
+  await ui.quickFix('Change to "iam:GetUser"', 'quick-fix');
+  await ui.save(policyFile, AFTER_QUICK_FIX, 'the applied quick fix');
   step('quick fix applied: "iam:GetUsr" became "iam:GetUser" in the saved file');
+
+  await checkTemplate(ui, dirs.workspace, step);
+  await checkCompare(ui, policyFile, AFTER_QUICK_FIX, step);
+  await checkWorkspaceCommand(ui, step);
 
   // The output channel: the server's log lines at their own level, none of them an error.
   const log = await poll('the IAM Policy output channel log', 30000, () => findChannelLog(dirs.userData, 'IAM Policy.log'));
@@ -171,11 +179,7 @@ try {
   // After the first start the extension makes the server's class data sharing archive in the
   // background; a restart (the command) maps it, and the findings come back.
   await poll('the class data sharing archive', 120000, () => readFileSync(log, 'utf8').includes('Class data sharing archive made'));
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator('.quick-input-widget input').first().waitFor({ timeout: 15000 });
-  await page.keyboard.type('IAM Policy: Restart Server');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'IAM Policy: Restart Server' }).first().waitFor({ timeout: 20000 });
-  await page.keyboard.press('Enter');
+  await ui.runCommand('IAM Policy: Restart Server');
   const restarted = await poll('a new server process', 60000, () => {
     const p = serverProcess(dirs.extensions);
     return p && p.pid !== server.pid ? p : undefined;
@@ -183,8 +187,7 @@ try {
   if (!restarted.args.some((a) => a.startsWith('-XX:SharedArchiveFile='))) {
     throw new Error(`the restarted server maps no archive: ${restarted.args.join(' ')}`);
   }
-  await page.keyboard.press('Control+Shift+M');
-  await problems.getByText('SERVICE_WILDCARD').first().waitFor({ timeout: 60000 });
+  await (await ui.problems()).filter({ hasText: 'SERVICE_WILDCARD' }).first().waitFor({ timeout: 60000 });
   step('restarted on the class data sharing archive; the findings are back');
 
 } catch (e) {
@@ -201,50 +204,19 @@ try {
 }
 process.exit(exitCode);
 
-async function goTo(lineColumn) {
-  await retry(`go to ${lineColumn}`, 4, async () => {
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 15000 });
-    await page.keyboard.type(lineColumn);
-    await page.keyboard.press('Enter');
-    // A key pressed while Go to Line is still closing is lost (seen under load).
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15000 });
-  }, () => page.keyboard.press('Escape'));
-}
-
-/** Ctrl+S, then the file on disk must become `expected` (the whole text, nothing else). */
-async function save(expected, what) {
-  await retry(`saving ${what}`, 3, async () => {
-    await page.keyboard.press('Control+S');
-    await poll(`${what} on disk`, 20000, () => readFileSync(policyFile, 'utf8') === expected);
-  }).catch((e) => {
-    throw new Error(`${e.message}\nthe file holds:\n${readFileSync(policyFile, 'utf8')}`);
-  });
-}
-
 /**
- * A screenshot of the window (SHOTS/NAME.png) and one cropped to the union of `areas`, cut
- * below `widget` when given (SHOTS/docs/NAME.png).
+ * The workspace as a git repository with the files as written, for "Compare with HEAD"; git
+ * with the test's home, so no configuration of the user's applies.
  */
-async function shoot(name, areas, widget, maxWidth = 1000) {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-  const boxes = [];
-  for (const area of areas) {
-    const box = await page.locator(area).first().boundingBox();
-    if (box) boxes.push(box);
+function commitWorkspace() {
+  for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'policies as first written']]) {
+    const git = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], {
+      cwd: dirs.workspace,
+      env: { ...env, GIT_CONFIG_NOSYSTEM: '1' },
+      encoding: 'utf8',
+    });
+    if (git.status !== 0) throw new Error(`git ${args[0]} failed: ${git.stderr}`);
   }
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  let bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  let right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), x + maxWidth);
-  if (widget) {
-    const box = await page.locator(widget).first().boundingBox();
-    if (box) {
-      bottom = Math.min(bottom, Math.max(box.y + box.height + 24, y + 360));
-      right = Math.min(Math.max(...boxes.map((b) => b.x + b.width)), Math.max(right, box.x + box.width + 24));
-    }
-  }
-  await page.screenshot({ path: join(shots, 'docs', `${name}.png`), clip: { x, y, width: right - x, height: bottom - y } });
 }
 
 /** The log file VS Code keeps for an output channel created with { log: true }. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-VS Code test needs, from Debian and npm only (no browser or VS Code
-# download): chromium, ripgrep and code-server's build tools from apt; code-server 4.100.3
+# download): chromium, ripgrep, git (Compare with HEAD) and code-server's build tools from apt; code-server 4.100.3
 # (the last release on Node 20) and playwright-core into $1 (about 300 MB the first time).
 #
 # When the Debian packages are missing: root (or password-less sudo) installs them; with
@@ -10,11 +10,11 @@ set -euo pipefail
 mkdir -p "$1"
 dest="$(cd "$1" && pwd)"
 if [[ -x "$dest/node_modules/.bin/code-server" && -d "$dest/node_modules/playwright-core" ]] \
-  && command -v chromium >/dev/null && command -v rg >/dev/null; then
+  && command -v chromium >/dev/null && command -v rg >/dev/null && command -v git >/dev/null; then
   exit 0
 fi
 missing=()
-for p in build-essential python3 libkrb5-dev pkg-config ripgrep chromium; do
+for p in build-essential python3 libkrb5-dev pkg-config ripgrep chromium git; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if (( ${#missing[@]} )); then

@@ -88,6 +88,18 @@ export function installExtension(installDir, dirs, env, vsix) {
   }
 }
 
+/** The extensions installed in `dirs.extensions`, as code-server lists them (publisher.name). */
+export function listExtensions(installDir, dirs, env) {
+  const result = spawnSync(codeServerBin(installDir), [...commonArgs(dirs), '--list-extensions'], {
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`listing the extensions failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout.split('\n').map((l) => l.trim()).filter((l) => l);
+}
+
 /** Starts code-server on a free port and waits for /healthz. */
 export async function startCodeServer(installDir, dirs, env) {
   const port = await freePort();
@@ -145,7 +157,8 @@ export async function openWorkbench(installDir, dirs, port) {
 
 /** Opens a workspace file with Ctrl+P; resolves when the file's editor shows text. */
 export async function openFile(page, name) {
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first();
+  // The focused row: Enter opens it (a file opened before tops the list until the filter applies).
+  const row = page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first();
   await retry(`${name} in the file picker`, 4, async () => {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').first().waitFor({ timeout: 15000 });

@@ -124,6 +124,7 @@ public final class AllChecks {
   static List<PolicyCheck> leastPrivilege() {
     return List.of(
         new StatementNeverAppliesCheck(),
+        new ConditionAlwaysTrueCheck(),
         new FullAdminAccessCheck(),
         new ServiceWildcardCheck(),
         new ResourceStarCheck(),

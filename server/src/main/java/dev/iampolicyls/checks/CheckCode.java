@@ -67,6 +67,10 @@ public enum CheckCode {
       ACCESS_ANALYZER,
       ERROR,
       "A Region in a Resource ARN whose service's formats have none (IAM)."),
+  CONDITION_ALWAYS_TRUE(
+      OWN,
+      WARNING,
+      "A negated, IfExists or Null true test of a service key no action of the statement carries: it narrows nothing."),
   CONFIRM_AUDIENCE_CLAIM_TYPE(
       ACCESS_ANALYZER,
       SUGGESTION,

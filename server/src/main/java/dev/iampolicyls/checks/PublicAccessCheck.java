@@ -13,8 +13,10 @@ import dev.iampolicyls.syntax.PropertyNode;
  * A resource or trust policy whose Allow names {@code "Principal": "*"} (or {@code {"AWS": "*"}})
  * lets anyone, in any account, use it. A condition that pins the caller (aws:PrincipalOrgID,
  * aws:PrincipalAccount, aws:SourceArn, aws:SourceAccount, aws:SourceVpc(e), aws:SourceIp...)
- * removes it, as does a Deny without condition that takes away every action it grants. Reported on
- * the "*". Not in a VPC endpoint policy, which grants nothing by itself and names "*" as a rule.
+ * removes it, as does a Deny without condition that takes away every action it grants, or a Deny
+ * that takes them away from all but such callers ({@code StringNotEquals aws:SourceVpce}, a private
+ * API's usual policy). Reported on the "*". Not in a VPC endpoint policy, which grants nothing by
+ * itself and names "*" as a rule.
  */
 final class PublicAccessCheck extends PolicyCheck {
   PublicAccessCheck() {
@@ -31,7 +33,10 @@ final class PublicAccessCheck extends PolicyCheck {
     for (Grant g : analysis.allows()) {
       Statement s = g.statement();
       JsonNode star = s.principal().map(p -> starOf(p.value())).orElse(null);
-      if (star == null || g.pinning().pinsWho() || g.granted().isEmpty()) {
+      if (star == null
+          || g.pinning().pinsWho()
+          || g.granted().isEmpty()
+          || g.pinnedByDeny(g.granted())) {
         continue;
       }
       ctx.report(

@@ -55,7 +55,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
         + m.resource().value()
         + "\": "
         + what
-        + ". Fix the ARN or the actions";
+        + ". Fix the ARN or the actions.";
   }
 
   private static String actionMessage(ResourceFit.ActionMisfit m) {
@@ -70,7 +70,7 @@ final class ResourceMismatchCheck extends PolicyCheck {
     return subject
         + describe(m.accepted(), " or ")
         + " resources, and no Resource of this statement is one: it never applies here. Add such a"
-        + " Resource, or move the action to a statement that names one";
+        + " Resource, or move the action to a statement that names one.";
   }
 
   /** "s3 bucket, s3 accesspoint and 2 more": resource types for a message. */

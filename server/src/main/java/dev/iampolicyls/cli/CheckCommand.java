@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Check policy files and folders.",
       "Folders are searched recursively for *.json files that look like IAM policies; other JSON"
-          + " is skipped. A file named explicitly is always checked.",
+          + " is skipped. A file named explicitly is always checked (unless it is YAML and no"
+          + " template).",
       "Text output shows positions as path:line:column, 1-based; JSON output uses LSP ranges"
           + " (0-based lines, UTF-16 characters, end exclusive).",
       "Settings come from .iam-policy-ls.json in the current folder or the nearest one above it"

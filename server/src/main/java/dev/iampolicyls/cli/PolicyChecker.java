@@ -4,6 +4,7 @@ import dev.iampolicyls.checks.CheckCode;
 import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.embedded.CloudFormationFormat;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.service.Analysis;
 import dev.iampolicyls.service.EmbeddedAnalysis;
@@ -134,7 +135,8 @@ final class PolicyChecker {
 
   /**
    * The results for one input (several for an account dump), or null when a file found in a folder
-   * is not a policy.
+   * is not a policy, or a YAML file is not a template (named on the command line too: reading a
+   * workflow as JSON would only report JSON syntax errors in valid YAML).
    */
   private List<FileResult> check(PolicyFiles.Input input) {
     if (input.problem() != null) {
@@ -165,7 +167,7 @@ final class PolicyChecker {
         return TemplateResults.of(input.displayPath(), template.get());
       }
     }
-    if (!input.explicit() && !PolicyFiles.isJson(input.file())) {
+    if (!PolicyFiles.isJson(input.file()) && (!input.explicit() || isYaml(input, decoded))) {
       return null; // a YAML file that is not a template
     }
     Analysis analysis = service.analyze(decoded.text(), input.file(), settings, input.explicit());
@@ -191,6 +193,14 @@ final class PolicyChecker {
     }
     return List.of(
         new FileResult(input.displayPath(), analysis.policyType(), findings, source, null));
+  }
+
+  /** A file with a YAML name whose text is not JSON (a JSON policy is also valid YAML). */
+  private static boolean isYaml(PolicyFiles.Input input, Utf8Text decoded) {
+    return input.file() != null
+        && PolicyFiles.isTemplateCandidate(input.file())
+        && decoded.valid()
+        && !CloudFormationFormat.startsAsJson(decoded.text());
   }
 
   /**

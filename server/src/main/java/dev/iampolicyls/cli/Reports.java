@@ -40,7 +40,7 @@ final class Reports {
     if (run.skipped() > 0) {
       err.println(
           run.skipped()
-              + (run.skipped() == 1 ? " JSON file" : " JSON files")
+              + (run.skipped() == 1 ? " file" : " files")
               + " skipped (not "
               + (run.skipped() == 1 ? "a policy" : "policies")
               + ")");

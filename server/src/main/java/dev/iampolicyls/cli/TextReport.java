@@ -36,14 +36,20 @@ final class TextReport {
       FileResult file, Finding finding, PrintWriter out, Colors colors) {
     SourceText document = file.source();
     TextPosition start = document.positionAt(finding.offset());
+    // A policy inside a template or an account dump is located in its file, where editors and CI
+    // problem matchers look for path:line:col, and named after the message; one whose positions
+    // are in its URL-decoded text has no place in the file, so its name stays in the path.
+    boolean inFile = file.embeddedName() != null && !file.decodedPositions();
+    String where = inFile ? file.artifactPath() : file.path();
     out.println(
-        colors.bold(file.path() + ":" + (start.line() + 1) + ":" + (start.character() + 1) + ":")
+        colors.bold(where + ":" + (start.line() + 1) + ":" + (start.character() + 1) + ":")
             + " "
             + colors.type(finding.type(), finding.type().name())
             + " "
             + finding.code().id()
             + " "
             + finding.message()
+            + (inFile ? " [in " + file.embeddedName() + "]" : "")
             + (file.decodedPositions() ? " [position in the URL-decoded policy document]" : ""));
     LineIndex lines = document.lines();
     String text = document.text();
@@ -73,10 +79,16 @@ final class TextReport {
   static String summary(CheckRun run) {
     Map<FindingType, Integer> counts = run.countsByType();
     StringBuilder s = new StringBuilder();
+    // A template's or account dump's policies are results of their own but one file on disk.
+    long files = run.files().stream().map(FileResult::artifactPath).distinct().count();
     s.append(plural(run.findingCount(), "finding"))
         .append(" in ")
-        .append(plural(run.files().size(), "file"))
-        .append(" (");
+        .append(plural((int) files, "file"));
+    long embedded = run.files().stream().filter(f -> f.embeddedName() != null).count();
+    if (embedded > 0) {
+      s.append(", ").append(plural((int) embedded, "policy", "policies")).append(" inside");
+    }
+    s.append(" (");
     String separator = "";
     for (FindingType type : FindingType.values()) {
       String name = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -86,7 +98,7 @@ final class TextReport {
     s.append(')');
     if (run.skipped() > 0) {
       s.append("; ")
-          .append(plural(run.skipped(), "JSON file"))
+          .append(plural(run.skipped(), "file"))
           .append(" skipped (not ")
           .append(run.skipped() == 1 ? "a policy" : "policies")
           .append(')');
@@ -100,6 +112,10 @@ final class TextReport {
   }
 
   private static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return plural(n, noun, noun + "s");
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The values of one condition key worth trying: one of each class of values that the tests on the
@@ -98,6 +100,20 @@ final class ContextCandidates {
     return out;
   }
 
+  /**
+   * The classes of values of string tests found before, by the tests (kind and value, in order):
+   * the same tests recur across the values of policy variables, the policies of a batch, and
+   * keystrokes. Bounded like the other memos; thread-safe for a batch's parallel checks.
+   */
+  private static final Map<String, List<String>> STRING_CLASSES = new ConcurrentHashMap<>();
+
+  private static final int STRING_CLASSES_BOUND = 4_096;
+
+  /** Appends one test to a memo key: its kind and its value, preceded by the value's length. */
+  private static void describe(StringBuilder key, char kind, String value) {
+    key.append(kind).append(value.length()).append(':').append(value);
+  }
+
   private static List<String> elements(
       String key,
       String type,
@@ -107,6 +123,7 @@ final class ContextCandidates {
       throws TooMany {
     Set<String> out = new LinkedHashSet<>();
     List<Observed> strings = new ArrayList<>();
+    StringBuilder stringsKey = new StringBuilder().append(maxStates);
     TreeSet<BigDecimal> numbers = new TreeSet<>();
     TreeSet<Instant> dates = new TreeSet<>();
     List<IpRange> ranges = new ArrayList<>();
@@ -121,12 +138,22 @@ final class ContextCandidates {
           continue;
         }
         switch (op.base()) {
-          case StringEquals, StringNotEquals ->
-              strings.add(Observed.of(GlobClasses.literal(v, false)));
-          case StringEqualsIgnoreCase, StringNotEqualsIgnoreCase ->
-              strings.add(Observed.of(GlobClasses.literal(v, true)));
-          case StringLike, StringNotLike -> strings.add(Observed.of(GlobClasses.glob(v, false)));
-          case ArnEquals, ArnLike, ArnNotEquals, ArnNotLike -> strings.add(Observed.arn(v));
+          case StringEquals, StringNotEquals -> {
+            strings.add(Observed.of(GlobClasses.literal(v, false)));
+            describe(stringsKey, 'E', v);
+          }
+          case StringEqualsIgnoreCase, StringNotEqualsIgnoreCase -> {
+            strings.add(Observed.of(GlobClasses.literal(v, true)));
+            describe(stringsKey, 'I', v);
+          }
+          case StringLike, StringNotLike -> {
+            strings.add(Observed.of(GlobClasses.glob(v, false)));
+            describe(stringsKey, 'G', v);
+          }
+          case ArnEquals, ArnLike, ArnNotEquals, ArnNotLike -> {
+            strings.add(Observed.arn(v));
+            describe(stringsKey, 'A', v);
+          }
           case BinaryEquals -> {
             out.add(v);
             out.add("ZXhhbXBsZQ==");
@@ -165,13 +192,22 @@ final class ContextCandidates {
     }
     for (String v : extraValues) {
       strings.add(Observed.of(GlobClasses.literal(v, false)));
+      describe(stringsKey, 'E', v);
     }
     if (!strings.isEmpty()) {
-      try {
-        out.addAll(GlobClasses.classes(List.of(), strings, maxStates).values());
-      } catch (GlobClasses.TooManyStates e) {
-        throw new TooMany("the string tests on " + key + " have too many classes of values");
+      List<String> classes = STRING_CLASSES.get(stringsKey.toString());
+      if (classes == null) {
+        try {
+          classes = List.copyOf(GlobClasses.classes(List.of(), strings, maxStates).values());
+        } catch (GlobClasses.TooManyStates e) {
+          throw new TooMany("the string tests on " + key + " have too many classes of values");
+        }
+        if (STRING_CLASSES.size() > STRING_CLASSES_BOUND) {
+          STRING_CLASSES.clear();
+        }
+        STRING_CLASSES.put(stringsKey.toString(), classes);
       }
+      out.addAll(classes);
     }
     for (BigDecimal d : between(new ArrayList<>(numbers))) {
       out.add(d.stripTrailingZeros().toPlainString());

@@ -98,8 +98,13 @@ public final class PolicyComparison {
 
   /** Whether a single policy allows the request: some Allow applies and no Deny does. */
   static boolean allows(NamedPolicy policy, Request request) {
+    return allows(evaluate(policy, request));
+  }
+
+  /** Whether the outcome of one policy's statements allows: some Allow applies and no Deny does. */
+  private static boolean allows(Evaluation evaluation) {
     boolean allow = false;
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.applies() && o.isDeny()) {
         return false;
       }
@@ -109,8 +114,8 @@ public final class PolicyComparison {
   }
 
   /** Whether the policy takes part in the request at all (RCPs skip some services). */
-  static boolean inForce(NamedPolicy policy, Request request) {
-    for (StatementOutcome o : evaluate(policy, request).statements()) {
+  private static boolean inForce(Evaluation evaluation) {
+    for (StatementOutcome o : evaluation.statements()) {
       if (o.reason() != null && o.reason().startsWith("RCPs do not apply")) {
         return false;
       }
@@ -213,8 +218,28 @@ public final class PolicyComparison {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
       collectVariables();
+      // Counted first: past the bound the answer is UNKNOWN whatever the rest says, and the classes
+      // of the condition keys take seconds to find in the policies with most variables.
+      List<Map<String, String>> assignments = variableAssignments();
+      List<ActionGroup> groups = List.of();
+      Undecided groupsUndecided = null;
+      try {
+        groups = actionGroups();
+        BitSet everywhere = oldAllowsEverywhere();
+        if (!everywhere.isEmpty()) {
+          groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+        }
+      } catch (Undecided e) {
+        groupsUndecided = e; // after the condition keys' reasons, as before
+      }
+      if (groupsUndecided == null && groups.isEmpty()) {
+        // No NEW Allow names an action that OLD does not allow everywhere: nothing is new.
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
       collectKeys();
-      List<ActionGroup> groups = actionGroups();
+      if (groupsUndecided != null) {
+        throw groupsUndecided;
+      }
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = new ArrayList<>();
       for (Optional<RequestPrincipal> p : principals) {
@@ -227,11 +252,14 @@ public final class PolicyComparison {
         principalTruth.add(t);
       }
       Map<String, Found> found = new LinkedHashMap<>();
-      for (Map<String, String> assignment : variableAssignments()) {
+      for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
         ResourceCandidates resources =
-            new ResourceCandidates(resourcePatterns(assignment), GlobStates.MAX_STATES);
+            new ResourceCandidates(
+                resourcePatterns(assignment),
+                GlobStates.MAX_STATES,
+                catalog.memo(RESOURCE_CLASSES_MEMO));
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
@@ -291,10 +319,11 @@ public final class PolicyComparison {
                 cell.principal(),
                 Optional.empty(),
                 context);
-        if (!inForce(newPolicy, witness)) {
+        Evaluation byNew = evaluate(newPolicy, witness); // asked three questions below
+        if (!inForce(byNew)) {
           continue; // RCPs do not restrict this service: neither policy takes part
         }
-        if (!allows(newPolicy, witness) || allows(oldPolicy, witness)) {
+        if (!allows(byNew) || allows(oldPolicy, witness)) {
           throw new Undecided(
               "internal: a candidate witness was not confirmed by the evaluator ("
                   + witness.action()
@@ -302,7 +331,7 @@ public final class PolicyComparison {
                   + witness.resource()
                   + ")");
         }
-        List<String> statements = applyingNewAllows(witness);
+        List<String> statements = applyingNewAllows(byNew);
         String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
         Found f = found.get(groupKey);
         if (f == null) {
@@ -338,8 +367,7 @@ public final class PolicyComparison {
       }
     }
 
-    private List<String> applyingNewAllows(Request witness) {
-      Evaluation e = evaluate(newPolicy, witness);
+    private List<String> applyingNewAllows(Evaluation e) {
       List<String> out = new ArrayList<>();
       List<Statement> statements = newPolicy.policy().statements();
       for (StatementOutcome o : e.statements()) {
@@ -713,21 +741,124 @@ public final class PolicyComparison {
       return false;
     }
 
+    /**
+     * The OLD Allow statements that let every request of their actions through: Resource "*", no
+     * Condition, and a role that ignores Principal. (A reference such as PowerUserAccess allows all
+     * but three services so.)
+     */
+    private BitSet oldAllowsEverywhere() {
+      BitSet out = new BitSet();
+      if (oldPolicy.role() != PolicyRole.IDENTITY && oldPolicy.role() != PolicyRole.SCP) {
+        return out;
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        Statement s = p.parts().statement();
+        if (!p.isNew()
+            && p.allow()
+            && s.condition().isEmpty()
+            && s.resource().isPresent()
+            && s.resources().stream().anyMatch(r -> r.value().equals("*"))) {
+          out.set(i);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Whether OLD allows every request of a class of actions: one of {@code everywhere} names them
+     * and no OLD Deny does, whatever its resources and conditions. Then no request of the class is
+     * new access, and the class needs no resources, cells or search: the exact search would find
+     * nothing there (the Allow has no condition to fail and applies to every resource).
+     */
+    private boolean allowedByOld(BitSet actionVector, BitSet everywhere) {
+      if (!actionVector.intersects(everywhere)) {
+        return false;
+      }
+      for (int i = actionVector.nextSetBit(0); i >= 0; i = actionVector.nextSetBit(i + 1)) {
+        if (!parts.get(i).isNew() && !parts.get(i).allow()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Actions share a group when the same statements name them and they act on the same formats.
+     */
+    private record GroupKey(BitSet actionVector, String formats) {}
+
+    /** An action's ARN formats, and their text as group keys compare them. */
+    private record Formats(List<String> list, String text) {}
+
+    private static final Object FORMATS_MEMO = new Object();
+
+    /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
+    private static final Object RESOURCE_CLASSES_MEMO = new Object();
+
+    /**
+     * Sorts the NEW Allow statements ({@code newAllows}), or the others, into those that give every
+     * action of the service the same answer (set in {@code same} when it is yes) and those that
+     * depend on the action ({@code open}). Returns whether any of them may let an action through.
+     */
+    private boolean sortByActions(
+        String service, boolean newAllows, BitSet same, List<Integer> open) {
+      boolean any = false;
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if ((p.isNew() && p.allow()) != newAllows) {
+          continue;
+        }
+        Optional<Boolean> holds = p.parts().sameForEveryActionOf(service);
+        if (holds.isEmpty()) {
+          open.add(i);
+          any = true;
+        } else if (holds.get()) {
+          same.set(i);
+          any = true;
+        }
+      }
+      return any;
+    }
+
     private List<ActionGroup> actionGroups() throws Undecided {
-      Map<String, ActionGroup> groups = new LinkedHashMap<>();
+      Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
+      Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
       for (Service service : catalog.services()) {
+        spend(service.actions().size());
+        // Most statements name a few services: for the others, every action gets one answer.
+        BitSet same = new BitSet();
+        List<Integer> open = new ArrayList<>();
+        // NEW's Allow statements first: when none names an action of the service, nothing will.
+        if (!sortByActions(service.prefix(), true, same, open)) {
+          continue;
+        }
+        sortByActions(service.prefix(), false, same, open);
         for (Action action : service.actions()) {
-          spend(1);
-          BitSet v = actionVector(action.qualifiedName());
+          String name = action.qualifiedName();
+          BitSet v = (BitSet) same.clone();
+          for (int i : open) {
+            if (parts.get(i).parts().actionHolds(name)) {
+              v.set(i);
+            }
+          }
           if (!anyNewAllow(v)) {
             continue;
           }
-          List<String> formats = options.stringSemantics() ? null : formats(action);
-          String key = v + "\n" + formats;
+          Formats formats =
+              options.stringSemantics()
+                  ? new Formats(null, "null")
+                  : formatsByAction.computeIfAbsent(
+                      name,
+                      k -> {
+                        List<String> list = formats(action);
+                        return new Formats(list, String.valueOf(list));
+                      });
           groups
-              .computeIfAbsent(key, k -> new ActionGroup(v, formats))
+              .computeIfAbsent(
+                  new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
               .actions
-              .add(action.qualifiedName());
+              .add(name);
         }
       }
       if (options.stringSemantics()) {
@@ -737,7 +868,7 @@ public final class PolicyComparison {
     }
 
     /** Actions outside the catalog that the patterns tell apart from every catalog action. */
-    private void addActionStrings(Map<String, ActionGroup> groups) throws Undecided {
+    private void addActionStrings(Map<GroupKey, ActionGroup> groups) throws Undecided {
       List<String> patterns = new ArrayList<>();
       for (Part p : parts) {
         for (var a : p.parts().statement().actions()) {
@@ -765,7 +896,10 @@ public final class PolicyComparison {
         }
         boolean covered = groups.values().stream().anyMatch(g -> g.actionVector.equals(v));
         if (!covered) {
-          groups.computeIfAbsent(v + "\nnull", k -> new ActionGroup(v, null)).actions.add(action);
+          groups
+              .computeIfAbsent(new GroupKey(v, "null"), k -> new ActionGroup(v, null))
+              .actions
+              .add(action);
         }
       }
     }

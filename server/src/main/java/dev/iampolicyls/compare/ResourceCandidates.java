@@ -25,30 +25,59 @@ final class ResourceCandidates {
     "arn", "aws", "s3", "us-east-1", "111122223333", "example"
   };
 
+  /** Past this many remembered formats and patterns, the shared memo starts again. */
+  private static final int SHARED_BOUND = 4_096;
+
   private final List<String> patterns;
   private final int maxStates;
   private final Map<String, List<String>> byFormat = new HashMap<>();
+  private final Map<String, List<String>> shared;
 
   /**
    * @param patterns every Resource and NotResource value of both policies, variables substituted
+   * @param shared the representatives found by earlier comparisons (thread-safe), per format and
+   *     patterns that tell its ARNs apart: the other values of a policy variable, the other
+   *     policies of a batch and the next keystroke mostly ask again
    */
-  ResourceCandidates(List<String> patterns, int maxStates) {
+  ResourceCandidates(List<String> patterns, int maxStates, Map<String, List<String>> shared) {
     this.patterns = patterns.stream().filter(p -> !p.equals("*")).distinct().toList();
     this.maxStates = maxStates;
+    this.shared = shared;
   }
 
   /** The representatives among the ARNs of a catalog format. */
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
     if (known == null) {
-      known =
-          anyService(arnFormat)
-              ? byService(arnFormat)
-              : compute(
-                  shapes(arnFormat), relevant(arnFormat), fill(arnFormat), arnsOnly(arnFormat));
+      List<String> relevant = relevant(arnFormat);
+      String key = sharedKey(arnFormat, relevant);
+      known = shared.get(key);
+      if (known == null) {
+        known =
+            anyService(arnFormat)
+                ? byService(arnFormat)
+                : compute(shapes(arnFormat), relevant, fill(arnFormat), arnsOnly(arnFormat));
+        if (shared.size() > SHARED_BOUND) {
+          shared.clear();
+        }
+        shared.put(key, known);
+      }
       byFormat.put(arnFormat, known);
     }
     return known;
+  }
+
+  /**
+   * What the representatives of a format depend on: the format, the patterns that may match its
+   * ARNs (the others match none of them) and the bound; each text preceded by its length.
+   */
+  private String sharedKey(String arnFormat, List<String> relevant) {
+    StringBuilder key = new StringBuilder().append(maxStates).append('|');
+    key.append(arnFormat.length()).append(':').append(arnFormat);
+    for (String p : relevant) {
+      key.append(p.length()).append(':').append(p);
+    }
+    return key.toString();
   }
 
   /** The representatives among all strings (string semantics, or a type the catalog lacks). */
@@ -192,12 +221,19 @@ final class ResourceCandidates {
     return String.join(":", fields);
   }
 
+  /** The service field of each pattern (null when it has no six fields), split once. */
+  private String[] patternServices;
+
   /** The patterns that may match an ARN of the format: not those of another service. */
   private List<String> relevant(String arnFormat) {
     String service = field(arnFormat, 2);
+    if (patternServices == null) {
+      patternServices = patterns.stream().map(p -> field(p, 2)).toArray(String[]::new);
+    }
     List<String> out = new ArrayList<>();
-    for (String p : patterns) {
-      String ps = field(p, 2);
+    for (int i = 0; i < patterns.size(); i++) {
+      String p = patterns.get(i);
+      String ps = patternServices[i];
       boolean otherService =
           service != null
               && !service.contains("${")

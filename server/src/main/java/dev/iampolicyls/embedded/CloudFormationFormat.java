@@ -144,7 +144,10 @@ public final class CloudFormationFormat implements HostFormat {
     /** The string holding the nested template being read, when it is given as text. */
     private HostValue.Scalar textBody;
 
-    /** The resources of the template being read: logical id to resource type. */
+    /**
+     * The resources of the template being read: logical id to resource type, or the references
+     * table's variant of it.
+     */
     private Map<String, String> resourceTypes = Map.of();
 
     Locator(String text) {
@@ -162,15 +165,62 @@ public final class CloudFormationFormat implements HostFormat {
             && resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties) {
           String type = resource.string("Type").orElse("");
           for (PolicyPlaces.Place place : PolicyPlaces.of(type)) {
-            properties
-                .get(place.property())
+            valueAt(properties, place.keys())
                 .ifPresent(value -> locate(e.key().value(), place, value, properties));
+          }
+          if (type.equals("AWS::Serverless::Function")) {
+            apiEvents(e.key().value(), properties);
           }
           nested(e.key().value(), properties);
         }
       }
+      if (template.get("Globals").orElse(null) instanceof HostValue.Mapping globals) {
+        // The statements every API of the template gets.
+        PolicyPlaces.Place place = PolicyPlaces.API_CUSTOM_STATEMENTS;
+        List<String> keys = new ArrayList<>(List.of("Api"));
+        keys.addAll(place.keys());
+        List<Object> path = append(pathPrefix, "Globals");
+        path.addAll(keys);
+        valueAt(globals, keys)
+            .ifPresent(
+                value ->
+                    addStatements(
+                        namePrefix + "Globals/Api/" + place.property(), path, place, value));
+      }
       resourceTypes = outerTypes;
       return found;
+    }
+
+    /** The statements a function's {@code Api} events add to the policy of the API SAM makes. */
+    private void apiEvents(String logicalId, HostValue.Mapping properties) {
+      if (!(properties.get("Events").orElse(null) instanceof HostValue.Mapping events)) {
+        return;
+      }
+      for (HostValue.Entry event : events.entries()) {
+        if (event.value() instanceof HostValue.Mapping e
+            && e.string("Type").filter("Api"::equals).isPresent()) {
+          PolicyPlaces.Place place =
+              PolicyPlaces.API_CUSTOM_STATEMENTS.at(
+                  "Events/"
+                      + event.key().value()
+                      + "/Properties/"
+                      + PolicyPlaces.API_CUSTOM_STATEMENTS.property());
+          valueAt(properties, place.keys())
+              .ifPresent(value -> locate(logicalId, place, value, properties));
+        }
+      }
+    }
+
+    /** The value under these keys of nested maps, if every map on the way has its key. */
+    private static Optional<HostValue> valueAt(HostValue.Mapping properties, List<String> keys) {
+      HostValue value = properties;
+      for (String key : keys) {
+        if (!(value instanceof HostValue.Mapping m)) {
+          return Optional.empty();
+        }
+        value = m.get(key).orElse(null);
+      }
+      return Optional.ofNullable(value);
     }
 
     /**
@@ -186,10 +236,10 @@ public final class CloudFormationFormat implements HostFormat {
           if (type == null) {
             continue;
           }
-          types.put(e.key().value(), type);
-          boolean namesRole =
-              resource.get("Properties").orElse(null) instanceof HostValue.Mapping properties
-                  && properties.get("Role").isPresent();
+          HostValue.Mapping properties =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping m ? m : null;
+          types.put(e.key().value(), CloudFormationReferences.tableType(type, properties));
+          boolean namesRole = properties != null && properties.get("Role").isPresent();
           if (SAM_ROLE_GENERATORS.contains(type) && !namesRole) {
             generatedRoles.add(e.key().value() + "Role");
           }
@@ -226,11 +276,12 @@ public final class CloudFormationFormat implements HostFormat {
 
     private void locate(
         String logicalId, PolicyPlaces.Place place, HostValue value, HostValue.Mapping properties) {
-      List<Object> path =
-          append(pathPrefix, "Resources", logicalId, "Properties", place.property());
+      List<Object> path = append(pathPrefix, "Resources", logicalId, "Properties");
+      path.addAll(place.keys());
       String name = namePrefix + "Resources/" + logicalId + "/" + place.property();
       switch (place.shape()) {
         case DOCUMENT -> add(name, path, place, place.type(), value);
+        case STATEMENTS -> addStatements(name, path, place, value);
         case NAMED_POLICIES -> {
           List<HostValue> items =
               value instanceof HostValue.Sequence list ? list.items() : List.of();
@@ -264,13 +315,17 @@ public final class CloudFormationFormat implements HostFormat {
             add(name, path, place, place.type(), value);
           }
         }
-        case LAMBDA_PERMISSION ->
+        case LAMBDA_PERMISSION, LAYER_PERMISSION, EVENT_BUS_PERMISSION ->
             add(
                 namePrefix + "Resources/" + logicalId,
                 append(pathPrefix, "Resources", logicalId, "Properties"),
                 place,
                 place.type(),
-                LambdaPermissions.document(properties));
+                switch (place.shape()) {
+                  case LAMBDA_PERMISSION -> LambdaPermissions.document(properties);
+                  case LAYER_PERMISSION -> LambdaPermissions.layerDocument(properties);
+                  default -> LambdaPermissions.eventBusDocument(properties);
+                });
         case ORGANIZATIONS_CONTENT -> {
           PolicyType type =
               properties.string("Type").map(PolicyPlaces::organizationsType).orElse(null);
@@ -317,6 +372,24 @@ public final class CloudFormationFormat implements HostFormat {
         return out;
       }
       return List.of(value);
+    }
+
+    /** Statements a service adds to a policy, checked as that policy. */
+    private void addStatements(
+        String name, List<Object> path, PolicyPlaces.Place place, HostValue value) {
+      // A reference to statements kept elsewhere is nothing to check here.
+      boolean written =
+          value instanceof HostValue.Function f
+              ? f.name().equals(Functions.IF)
+              : !(value instanceof HostValue.Scalar);
+      if (written) {
+        add(
+            name,
+            path,
+            place,
+            place.type(),
+            SynthesizedPolicy.around(value, value.offset(), value.length()));
+      }
     }
 
     private static List<Object> append(List<Object> path, Object... more) {

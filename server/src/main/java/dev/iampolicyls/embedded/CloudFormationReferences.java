@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a reference to a resource of the same template gives: {@code Ref} and each {@code
@@ -104,7 +106,41 @@ public final class CloudFormationReferences {
 
   private static final Map<String, List<ReturnValue>> BY_TYPE = load();
 
+  /** The types the table has variants of ({@code TYPE Property=value} rows). */
+  private static final Set<String> VARIED =
+      BY_TYPE.keySet().stream()
+          .filter(t -> t.indexOf(' ') > 0)
+          .map(t -> t.substring(0, t.indexOf(' ')))
+          .collect(Collectors.toUnmodifiableSet());
+
   private CloudFormationReferences() {}
+
+  /**
+   * The table's name for a resource: its type, or the variant of the type its properties pick
+   * ({@code AWS::ElasticLoadBalancingV2::LoadBalancer Type=network} for a network load balancer).
+   */
+  public static String tableType(String resourceType, HostValue.Mapping properties) {
+    if (properties != null && VARIED.contains(resourceType)) {
+      for (HostValue.Entry e : properties.entries()) {
+        if (e.value() instanceof HostValue.Scalar value) {
+          String variant = variant(resourceType, e.key().value(), value.value());
+          if (variant != null) {
+            return variant;
+          }
+        }
+      }
+    }
+    return resourceType;
+  }
+
+  /** The table's variant of a type that a property's value picks; null when there is none. */
+  public static String variant(String resourceType, String property, String value) {
+    if (!VARIED.contains(resourceType)) {
+      return null;
+    }
+    String variant = resourceType + " " + property + "=" + value;
+    return BY_TYPE.containsKey(variant) ? variant : null;
+  }
 
   /** What {@code Ref} gives for a resource of this type, if known. */
   public static Optional<ReturnValue> ref(String resourceType) {

@@ -1,5 +1,8 @@
 package dev.iampolicyls.embedded;
 
+import static dev.iampolicyls.embedded.SynthesizedPolicy.entry;
+import static dev.iampolicyls.embedded.SynthesizedPolicy.scalar;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,16 +48,84 @@ final class LambdaPermissions {
     }
     HostValue.Mapping statementMap =
         new HostValue.Mapping(properties.offset(), properties.length(), statement);
-    return new HostValue.Mapping(
+    return SynthesizedPolicy.around(
+        new HostValue.Sequence(properties.offset(), properties.length(), List.of(statementMap)),
         properties.offset(),
-        properties.length(),
-        List.of(
-            entry("Version", at, scalar("2012-10-17", at)),
-            entry(
-                "Statement",
-                at,
-                new HostValue.Sequence(
-                    properties.offset(), properties.length(), List.of(statementMap)))));
+        properties.length());
+  }
+
+  /**
+   * The one-statement policy document of a layer version permission's properties ({@code
+   * AWS::Lambda::LayerVersionPermission}): its Action and Principal (an account, or {@code *}), the
+   * layer version as Resource, and {@code OrganizationId} as the aws:PrincipalOrgID condition
+   * Lambda writes for it.
+   */
+  static HostValue.Mapping layerDocument(HostValue.Mapping properties) {
+    int at = properties.offset();
+    List<HostValue.Entry> statement = new ArrayList<>();
+    statement.add(entry("Effect", at, scalar("Allow", at)));
+    properties.get("Principal").ifPresent(p -> statement.add(entry("Principal", at, principal(p))));
+    properties.get("Action").ifPresent(a -> statement.add(entry("Action", at, a)));
+    properties.get("LayerVersionArn").ifPresent(arn -> statement.add(entry("Resource", at, arn)));
+    properties
+        .get("OrganizationId")
+        .ifPresent(
+            org ->
+                statement.add(
+                    entry(
+                        "Condition",
+                        at,
+                        new HostValue.Mapping(
+                            at,
+                            0,
+                            List.of(
+                                entry(
+                                    "StringEquals",
+                                    at,
+                                    new HostValue.Mapping(
+                                        at, 0, List.of(entry("aws:PrincipalOrgID", at, org)))))))));
+    HostValue.Mapping statementMap =
+        new HostValue.Mapping(properties.offset(), properties.length(), statement);
+    return SynthesizedPolicy.around(
+        new HostValue.Sequence(properties.offset(), properties.length(), List.of(statementMap)),
+        properties.offset(),
+        properties.length());
+  }
+
+  /**
+   * The statement an event bus policy written in the old form adds to the bus's policy: its Action
+   * and Principal (an account, or {@code *}), and its Condition ({@code Type}, {@code Key}, {@code
+   * Value}) as {@code {Type: {Key: Value}}}. The bus is the Resource, which it does not name.
+   */
+  static HostValue.Mapping eventBusDocument(HostValue.Mapping properties) {
+    int at = properties.offset();
+    List<HostValue.Entry> statement = new ArrayList<>();
+    statement.add(entry("Effect", at, scalar("Allow", at)));
+    properties.get("Principal").ifPresent(p -> statement.add(entry("Principal", at, principal(p))));
+    properties.get("Action").ifPresent(a -> statement.add(entry("Action", at, a)));
+    if (properties.get("Condition").orElse(null) instanceof HostValue.Mapping c
+        && c.string("Type").isPresent()
+        && c.string("Key").isPresent()
+        && c.get("Value").isPresent()) {
+      HostValue.Mapping test =
+          new HostValue.Mapping(
+              c.offset(),
+              c.length(),
+              List.of(entry(c.string("Key").get(), at, c.get("Value").get())));
+      statement.add(
+          entry(
+              "Condition",
+              at,
+              new HostValue.Mapping(
+                  c.offset(), c.length(), List.of(entry(c.string("Type").get(), at, test)))));
+    }
+    return SynthesizedPolicy.around(
+        new HostValue.Sequence(
+            properties.offset(),
+            properties.length(),
+            List.of(new HostValue.Mapping(properties.offset(), properties.length(), statement))),
+        properties.offset(),
+        properties.length());
   }
 
   /**
@@ -100,14 +171,5 @@ final class LambdaPermissions {
   private static boolean isService(String principal) {
     return !principal.startsWith("arn:")
         && (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazon.com"));
-  }
-
-  private static HostValue.Entry entry(String key, int at, HostValue value) {
-    return new HostValue.Entry(scalar(key, at), value);
-  }
-
-  /** A value the template does not write: empty, at {@code at}. */
-  private static HostValue.Scalar scalar(String value, int at) {
-    return new HostValue.Scalar(value, at, 0, HostValue.Style.PLAIN, null);
   }
 }

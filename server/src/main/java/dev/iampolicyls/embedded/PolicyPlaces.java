@@ -15,6 +15,13 @@ final class PolicyPlaces {
   enum Shape {
     /** The property is one policy document (an object, or JSON text). */
     DOCUMENT,
+    /**
+     * The property is a statement or a list of statements, which the service adds to the resource's
+     * policy as written (an event bus policy's {@code Statement}, SAM's {@code
+     * Auth/ResourcePolicy/CustomStatements} of an API). None, as when an {@code Fn::If} gives
+     * {@code AWS::NoValue}, adds nothing: no missing Statement.
+     */
+    STATEMENTS,
     /** A list of {@code {PolicyName, PolicyDocument}} (inline policies of roles, users, groups). */
     NAMED_POLICIES,
     /**
@@ -29,10 +36,18 @@ final class PolicyPlaces {
      * A Lambda permission: the resource's properties are one statement of the function's policy
      * ({@link LambdaPermissions}); the property named is the one every permission has.
      */
-    LAMBDA_PERMISSION
+    LAMBDA_PERMISSION,
+    /** A layer version permission: likewise one statement of the layer version's policy. */
+    LAYER_PERMISSION,
+    /**
+     * An event bus policy in the old form, without {@code Statement}: its {@code Action}, {@code
+     * Principal} and {@code Condition} make one statement of the bus's policy.
+     */
+    EVENT_BUS_PERMISSION
   }
 
   /**
+   * @param property the property holding the policy; {@code A/B} for key B of property A's map
    * @param notApplicable codes that mean nothing for policies in this place
    */
   record Place(
@@ -43,6 +58,15 @@ final class PolicyPlaces {
       List<String> notApplicable) {
     Place(String property, Shape shape, PolicyType type, PolicyResourceType resourceType) {
       this(property, shape, type, resourceType, List.of());
+    }
+
+    /** The keys from the resource's properties down to the policy. */
+    List<String> keys() {
+      return List.of(property.split("/"));
+    }
+
+    Place at(String other) {
+      return new Place(other, shape, type, resourceType, notApplicable);
     }
   }
 
@@ -72,6 +96,21 @@ final class PolicyPlaces {
    */
   private static final Place API_POLICY =
       new Place("Policy", Shape.DOCUMENT, RESOURCE, null, List.of("INVALID_ARN_PREFIX"));
+
+  /**
+   * Statements SAM adds to an API's policy: an API's, the {@code Globals} section's (every API of
+   * the template), or a function's {@code Api} event's (the API SAM makes for it).
+   */
+  static final Place API_CUSTOM_STATEMENTS =
+      new Place(
+          "Auth/ResourcePolicy/CustomStatements",
+          Shape.STATEMENTS,
+          RESOURCE,
+          null,
+          List.of("INVALID_ARN_PREFIX", "MISSING_STATEMENT"));
+
+  /** An API's policy written in its OpenAPI definition, as API Gateway's extension. */
+  private static final String OPENAPI_POLICY = "x-amazon-apigateway-policy";
 
   private static final Map<String, List<Place>> BY_TYPE =
       Map.ofEntries(
@@ -111,7 +150,29 @@ final class PolicyPlaces {
                       RESOURCE,
                       PolicyResourceType.S3_OBJECT_LAMBDA_ACCESS_POINT))),
           Map.entry("AWS::SQS::QueuePolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry("AWS::SQS::QueueInlinePolicy", List.of(document("PolicyDocument", RESOURCE))),
           Map.entry("AWS::SNS::TopicPolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry("AWS::SNS::TopicInlinePolicy", List.of(document("PolicyDocument", RESOURCE))),
+          Map.entry(
+              "AWS::DynamoDB::Table",
+              List.of(
+                  new Place(
+                      "ResourcePolicy/PolicyDocument",
+                      Shape.DOCUMENT,
+                      RESOURCE,
+                      PolicyResourceType.DYNAMODB_TABLE))),
+          Map.entry("AWS::Events::EventBus", List.of(document("Policy", RESOURCE))),
+          Map.entry(
+              "AWS::Events::EventBusPolicy",
+              List.of(
+                  new Place(
+                      "Statement", Shape.STATEMENTS, RESOURCE, null, List.of("MISSING_STATEMENT")),
+                  new Place(
+                      "Action",
+                      Shape.EVENT_BUS_PERMISSION,
+                      RESOURCE,
+                      null,
+                      List.of("MISSING_RESOURCE")))),
           Map.entry("AWS::KMS::Key", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry("AWS::KMS::ReplicaKey", List.of(document("KeyPolicy", RESOURCE))),
           Map.entry(
@@ -142,7 +203,11 @@ final class PolicyPlaces {
                       RESOURCE,
                       PolicyResourceType.EC2_VPC_ENDPOINT,
                       List.of("TRUST_POLICY_WILDCARD_PRINCIPAL")))),
-          Map.entry("AWS::ApiGateway::RestApi", List.of(API_POLICY)),
+          Map.entry(
+              "AWS::ApiGateway::RestApi",
+              List.of(API_POLICY, API_POLICY.at("Body/" + OPENAPI_POLICY))),
+          // A private custom domain name's policy: who may invoke APIs through it.
+          Map.entry("AWS::ApiGateway::DomainNameV2", List.of(API_POLICY)),
           Map.entry("AWS::EFS::FileSystem", List.of(document("FileSystemPolicy", RESOURCE))),
           Map.entry("AWS::Backup::BackupVault", List.of(document("AccessPolicy", RESOURCE))),
           Map.entry(
@@ -158,9 +223,18 @@ final class PolicyPlaces {
                       RESOURCE,
                       null,
                       List.of("MISSING_RESOURCE")))),
+          Map.entry(
+              "AWS::Lambda::LayerVersionPermission",
+              List.of(new Place("Action", Shape.LAYER_PERMISSION, RESOURCE, null))),
           Map.entry("AWS::Serverless::Function", List.of(SAM_POLICIES, TRUST)),
           Map.entry("AWS::Serverless::StateMachine", List.of(SAM_POLICIES)),
-          Map.entry("AWS::Serverless::Api", List.of(API_POLICY)));
+          Map.entry(
+              "AWS::Serverless::Api",
+              List.of(
+                  API_POLICY,
+                  API_POLICY.at("DefinitionBody/" + OPENAPI_POLICY),
+                  API_POLICY.at("Domain/Policy"),
+                  API_CUSTOM_STATEMENTS)));
 
   private PolicyPlaces() {}
 

@@ -88,14 +88,42 @@ final class ResourceBlanking {
       }
     }
     int resourcesEnd = lineEnd(text, resources);
-    StringBuilder out = new StringBuilder(text.substring(0, end));
-    for (int i = 0; i < start; i++) {
-      char c = out.charAt(i);
-      if ((i < resources || i >= resourcesEnd) && c != '\n' && c != '\r') {
-        out.setCharAt(i, ' ');
-      }
-    }
+    StringBuilder out = new StringBuilder(end);
+    blankInto(text, 0, resources, out);
+    out.append(text, resources, resourcesEnd);
+    blankInto(text, resourcesEnd, start, out);
+    out.append(text, start, end);
     return out.toString();
+  }
+
+  private static final String SPACES = " ".repeat(256);
+
+  /** Appends {@code text[from, to)} with every character but line ends made a space. */
+  private static void blankInto(String text, int from, int to, StringBuilder out) {
+    int i = from;
+    int cr = text.indexOf('\r', from); // the next \r, looked for again only once passed
+    while (i < to) {
+      int newline = text.indexOf('\n', i);
+      int end = newline < 0 || newline >= to ? to : newline;
+      if (cr >= 0 && cr < i) {
+        cr = text.indexOf('\r', i);
+      }
+      if (cr >= 0 && cr < end) {
+        end = cr; // a \r ends the run too (as its own line end, or before \n)
+      }
+      spaces(end - i, out);
+      if (end < to) {
+        out.append(text.charAt(end));
+        end++;
+      }
+      i = end;
+    }
+  }
+
+  private static void spaces(int count, StringBuilder out) {
+    for (int left = count; left > 0; left -= SPACES.length()) {
+      out.append(SPACES, 0, Math.min(left, SPACES.length()));
+    }
   }
 
   /** The start of the first line that is exactly {@code key} at column 0 (spaces after allowed). */
@@ -124,7 +152,11 @@ final class ResourceBlanking {
   /** Not blank and not a comment. */
   private static boolean isContent(String text, int line) {
     int i = line + indentation(text, line);
-    return i < lineEnd(text, line) && text.charAt(i) != '#';
+    if (i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i); // the first character that is no space: not past the line's end
+    return c != '\n' && c != '\r' && c != '#';
   }
 
   private static int indentation(String text, int line) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The resources a template declares: logical name to CloudFormation type, in document order. */
+/**
+ * The resources a template declares: logical name to CloudFormation type (or the references table's
+ * variant of it, {@link CloudFormationReferences#tableType}), in document order.
+ */
 public final class TemplateResources {
   private TemplateResources() {}
 
@@ -32,7 +35,14 @@ public final class TemplateResources {
         && template.get("Resources").orElse(null) instanceof HostValue.Mapping resources) {
       for (HostValue.Entry e : resources.entries()) {
         if (e.value() instanceof HostValue.Mapping resource) {
-          resource.string("Type").ifPresent(type -> types.put(e.key().value(), type));
+          HostValue.Mapping properties =
+              resource.get("Properties").orElse(null) instanceof HostValue.Mapping m ? m : null;
+          resource
+              .string("Type")
+              .ifPresent(
+                  type ->
+                      types.put(
+                          e.key().value(), CloudFormationReferences.tableType(type, properties)));
         }
       }
     }
@@ -75,7 +85,11 @@ public final class TemplateResources {
       } else if (current != null && text.startsWith("Type", content)) {
         Matcher type = TYPE_LINE.matcher(line);
         if (type.find()) {
-          types.putIfAbsent(current, type.group(1));
+          String known = types.get(current);
+          // A later Type is a property's (a load balancer's Type: network) and may pick a variant.
+          String variant =
+              known == null ? null : CloudFormationReferences.variant(known, "Type", type.group(1));
+          types.put(current, known == null ? type.group(1) : variant != null ? variant : known);
         }
       }
     }

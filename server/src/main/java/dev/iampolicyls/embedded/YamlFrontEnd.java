@@ -39,7 +39,24 @@ final class YamlFrontEnd {
   }
 
   static Result read(String text) {
-    return new YamlFrontEnd(text).read();
+    BlankRuns.Squeezed squeezed = BlankRuns.squeeze(text);
+    if (squeezed == null) {
+      return new YamlFrontEnd(text).read();
+    }
+    // Read without the long blank runs, then moved back onto the text's offsets.
+    Result result = new YamlFrontEnd(squeezed.text()).read();
+    HostValue.Scalar host = squeezed.host(text);
+    int[] at = squeezed.hostOffsets();
+    return new Result(
+        result.root().map(root -> Relocation.move(root, host)),
+        result.errors().stream()
+            .map(
+                e -> {
+                  int start = at[Math.min(e.offset(), at.length - 1)];
+                  int end = at[Math.min(e.offset() + e.length(), at.length - 1)];
+                  return new SyntaxError(start, end - start, e.message());
+                })
+            .toList());
   }
 
   private Result read() {

@@ -75,19 +75,35 @@ final class StatementMatcher {
     if (negated && statement.notAction().isEmpty()) {
       return "it has no Action or NotAction";
     }
-    String matched = null;
-    for (StringElement a : statement.actions()) {
-      if (WildcardMatcher.matches(a.value(), request.action())) {
-        matched = a.value();
-        break;
-      }
-    }
+    String matched = firstMatch(statement.actions(), request.action());
     if (negated) {
       return matched == null
           ? null
           : "the action " + request.action() + " is excluded by NotAction \"" + matched + "\"";
     }
     return matched != null ? null : "the action " + request.action() + " matches no Action";
+  }
+
+  /**
+   * Whether Action or NotAction lets the action through, as {@link #actionFailure} decides, trying
+   * only {@code candidates}: the statement's values in their order, less some that surely do not
+   * match the action.
+   */
+  static boolean actionHolds(Statement statement, List<StringElement> candidates, String action) {
+    boolean negated = statement.action().isEmpty();
+    if (negated && statement.notAction().isEmpty()) {
+      return false;
+    }
+    return negated == (firstMatch(candidates, action) == null);
+  }
+
+  private static String firstMatch(List<StringElement> values, String action) {
+    for (StringElement a : values) {
+      if (WildcardMatcher.matches(a.value(), action)) {
+        return a.value();
+      }
+    }
+    return null;
   }
 
   String resourceFailure(NamedPolicy policy, Statement statement, boolean variablesOn) {

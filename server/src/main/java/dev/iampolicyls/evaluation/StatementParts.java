@@ -2,14 +2,20 @@ package dev.iampolicyls.evaluation;
 
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One statement's elements decided one at a time, with the evaluator's own rules: whether its
  * Action, Resource, Principal or one condition test holds for a value. Policy comparison builds its
  * truth tables from these, so that it can never disagree with {@link Evaluator} on what a single
- * element means.
+ * element means. One comparison's: it remembers its last look-ups, and is not for sharing between
+ * threads.
  */
 public final class StatementParts {
   private final NamedPolicy policy;
@@ -33,8 +39,112 @@ public final class StatementParts {
 
   /** Whether Action or NotAction lets the action through. */
   public boolean actionHolds(String action) {
-    return matcher(action, "*", Optional.empty(), RequestContext.EMPTY).actionFailure(statement)
-        == null;
+    return StatementMatcher.actionHolds(statement, actionCandidates(action), action);
+  }
+
+  /**
+   * Whether Action or NotAction lets every action of a service through, or none of them; empty when
+   * it depends on the action (some value may match one of them).
+   */
+  public Optional<Boolean> sameForEveryActionOf(String servicePrefix) {
+    List<StringElement> candidates;
+    if (servicePrefix.indexOf(':') >= 0 || !isAscii(servicePrefix)) {
+      candidates = statement.actions();
+    } else {
+      if (actionsByService == null) {
+        indexActions();
+      }
+      candidates =
+          actionsByService.getOrDefault(
+              servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    }
+    if (!candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    if (noValueAnswer == null) {
+      noValueAnswer = Optional.of(StatementMatcher.actionHolds(statement, List.of(), ""));
+    }
+    return noValueAnswer;
+  }
+
+  /** Action or NotAction's answer for an action none of its values may match. */
+  private Optional<Boolean> noValueAnswer;
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The Action or NotAction values that may match the action, in their order: a value whose service
+   * prefix is literal ({@code s3:Get*}) matches only actions of that service, so against the 22,000
+   * actions of the catalog a list of thousands ({@code ReadOnlyAccess}) is tried a few values at a
+   * time. Values with a wildcard or other than ASCII before the colon may match any.
+   */
+  private List<StringElement> actionCandidates(String action) {
+    // Actions come service by service: the last service's values are asked for again and again.
+    if (lastService != null
+        && action.length() > lastService.length()
+        && action.charAt(lastService.length()) == ':'
+        && action.startsWith(lastService)) {
+      return lastCandidates;
+    }
+    String service = asciiServicePrefix(action);
+    if (service == null) {
+      return statement.actions();
+    }
+    if (actionsByService == null) {
+      indexActions();
+    }
+    lastService = service;
+    lastCandidates =
+        actionsByService.getOrDefault(service.toLowerCase(Locale.ROOT), actionsOfAnyService);
+    return lastCandidates;
+  }
+
+  private String lastService;
+  private List<StringElement> lastCandidates;
+  private Map<String, List<StringElement>> actionsByService;
+  private List<StringElement> actionsOfAnyService;
+
+  private void indexActions() {
+    Map<String, List<StringElement>> byService = new HashMap<>();
+    List<StringElement> anyService = new ArrayList<>();
+    for (StringElement e : statement.actions()) {
+      String service = asciiServicePrefix(e.value());
+      if (service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+        anyService.add(e);
+        byService.values().forEach(l -> l.add(e));
+      } else {
+        byService
+            .computeIfAbsent(service.toLowerCase(Locale.ROOT), k -> new ArrayList<>(anyService))
+            .add(e);
+      }
+    }
+    actionsByService = byService;
+    actionsOfAnyService = anyService;
+  }
+
+  /**
+   * The text before the first colon when it is all ASCII; null otherwise. Wildcard matching folds
+   * case character by character, and a few characters beyond ASCII fold to ASCII letters (the
+   * Kelvin sign to k): such text is never narrowed by service.
+   */
+  private static String asciiServicePrefix(String text) {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    for (int i = 0; i < colon; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return null;
+      }
+    }
+    return text.substring(0, colon);
   }
 
   /** Whether Resource or NotResource lets the resource through, variables read from the context. */

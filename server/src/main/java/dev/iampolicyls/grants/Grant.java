@@ -24,6 +24,7 @@ public final class Grant {
   private final BitSet granted;
   private final BitSet conditionallyDenied;
   private final List<String> conditionalDenies;
+  private final BitSet deniedUnlessPinned;
   private final Pinning pinning;
 
   Grant(
@@ -34,7 +35,8 @@ public final class Grant {
       BitSet raw,
       BitSet granted,
       BitSet conditionallyDenied,
-      List<String> conditionalDenies) {
+      List<String> conditionalDenies,
+      BitSet deniedUnlessPinned) {
     this.index = index;
     this.statement = statement;
     this.notAction = notAction;
@@ -48,6 +50,7 @@ public final class Grant {
     this.granted = granted;
     this.conditionallyDenied = conditionallyDenied;
     this.conditionalDenies = List.copyOf(conditionalDenies);
+    this.deniedUnlessPinned = deniedUnlessPinned;
     this.pinning =
         Pinning.of(
             statement,
@@ -125,6 +128,17 @@ public final class Grant {
 
   public Pinning pinning() {
     return pinning;
+  }
+
+  /**
+   * Whether a Deny of the policy takes every one of these actions away from all but callers it pins
+   * ({@code StringNotEquals aws:SourceVpce}, {@link Pinning#denySparesOnlyPinned}): what is left of
+   * them is pinned as if the Allow's own condition said so.
+   */
+  public boolean pinnedByDeny(BitSet actions) {
+    BitSet left = (BitSet) actions.clone();
+    left.andNot(deniedUnlessPinned);
+    return left.isEmpty() && !actions.isEmpty();
   }
 
   /** The key of Action/NotAction, where findings about the statement's actions as a whole sit. */

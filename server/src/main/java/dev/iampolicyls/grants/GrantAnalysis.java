@@ -25,8 +25,9 @@ import java.util.Optional;
  * Principal, and its Resource covers the Allow's (Resource "*", patterns that match every resource
  * the Allow names, or a NotResource that cannot overlap them). A Deny with a Condition is not
  * subtracted; findings on actions it names say that it may apply. A Condition that holds for every
- * request ({@link NeverApplies#alwaysHolds}: NotIpAddress of only private ranges, a negated test of
- * a key no action of the Deny carries) is no condition.
+ * request ({@link NeverApplies#alwaysHolds}: NotIpAddress of only private ranges, a test true
+ * without its key, such as StringNotEquals, of a key no action of the Deny carries) is no
+ * condition.
  *
  * <p>A statement whose Condition never holds ({@link NeverApplies}) neither grants nor denies: it
  * is left out here, so every check that reads the grants is silent on it. Computed once per parsed
@@ -135,6 +136,7 @@ public final class GrantAnalysis {
     }
     BitSet granted = raw; // copied only when an unconditional Deny takes actions away
     BitSet conditional = new BitSet();
+    BitSet sparesOnlyPinned = new BitSet();
     List<String> conditionalLabels = new ArrayList<>();
     for (Deny d : denies) {
       Statement deny = d.statement();
@@ -145,6 +147,9 @@ public final class GrantAnalysis {
       if (deny.condition().isPresent() && !NeverApplies.alwaysHolds(deny, index.catalog())) {
         conditional.or(denied);
         conditionalLabels.add(deny.label());
+        if (Pinning.denySparesOnlyPinned(deny) && covers(deny, s)) {
+          sparesOnlyPinned.or(denied);
+        }
       } else if (covers(deny, s)) {
         if (granted == raw) {
           granted = (BitSet) raw.clone();
@@ -152,7 +157,8 @@ public final class GrantAnalysis {
         granted.andNot(denied);
       }
     }
-    return new Grant(index, s, not, tokens, raw, granted, conditional, conditionalLabels);
+    return new Grant(
+        index, s, not, tokens, raw, granted, conditional, conditionalLabels, sparesOnlyPinned);
   }
 
   private BitSet actionsOf(Statement s) {

@@ -84,7 +84,7 @@ public final class NeverApplies {
   /**
    * Whether a Condition holds for every request although it is there: a Deny with it then applies
    * as one without it. Each test must hold: NotIpAddress of private ranges on aws:SourceIp, or a
-   * negated or IfExists test of a key none of the statement's actions carries.
+   * test true without its key ({@link #alwaysTrueWithoutKey}).
    */
   public static boolean alwaysHolds(Statement s, Catalog catalog) {
     return SourceIpRanges.alwaysTrue(s) || UnsupportedKey.allAbsentAndTrue(s, catalog);
@@ -92,11 +92,21 @@ public final class NeverApplies {
 
   /**
    * Whether one test of a statement is true for every request, so it narrows nothing: NotIpAddress
-   * of private ranges on aws:SourceIp, a negated or IfExists test of a key none of the statement's
-   * actions carries.
+   * of private ranges on aws:SourceIp, or a test true without its key ({@link
+   * #alwaysTrueWithoutKey}).
    */
   public static boolean narrowsNothing(Statement s, ConditionEntry test, Catalog catalog) {
     return SourceIpRanges.alwaysTrue(test) || UnsupportedKey.absentAndTrue(s, test, catalog);
+  }
+
+  /**
+   * Why one test of a statement is true for every request because its key is never there, or empty:
+   * a test true without its key (negated, IfExists, ForAllValues, Null true) of a service key none
+   * of the statement's actions carries.
+   */
+  public static Optional<String> alwaysTrueWithoutKey(
+      Statement s, ConditionEntry test, Catalog catalog) {
+    return UnsupportedKey.alwaysTrue(s, test, catalog);
   }
 
   static boolean singleValued(Catalog catalog, String key) {

@@ -125,6 +125,42 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
         && s.value().equals("true");
   }
 
+  /**
+   * Whether a Deny spares only callers these conditions pin: every test is a negated string, ARN or
+   * IP operator ({@code StringNotEquals aws:SourceVpce vpce-1}) on a key that pins the caller, with
+   * a value that is not just a wildcard. Such a Deny applies to everyone else (a key missing from
+   * the request makes a negated test true), so what it covers is reachable only by those callers.
+   */
+  public static boolean denySparesOnlyPinned(Statement deny) {
+    List<ConditionEntry> entries = deny.conditionEntries();
+    if (entries.isEmpty()) {
+      return false;
+    }
+    for (ConditionEntry entry : entries) {
+      ConditionOperator op = entry.operator().orElse(null);
+      if (op == null
+          || !op.base().negated()
+          || op.qualifier() != ConditionOperator.Qualifier.NONE
+          || !WHO_KEYS.contains(entry.key().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      switch (op.category()) {
+        case STRING, ARN, IP_ADDRESS -> {}
+        default -> {
+          return false;
+        }
+      }
+      boolean specific = false;
+      for (JsonNode value : entry.values()) {
+        specific |= value instanceof StringNode v && !isOnlyWildcards(v.value());
+      }
+      if (!specific) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean mustHold(ConditionEntry entry) {
     ConditionOperator op = entry.operator().orElse(null);
     if (op == null || op.ifExists() || op.base().negated()) {

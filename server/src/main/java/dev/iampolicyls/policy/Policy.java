@@ -54,7 +54,8 @@ public final class Policy {
 
   /**
    * Whether this document looks like an IAM policy: a top-level object with Statement, or with
-   * Version next to another policy key. Other JSON (package.json, settings) is left alone.
+   * Version alone, or a date-shaped Version next to Id. Other JSON (package.json, settings, an
+   * EventBridge event's {@code "version": "0"} beside its {@code "id"}) is left alone.
    */
   public boolean looksLikePolicy() {
     if (root == null) {
@@ -63,8 +64,20 @@ public final class Policy {
     if (hasKeyIgnoringCase("Statement")) {
       return true;
     }
-    return hasKeyIgnoringCase("Version")
-        && (root.properties().size() == 1 || hasKeyIgnoringCase("Id"));
+    if (!hasKeyIgnoringCase("Version")) {
+      return false;
+    }
+    return root.properties().size() == 1 || (hasKeyIgnoringCase("Id") && dateShapedVersion());
+  }
+
+  /** Whether the Version (in any case) is a string shaped as IAM's are: {@code yyyy-mm-dd}. */
+  private boolean dateShapedVersion() {
+    return root.properties().stream()
+        .filter(p -> p.name().equalsIgnoreCase("Version"))
+        .map(PropertyNode::value)
+        .map(Policy::stringValue)
+        .flatMap(Optional::stream)
+        .anyMatch(v -> v.matches("\\d{4}-\\d{2}-\\d{2}"));
   }
 
   private boolean hasKeyIgnoringCase(String name) {

@@ -27,7 +27,11 @@ public final class PolicyFileReader {
 
   /** Reads and parses a policy; a file that is not a well-formed policy is {@link Unreadable}. */
   public static NamedPolicy read(Path file, PolicyRole role) throws Unreadable {
-    String name = file.toString().replace('\\', '/');
+    return read(file, file.toString().replace('\\', '/'), role);
+  }
+
+  /** As {@link #read(Path, PolicyRole)}, the policy named {@code name} in messages and reports. */
+  public static NamedPolicy read(Path file, String name, PolicyRole role) throws Unreadable {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@code *.iamtest.json} file (schema: {@code schemas/iamtest.schema.json}): the policies by
@@ -110,7 +111,7 @@ public record PolicyTestFile(
   /** As {@link #parse(String, String, Path, Catalog)}, from text already parsed. */
   public static PolicyTestFile parse(
       String name, JsonDocument document, Path folder, Catalog catalog) {
-    Reader reader = new Reader(document, folder, catalog);
+    Reader reader = new Reader(document, folder, policyNames(name), catalog);
     if (document.errors().isEmpty()) {
       reader.file();
     } else {
@@ -156,10 +157,28 @@ public record PolicyTestFile(
     }
   }
 
+  /**
+   * How reports name the policy files a test file names: as written when the test file is named by
+   * a URI (an editor's document: messages beside it read best relative to it), else beside the test
+   * file's own name (the command line's {@code tests/app.iamtest.json} names {@code
+   * tests/app.json}).
+   */
+  private static UnaryOperator<String> policyNames(String testFileName) {
+    if (testFileName.contains("://")) {
+      return written -> written;
+    }
+    Path parent = Path.of(testFileName).getParent();
+    return written ->
+        parent == null || Path.of(written).isAbsolute()
+            ? written
+            : parent.resolve(written).normalize().toString().replace('\\', '/');
+  }
+
   /** Walks the syntax tree, so every problem has a place. */
   private static final class Reader {
     private final JsonDocument document;
     private final Path folder;
+    private final UnaryOperator<String> policyNames;
     private final Catalog catalog;
     final List<Problem> problems = new ArrayList<>();
     final List<Case> cases = new ArrayList<>();
@@ -171,9 +190,10 @@ public record PolicyTestFile(
     private final List<List<NamedPolicy>> scp = new ArrayList<>();
     private final List<List<NamedPolicy>> rcp = new ArrayList<>();
 
-    Reader(JsonDocument document, Path folder, Catalog catalog) {
+    Reader(JsonDocument document, Path folder, UnaryOperator<String> policyNames, Catalog catalog) {
       this.document = document;
       this.folder = folder;
+      this.policyNames = policyNames;
       this.catalog = catalog;
     }
 
@@ -289,7 +309,8 @@ public record PolicyTestFile(
     private Optional<NamedPolicy> policy(JsonNode node, PolicyRole role) throws Mistake {
       String path = string(node, "a policy file");
       try {
-        return Optional.of(PolicyFileReader.read(folder.resolve(path), role));
+        return Optional.of(
+            PolicyFileReader.read(folder.resolve(path), policyNames.apply(path), role));
       } catch (PolicyFileReader.Unreadable e) {
         problems.add(new Problem(node.offset(), node.length(), e.getMessage(), true));
         runnable = false;

@@ -160,8 +160,11 @@ public final class ResourceFit {
     }
     List<ActionMisfit> actionMisfits = new ArrayList<>();
     // An action is reported only beside a Resource that some other action uses: when no Resource
-    // fits any action, the Resource findings say it once.
-    if (allResourcesDecided && someResourceUsed) {
+    // fits any action, the Resource findings say it once. They stay silent beside an action the
+    // catalog cannot decide (an unknown one may act on them), and then the actions that fit
+    // none of the Resources say it.
+    boolean resourcesSilenced = !allActionsDecided && resourceMisfits.isEmpty();
+    if (allResourcesDecided && (someResourceUsed || resourcesSilenced)) {
       for (int i = 0; i < tokens.size(); i++) {
         AcceptedTypes a = accepted.get(i);
         if (a != null

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Completion inside a template. In JSON (a JSON template, or a policy written as JSON in a YAML
@@ -76,21 +77,23 @@ final class TemplateCompletion {
     // A half-typed line is seldom YAML: the template is read without the word being typed (never
     // what the proposals depend on), then as it is, then without the cursor's line.
     YamlCursor cursor = YamlCursor.find(text, offset);
-    List<String> readings = new ArrayList<>();
+    // Each reading is made only when the one before it fails: most requests need the first.
+    List<Supplier<String>> readings = new ArrayList<>();
     if (cursor != null) {
-      readings.add(blank(around, cursor.replaceStart(), cursor.replaceEnd()));
+      readings.add(() -> blank(around, cursor.replaceStart(), cursor.replaceEnd()));
     }
-    readings.add(around);
-    readings.add(blankLine(around, offset));
+    readings.add(() -> around);
+    readings.add(() -> blankLine(around, offset));
     if (cursor != null && cursor.place() == YamlCursor.Place.KEY && !cursor.flow()) {
       // A policy with nothing in it yet is no policy: an empty map where its first key goes.
       readings.add(
-          around.substring(0, cursor.replaceStart())
-              + "{}"
-              + around.substring(cursor.replaceEnd()));
+          () ->
+              around.substring(0, cursor.replaceStart())
+                  + "{}"
+                  + around.substring(cursor.replaceEnd()));
     }
-    for (String reading : readings) {
-      HostDocument document = reader.apply(reading).orElse(null);
+    for (Supplier<String> reading : readings) {
+      HostDocument document = reader.apply(reading.get()).orElse(null);
       if (document == null) {
         continue;
       }

@@ -263,6 +263,50 @@ class LeastPrivilegeChecksTest {
         "PUBLIC_ACCESS");
   }
 
+  /** Allow * on a bucket's objects, then a Deny of these actions to all but some callers. */
+  private static String allowThenDeny(String star, String denied, String condition) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": "
+        + star
+        + ", \"Action\": [\"s3:GetObject\", \"s3:PutObject\"], \"Resource\": \"arn:aws:s3:::b/*\"},"
+        + " {\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": "
+        + denied
+        + ", \"Resource\": \"arn:aws:s3:::b/*\", \"Condition\": "
+        + condition
+        + "}]}";
+  }
+
+  @Test
+  void aDenyToAllButPinnedCallersPinsTheAllow() {
+    // A private API's usual policy: allow everyone, deny whoever does not come through the
+    // endpoint. Only those callers are left.
+    String vpce = "{\"StringNotEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}";
+    assertFindings(allowThenDeny("\"*\"", "\"s3:*\"", vpce), "PUBLIC_ACCESS");
+    assertFindings(
+        allowThenDeny(
+            "\"*\"",
+            "[\"s3:GetObject\", \"s3:PutObject\"]",
+            "{\"StringNotEqualsIfExists\": {\"aws:PrincipalOrgID\": \"o-abc123\"},"
+                + " \"NotIpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"),
+        "PUBLIC_ACCESS");
+    // Not when the Deny leaves an action out, also holds a test that does not pin the caller,
+    // pins with a wildcard only, or is no negation.
+    assertFindings(allowThenDeny("«\"*\"»", "\"s3:GetObject\"", vpce), "PUBLIC_ACCESS");
+    assertFindings(
+        allowThenDeny(
+            "«\"*\"»",
+            "\"s3:*\"",
+            "{\"StringNotEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"},"
+                + " \"Bool\": {\"aws:SecureTransport\": \"false\"}}"),
+        "PUBLIC_ACCESS");
+    assertFindings(
+        allowThenDeny("«\"*\"»", "\"s3:*\"", "{\"StringNotLike\": {\"aws:SourceVpce\": \"*\"}}"),
+        "PUBLIC_ACCESS");
+    assertFindings(
+        allowThenDeny(
+            "«\"*\"»", "\"s3:*\"", "{\"StringEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}"),
+        "PUBLIC_ACCESS");
+  }
+
   // ---- messages name the cause ----
 
   @Test

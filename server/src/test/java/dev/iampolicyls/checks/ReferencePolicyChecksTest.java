@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.compare.Comparison;
+import dev.iampolicyls.compare.Verdict;
 import dev.iampolicyls.config.AnalysisSettings;
 import dev.iampolicyls.config.ConfigLoader;
 import dev.iampolicyls.config.ConfigProblem;
 import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.config.ProjectConfig;
+import dev.iampolicyls.config.ReferencePolicy;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import java.io.IOException;
@@ -147,6 +150,27 @@ class ReferencePolicyChecksTest {
                     + " \"org/baseline.json\" (apps read and queue only): "),
         found.get(0));
     messages(escape, settings, EXCEEDS);
+  }
+
+  @Test
+  void aComparisonPastItsTimeBudgetIsUndecidedAndSaysSo() {
+    String wider = policy("{\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\"}");
+    CheckContext context =
+        new CheckContext(
+            Policy.parse(wider),
+            PolicyType.IDENTITY_POLICY,
+            Catalog.bundled(),
+            settings("a.json", BASELINE));
+    ReferencePolicy reference = context.settings().referencePolicies().get(0);
+    Comparison spent = ReferenceComparisons.compare(context, reference, 0);
+    assertEquals(Verdict.UNKNOWN, spent.verdict());
+    assertEquals(
+        List.of(
+            "the comparison took more than 0 ms and stopped there (`iam-policy-ls compare"
+                + " REFERENCE POLICY` has no time limit; a \"files\" glob on the reference"
+                + " compares only the policies it is about)"),
+        spent.unknownReasons());
+    assertEquals(Verdict.FAIL, ReferenceComparisons.compare(context, reference, 60_000).verdict());
   }
 
   @Test

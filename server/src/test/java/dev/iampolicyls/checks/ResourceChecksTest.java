@@ -81,6 +81,23 @@ class ResourceChecksTest {
         "RESOURCE_MISMATCH");
   }
 
+  /**
+   * An action the catalog cannot decide (unknown, or "*" only) may act on the Resource, which then
+   * stays silent: the known actions that fit no Resource carry the finding instead.
+   */
+  @Test
+  void besideAnUndecidedActionTheMisfittingActionsAreReported() {
+    assertFindings(
+        statement("[\"s3:GetObjekt\", «\"s3:ListBucket\"»]", "\"arn:aws:s3:::my-bucket/*\""),
+        "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("[\"s3:ListAllMyBuckets\", «\"s3:GetObject\"»]", "\"arn:aws:s3:::my-bucket\""),
+        "RESOURCE_MISMATCH");
+    assertFindings(
+        statement("[\"s3:Frobnicate\", \"s3:GetObject\"]", "\"arn:aws:s3:::my-bucket/*\""),
+        "RESOURCE_MISMATCH");
+  }
+
   @Test
   void oneMistakeInASmallStatementIsReportedOnce() {
     // Neither side fits the other: the Resource carries the finding, not also the action.
@@ -154,9 +171,10 @@ class ResourceChecksTest {
     assertFindings(
         statement("[\"s3:ListAllMyBuckets\", \"s3:GetObject\"]", "\"arn:aws:s3:::b*\""),
         "RESOURCE_MISMATCH");
-    // An action the catalog does not know may act on the bucket.
+    // An action the catalog does not know may act on the bucket: the Resource is not reported
+    // (the object action that fits it not is: besideAnUndecidedActionTheMisfittingActions...).
     assertFindings(
-        statement("[\"s3:Frobnicate\", \"s3:GetObject\"]", "\"arn:aws:s3:::b\""),
+        statement("[\"s3:Frobnicate\", «\"s3:GetObject\"»]", "\"arn:aws:s3:::b\""),
         "RESOURCE_MISMATCH");
   }
 

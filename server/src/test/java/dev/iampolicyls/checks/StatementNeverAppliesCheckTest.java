@@ -257,12 +257,23 @@ class StatementNeverAppliesCheckTest {
     assertTrue(found.get(0).message().contains("key of iam"), found.get(0).message());
     assertNeverApplies(
         statement("\"s3:Get*\"", "{\"ForAnyValue:StringLike\": {«\"ec2:ResourceTag/x\"»: \"y\"}}"));
+    // Without the key, ForAnyValue is false even negated, and Null false asks for it.
+    assertNeverApplies(
+        statement(
+            "\"s3:GetObject\"",
+            "{\"ForAnyValue:StringNotEquals\": {«\"iam:ResourceTag/team\"»: \"web\"}}"));
+    found =
+        assertNeverApplies(
+            statement("\"s3:GetObject\"", "{\"Null\": {«\"iam:ResourceTag/team\"»: \"false\"}}"));
+    assertTrue(
+        found.get(0).message().contains("so Null false is never true"), found.get(0).message());
   }
 
   @Test
   void keysThatMayBeInTheRequestAreSilent() {
     // Global keys, the credential keys every request may carry, a negated or IfExists test (true
-    // when the key is absent), an action that carries it, an action the catalog does not know.
+    // when the key is absent: CONDITION_ALWAYS_TRUE), an action that carries it, an action the
+    // catalog does not know.
     assertNeverApplies(
         statement("\"s3:GetObject\"", "{\"StringEquals\": {\"aws:ResourceTag/team\": \"web\"}}"));
     assertNeverApplies(
@@ -275,8 +286,6 @@ class StatementNeverAppliesCheckTest {
     assertNeverApplies(
         statement(
             "\"s3:GetObject\"", "{\"StringEqualsIfExists\": {\"iam:ResourceTag/team\": \"web\"}}"));
-    assertNeverApplies(
-        statement("\"s3:GetObject\"", "{\"Null\": {\"iam:ResourceTag/team\": \"false\"}}"));
     assertNeverApplies(
         statement(
             "[\"s3:GetObject\", \"iam:GetRole\"]",

@@ -212,7 +212,7 @@ class BatchModeTest {
     write("tree/package.json", "{\"name\": \"x\"}");
     write("tree/tsconfig.json", "{\"compilerOptions\": {}}");
     CliRun run = CliRun.run("check", "--format", "json", dir.resolve("tree").toString());
-    assertTrue(run.err().contains("2 JSON files skipped (not policies)"), run.err());
+    assertTrue(run.err().contains("2 files skipped (not policies)"), run.err());
     assertEquals(1, paths(run.json()).size());
   }
 

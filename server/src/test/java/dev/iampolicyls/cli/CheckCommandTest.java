@@ -73,7 +73,7 @@ class CheckCommandTest {
     assertTrue(run.out().contains("examples/with-mistakes.json:5:14: ERROR MISSING_EFFECT "));
     assertEquals(
         "6 findings in 4 files (5 errors, 0 security warnings, 0 warnings, 1 suggestion);"
-            + " 1 JSON file skipped (not a policy)",
+            + " 1 file skipped (not a policy)",
         lines.get(lines.size() - 1));
   }
 
@@ -182,7 +182,7 @@ class CheckCommandTest {
     assertEquals(List.of(), codes(fileEntry(report, "nested/deeper/also-good.json")));
 
     CliRun text = CliRun.run("check", dir.toString());
-    assertTrue(text.out().contains("1 JSON file skipped (not a policy)"), text.out());
+    assertTrue(text.out().contains("1 file skipped (not a policy)"), text.out());
   }
 
   @Test

@@ -87,8 +87,12 @@ class TemplateCheckTest {
     write("app.yaml", TEMPLATE);
     CliRun text = CliRun.run("check", dir.resolve("app.yaml").toString());
     assertTrue(
-        text.out().contains("app.yaml#Resources/AppRole/Policies/read:18:25: ERROR INVALID_ACTION"),
+        text.out()
+            .contains(
+                "app.yaml:18:25: ERROR INVALID_ACTION The service s3 has no action \"GetObjekt\"."
+                    + " Did you mean s3:GetObject? [in Resources/AppRole/Policies/read]\n"),
         text.out());
+    assertTrue(text.out().contains(" in 1 file, 2 policies inside ("), text.out());
     assertTrue(text.out().contains("                Action: s3:GetObjekt\n"), text.out());
 
     JsonNode sarif =
@@ -102,6 +106,26 @@ class TemplateCheckTest {
     assertEquals(
         "Resources/AppRole/Policies/read",
         location.at("/logicalLocations/0/fullyQualifiedName").asString());
+  }
+
+  @Test
+  void yamlThatIsNoTemplateIsSkippedEvenWhenNamed() throws IOException {
+    // Named on the command line, a workflow was read as JSON: two JSON syntax errors in valid YAML.
+    write("deploy.yml", "name: deploy\non: push\njobs:\n  deploy: {runs-on: ubuntu-latest}\n");
+    write("broken.yaml", "name: x\njobs: [\n");
+    CliRun run =
+        CliRun.run(
+            "check", dir.resolve("deploy.yml").toString(), dir.resolve("broken.yaml").toString());
+    assertEquals(0, run.exitCode(), run.out());
+    assertTrue(run.out().endsWith("; 2 files skipped (not policies)\n"), run.out());
+
+    // A JSON policy is also YAML: named, it is checked whatever its name.
+    write("policy.yaml", "{\"Version\": \"2012-10-18\", \"Statement\": []}");
+    JsonNode report =
+        CliRun.run("check", "--format", "json", dir.resolve("policy.yaml").toString()).json();
+    assertEquals(List.of("policy.yaml"), paths(report));
+    assertEquals(
+        "INVALID_VERSION", report.at("/files/0/findings/0/code").asString(), report::toString);
   }
 
   @Test

@@ -51,6 +51,34 @@ class IntrinsicFunctionsTest {
   }
 
   @Test
+  void aParameterHoldingAWholeArnIsSomeValueWhateverItsNameOrPatternSuggests() {
+    // CloudFormation has no parameter type for a key's or a role's ARN: a name or AllowedPattern
+    // says what the author meant, not what is passed, so no type is guessed from them.
+    assertFindings(
+        """
+        Parameters:
+          KmsKeyArn:
+            Type: String
+            AllowedPattern: ^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+$
+          DeployRoleArn:
+            Type: String
+        Resources:
+          Policy:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: [kms:Decrypt, s3:GetObject]
+                    Resource: !Ref KmsKeyArn
+                  - Effect: Allow
+                    Action: iam:PassRole
+                    Resource: !Ref DeployRoleArn
+        """);
+  }
+
+  @Test
   void referencesWhereIamExpectsAKeywordAreNoInvalidEffectVersionOrSid() {
     assertFindings(
         """

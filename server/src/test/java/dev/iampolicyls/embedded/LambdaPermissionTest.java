@@ -143,4 +143,40 @@ class LambdaPermissionTest {
             """),
         "RESOURCE_MISMATCH");
   }
+
+  @Test
+  void aLayerVersionPermissionIsOneStatementOfTheLayersPolicy() {
+    String template =
+        """
+        Resources:
+          Layer:
+            Type: AWS::Lambda::LayerVersion
+          Public:
+            Type: AWS::Lambda::LayerVersionPermission
+            Properties:
+              Action: lambda:GetLayerVersion
+              LayerVersionArn: !Ref Layer
+              Principal: «"*"»
+          Organization:
+            Type: AWS::Lambda::LayerVersionPermission
+            Properties:
+              Action: «lambda:GetLayerVersions»
+              LayerVersionArn: !Ref Layer
+              Principal: "*"
+              OrganizationId: o-abcdef1234
+          Account:
+            Type: AWS::Lambda::LayerVersionPermission
+            Properties:
+              Action: lambda:GetLayerVersion
+              LayerVersionArn: !Ref Layer
+              Principal: "111122223333"
+        """;
+    assertFindings(template, "PUBLIC_ACCESS", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Public RESOURCE_POLICY",
+            "Resources/Organization RESOURCE_POLICY",
+            "Resources/Account RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
 }

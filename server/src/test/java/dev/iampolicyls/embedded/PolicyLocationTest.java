@@ -357,6 +357,259 @@ class PolicyLocationTest {
   }
 
   @Test
+  void resourcePoliciesFoundByTheIndependentCountAreLocated() {
+    String template =
+        """
+        Resources:
+          Queue:
+            Type: AWS::SQS::QueueInlinePolicy
+            Properties:
+              Queue: !Ref Q
+              PolicyDocument:
+        %1$s
+          Topic:
+            Type: AWS::SNS::TopicInlinePolicy
+            Properties:
+              TopicArn: !Ref T
+              PolicyDocument:
+        %1$s
+          Table:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              ResourcePolicy:
+                PolicyDocument:
+        %2$s
+          Bus:
+            Type: AWS::Events::EventBus
+            Properties:
+              Name: bus
+              Policy:
+        %1$s
+          Domain:
+            Type: AWS::ApiGateway::DomainNameV2
+            Properties:
+              DomainName: api.example.com
+              Policy:
+        %1$s
+          RestApi:
+            Type: AWS::ApiGateway::RestApi
+            Properties:
+              Body:
+                openapi: 3.0.1
+                x-amazon-apigateway-policy:
+        %2$s
+          SamApi:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              DefinitionBody:
+                swagger: "2.0"
+                x-amazon-apigateway-policy:
+        %2$s
+              Domain:
+                DomainName: api.example.com
+                Policy:
+        %2$s
+        """
+            .formatted(STATEMENT, STATEMENT.indent(2));
+    assertEquals(
+        List.of(
+            "Resources/Queue/PolicyDocument RESOURCE_POLICY",
+            "Resources/Topic/PolicyDocument RESOURCE_POLICY",
+            "Resources/Table/ResourcePolicy/PolicyDocument RESOURCE_POLICY",
+            "Resources/Bus/Policy RESOURCE_POLICY",
+            "Resources/Domain/Policy RESOURCE_POLICY",
+            "Resources/RestApi/Body/x-amazon-apigateway-policy RESOURCE_POLICY",
+            "Resources/SamApi/DefinitionBody/x-amazon-apigateway-policy RESOURCE_POLICY",
+            "Resources/SamApi/Domain/Policy RESOURCE_POLICY"),
+        located(template));
+    var policies = TemplateAssert.analyze(template).policies();
+    assertEquals(PolicyResourceType.DYNAMODB_TABLE, policies.get(2).policy().resourceType());
+    assertEquals(
+        List.of("Resources", "Table", "Properties", "ResourcePolicy", "PolicyDocument"),
+        policies.get(2).policy().path());
+  }
+
+  @Test
+  void anEventBusPolicysStatementIsCheckedAsOneStatementOfTheBusPolicy() {
+    String template =
+        """
+        Resources:
+          BusPolicy:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              EventBusName: !Ref Bus
+              StatementId: FromTheOrganization
+              Statement:
+                Effect: Allow
+                Principal: "*"
+                Action: «events:PutEvent»
+                Resource: !GetAtt Bus.Arn
+                Condition:
+                  StringEquals:
+                    aws:PrincipalOrgID: o-abcdef1234
+          Bus:
+            Type: AWS::Events::EventBus
+            Properties:
+              Name: central
+        """;
+    assertFindings(template, "INVALID_ACTION");
+    assertEquals(
+        List.of("Resources/BusPolicy/Statement RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
+  void anEventBusPolicyInTheOldFormIsTheStatementItsPropertiesMake() {
+    String template =
+        """
+        Resources:
+          Organization:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: FromTheOrganization
+              Action: events:PutEvents
+              Principal: "*"
+              Condition:
+                Type: StringEquals
+                Key: aws:PrincipalOrgID
+                Value: o-abcdef1234
+          Everyone:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: Everyone
+              Action: events:PutEvents
+              Principal: «"*"»
+          Account:
+            Type: AWS::Events::EventBusPolicy
+            Properties:
+              StatementId: OneAccount
+              Action: «events:PutEvent»
+              Principal: "111122223333"
+        """;
+    assertFindings(template, "PUBLIC_ACCESS", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Organization RESOURCE_POLICY",
+            "Resources/Everyone RESOURCE_POLICY",
+            "Resources/Account RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
+  void samCustomStatementsOfAnApiAreCheckedAsTheStatementsSamAddsToItsPolicy() {
+    assertFindings(
+        """
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Auth:
+                ResourcePolicy:
+                  CustomStatements:
+                    - Effect: Allow
+                      Principal: «"*"»
+                      Action: execute-api:Invoke
+                      Resource: execute-api:/prod/GET/*
+                    - Effect: Deny
+                      Principal: "*"
+                      Action: «execute-api:Invok»
+                      Resource: execute-api:/*
+                      Condition:
+                        NotIpAddress:
+                          aws:SourceIp: 192.0.2.0/24
+          Single:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Auth:
+                ResourcePolicy:
+                  CustomStatements:
+                    Effect: Allow
+                    Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                    Action: execute-api:Invoke
+                    Resource: execute-api:/*
+          Elsewhere:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Auth:
+                ResourcePolicy:
+                  CustomStatements: !Ref Statements
+          Conditional:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+              Auth:
+                ResourcePolicy:
+                  CustomStatements: !If
+                    - Restricted
+                    - Effect: Deny
+                      Principal: "*"
+                      Action: execute-api:Invoke
+                      Resource: execute-api:/*
+                    - !Ref AWS::NoValue
+        Conditions:
+          Restricted: !Equals [!Ref AWS::Region, us-east-1]
+        """,
+        "PUBLIC_ACCESS",
+        "INVALID_ACTION");
+  }
+
+  @Test
+  void samGlobalsAndAFunctionsApiEventAddStatementsToTheirApisPolicies() {
+    String template =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Auth:
+              ResourcePolicy:
+                CustomStatements:
+                  - Effect: Allow
+                    Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                    Action: «execute-api:Invok»
+                    Resource: execute-api:/*
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Events:
+                Get:
+                  Type: Api
+                  Properties:
+                    Path: /
+                    Method: get
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements:
+                          Effect: Deny
+                          Principal: "*"
+                          Action: «execute-api:Invokee»
+                          Resource: execute-api:/prod/GET/
+                          Condition:
+                            NotIpAddress:
+                              aws:SourceIp: 192.0.2.0/24
+                Queue:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Q.Arn
+                    Auth:
+                      ResourcePolicy:
+                        CustomStatements: [{Effect: Allow, Principal: "*", Action: x:Y}]
+        """;
+    assertFindings(template, "INVALID_ACTION", "INVALID_ACTION");
+    assertEquals(
+        List.of(
+            "Resources/Handler/Events/Get/Properties/Auth/ResourcePolicy/CustomStatements"
+                + " RESOURCE_POLICY",
+            "Globals/Api/Auth/ResourcePolicy/CustomStatements RESOURCE_POLICY"),
+        located(TemplateAssert.unmark(template).text()));
+  }
+
+  @Test
   void yamlAndJsonThatAreNotTemplatesAreNotRead() {
     assertNotATemplate(
         """

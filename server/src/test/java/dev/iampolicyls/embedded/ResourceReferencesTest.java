@@ -201,9 +201,9 @@ class ResourceReferencesTest {
     assertEquals(
         List.of(
             "No action of this statement acts on \"${DataBucket.Arn}\": it names s3 bucket, and"
-                + " the actions act on s3 accesspointobject, s3 object. Fix the ARN or the actions",
+                + " the actions act on s3 accesspointobject, s3 object. Fix the ARN or the actions.",
             "No action of this statement acts on \"${DataBucket.Arn}/*\": it names s3 object, and"
-                + " the actions act on s3 accesspoint, s3 bucket. Fix the ARN or the actions"),
+                + " the actions act on s3 accesspoint, s3 bucket. Fix the ARN or the actions."),
         messages);
   }
 
@@ -436,5 +436,55 @@ class ResourceReferencesTest {
             "Allows sns:Publish (Write) on the topic Topic.",
             "Allows nothing. s3:GetObject acts on objects; !GetAtt DataBucket.Arn names buckets."),
         sentences);
+  }
+
+  @Test
+  void aNetworkLoadBalancerIsTypedByItsTypeProperty() {
+    // elasticloadbalancing:ModifyIpPools acts on application load balancers only.
+    String template =
+        """
+        Resources:
+          Alb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Properties:
+              Type: application
+          Nlb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Properties:
+              Scheme: internal
+              Type: network
+          Default:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+          Policy:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: elasticloadbalancing:ModifyIpPools
+                    Resource: [!Ref Alb, !Ref Default]
+                  - Effect: Allow
+                    Action: elasticloadbalancing:ModifyIpPools
+                    Resource: «!Ref Nlb»
+        """;
+    assertFindings(template, "RESOURCE_MISMATCH");
+    String nlb = "AWS::ElasticLoadBalancingV2::LoadBalancer Type=network";
+    String alb = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+    String text = TemplateAssert.unmark(template).text();
+    assertEquals(
+        List.of(alb, nlb, alb), List.copyOf(TemplateResources.of(text).values()).subList(0, 3));
+    // A JSON template's, and a YAML template's read line by line while it is being typed.
+    assertEquals(
+        nlb,
+        TemplateResources.of(
+                """
+                {"Resources": {"Nlb": {"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                  "Properties": {"Type": "network"}}}}
+                """)
+            .get("Nlb"));
+    assertEquals(
+        nlb,
+        TemplateResources.of(text.replace("Scheme: internal", "Scheme: [internal")).get("Nlb"));
   }
 }

@@ -4,22 +4,25 @@ import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.ParsedText;
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
- * Prints completion latency (median, p99) for the same typing in a plain JSON policy and in a YAML
- * template holding that policy after {@code roles} other roles (parse and template reading
- * included, as a request after a keystroke has them), e.g. {@code java -cp
+ * Prints completion latency (median, p95, p99) for the same typing in a plain JSON policy and in a
+ * YAML template holding that policy after {@code roles} other roles (parse and template reading
+ * included, as a request after a keystroke has them), and the template's p99 over the plain
+ * policy's (issue 18 asks for at most 2), e.g. {@code java -cp
  * server/target/test-classes:server/target/iam-policy-ls.jar
  * dev.iampolicyls.embedded.TemplateCompletionBenchmark 100}. Not a test: numbers depend on the
  * machine.
  */
 public final class TemplateCompletionBenchmark {
-  private static final int RUNS = 300;
+  private static final int RUNS = 1000;
 
   /** Each case: what is typed where, as a JSON policy and as the YAML statement's lines. */
-  private static final String[][] CASES = {
+  public static final String[][] CASES = {
     {"action", "\"Action\": \"s3:Get‸\"", "Action: s3:Get‸"},
     {"key", "\"Action\": \"s3:GetObject\", \"Con‸\"", "Action: s3:GetObject\n            Con‸"},
     {
@@ -40,21 +43,20 @@ public final class TemplateCompletionBenchmark {
     int roles = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     PolicyLanguageService service = PolicyLanguageService.bundled();
     for (String[] c : CASES) {
-      String json =
-          "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + c[1] + "}]}";
+      String json = plainPolicy(c[1]);
       String yaml = template(roles, c[2]);
       int jsonAt = json.indexOf('‸');
       int yamlAt = yaml.indexOf('‸');
       String jsonText = json.replace("‸", "");
       String yamlText = yaml.replace("‸", "");
-      long[] plain =
+      long[][] plain =
           time(
               () ->
                   service
                       .complete(new ParsedText(jsonText), jsonAt, null, CompletionOptions.PLAIN)
                       .items()
                       .size());
-      long[] inTemplate =
+      long[][] inTemplate =
           time(
               () ->
                   service
@@ -64,12 +66,22 @@ public final class TemplateCompletionBenchmark {
                       .items()
                       .size());
       System.out.printf(
-          "%-14s plain policy: %s | template (%d lines): %s%n",
-          c[0], summary(plain), yamlText.split("\n").length, summary(inTemplate));
+          "%-14s plain policy: %s | template (%d lines): %s | p99 ratio %.2f%n",
+          c[0],
+          summary(plain[0]),
+          yamlText.split("\n").length,
+          summary(inTemplate[0]),
+          (double) percentile(inTemplate[0], 0.99) / percentile(plain[0], 0.99));
+      System.out.printf(
+          "%-14s   CPU, plain: %s | template: %s%n", "", summary(plain[1]), summary(inTemplate[1]));
     }
   }
 
-  private static String template(int roles, String typed) {
+  /**
+   * A template of {@code roles} roles with inline policies, then a managed policy whose one
+   * statement holds {@code typed} (YAML lines; the cursor marked {@code ‸}).
+   */
+  public static String template(int roles, String typed) {
     StringBuilder t = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
     t.append("  DataBucket:\n    Type: AWS::S3::Bucket\n");
     for (int i = 0; i < roles; i++) {
@@ -108,24 +120,38 @@ public final class TemplateCompletionBenchmark {
     return t.toString();
   }
 
-  private static long[] time(IntSupplier request) {
+  /** The plain policy of one statement holding {@code typed} (JSON; the cursor marked ‸). */
+  public static String plainPolicy(String typed) {
+    return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + typed + "}]}";
+  }
+
+  /** Wall times and the thread's CPU times of the runs after a warm-up, in nanoseconds. */
+  private static long[][] time(IntSupplier request) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < RUNS / 2; i++) {
       request.getAsInt();
     }
-    long[] nanos = new long[RUNS];
+    long[] wall = new long[RUNS];
+    long[] cpu = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       request.getAsInt();
-      nanos[i] = System.nanoTime() - t0;
+      wall[i] = System.nanoTime() - t0;
+      cpu[i] = threads.getCurrentThreadCpuTime() - c0;
     }
-    return nanos;
+    return new long[][] {wall, cpu};
   }
 
   private static String summary(long[] nanos) {
+    return String.format(
+        "median %.2f ms, p95 %.2f ms, p99 %.2f ms",
+        percentile(nanos, 0.5) / 1e6, percentile(nanos, 0.95) / 1e6, percentile(nanos, 0.99) / 1e6);
+  }
+
+  private static long percentile(long[] nanos, double fraction) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return String.format(
-        "median %.2f ms, p99 %.2f ms",
-        sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
+    return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)];
   }
 }

@@ -35,6 +35,37 @@ class YamlFrontEndTest {
   }
 
   @Test
+  void longBlankRunsBeforeAndAfterResourcesAreSkippedWithOffsetsKept() {
+    // What completion reads: every other resource blanked, lines kept. The runs are read past,
+    // and positions still land on the template's own characters, in the tree and in an error.
+    String blankLines = (" ".repeat(60) + "\n").repeat(40);
+    String resource =
+        """
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: «s3:GetObjekt»
+                    Resource: "arn:aws:s3:::b/😀/*"
+        """;
+    assertFindings(blankLines + "Resources:\n" + blankLines + resource, "INVALID_ACTION");
+    assertFindings(blankLines + "Resources:  \r\n" + blankLines + resource, "INVALID_ACTION");
+    String broken = blankLines + "Resources:\n" + blankLines + "  Reader:\n    Type: [x\n";
+    YamlFrontEnd.Result read = YamlFrontEnd.read(broken);
+    assertEquals(1, read.errors().size());
+    assertTrue(read.errors().get(0).offset() > broken.indexOf("Type"), read.errors().toString());
+    HostValue.Mapping root =
+        (HostValue.Mapping) YamlFrontEnd.read(broken.replace("[x", "x")).root().orElseThrow();
+    HostValue.Scalar key =
+        ((HostValue.Mapping) root.get("Resources").orElseThrow()).entries().get(0).key();
+    assertEquals(broken.indexOf("Reader"), key.offset());
+    assertEquals(broken.indexOf("Resources"), root.entries().get(0).key().offset());
+  }
+
+  @Test
   void flowAndQuotedScalarsMapTheirCharacters() {
     assertFindings(
         """

@@ -363,5 +363,13 @@ class StatementSummaryTest {
                 + " 'Condition': {'StringNotEquals': {'iam:ResourceTag/team': 'web'},"
                 + " 'NotIpAddress': {'aws:SourceIp': '10.0.0.0/8'},"
                 + " 'Bool': {'aws:SecureTransport': 'true'}}}"));
+    // An empty set passes ForAllValues, and Null true asks for the key to be absent.
+    assertEquals(
+        "Allows s3:GetObject (Read) on every resource, for requests over TLS only.",
+        summarize(
+            "{'Effect': 'Allow', 'Action': 's3:GetObject', 'Resource': '*',"
+                + " 'Condition': {'ForAllValues:StringEquals': {'iam:ResourceTag/team': 'web'},"
+                + " 'Null': {'ec2:ResourceTag/team': 'true'},"
+                + " 'Bool': {'aws:SecureTransport': 'true'}}}"));
   }
 }

@@ -132,10 +132,11 @@ class PolicyTestProtocolTest {
     assertEquals("POLICY_TEST_FAILED", failed.getCode().getLeft());
     assertEquals(DiagnosticSeverity.Error, failed.getSeverity());
     assertEquals(name(5, "deletes"), failed.getRange());
+    // The policy named as the test file names it: beside the test file, not by a long absolute
+    // path.
     assertEquals(
-        "\"deletes\": expected Allowed, got ExplicitDeny; "
-            + policy.toString().replace('\\', '/')
-            + ":3 \"NoDelete\" an explicit Deny applies",
+        "\"deletes\": expected Allowed, got ExplicitDeny; policies/app.json:3 \"NoDelete\" an"
+            + " explicit Deny applies",
         failed.getMessage().getLeft());
 
     List<? extends CodeLens> lenses =
@@ -211,9 +212,8 @@ class PolicyTestProtocolTest {
             "unknown key \"nam\": expected one of [action, context, expect, name, principal,"
                 + " resource, resourceAccount]",
             "expect must be Allowed, Denied, ImplicitDeny or ExplicitDeny, not 'Deny'",
-            "\"deletes\": expected Allowed, got ExplicitDeny; "
-                + root.resolve("policies/app.json").toString().replace('\\', '/')
-                + ":3 \"NoDelete\" an explicit Deny applies"),
+            "\"deletes\": expected Allowed, got ExplicitDeny; policies/app.json:3 \"NoDelete\" an"
+                + " explicit Deny applies"),
         messages);
     assertEquals(
         new Range(new Position(3, 5), new Position(3, 10)),

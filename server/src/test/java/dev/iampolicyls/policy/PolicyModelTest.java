@@ -62,6 +62,12 @@ class PolicyModelTest {
     assertFalse(Policy.parse("{\"name\": \"x\", \"version\": \"1.0.0\"}").looksLikePolicy());
     assertFalse(Policy.parse("[]").looksLikePolicy());
     assertTrue(Policy.parse("{\"Version\": \"2012-10-17\"}").looksLikePolicy());
+    // An EventBridge event: a version and an id, but no policy's.
+    assertFalse(
+        Policy.parse(
+                "{\"version\": \"0\", \"id\": \"4bc5\", \"detail-type\": \"x\", \"resources\": []}")
+            .looksLikePolicy());
+    assertTrue(Policy.parse("{\"Version\": \"2012-10-18\", \"Id\": \"p\"}").looksLikePolicy());
     assertTrue(Policy.parse("{\"Statement\": [").looksLikePolicy());
   }
 

@@ -1,0 +1,38 @@
+package dev.iampolicyls.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Reading one resource of a template keeps every offset: only characters become spaces. */
+class ResourceBlankingTest {
+  @Test
+  void everyLineEndStaysAndEveryOtherCharacterBeforeTheResourceIsASpace() {
+    for (String eol : new String[] {"\n", "\r\n"}) {
+      String text =
+          String.join(
+              eol,
+              "AWSTemplateFormatVersion: \"2010-09-09\"",
+              "Resources:",
+              "  First:",
+              "    Type: AWS::S3::Bucket",
+              "",
+              "  Second:",
+              "    Type: AWS::IAM::ManagedPolicy",
+              "Outputs: {}",
+              "");
+      int offset = text.indexOf("ManagedPolicy");
+      String only = ResourceBlanking.onlyResourceAt(text, offset);
+      int start = text.indexOf("  Second:");
+      int end = text.indexOf("Outputs");
+      assertEquals(text.substring(start, end), only.substring(start), eol.replace("\r", "CR"));
+      String expectedBefore =
+          text.substring(0, start)
+                  .replaceAll("[^\r\n]", " ")
+                  .substring(0, text.indexOf("Resources:"))
+              + "Resources:"
+              + text.substring(text.indexOf("Resources:") + 10, start).replaceAll("[^\r\n]", " ");
+      assertEquals(expectedBefore, only.substring(0, start), eol.replace("\r", "CR"));
+    }
+  }
+}
