@@ -74,11 +74,14 @@ final class ResourceBlanking {
     }
     int start = -1;
     for (int line = firstEntry; line >= 0 && line <= offset; line = nextLine(text, line)) {
-      if (isContent(text, line) && indentation(text, line) == indent) {
-        start = line;
-      } else if (isContent(text, line) && indentation(text, line) < indent) {
+      int lineIndent = indentation(text, line);
+      if (lineIndent > indent || !isContentAt(text, line + lineIndent)) {
+        continue; // inside a resource (most lines), or blank
+      }
+      if (lineIndent < indent) {
         return null; // past the Resources section
       }
+      start = line;
     }
     int end = text.length();
     for (int line = nextLine(text, start); line >= 0; line = nextLine(text, line)) {
@@ -151,7 +154,11 @@ final class ResourceBlanking {
 
   /** Not blank and not a comment. */
   private static boolean isContent(String text, int line) {
-    int i = line + indentation(text, line);
+    return isContentAt(text, line + indentation(text, line));
+  }
+
+  /** Whether the line whose first character that is no space is at {@code i} has content. */
+  private static boolean isContentAt(String text, int i) {
     if (i >= text.length()) {
       return false;
     }
