@@ -74,11 +74,14 @@ final class ResourceBlanking {
     }
     int start = -1;
     for (int line = firstEntry; line >= 0 && line <= offset; line = nextLine(text, line)) {
-      if (isContent(text, line) && indentation(text, line) == indent) {
-        start = line;
-      } else if (isContent(text, line) && indentation(text, line) < indent) {
+      int lineIndent = indentation(text, line);
+      if (lineIndent > indent || !isContentAt(text, line + lineIndent)) {
+        continue; // inside a resource (most lines), or blank
+      }
+      if (lineIndent < indent) {
         return null; // past the Resources section
       }
+      start = line;
     }
     int end = text.length();
     for (int line = nextLine(text, start); line >= 0; line = nextLine(text, line)) {
@@ -87,42 +90,21 @@ final class ResourceBlanking {
         break;
       }
     }
+    // Blanked in an array, in one pass: the per-line steps of a StringBuilder cost more.
     int resourcesEnd = lineEnd(text, resources);
-    StringBuilder out = new StringBuilder(end);
-    blankInto(text, 0, resources, out);
-    out.append(text, resources, resourcesEnd);
-    blankInto(text, resourcesEnd, start, out);
-    out.append(text, start, end);
-    return out.toString();
+    char[] out = new char[end];
+    text.getChars(0, end, out, 0);
+    blank(out, 0, resources);
+    blank(out, resourcesEnd, start);
+    return new String(out);
   }
 
-  private static final String SPACES = " ".repeat(256);
-
-  /** Appends {@code text[from, to)} with every character but line ends made a space. */
-  private static void blankInto(String text, int from, int to, StringBuilder out) {
-    int i = from;
-    int cr = text.indexOf('\r', from); // the next \r, looked for again only once passed
-    while (i < to) {
-      int newline = text.indexOf('\n', i);
-      int end = newline < 0 || newline >= to ? to : newline;
-      if (cr >= 0 && cr < i) {
-        cr = text.indexOf('\r', i);
+  /** Makes every character of {@code chars[from, to)} but line ends a space. */
+  private static void blank(char[] chars, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (chars[i] != '\n' && chars[i] != '\r') {
+        chars[i] = ' ';
       }
-      if (cr >= 0 && cr < end) {
-        end = cr; // a \r ends the run too (as its own line end, or before \n)
-      }
-      spaces(end - i, out);
-      if (end < to) {
-        out.append(text.charAt(end));
-        end++;
-      }
-      i = end;
-    }
-  }
-
-  private static void spaces(int count, StringBuilder out) {
-    for (int left = count; left > 0; left -= SPACES.length()) {
-      out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }
   }
 
@@ -151,7 +133,11 @@ final class ResourceBlanking {
 
   /** Not blank and not a comment. */
   private static boolean isContent(String text, int line) {
-    int i = line + indentation(text, line);
+    return isContentAt(text, line + indentation(text, line));
+  }
+
+  /** Whether the line whose first character that is no space is at {@code i} has content. */
+  private static boolean isContentAt(String text, int i) {
     if (i >= text.length()) {
       return false;
     }

@@ -63,14 +63,17 @@ public final class TemplateResources {
       }
       int lineIndent = content - start;
       boolean blank = content >= end || text.charAt(content) == '#' || text.charAt(content) == '\r';
-      String line = text.substring(start, end);
+      int lineStart = start;
       start = end + 1;
       if (blank) {
         continue;
       }
+      // Only the lines that can matter are copied out: most lines of a resource are neither.
       if (!inResources) {
         inResources =
-            lineIndent == 0 && line.startsWith("Resources:") && line.substring(10).isBlank();
+            lineIndent == 0
+                && text.startsWith("Resources:", lineStart)
+                && text.substring(lineStart + 10, end).isBlank();
         continue;
       }
       if (indent < 0) {
@@ -80,10 +83,10 @@ public final class TemplateResources {
         break; // the next top-level section
       }
       if (lineIndent == indent) {
-        Matcher name = NAME_LINE.matcher(line);
+        Matcher name = NAME_LINE.matcher(text.substring(lineStart, end));
         current = name.find() ? name.group(1) : null;
       } else if (current != null && text.startsWith("Type", content)) {
-        Matcher type = TYPE_LINE.matcher(line);
+        Matcher type = TYPE_LINE.matcher(text.substring(lineStart, end));
         if (type.find()) {
           String known = types.get(current);
           // A later Type is a property's (a load balancer's Type: network) and may pick a variant.

@@ -397,8 +397,10 @@ public record YamlCursor(
       while (start + indent < text.length() && text.charAt(start + indent) == ' ') {
         indent++;
       }
-      if (indent > limit) {
-        end = start - 1; // nested in an earlier sibling: nothing on it is at or left of the limit
+      if (indent > limit || (indent == limit && !limitIsDash)) {
+        // Nested in an earlier sibling, or that sibling itself: its key and dashes sit at or right
+        // of the limit, so nothing on the line adds to the path (most lines of a long template).
+        end = start - 1;
         continue;
       }
       Line line = parseLine(text.substring(start, lineEnd(text, start)));

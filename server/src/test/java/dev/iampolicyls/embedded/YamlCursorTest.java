@@ -46,6 +46,47 @@ class YamlCursorTest {
         "ec2:Desc");
   }
 
+  /** The walk up skips lines at a step's column: earlier siblings, whatever they hold. */
+  @Test
+  void earlierSiblingsAtEachStepsColumnAddNothing() {
+    assertPlace(
+        """
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies: !If [c, [], []]
+              Statement:
+          Reader:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Resource: x
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource: ‸
+        """,
+        YamlCursor.Place.VALUE,
+        List.of("Resources", "Reader", "Properties", "PolicyDocument", "Statement", 1, "Resource"),
+        "");
+    // A sequence at its owner key's column: the key at the dash's column is its owner.
+    assertPlace(
+        """
+        Statement:
+        - Effect: Allow
+        Other:
+        - Effect: Deny
+        - Effect: Allow
+          Act‸
+        """,
+        YamlCursor.Place.KEY,
+        List.of("Other", 1),
+        "Act");
+  }
+
   @Test
   void anIndentlessSequenceBelongsToTheKeyAtItsColumn() {
     assertPlace(
