@@ -62,61 +62,6 @@ public record EmbeddedPolicy(
     templateFindings = List.copyOf(templateFindings);
   }
 
-  /** A policy of the template's own maps and lists, whose values are all written as they read. */
-  public EmbeddedPolicy(
-      String name,
-      List<Object> path,
-      PolicyType policyType,
-      PolicyResourceType resourceType,
-      int offset,
-      int length,
-      List<Policy> readings,
-      List<Finding> templateFindings,
-      boolean approximatePositions,
-      List<String> notApplicable) {
-    this(
-        name,
-        path,
-        policyType,
-        resourceType,
-        offset,
-        length,
-        readings,
-        templateFindings,
-        approximatePositions,
-        notApplicable,
-        List.of(),
-        null);
-  }
-
-  /** A policy of the template's own maps and lists. */
-  public EmbeddedPolicy(
-      String name,
-      List<Object> path,
-      PolicyType policyType,
-      PolicyResourceType resourceType,
-      int offset,
-      int length,
-      List<Policy> readings,
-      List<Finding> templateFindings,
-      boolean approximatePositions,
-      List<String> notApplicable,
-      List<Written> written) {
-    this(
-        name,
-        path,
-        policyType,
-        resourceType,
-        offset,
-        length,
-        readings,
-        templateFindings,
-        approximatePositions,
-        notApplicable,
-        written,
-        null);
-  }
-
   /**
    * The message of a finding at {@code offset} with each quoted value built from template functions
    * replaced by the template's text for it: the value at the finding's own place first, so that "X
