@@ -15,17 +15,16 @@ import java.util.Locale;
  * must satisfy (its edit covers the cursor and stays on the string, the editor's filter keeps it)
  * and applies a chosen one.
  */
-final class Completions {
+final class Completions extends CompletionListAssert<Completions> {
   private static final CompletionEngine ENGINE = new CompletionEngine(Catalog.bundled());
 
   final String text;
   final int offset;
-  final CompletionResult result;
 
   private Completions(String text, int offset, CompletionResult result) {
+    super(result);
     this.text = text;
     this.offset = offset;
-    this.result = result;
   }
 
   static Completions at(String marked) {
@@ -68,39 +67,6 @@ final class Completions {
     }
   }
 
-  List<String> labels() {
-    return result.items().stream().map(CompletionItem::label).toList();
-  }
-
-  /** Labels in the order an editor shows them: by sort text, then label. */
-  List<String> sortedLabels() {
-    return result.items().stream()
-        .sorted(Comparator.comparing(CompletionItem::sortText).thenComparing(CompletionItem::label))
-        .map(CompletionItem::label)
-        .toList();
-  }
-
-  Completions has(String... labels) {
-    for (String label : labels) {
-      assertTrue(labels().contains(label), () -> "missing " + label + " in " + labels());
-    }
-    return this;
-  }
-
-  Completions lacks(String... labels) {
-    for (String label : labels) {
-      assertFalse(labels().contains(label), () -> "unexpected " + label + " in " + labels());
-    }
-    return this;
-  }
-
-  CompletionItem item(String label) {
-    return result.items().stream()
-        .filter(i -> i.label().equals(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("missing " + label + " in " + labels()));
-  }
-
   /** The document text after applying the proposal's edits. */
   String apply(String label) {
     return apply(text, item(label));
@@ -115,5 +81,10 @@ final class Completions {
       out = out.substring(0, e.offset()) + e.newText() + out.substring(e.end());
     }
     return out;
+  }
+
+  @Override
+  protected Completions self() {
+    return this;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iampolicyls.codeactions.TextEdit;
 import dev.iampolicyls.completion.CompletionItem;
+import dev.iampolicyls.completion.CompletionListAssert;
 import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.completion.CompletionResult;
 import dev.iampolicyls.service.CancelChecker;
@@ -20,17 +21,16 @@ import java.util.Locale;
  * in, proposals out; every proposal's edit must cover the cursor and stay on its line, and can be
  * applied to see the resulting template.
  */
-final class TemplateCompletions {
+final class TemplateCompletions extends CompletionListAssert<TemplateCompletions> {
   static final String CURSOR = "‸";
 
   final String text;
   final int offset;
-  final CompletionResult result;
 
   private TemplateCompletions(String text, int offset, CompletionResult result) {
+    super(result);
     this.text = text;
     this.offset = offset;
-    this.result = result;
   }
 
   static TemplateCompletions at(String marked) {
@@ -62,39 +62,6 @@ final class TemplateCompletions {
     return c;
   }
 
-  List<String> labels() {
-    return result.items().stream().map(CompletionItem::label).toList();
-  }
-
-  /** Labels in the order an editor shows them. */
-  List<String> sortedLabels() {
-    return result.items().stream()
-        .sorted(Comparator.comparing(CompletionItem::sortText).thenComparing(CompletionItem::label))
-        .map(CompletionItem::label)
-        .toList();
-  }
-
-  TemplateCompletions has(String... labels) {
-    for (String label : labels) {
-      assertTrue(labels().contains(label), () -> "missing " + label + " in " + labels());
-    }
-    return this;
-  }
-
-  TemplateCompletions lacks(String... labels) {
-    for (String label : labels) {
-      assertFalse(labels().contains(label), () -> "unexpected " + label + " in " + labels());
-    }
-    return this;
-  }
-
-  CompletionItem item(String label) {
-    return result.items().stream()
-        .filter(i -> i.label().equals(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("missing " + label + " in " + labels()));
-  }
-
   /** The template after applying the proposal, with the cursor where the edit's text ends. */
   String apply(String label) {
     CompletionItem item = item(label);
@@ -114,6 +81,11 @@ final class TemplateCompletions {
     int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     int lineEnd = after.indexOf('\n', lineStart);
     assertEquals(expectedLine, after.substring(lineStart, lineEnd < 0 ? after.length() : lineEnd));
+    return this;
+  }
+
+  @Override
+  protected TemplateCompletions self() {
     return this;
   }
 }
