@@ -42,6 +42,10 @@ public final class CloudFormationFormat implements HostFormat {
 
   @Override
   public boolean claims(String text) {
+    return mayBeTemplate(text);
+  }
+
+  private static boolean mayBeTemplate(String text) {
     return text.contains("AWSTemplateFormatVersion")
         || (text.contains("Resources") && text.contains("AWS::"));
   }
@@ -91,6 +95,27 @@ public final class CloudFormationFormat implements HostFormat {
     }
     if (yaml.root().orElse(null) instanceof HostValue.Mapping template && isTemplate(template)) {
       return Optional.of(new HostDocument(text, new Locator(text).policies(template), List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #read} of {@code blanked}, a YAML template whose lines are blank but for those of
+   * {@code excerpt}, read from the excerpt alone (each of its characters at {@code blanked}'s
+   * offset its map gives): the policies of one resource for the cost of reading that resource. A
+   * text that is no YAML gives nothing here, where {@link #read} gives its syntax error and, with
+   * everything else blank, no policy either.
+   */
+  static Optional<HostDocument> readBlanked(String blanked, BlankRuns.Squeezed excerpt) {
+    if (!mayBeTemplate(excerpt.text())) {
+      return Optional.empty(); // the blank lines add nothing to what it claims
+    }
+    YamlFrontEnd.Result yaml = YamlFrontEnd.read(excerpt, blanked);
+    if (yaml.errors().isEmpty()
+        && yaml.root().orElse(null) instanceof HostValue.Mapping template
+        && isTemplate(template)) {
+      return Optional.of(
+          new HostDocument(blanked, new Locator(blanked).policies(template), List.of()));
     }
     return Optional.empty();
   }

@@ -53,61 +53,6 @@ final class ResourceBlanking {
     return out.toString();
   }
 
-  /**
-   * The text with only the top-level resource holding {@code offset} left, and the {@code
-   * Resources:} line above it, each at its offset: the lines before them blanked (spaces are what
-   * the YAML reader skips fastest), and what comes after the resource cut. Null when the offset is
-   * not inside a resource under {@code Resources:}.
-   */
-  static String onlyResourceAt(String text, int offset) {
-    int resources = lineStartOf(text, "Resources:");
-    if (resources < 0 || offset <= resources) {
-      return null;
-    }
-    int firstEntry = nextContentLine(text, text.indexOf('\n', resources) + 1);
-    if (firstEntry < 0 || firstEntry > offset) {
-      return null;
-    }
-    int indent = indentation(text, firstEntry);
-    if (indent == 0) {
-      return null;
-    }
-    int start = -1;
-    for (int line = firstEntry; line >= 0 && line <= offset; line = nextLine(text, line)) {
-      int lineIndent = indentation(text, line);
-      if (lineIndent > indent || !isContentAt(text, line + lineIndent)) {
-        continue; // inside a resource (most lines), or blank
-      }
-      if (lineIndent < indent) {
-        return null; // past the Resources section
-      }
-      start = line;
-    }
-    int end = text.length();
-    for (int line = nextLine(text, start); line >= 0; line = nextLine(text, line)) {
-      if (line > offset && isContent(text, line) && indentation(text, line) <= indent) {
-        end = line;
-        break;
-      }
-    }
-    // Blanked in an array, in one pass: the per-line steps of a StringBuilder cost more.
-    int resourcesEnd = lineEnd(text, resources);
-    char[] out = new char[end];
-    text.getChars(0, end, out, 0);
-    blank(out, 0, resources);
-    blank(out, resourcesEnd, start);
-    return new String(out);
-  }
-
-  /** Makes every character of {@code chars[from, to)} but line ends a space. */
-  private static void blank(char[] chars, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (chars[i] != '\n' && chars[i] != '\r') {
-        chars[i] = ' ';
-      }
-    }
-  }
-
   /** The start of the first line that is exactly {@code key} at column 0 (spaces after allowed). */
   private static int lineStartOf(String text, String key) {
     for (int line = 0; line >= 0; line = nextLine(text, line)) {

@@ -43,6 +43,27 @@ public record YamlCursor(
     path = List.copyOf(path);
   }
 
+  /**
+   * The same place in a text where this one's characters sit {@code by} further on: a cursor found
+   * in one resource read alone, moved onto the template holding it.
+   */
+  public YamlCursor shifted(int by) {
+    return by == 0
+        ? this
+        : new YamlCursor(
+            path,
+            place,
+            replaceStart + by,
+            replaceEnd + by,
+            prefix,
+            quote,
+            flow,
+            keyHasColon,
+            column,
+            spaceBefore,
+            tag);
+  }
+
   /** What is typed at the cursor. */
   public enum Place {
     KEY,

@@ -44,8 +44,17 @@ final class YamlFrontEnd {
       return new YamlFrontEnd(text).read();
     }
     // Read without the long blank runs, then moved back onto the text's offsets.
+    return read(squeezed, text);
+  }
+
+  /**
+   * Reads {@code squeezed}'s text, some lines of {@code original} whose other lines are blank, and
+   * moves the tree and errors onto {@code original}'s offsets: what reading {@code original} gives,
+   * for the cost of reading those lines alone.
+   */
+  static Result read(BlankRuns.Squeezed squeezed, String original) {
     Result result = new YamlFrontEnd(squeezed.text()).read();
-    HostValue.Scalar host = squeezed.host(text);
+    HostValue.Scalar host = squeezed.host(original);
     int[] at = squeezed.hostOffsets();
     return new Result(
         result.root().map(root -> Relocation.move(root, host)),

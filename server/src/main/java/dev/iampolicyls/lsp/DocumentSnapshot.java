@@ -2,6 +2,7 @@ package dev.iampolicyls.lsp;
 
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.config.AnalysisSettings;
+import dev.iampolicyls.embedded.TemplateLayout;
 import dev.iampolicyls.policytest.Outcome;
 import dev.iampolicyls.policytest.PolicyTestFile;
 import dev.iampolicyls.service.Analysis;
@@ -41,7 +42,7 @@ final class DocumentSnapshot {
   private CheckedTemplate checkedTemplate;
 
   private volatile Boolean mayBeTemplate;
-  private volatile LineIndex templateLines;
+  private volatile TemplateLayout layout;
 
   DocumentSnapshot(String uri, String text, int version) {
     this.uri = uri;
@@ -125,17 +126,25 @@ final class DocumentSnapshot {
     return t;
   }
 
-  /** Line starts of the text, without parsing it as a policy (a template is not one). */
-  LineIndex lines() {
-    if (!isTemplate()) {
-      return parsed.lines();
-    }
-    LineIndex l = templateLines;
+  /**
+   * Where this version's resources are, should it be a template: found once, for every completion
+   * on this version (each reads only the resource around its offset).
+   */
+  TemplateLayout layout() {
+    TemplateLayout l = layout;
     if (l == null) {
-      l = new LineIndex(text());
-      templateLines = l;
+      l = TemplateLayout.of(text());
+      layout = l;
     }
     return l;
+  }
+
+  /**
+   * Line starts of the text, without parsing it as a policy (a template is not one): for a template
+   * from the pass that finds its layout.
+   */
+  LineIndex lines() {
+    return isTemplate() ? layout().lines() : parsed.lines();
   }
 
   /**

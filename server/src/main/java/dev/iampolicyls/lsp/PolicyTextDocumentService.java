@@ -183,13 +183,13 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Completion",
         Either.forRight(new CompletionList(false, List.of())),
         (s, cancel) -> {
-          LineIndex lines = s.parsed().lines();
+          LineIndex lines = s.lines();
           int offset = Positions.offset(lines, params.getPosition());
           PolicyLanguageService service = catalog.current();
           // In a template, at the policy under the cursor and in the template's syntax.
           CompletionResult result =
               service
-                  .completeInTemplate(s.text(), s.isTemplate(), offset, options, cancel)
+                  .completeInTemplate(s.text(), s.isTemplate(), s::layout, offset, options, cancel)
                   .orElseGet(
                       () ->
                           service.complete(s.parsed(), offset, configuredType(s), options, cancel));
@@ -216,7 +216,7 @@ public final class PolicyTextDocumentService implements TextDocumentService {
         "Hover",
         null,
         (s, cancel) -> {
-          LineIndex lines = s.parsed().lines();
+          LineIndex lines = s.lines();
           int offset = Positions.offset(lines, params.getPosition());
           PolicyLanguageService service = catalog.current();
           // A template's policies are read once per version, with its diagnostics.

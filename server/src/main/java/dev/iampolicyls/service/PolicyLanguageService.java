@@ -15,6 +15,7 @@ import dev.iampolicyls.config.DocumentSettings;
 import dev.iampolicyls.embedded.CloudFormationFormat;
 import dev.iampolicyls.embedded.HostDocument;
 import dev.iampolicyls.embedded.HostFormat;
+import dev.iampolicyls.embedded.TemplateLayout;
 import dev.iampolicyls.hover.HoverEngine;
 import dev.iampolicyls.hover.HoverResult;
 import dev.iampolicyls.outline.FoldingRanges;
@@ -265,9 +266,18 @@ public final class PolicyLanguageService {
    */
   public Optional<CompletionResult> completeInTemplate(
       String text, int offset, CompletionOptions options, CancelChecker cancel) {
+    return completeInTemplate(TemplateLayout.of(text), offset, options, cancel);
+  }
+
+  /**
+   * As {@link #completeInTemplate(String, int, CompletionOptions, CancelChecker)}, with the text's
+   * layout made once for its version: the resource around the offset is found in it and read alone.
+   */
+  public Optional<CompletionResult> completeInTemplate(
+      TemplateLayout layout, int offset, CompletionOptions options, CancelChecker cancel) {
     return new TemplateCompletion(
             engines().completion(), PolicyLanguageService::readHost, TemplateArns::of)
-        .complete(text, offset, options, cancel);
+        .complete(layout, offset, options, cancel);
   }
 
   /**
@@ -282,10 +292,25 @@ public final class PolicyLanguageService {
       int offset,
       CompletionOptions options,
       CancelChecker cancel) {
+    return completeInTemplate(
+        text, mayBeTemplate, () -> TemplateLayout.of(text), offset, options, cancel);
+  }
+
+  /**
+   * As {@link #completeInTemplate(String, boolean, int, CompletionOptions, CancelChecker)}, with
+   * the text's layout kept per version by the caller, made only when the text may be a template.
+   */
+  public Optional<CompletionResult> completeInTemplate(
+      String text,
+      boolean mayBeTemplate,
+      Supplier<TemplateLayout> layout,
+      int offset,
+      CompletionOptions options,
+      CancelChecker cancel) {
     if (!mayBeTemplate && CloudFormationFormat.startsAsJson(text)) {
       return Optional.empty(); // what reading it as a template would say, searching it first
     }
-    return completeInTemplate(text, offset, options, cancel);
+    return completeInTemplate(layout.get(), offset, options, cancel);
   }
 
   /**

@@ -4,7 +4,7 @@ import dev.iampolicyls.completion.TemplateReference;
 import dev.iampolicyls.embedded.CloudFormationReferences;
 import dev.iampolicyls.embedded.CloudFormationReferences.Kind;
 import dev.iampolicyls.embedded.CloudFormationReferences.ReturnValue;
-import dev.iampolicyls.embedded.TemplateResources;
+import dev.iampolicyls.embedded.TemplateLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,9 @@ import java.util.Map;
 final class TemplateArns {
   private TemplateArns() {}
 
-  static List<TemplateReference> of(String text) {
+  static List<TemplateReference> of(TemplateLayout layout) {
     List<TemplateReference> out = new ArrayList<>();
-    for (Map.Entry<String, String> resource : TemplateResources.of(text).entrySet()) {
+    for (Map.Entry<String, String> resource : layout.resourceTypes().entrySet()) {
       ReturnValue arn = arnValue(resource.getValue());
       if (arn != null) {
         String attribute = arn.value().equals(CloudFormationReferences.REF) ? null : arn.value();

@@ -8,10 +8,9 @@ import dev.iampolicyls.completion.CursorContext;
 import dev.iampolicyls.completion.HostSyntax;
 import dev.iampolicyls.completion.TemplateCursor;
 import dev.iampolicyls.completion.TemplateReference;
-import dev.iampolicyls.embedded.CloudFormationFormat;
 import dev.iampolicyls.embedded.EmbeddedPolicy;
 import dev.iampolicyls.embedded.HostDocument;
-import dev.iampolicyls.embedded.TemplateResources;
+import dev.iampolicyls.embedded.TemplateLayout;
 import dev.iampolicyls.embedded.YamlCursor;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
@@ -38,32 +37,35 @@ import java.util.function.Supplier;
 final class TemplateCompletion {
   private final CompletionEngine engine;
   private final Function<String, Optional<HostDocument>> reader;
-  private final Function<String, List<TemplateReference>> references;
+  private final Function<TemplateLayout, List<TemplateReference>> references;
 
   /**
-   * @param reader reads a text as a template, or empty when it is none
-   * @param references the resources of a template's text whose references give ARNs
+   * @param reader reads a whole text as a template, or empty when it is none
+   * @param references the resources of a template whose references give ARNs
    */
   TemplateCompletion(
       CompletionEngine engine,
       Function<String, Optional<HostDocument>> reader,
-      Function<String, List<TemplateReference>> references) {
+      Function<TemplateLayout, List<TemplateReference>> references) {
     this.engine = engine;
     this.reader = reader;
     this.references = references;
   }
 
-  /** The proposals, or empty when the text is no template. */
+  /**
+   * The proposals, or empty when the text is no template.
+   *
+   * @param layout the layout of {@code text}, made once per version of it
+   */
   Optional<CompletionResult> complete(
-      String text, int offset, CompletionOptions options, CancelChecker cancel) {
-    boolean json = CloudFormationFormat.startsAsJson(text);
-    if (!json && !CloudFormationFormat.looksLikeTemplate(text)) {
+      TemplateLayout layout, int offset, CompletionOptions options, CancelChecker cancel) {
+    String text = layout.text();
+    if (!layout.json() && !layout.looksLikeTemplate()) {
       return Optional.empty();
     }
-    // Only the resource being edited is read: the others cannot change what is proposed here.
-    String around = TemplateResources.around(text, offset);
-    if (json) {
-      Optional<HostDocument> read = reader.apply(around);
+    Supplier<List<TemplateReference>> refs = () -> references.apply(layout);
+    if (layout.json()) {
+      Optional<HostDocument> read = reader.apply(text);
       if (read.isEmpty()) {
         return Optional.empty();
       }
@@ -71,40 +73,51 @@ final class TemplateCompletion {
           read.get().policies().stream()
               .filter(p -> contains(p, offset))
               .findFirst()
-              .map(p -> inJson(text, p, offset, options, cancel))
+              .map(p -> inJson(text, p, offset, refs, options, cancel))
               .orElse(CompletionResult.EMPTY));
     }
+    // Only the resource being edited is read, as a text of its own: the others cannot change what
+    // is proposed here. Its offsets are the template's less the excerpt's shift.
+    TemplateLayout.Excerpt excerpt =
+        text.length() <= PolicyLanguageService.MAX_DOCUMENT_CHARS
+            ? layout.excerptAt(offset)
+            : null; // not read at all, as the whole text would not be
+    String around = excerpt != null ? excerpt.text() : text;
+    int shift = excerpt != null ? excerpt.shift() : 0;
+    Function<String, Optional<HostDocument>> read = excerpt != null ? excerpt::read : reader;
+    int at = offset - shift;
     // A half-typed line is seldom YAML: the template is read without the word being typed (never
     // what the proposals depend on), then as it is, then without the cursor's line.
-    YamlCursor cursor = YamlCursor.find(text, offset);
+    YamlCursor near = YamlCursor.find(around, at);
     // Each reading is made only when the one before it fails: most requests need the first.
     List<Supplier<String>> readings = new ArrayList<>();
-    if (cursor != null) {
-      readings.add(() -> blank(around, cursor.replaceStart(), cursor.replaceEnd()));
+    if (near != null) {
+      readings.add(() -> blank(around, near.replaceStart(), near.replaceEnd()));
     }
     readings.add(() -> around);
-    readings.add(() -> blankLine(around, offset));
-    if (cursor != null && cursor.place() == YamlCursor.Place.KEY && !cursor.flow()) {
+    readings.add(() -> blankLine(around, at));
+    if (near != null && near.place() == YamlCursor.Place.KEY && !near.flow()) {
       // A policy with nothing in it yet is no policy: an empty map where its first key goes.
       readings.add(
           () ->
-              around.substring(0, cursor.replaceStart())
+              around.substring(0, near.replaceStart())
                   + "{}"
-                  + around.substring(cursor.replaceEnd()));
+                  + around.substring(near.replaceEnd()));
     }
+    YamlCursor cursor = near == null ? null : near.shifted(shift);
     for (Supplier<String> reading : readings) {
-      HostDocument document = reader.apply(reading.get()).orElse(null);
+      HostDocument document = read.apply(reading.get()).orElse(null);
       if (document == null) {
         continue;
       }
       for (EmbeddedPolicy p : document.policies()) {
         if (contains(p, offset) && isBlockScalar(text, p)) {
-          return Optional.of(inJson(text, p, offset, options, cancel));
+          return Optional.of(inJson(text, p, offset, refs, options, cancel));
         }
       }
       EmbeddedPolicy policy = cursor == null ? null : enclosing(document, cursor.path());
       if (policy != null) {
-        return Optional.of(inYaml(text, policy, cursor, offset, options, cancel));
+        return Optional.of(inYaml(text, policy, cursor, offset, refs, options, cancel));
       }
     }
     return Optional.of(CompletionResult.EMPTY);
@@ -121,7 +134,12 @@ final class TemplateCompletion {
   }
 
   private CompletionResult inJson(
-      String text, EmbeddedPolicy p, int offset, CompletionOptions options, CancelChecker cancel) {
+      String text,
+      EmbeddedPolicy p,
+      int offset,
+      Supplier<List<TemplateReference>> references,
+      CompletionOptions options,
+      CancelChecker cancel) {
     int start = p.offset();
     if (isBlockScalar(text, p)) {
       start = text.indexOf('\n', start) + 1; // past the block scalar's header
@@ -138,7 +156,7 @@ final class TemplateCompletion {
     if (ctx == null) {
       return CompletionResult.EMPTY;
     }
-    List<TemplateReference> refs = inResource(ctx.path()) ? references.apply(text) : List.of();
+    List<TemplateReference> refs = inResource(ctx.path()) ? references.get() : List.of();
     return engine.complete(
         policy,
         new TemplateCursor(text, ctx, ctx.path(), null, HostSyntax.JSON, refs),
@@ -152,6 +170,7 @@ final class TemplateCompletion {
       EmbeddedPolicy policy,
       YamlCursor cursor,
       int offset,
+      Supplier<List<TemplateReference>> references,
       CompletionOptions options,
       CancelChecker cancel) {
     List<Object> inner =
@@ -168,7 +187,7 @@ final class TemplateCompletion {
             cursor.column(),
             cursor.spaceBefore(),
             cursor.tag() != null);
-    List<TemplateReference> refs = inResource(inner) ? references.apply(text) : List.of();
+    List<TemplateReference> refs = inResource(inner) ? references.get() : List.of();
     if (cursor.place() == YamlCursor.Place.ITEM && inner.equals(List.of("Statement"))) {
       // "- " in Statement starts a statement: its keys, and the whole statement.
       int index =

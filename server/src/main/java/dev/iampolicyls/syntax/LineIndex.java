@@ -35,6 +35,20 @@ public final class LineIndex {
     this.length = n;
   }
 
+  private LineIndex(CharSequence text, int[] lineStarts) {
+    this.text = text;
+    this.lineStarts = lineStarts;
+    this.length = text.length();
+  }
+
+  /**
+   * The index of a text whose line starts are already known, as this class finds them (0, then the
+   * offset after each LF, CRLF or lone CR), so that one pass over a large text serves both.
+   */
+  public static LineIndex ofLineStarts(CharSequence text, int[] lineStarts) {
+    return new LineIndex(text, lineStarts);
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }

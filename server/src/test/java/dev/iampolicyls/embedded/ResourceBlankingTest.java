@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Reading one resource of a template keeps every offset: only characters become spaces. */
+/**
+ * Reading one resource of a template keeps every offset: the text its policies are read from is the
+ * template with only characters before the resource made spaces.
+ */
 class ResourceBlankingTest {
   @Test
   void everyLineEndStaysAndEveryOtherCharacterBeforeTheResourceIsASpace() {
@@ -22,7 +25,8 @@ class ResourceBlankingTest {
               "Outputs: {}",
               "");
       int offset = text.indexOf("ManagedPolicy");
-      String only = ResourceBlanking.onlyResourceAt(text, offset);
+      TemplateLayout.Excerpt excerpt = TemplateLayout.of(text).excerptAt(offset);
+      String only = excerpt.read(excerpt.text()).orElseThrow().text();
       int start = text.indexOf("  Second:");
       int end = text.indexOf("Outputs");
       assertEquals(text.substring(start, end), only.substring(start), eol.replace("\r", "CR"));
