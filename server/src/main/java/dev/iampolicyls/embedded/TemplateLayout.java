@@ -83,10 +83,10 @@ public final class TemplateLayout {
       yamlTypes = Map.of();
       return;
     }
-    lineStarts = lineStarts(text);
-    hasCarriageReturn = text.indexOf('\r') >= 0;
-    Scan scan = new Scan();
+    Scan scan = new Scan(text);
     scan.run();
+    lineStarts = Arrays.copyOf(scan.lineStarts, scan.lineCount);
+    hasCarriageReturn = scan.carriageReturn;
     resourcesLine = scan.resourcesLine;
     resourcesNext = scan.resourcesNext;
     resourceStarts = Arrays.copyOf(scan.starts, scan.count);
@@ -292,96 +292,145 @@ public final class TemplateLayout {
     return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  /** 0 and the offset after each LF. */
-  private static int[] lineStarts(String text) {
-    int[] starts = new int[Math.max(16, text.length() / 32)];
-    int count = 1;
-    for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-      }
-      starts[count++] = lf + 1;
-    }
-    return Arrays.copyOf(starts, count);
-  }
-
-  /** One pass over the lines: the Resources line, then each resource's line, name and type. */
-  private final class Scan {
+  /**
+   * The one pass over a YAML text: every line start, whether it has a CR, the {@code Resources:}
+   * line, then each resource's line, name and type. It reads the characters as Latin-1 bytes (a
+   * copy of the string's own array for most texts): an array read is cheaper than {@code charAt}
+   * where the JIT does not inline it, and every character it decides on is ASCII (another one
+   * stands as {@code ?}, which none of them is).
+   */
+  private static final class Scan {
+    private final String text;
+    private final byte[] b;
+    int[] lineStarts = new int[64];
+    int lineCount;
+    boolean carriageReturn;
     int resourcesLine = -1;
     int resourcesNext = -1;
     int[] starts = new int[16];
     String[] names = new String[16];
     int count;
-    int sectionEnd = text.length();
+    int sectionEnd;
     final Map<String, String> types = new LinkedHashMap<>();
 
-    void run() {
-      int line = resourcesLineIndex();
-      if (line < 0 || line + 1 >= lineStarts.length) {
-        return;
+    /** Where the pass is: before Resources, in its section (indent known or not), past it. */
+    private int indent = -1;
+
+    private boolean inResources;
+    private boolean pastResources;
+    private String current;
+
+    Scan(String text) {
+      this.text = text;
+      this.b = latin1(text);
+      this.sectionEnd = text.length();
+    }
+
+    private static byte[] latin1(String text) {
+      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+      if (bytes.length == text.length()) {
+        return bytes; // one byte per char (others became '?')
       }
-      resourcesLine = lineStarts[line];
-      resourcesNext = lineStarts[line + 1];
-      int indent = -1;
-      String current = null;
-      for (int k = line + 1; k < lineStarts.length; k++) {
-        int start = lineStarts[k];
-        int content = start;
-        while (content < text.length() && text.charAt(content) == ' ') {
-          content++;
+      // Surrogate pairs became one '?' each: one byte per char, by hand.
+      bytes = new byte[text.length()];
+      for (int i = 0; i < bytes.length; i++) {
+        char c = text.charAt(i);
+        bytes[i] = c < 256 ? (byte) c : (byte) '?';
+      }
+      return bytes;
+    }
+
+    void run() {
+      int n = b.length;
+      int line = 0;
+      while (true) {
+        addLineStart(line);
+        int i = line;
+        while (i < n && b[i] == ' ') {
+          i++;
         }
-        if (!isContentAt(content)) {
-          continue; // blank or a comment
+        if (!pastResources) {
+          line(line, i);
         }
-        int lineIndent = content - start;
-        if (indent < 0) {
-          indent = lineIndent;
-          if (indent == 0) {
-            return; // the next section, and no resource
+        while (i < n && b[i] != '\n') {
+          if (b[i] == '\r') {
+            carriageReturn = true;
           }
+          i++;
         }
-        if (lineIndent < indent) {
-          sectionEnd = start;
+        if (i >= n) {
           return;
         }
-        if (lineIndent == indent) {
-          current = name(content);
-          add(start, current);
-        } else if (current != null && text.startsWith("Type", content)) {
-          String type = typeValue(content + 4);
-          if (type != null) {
-            String known = types.get(current);
-            // A later Type is a property's (a load balancer's Type: network): it may pick a
-            // variant.
-            String variant =
-                known == null ? null : CloudFormationReferences.variant(known, "Type", type);
-            types.put(current, known == null ? type : variant != null ? variant : known);
-          }
+        line = i + 1;
+      }
+    }
+
+    private void addLineStart(int start) {
+      if (lineCount == lineStarts.length) {
+        lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+      }
+      lineStarts[lineCount++] = start;
+    }
+
+    /** One line, whose first character that is no space is at {@code content}. */
+    private void line(int start, int content) {
+      if (!inResources) {
+        if (content == start && isResourcesLine(start)) {
+          inResources = true;
+          resourcesLine = start;
+        }
+        return;
+      }
+      if (resourcesNext < 0) {
+        resourcesNext = start;
+      }
+      if (!isContentAt(content)) {
+        return; // blank or a comment
+      }
+      int lineIndent = content - start;
+      if (indent < 0) {
+        indent = lineIndent;
+      }
+      if (indent == 0) {
+        pastResources = true; // the next section, and no resource
+        return;
+      }
+      if (lineIndent < indent) {
+        sectionEnd = start;
+        pastResources = true;
+        return;
+      }
+      if (lineIndent == indent) {
+        current = name(content);
+        addResource(start, current);
+      } else if (current != null && startsWithType(content)) {
+        String type = typeValue(content + 4);
+        if (type != null) {
+          String known = types.get(current);
+          // A later Type is a property's (a load balancer's Type: network): it may pick a variant.
+          String variant =
+              known == null ? null : CloudFormationReferences.variant(known, "Type", type);
+          types.put(current, known == null ? type : variant != null ? variant : known);
         }
       }
     }
 
-    /** The first line that is exactly {@code Resources:} at column 0 (blanks after allowed). */
-    private int resourcesLineIndex() {
-      for (int k = 0; k < lineStarts.length; k++) {
-        int start = lineStarts[k];
-        if (text.startsWith(RESOURCES, start)) {
-          int i = start + RESOURCES.length();
-          while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            if (!Character.isWhitespace(text.charAt(i))) {
-              break;
-            }
-            i++;
-          }
-          if (i >= text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
-            return k;
-          }
-        }
+    /** Exactly {@code Resources:} at column 0, blanks after allowed. */
+    private boolean isResourcesLine(int start) {
+      if (start >= b.length || b[start] != 'R' || !text.startsWith(RESOURCES, start)) {
+        return false;
       }
-      return -1;
+      int i = start + RESOURCES.length();
+      while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          return false;
+        }
+        i++;
+      }
+      return true;
     }
 
-    private void add(int start, String name) {
+    private void addResource(int start, String name) {
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         names = Arrays.copyOf(names, count * 2);
@@ -393,17 +442,21 @@ public final class TemplateLayout {
 
     /** Not past the text, and no line end or comment: the first character that is no space. */
     private boolean isContentAt(int i) {
-      if (i >= text.length()) {
-        return false;
-      }
-      char c = text.charAt(i);
-      return c != '\n' && c != '\r' && c != '#';
+      return i < b.length && b[i] != '\n' && b[i] != '\r' && b[i] != '#';
+    }
+
+    private boolean startsWithType(int i) {
+      return i + 4 <= b.length
+          && b[i] == 'T'
+          && b[i + 1] == 'y'
+          && b[i + 2] == 'p'
+          && b[i + 3] == 'e';
     }
 
     /** A plain logical name ({@code Name:}, nothing after but blanks), or null. */
     private String name(int from) {
       int i = from;
-      while (i < text.length() && isNameChar(text.charAt(i))) {
+      while (i < b.length && isNameChar(b[i])) {
         i++;
       }
       if (i == from) {
@@ -411,42 +464,42 @@ public final class TemplateLayout {
       }
       int nameEnd = i;
       i = skipBlanks(i);
-      if (i >= text.length() || text.charAt(i) != ':') {
+      if (i >= b.length || b[i] != ':') {
         return null;
       }
       i = skipBlanks(i + 1);
       boolean lineEnds =
-          i >= text.length()
-              || text.charAt(i) == '\n'
-              || (text.charAt(i) == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) == '\n'));
+          i >= b.length
+              || b[i] == '\n'
+              || (b[i] == '\r' && (i + 1 >= b.length || b[i + 1] == '\n'));
       return lineEnds ? text.substring(from, nameEnd) : null;
     }
 
     /** The value of {@code Type: AWS::...} after the key (a quote before it allowed), or null. */
     private String typeValue(int afterKey) {
       int i = skipBlanks(afterKey);
-      if (i >= text.length() || text.charAt(i) != ':') {
+      if (i >= b.length || b[i] != ':') {
         return null;
       }
       i = skipBlanks(i + 1);
-      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+      if (i < b.length && (b[i] == '"' || b[i] == '\'')) {
         i++;
       }
       int from = i;
-      while (i < text.length() && (isNameChar(text.charAt(i)) || text.charAt(i) == ':')) {
+      while (i < b.length && (isNameChar(b[i]) || b[i] == ':')) {
         i++;
       }
       return i > from ? text.substring(from, i) : null;
     }
 
     private int skipBlanks(int i) {
-      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
         i++;
       }
       return i;
     }
 
-    private boolean isNameChar(char c) {
+    private static boolean isNameChar(byte c) {
       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
   }

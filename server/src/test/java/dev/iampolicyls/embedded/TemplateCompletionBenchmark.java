@@ -8,11 +8,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Prints completion latency (median, p95, p99) for the same typing in a plain JSON policy and in a
- * YAML template holding that policy after {@code roles} other roles (parse and template reading
- * included, as a request after a keystroke has them), and the template's p99 over the plain
+ * YAML template holding that policy after {@code roles} other roles: after a keystroke (a new text:
+ * the plain policy's parse, the template's layout and line index included) and again on the same
+ * version (the layout kept, as the server keeps it), with the template's p99 over the plain
  * policy's (issue 18 asks for at most 2), e.g. {@code java -cp
  * server/target/test-classes:server/target/iam-policy-ls.jar
  * dev.iampolicyls.embedded.TemplateCompletionBenchmark 100}. Not a test: numbers depend on the
@@ -51,30 +53,50 @@ public final class TemplateCompletionBenchmark {
       String yamlText = yaml.replace("‸", "");
       long[][] plain =
           time(
-              () ->
-                  service
-                      .complete(new ParsedText(jsonText), jsonAt, null, CompletionOptions.PLAIN)
-                      .items()
-                      .size());
-      long[][] inTemplate =
+              () -> {
+                ParsedText parsed = new ParsedText(copy(jsonText));
+                return () ->
+                    service.complete(parsed, jsonAt, null, CompletionOptions.PLAIN).items().size();
+              });
+      // After a keystroke: a new text, whose layout and line index the request makes.
+      long[][] keystroke =
           time(
-              () ->
-                  service
-                      .completeInTemplate(
-                          yamlText, yamlAt, CompletionOptions.PLAIN, CancelChecker.NEVER)
-                      .orElseThrow()
-                      .items()
-                      .size());
+              () -> {
+                String text = copy(yamlText);
+                return () -> {
+                  TemplateLayout layout = TemplateLayout.of(text);
+                  layout.lines();
+                  return complete(service, layout, yamlAt);
+                };
+              });
+      // Again on the same version: its layout made by an earlier request.
+      TemplateLayout kept = TemplateLayout.of(yamlText);
+      long[][] sameVersion = time(() -> () -> complete(service, kept, yamlAt));
       System.out.printf(
-          "%-14s plain policy: %s | template (%d lines): %s | p99 ratio %.2f%n",
+          "%-14s plain policy: %s | template (%d lines) after a keystroke: %s | p99 ratio %.2f%n",
           c[0],
           summary(plain[0]),
           yamlText.split("\n").length,
-          summary(inTemplate[0]),
-          (double) percentile(inTemplate[0], 0.99) / percentile(plain[0], 0.99));
+          summary(keystroke[0]),
+          (double) percentile(keystroke[0], 0.99) / percentile(plain[0], 0.99));
+      System.out.printf("%-14s   same version: %s%n", "", summary(sameVersion[0]));
       System.out.printf(
-          "%-14s   CPU, plain: %s | template: %s%n", "", summary(plain[1]), summary(inTemplate[1]));
+          "%-14s   CPU, plain: %s | after a keystroke: %s | same version: %s%n",
+          "", summary(plain[1]), summary(keystroke[1]), summary(sameVersion[1]));
     }
+  }
+
+  private static int complete(PolicyLanguageService service, TemplateLayout layout, int offset) {
+    return service
+        .completeInTemplate(layout, offset, CompletionOptions.PLAIN, CancelChecker.NEVER)
+        .orElseThrow()
+        .items()
+        .size();
+  }
+
+  /** A text equal to {@code text} but another object, as each version an editor sends is. */
+  private static String copy(String text) {
+    return new String(text.toCharArray());
   }
 
   /**
@@ -125,15 +147,19 @@ public final class TemplateCompletionBenchmark {
     return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", " + typed + "}]}";
   }
 
-  /** Wall times and the thread's CPU times of the runs after a warm-up, in nanoseconds. */
-  private static long[][] time(IntSupplier request) {
+  /**
+   * Wall times and the thread's CPU times of the runs after a warm-up, in nanoseconds: each run
+   * prepared first (untimed), then its request timed.
+   */
+  private static long[][] time(Supplier<IntSupplier> prepare) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < RUNS / 2; i++) {
-      request.getAsInt();
+      prepare.get().getAsInt();
     }
     long[] wall = new long[RUNS];
     long[] cpu = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {
+      IntSupplier request = prepare.get();
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       request.getAsInt();
