@@ -108,6 +108,37 @@ class TemplateCompletionProtocolTest {
     assertTrue(labels.contains("!Sub '${DataBucket.Arn}/*'"), labels.toString());
   }
 
+  private void change(int version, String text) {
+    server
+        .documents()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, version),
+                List.of(new TextDocumentContentChangeEvent(text))));
+  }
+
+  /**
+   * Where the resources are is found once per version: a bucket added above the policy by an edit
+   * is offered at the next completion, whose cursor the new lines moved down, and the policy's own
+   * resource is found at its new place.
+   */
+  @Test
+  void aResourceAddedByAnEditIsOfferedAtTheNextCompletion() throws Exception {
+    String typing = TEMPLATE.replace("Resource: !Sub \"${DataBucket.Arn}/*\"", "Resource: ");
+    open(typing);
+    List<String> before = complete(12, 22).stream().map(CompletionItem::getLabel).toList();
+    assertTrue(before.contains("!Sub '${DataBucket.Arn}/*'"), before.toString());
+    assertFalse(before.stream().anyMatch(l -> l.contains("Logs")), before.toString());
+    change(2, typing.replace("  Reader:\n", "  Logs:\n    Type: AWS::S3::Bucket\n\n  Reader:\n"));
+    // Three lines were added above the cursor's line.
+    List<String> after = complete(15, 22).stream().map(CompletionItem::getLabel).toList();
+    assertTrue(after.contains("!Sub '${Logs.Arn}/*'"), after.toString());
+    assertTrue(after.contains("!Sub '${DataBucket.Arn}/*'"), after.toString());
+    // The old position is now the Statement's "- Effect" line: no resource proposals there.
+    List<String> old = complete(12, 22).stream().map(CompletionItem::getLabel).toList();
+    assertFalse(old.contains("!Sub '${Logs.Arn}/*'"), old.toString());
+  }
+
   @Test
   void hoversAnActionAndTheSubThatNamesTheBucket() throws Exception {
     open(TEMPLATE);
