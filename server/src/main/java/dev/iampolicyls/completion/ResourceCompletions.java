@@ -5,6 +5,7 @@ import dev.iampolicyls.catalog.ActionResource;
 import dev.iampolicyls.catalog.ResourceType;
 import dev.iampolicyls.catalog.Service;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,18 @@ final class ResourceCompletions {
     List<Candidate> fitting = new ArrayList<>();
     candidates.forEach(fitting::add);
     int index = 0;
+    // A template holds many resources of few types: each type's ARN format is looked up once.
+    Map<String, String> formats = new HashMap<>();
     for (TemplateReference ref : r.references()) {
       String refFormat =
-          r.catalog()
-              .service(ref.service())
-              .flatMap(s -> s.resourceType(ref.typeName()))
-              .map(ResourceType::arnFormat)
-              .orElse(null);
+          formats.computeIfAbsent(
+              ref.iamResourceType(),
+              t ->
+                  r.catalog()
+                      .service(ref.service())
+                      .flatMap(s -> s.resourceType(ref.typeName()))
+                      .map(ResourceType::arnFormat)
+                      .orElse(null));
       if (refFormat == null) {
         continue;
       }
@@ -119,7 +125,7 @@ final class ResourceCompletions {
         String format = c.type().arnFormat();
         if (format.equals(refFormat)) {
           whole = true;
-        } else if (format.startsWith(refFormat + "/") || format.startsWith(refFormat + ":")) {
+        } else if (isUnder(format, refFormat)) {
           Snippet body =
               Snippet.of(ref.subVariable())
                   .append(ArnTemplate.parse(format.substring(refFormat.length())).forSub("*"));
@@ -143,6 +149,17 @@ final class ResourceCompletions {
           c.service() + " " + c.type().name() + ", in this stack's partition, Region and account",
           Proposals.sort(0, 100 + subs));
     }
+  }
+
+  /**
+   * Whether an ARN format names something under another's resource: it goes on after it with a
+   * {@code /} or {@code :}.
+   */
+  private static boolean isUnder(String format, String parent) {
+    int n = parent.length();
+    return format.length() > n
+        && (format.charAt(n) == '/' || format.charAt(n) == ':')
+        && format.startsWith(parent);
   }
 
   /** The service named in a typed ARN, {@code arn:aws:dynamodb:...}. */

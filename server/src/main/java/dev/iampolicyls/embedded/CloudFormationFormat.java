@@ -100,22 +100,22 @@ public final class CloudFormationFormat implements HostFormat {
   }
 
   /**
-   * As {@link #read} of {@code blanked}, a YAML template whose lines are blank but for those of
-   * {@code excerpt}, read from the excerpt alone (each of its characters at {@code blanked}'s
-   * offset its map gives): the policies of one resource for the cost of reading that resource. A
-   * text that is no YAML gives nothing here, where {@link #read} gives its syntax error and, with
-   * everything else blank, no policy either.
+   * The policies of some lines of a YAML template, read from {@code excerpt} alone (those lines,
+   * each character at the template offset its map gives): what {@link #read} finds in the template
+   * with every other line blanked, for the cost of reading those lines. The documents' text is
+   * {@code template}, whose other lines none of them covers. Lines that are no YAML give nothing
+   * here, where {@link #read} gives their syntax error and, with everything else blank, no policy.
    */
-  static Optional<HostDocument> readBlanked(String blanked, BlankRuns.Squeezed excerpt) {
+  static Optional<HostDocument> readBlanked(String template, BlankRuns.Squeezed excerpt) {
     if (!mayBeTemplate(excerpt.text())) {
       return Optional.empty(); // the blank lines add nothing to what it claims
     }
-    YamlFrontEnd.Result yaml = YamlFrontEnd.read(excerpt, blanked);
+    YamlFrontEnd.Result yaml = YamlFrontEnd.read(excerpt, template);
     if (yaml.errors().isEmpty()
-        && yaml.root().orElse(null) instanceof HostValue.Mapping template
-        && isTemplate(template)) {
+        && yaml.root().orElse(null) instanceof HostValue.Mapping root
+        && isTemplate(root)) {
       return Optional.of(
-          new HostDocument(blanked, new Locator(blanked).policies(template), List.of()));
+          new HostDocument(template, new Locator(template).policies(root), List.of()));
     }
     return Optional.empty();
   }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the resources of one version of a template's text are, read once from its lines without
@@ -21,13 +22,6 @@ import java.util.Map;
  */
 public final class TemplateLayout {
   private static final String RESOURCES = "Resources:";
-
-  /** Spaces to copy from: blanking copies runs of them, cheaper than a store per character. */
-  private static final byte[] SPACES = new byte[4096];
-
-  static {
-    Arrays.fill(SPACES, (byte) ' ');
-  }
 
   /**
    * A resource: its lines {@code [start, end)} (blank and comment lines after it included), its
@@ -64,17 +58,12 @@ public final class TemplateLayout {
   private volatile Boolean looksLikeTemplate;
   private volatile LineIndex lines;
 
-  /** The blanked text before the last resource asked for, and that resource's start. */
-  private volatile BlankedPrefix blankedPrefix;
-
-  private record BlankedPrefix(int start, String text) {}
-
   private TemplateLayout(String text) {
     this.text = text;
     this.json = CloudFormationFormat.startsAsJson(text);
     if (json) {
       lineStarts = null;
-      hasCarriageReturn = text.indexOf('\r') >= 0;
+      hasCarriageReturn = false; // not asked: a JSON text's lines are indexed by LineIndex
       resourcesLine = -1;
       resourcesNext = -1;
       resourceStarts = new int[0];
@@ -228,9 +217,9 @@ public final class TemplateLayout {
     /**
      * Reads a variant of {@link #text()} that keeps its first line, at the template's offsets, as
      * {@link CloudFormationFormat#read} reads the template with every other line blanked; empty
-     * when the variant is no YAML or no template. The documents' text is that blanked template.
+     * when the variant is no YAML or no template. The documents' text is the template's.
      */
-    public java.util.Optional<HostDocument> read(String variant) {
+    public Optional<HostDocument> read(String variant) {
       int[] hostOffsets = new int[variant.length() + 1];
       for (int i = 0; i < headerLength; i++) {
         hostOffsets[i] = layout.resourcesLine + i;
@@ -239,57 +228,9 @@ public final class TemplateLayout {
       for (int i = headerLength; i <= variant.length(); i++) {
         hostOffsets[i] = shift + i;
       }
-      String blanked = layout.blankedBefore(start).concat(variant.substring(headerLength));
       return CloudFormationFormat.readBlanked(
-          blanked, new BlankRuns.Squeezed(variant, hostOffsets));
+          layout.text, new BlankRuns.Squeezed(variant, hostOffsets));
     }
-  }
-
-  /**
-   * The text before {@code start} with every character but the {@code Resources:} line's and the
-   * line ends made a space: the part of a blanked template before the resource read. Kept for the
-   * last resource asked for, which the next request of the same version most often asks again.
-   */
-  private String blankedBefore(int start) {
-    BlankedPrefix kept = blankedPrefix;
-    if (kept != null && kept.start() == start) {
-      return kept.text();
-    }
-    int keptEnd = resourcesLine + RESOURCES.length();
-    while (keptEnd < text.length()
-        && text.charAt(keptEnd) != '\n'
-        && text.charAt(keptEnd) != '\r') {
-      keptEnd++;
-    }
-    String prefix =
-        blank(0, resourcesLine)
-            .concat(text.substring(resourcesLine, keptEnd))
-            .concat(blank(keptEnd, start));
-    blankedPrefix = new BlankedPrefix(start, prefix);
-    return prefix;
-  }
-
-  /** The characters {@code [from, to)} as spaces, their line ends kept. */
-  private String blank(int from, int to) {
-    byte[] out = new byte[to - from];
-    for (int i = 0; i < out.length; i += SPACES.length) {
-      System.arraycopy(SPACES, 0, out, i, Math.min(SPACES.length, out.length - i));
-    }
-    if (hasCarriageReturn) {
-      for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || c == '\r') {
-          out[i - from] = (byte) c;
-        }
-      }
-    } else {
-      // Without CRs the line ends are the LFs before the line starts already found.
-      int k = Arrays.binarySearch(lineStarts, from + 1);
-      for (k = k >= 0 ? k : -k - 1; k < lineStarts.length && lineStarts[k] <= to; k++) {
-        out[lineStarts[k] - 1 - from] = '\n';
-      }
-    }
-    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /**

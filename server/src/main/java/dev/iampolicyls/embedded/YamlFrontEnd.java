@@ -28,6 +28,8 @@ final class YamlFrontEnd {
   /** The result: a tree, or the syntax error that stopped the composer. */
   record Result(Optional<HostValue> root, List<SyntaxError> errors) {}
 
+  private static final int DEFAULT_CODE_POINT_LIMIT = 3 * 1024 * 1024;
+
   private final String text;
 
   /** UTF-16 offset of each code point index, or null when the text has no surrogate pairs. */
@@ -68,13 +70,20 @@ final class YamlFrontEnd {
             .toList());
   }
 
+  /** The reader's settings for texts under its default size limit: made once (they are kept). */
+  private static final LoadSettings SETTINGS = settings(DEFAULT_CODE_POINT_LIMIT);
+
+  private static LoadSettings settings(int codePointLimit) {
+    return LoadSettings.builder()
+        .setAllowDuplicateKeys(true)
+        .setCodePointLimit(codePointLimit)
+        .setMaxAliasesForCollections(100)
+        .build();
+  }
+
   private Result read() {
     LoadSettings settings =
-        LoadSettings.builder()
-            .setAllowDuplicateKeys(true)
-            .setCodePointLimit(Math.max(3 * 1024 * 1024, text.length() + 1))
-            .setMaxAliasesForCollections(100)
-            .build();
+        text.length() < DEFAULT_CODE_POINT_LIMIT ? SETTINGS : settings(text.length() + 1);
     try {
       Optional<Node> node = new Compose(settings).composeString(text);
       return new Result(node.map(this::convert), List.of());

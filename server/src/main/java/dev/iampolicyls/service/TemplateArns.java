@@ -6,8 +6,10 @@ import dev.iampolicyls.embedded.CloudFormationReferences.Kind;
 import dev.iampolicyls.embedded.CloudFormationReferences.ReturnValue;
 import dev.iampolicyls.embedded.TemplateLayout;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resources of a template whose {@code Ref} or an {@code Fn::GetAtt} attribute gives an ARN, by
@@ -16,10 +18,30 @@ import java.util.Map;
 final class TemplateArns {
   private TemplateArns() {}
 
+  /** The references of the last layout asked about: the requests on one version share them. */
+  private record Last(TemplateLayout layout, List<TemplateReference> references) {}
+
+  private static volatile Last last;
+
   static List<TemplateReference> of(TemplateLayout layout) {
+    Last kept = last;
+    if (kept != null && kept.layout() == layout) {
+      return kept.references();
+    }
+    List<TemplateReference> references = read(layout);
+    last = new Last(layout, references);
+    return references;
+  }
+
+  private static List<TemplateReference> read(TemplateLayout layout) {
     List<TemplateReference> out = new ArrayList<>();
+    // Many resources, few types: each type's ARN reference is looked up once.
+    Map<String, Optional<ReturnValue>> byType = new HashMap<>();
     for (Map.Entry<String, String> resource : layout.resourceTypes().entrySet()) {
-      ReturnValue arn = arnValue(resource.getValue());
+      ReturnValue arn =
+          byType
+              .computeIfAbsent(resource.getValue(), t -> Optional.ofNullable(arnValue(t)))
+              .orElse(null);
       if (arn != null) {
         String attribute = arn.value().equals(CloudFormationReferences.REF) ? null : arn.value();
         out.add(
@@ -27,7 +49,7 @@ final class TemplateArns {
                 resource.getKey(), attribute, arn.iamResourceType(), resource.getValue()));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The reference to write for a type's ARN: Ref where it gives the ARN, else Arn, else any. */
