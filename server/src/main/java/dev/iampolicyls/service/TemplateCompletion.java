@@ -20,7 +20,9 @@ import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
 import dev.iampolicyls.syntax.SyntaxTrees;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -144,14 +146,7 @@ final class TemplateCompletion {
     if (isBlockScalar(text, p)) {
       start = text.indexOf('\n', start) + 1; // past the block scalar's header
     }
-    StringBuilder only = new StringBuilder(text);
-    for (int i = 0; i < only.length(); i++) {
-      boolean inside = i >= start && i < p.offset() + p.length();
-      if (!inside && only.charAt(i) != '\n' && only.charAt(i) != '\r') {
-        only.setCharAt(i, ' ');
-      }
-    }
-    Policy policy = Policy.parse(only.toString());
+    Policy policy = Policy.parse(onlyBetween(text, start, p.offset() + p.length()));
     CursorContext ctx = CursorContext.find(policy.document(), offset).orElse(null);
     if (ctx == null) {
       return CompletionResult.EMPTY;
@@ -364,6 +359,32 @@ final class TemplateCompletion {
       }
     }
     return best;
+  }
+
+  /**
+   * The text with every character outside {@code [from, to)} but line ends made a space, so the
+   * policy there parses alone at its offsets.
+   */
+  private static String onlyBetween(String text, int from, int to) {
+    to = Math.max(from, Math.min(to, text.length()));
+    return spaces(text, 0, from)
+        .concat(text.substring(from, to))
+        .concat(spaces(text, to, text.length()));
+  }
+
+  /**
+   * The characters {@code [from, to)} of the text as spaces, its line ends kept: built as Latin-1
+   * bytes, the line ends found by {@code indexOf}, cheaper than a store per character.
+   */
+  private static String spaces(String text, int from, int to) {
+    byte[] out = new byte[to - from];
+    Arrays.fill(out, (byte) ' ');
+    for (char end : new char[] {'\n', '\r'}) {
+      for (int i = text.indexOf(end, from); i >= 0 && i < to; i = text.indexOf(end, i + 1)) {
+        out[i - from] = (byte) end;
+      }
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private static String blank(String text, int start, int end) {
