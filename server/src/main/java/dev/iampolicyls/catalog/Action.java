@@ -13,6 +13,7 @@ public final class Action {
   private final List<String> dependentActions;
   private final int usage;
   private String resourceTypesKey; // built on first use; a benign race builds the same string
+  private ActionConditionKeys.KeySet keyLookup; // likewise: an equal, immutable set
 
   Action(
       Service service,
@@ -87,6 +88,16 @@ public final class Action {
       b.append(ar.resourceType().get().arnFormat()).append(' ');
     }
     return b.toString();
+  }
+
+  /** Its condition keys ready for {@link ActionConditionKeys}' look-ups, built on first use. */
+  ActionConditionKeys.KeySet keyLookup() {
+    ActionConditionKeys.KeySet keys = keyLookup;
+    if (keys == null) {
+      keys = ActionConditionKeys.KeySet.of(this);
+      keyLookup = keys;
+    }
+    return keys;
   }
 
   /** Condition keys the action supports regardless of resource type. */
