@@ -12,6 +12,7 @@ public final class Action {
   private final List<String> conditionKeys;
   private final List<String> dependentActions;
   private final int usage;
+  private final int position;
   private String resourceTypesKey; // built on first use; a benign race builds the same string
   private ActionConditionKeys.KeySet keyLookup; // likewise: an equal, immutable set
 
@@ -23,7 +24,8 @@ public final class Action {
       List<ActionResource> resourceTypes,
       List<String> conditionKeys,
       List<String> dependentActions,
-      int usage) {
+      int usage,
+      int position) {
     this.service = service;
     this.name = name;
     this.description = description;
@@ -32,6 +34,12 @@ public final class Action {
     this.conditionKeys = List.copyOf(conditionKeys);
     this.dependentActions = List.copyOf(dependentActions);
     this.usage = usage;
+    this.position = position;
+  }
+
+  /** Its place in its service's list of actions (numbering actions needs no look-up). */
+  public int position() {
+    return position;
   }
 
   public Service service() {

@@ -43,7 +43,6 @@ public final class ActionIndex {
   private final int[] base;
 
   private final Action[] actions;
-  private final Map<Action, Integer> indexOf = new ConcurrentHashMap<>();
   private final BitSet all;
   private final Map<String, Match> patternCache = new ConcurrentHashMap<>();
 
@@ -101,8 +100,8 @@ public final class ActionIndex {
     return catalog.derived(ActionIndex.class, () -> new ActionIndex(catalog));
   }
 
-  /** Files a service's actions unless done already. */
-  private void file(Service service) {
+  /** Files a service's actions unless done already; its ordinal. */
+  private int file(Service service) {
     Integer ordinal = ordinalOf.get(service);
     if (ordinal == null) {
       throw new IllegalArgumentException("not a service of this catalog: " + service.prefix());
@@ -114,6 +113,7 @@ public final class ActionIndex {
         }
       }
     }
+    return ordinal;
   }
 
   private void fileEverything() {
@@ -146,7 +146,6 @@ public final class ActionIndex {
         Action a = list.get(k);
         int i = start + k;
         actions[i] = a;
-        indexOf.put(a, i);
         byLevel.get(a.accessLevel()).set(i);
         if (supportsResourceLevel(a)) {
           resourceLevel.set(i);
@@ -174,12 +173,17 @@ public final class ActionIndex {
 
   /** The index of an action named {@code prefix:Name} (any case). */
   public Optional<Integer> indexOf(String qualifiedName) {
-    return catalog.action(qualifiedName).map(this::indexOf);
+    return catalog.action(qualifiedName).map(this::indexOf).filter(i -> i >= 0);
   }
 
-  private Integer indexOf(Action action) {
-    file(action.service());
-    return indexOf.get(action);
+  /**
+   * The action's number, or -1 when the catalog's header counted fewer actions for its service: the
+   * service's first number plus the action's place in its service, no look-up by the action.
+   */
+  private int indexOf(Action action) {
+    int ordinal = file(action.service());
+    int i = base[ordinal] + action.position();
+    return i < base[ordinal + 1] && actions[i] == action ? i : -1;
   }
 
   /** Every action. Callers must not change the returned set. */
@@ -295,8 +299,8 @@ public final class ActionIndex {
       int[] few = new int[matched.size()];
       int n = 0;
       for (Action a : matched) {
-        Integer i = indexOf(a);
-        if (i != null) {
+        int i = indexOf(a);
+        if (i >= 0) {
           few[n++] = i;
         }
       }
@@ -311,8 +315,8 @@ public final class ActionIndex {
     }
     BitSet set = new BitSet(actions.length);
     for (Action a : matched) {
-      Integer i = indexOf(a);
-      if (i != null) {
+      int i = indexOf(a);
+      if (i >= 0) {
         set.set(i);
       }
     }
