@@ -75,7 +75,11 @@ public final class ActionIndex {
     }
   }
 
-  private record Levels(Map<AccessLevel, BitSet> byLevel, BitSet resourceLevel, BitSet readNamed) {}
+  private record Levels(
+      Map<AccessLevel, BitSet> byLevel,
+      BitSet resourceLevel,
+      BitSet readNamed,
+      BitSet scopableChanges) {}
 
   private ActionIndex(Catalog catalog) {
     this.catalog = catalog;
@@ -92,7 +96,8 @@ public final class ActionIndex {
     for (AccessLevel level : AccessLevel.values()) {
       byLevel.put(level, new BitSet(actions.length));
     }
-    levels = new Levels(byLevel, new BitSet(actions.length), new BitSet(actions.length));
+    levels =
+        new Levels(byLevel, new BitSet(actions.length), new BitSet(actions.length), new BitSet());
   }
 
   /** The index of a catalog, built once per catalog. */
@@ -156,7 +161,12 @@ public final class ActionIndex {
       }
       filed.set(ordinal);
     }
-    levels = new Levels(byLevel, resourceLevel, readNamed);
+    BitSet scopableChanges = (BitSet) byLevel.get(AccessLevel.WRITE).clone();
+    scopableChanges.or(byLevel.get(AccessLevel.TAGGING));
+    scopableChanges.or(byLevel.get(AccessLevel.PERMISSIONS_MANAGEMENT));
+    scopableChanges.and(resourceLevel);
+    scopableChanges.andNot(readNamed);
+    levels = new Levels(byLevel, resourceLevel, readNamed, scopableChanges);
   }
 
   public Catalog catalog() {
@@ -212,6 +222,15 @@ public final class ActionIndex {
    */
   public BitSet readNamed() {
     return levels.readNamed();
+  }
+
+  /**
+   * The actions that change something (Write, Tagging, Permissions management, not named like
+   * reads) and can be scoped to a resource type: what RESOURCE_STAR asks of every grant with a star
+   * in its Resource, worked out once per filing rather than per grant. Read-only.
+   */
+  public BitSet scopableChanges() {
+    return levels.scopableChanges();
   }
 
   private static final List<String> READ_VERBS =

@@ -49,6 +49,34 @@ class ActionIndexMatchTest {
     assertEquals(index.size(), numbered.cardinality());
   }
 
+  /** The set kept with the levels is its definition over them, with some services filed and all. */
+  @Test
+  void scopableChangesAreTheirDefinition() {
+    ActionIndex index = ActionIndex.of(Catalog.bundled());
+    index.match("iam:PassRole");
+    assertEquals(plainScopableChanges(index), index.scopableChanges());
+    index.all();
+    assertEquals(plainScopableChanges(index), index.scopableChanges());
+    assertTrue(index.scopableChanges().cardinality() > 1000);
+  }
+
+  private static BitSet plainScopableChanges(ActionIndex index) {
+    BitSet out = new BitSet();
+    for (int i = 0; i < index.size(); i++) {
+      Action a = index.action(i);
+      if (a != null
+          && index.resourceLevel().get(i)
+          && !index.readNamed().get(i)
+          && switch (a.accessLevel()) {
+            case WRITE, TAGGING, PERMISSIONS_MANAGEMENT -> true;
+            default -> false;
+          }) {
+        out.set(i);
+      }
+    }
+    return out;
+  }
+
   /** The set without {@code i}. */
   private static BitSet andNot(BitSet set, int i) {
     BitSet out = (BitSet) set.clone();
