@@ -294,9 +294,7 @@ public final class ActionIndex {
       return cached;
     }
     Match m;
-    if (!key.isEmpty()
-        && key.chars().allMatch(c -> c == '*' || c == ':')
-        && key.indexOf(':') == key.lastIndexOf(':')) {
+    if (isEverything(key)) {
       m = new Match(all(), null); // "*", "*:*"
     } else {
       m = matchOf(catalog.matchActions(pattern));
@@ -307,6 +305,23 @@ public final class ActionIndex {
     patternCache.put(key, m);
     patternCache.put(pattern, m);
     return m;
+  }
+
+  /**
+   * Stars around at most one colon: a pattern every action matches. A loop, not a stream: asked of
+   * every distinct pattern of a batch.
+   */
+  private static boolean isEverything(String key) {
+    int colons = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == ':') {
+        colons++;
+      } else if (c != '*') {
+        return false;
+      }
+    }
+    return !key.isEmpty() && colons <= 1;
   }
 
   /**
