@@ -11,22 +11,30 @@ import java.util.function.Supplier;
  * stays reachable after a collection until the map's next look-up.
  */
 public final class DerivedValues {
-  /** Guarded by {@code this}; created on first use, since most owners never derive anything. */
-  private Map<Object, Object> values;
+  /**
+   * Never changed once published, so readers take no lock: the checking threads of a batch ask a
+   * catalog for its derived structures per ARN and per statement. Replaced under {@code this}.
+   */
+  private volatile Map<Object, Object> values = Map.of();
 
   /**
-   * The value derived under {@code key}, computed on first use. Get and put, not computeIfAbsent: a
-   * computation may ask for another derived value.
+   * The value derived under {@code key}, computed on first use. A computation may ask for another
+   * derived value (the lock is reentrant, and the map is copied after the computation).
    */
-  public synchronized <T> T get(Object key, Supplier<T> compute) {
-    if (values == null) {
-      values = new HashMap<>(4);
-    }
+  public <T> T get(Object key, Supplier<T> compute) {
+    @SuppressWarnings("unchecked")
+    T value = (T) values.get(key);
+    return value != null ? value : computeLocked(key, compute);
+  }
+
+  private synchronized <T> T computeLocked(Object key, Supplier<T> compute) {
     @SuppressWarnings("unchecked")
     T value = (T) values.get(key);
     if (value == null) {
       value = compute.get();
-      values.put(key, value);
+      Map<Object, Object> grown = new HashMap<>(values);
+      grown.put(key, value);
+      values = grown;
     }
     return value;
   }

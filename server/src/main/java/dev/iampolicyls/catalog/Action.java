@@ -12,7 +12,9 @@ public final class Action {
   private final List<String> conditionKeys;
   private final List<String> dependentActions;
   private final int usage;
+  private final int position;
   private String resourceTypesKey; // built on first use; a benign race builds the same string
+  private ActionConditionKeys.KeySet keyLookup; // likewise: an equal, immutable set
 
   Action(
       Service service,
@@ -22,7 +24,8 @@ public final class Action {
       List<ActionResource> resourceTypes,
       List<String> conditionKeys,
       List<String> dependentActions,
-      int usage) {
+      int usage,
+      int position) {
     this.service = service;
     this.name = name;
     this.description = description;
@@ -31,6 +34,12 @@ public final class Action {
     this.conditionKeys = List.copyOf(conditionKeys);
     this.dependentActions = List.copyOf(dependentActions);
     this.usage = usage;
+    this.position = position;
+  }
+
+  /** Its place in its service's list of actions (numbering actions needs no look-up). */
+  public int position() {
+    return position;
   }
 
   public Service service() {
@@ -87,6 +96,16 @@ public final class Action {
       b.append(ar.resourceType().get().arnFormat()).append(' ');
     }
     return b.toString();
+  }
+
+  /** Its condition keys ready for {@link ActionConditionKeys}' look-ups, built on first use. */
+  ActionConditionKeys.KeySet keyLookup() {
+    ActionConditionKeys.KeySet keys = keyLookup;
+    if (keys == null) {
+      keys = ActionConditionKeys.KeySet.of(this);
+      keyLookup = keys;
+    }
+    return keys;
   }
 
   /** Condition keys the action supports regardless of resource type. */

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The condition keys the catalog lists for an action: its own keys and those of its resource types,
@@ -15,12 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActionConditionKeys {
   private ActionConditionKeys() {}
-
-  /**
-   * The keys of each action, ready for lookup: built once per action, since a wildcard statement
-   * asks about thousands of actions per key.
-   */
-  private static final Map<Action, KeySet> KEYS_OF = new ConcurrentHashMap<>();
 
   /** Whether the catalog lists the key, given in lower case, for the action. */
   public static boolean supportsLowerCase(Action action, String lowerKey) {
@@ -52,13 +44,17 @@ public final class ActionConditionKeys {
     return lowerName.substring(0, cut);
   }
 
+  /**
+   * The keys of the action, ready for lookup: built once per action and kept in it, since a
+   * wildcard statement asks about thousands of actions per key (a static map keyed by the action
+   * cost a look-up in a table of 20,000 each time, and kept replaced catalogs' actions alive).
+   */
   private static KeySet keysOf(Action action) {
-    KeySet keys = KEYS_OF.get(action); // computeIfAbsent may lock the bin even when present
-    return keys != null ? keys : KEYS_OF.computeIfAbsent(action, KeySet::of);
+    return action.keyLookup();
   }
 
   /** Exact names and template stems, lower case. */
-  private record KeySet(Set<String> exact, List<String> stems) {
+  record KeySet(Set<String> exact, List<String> stems) {
     static KeySet of(Action action) {
       Set<String> exact = new HashSet<>();
       List<String> stems = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The catalog's resource types grouped by the service namespace their ARNs carry (the third field,
@@ -15,8 +14,6 @@ import java.util.WeakHashMap;
  * opensearch}. Built once per catalog.
  */
 public final class ArnNamespaces {
-  private static final Map<Catalog, ArnNamespaces> CACHE = new WeakHashMap<>();
-
   private final Map<String, List<ResourceType>> byNamespace;
 
   private ArnNamespaces(Catalog catalog) {
@@ -36,9 +33,8 @@ public final class ArnNamespaces {
   }
 
   public static ArnNamespaces of(Catalog catalog) {
-    synchronized (CACHE) {
-      return CACHE.computeIfAbsent(catalog, ArnNamespaces::new);
-    }
+    // Asked per ARN analysed: a slot of the catalog, read without a lock, not a shared map.
+    return catalog.derived(ArnNamespaces.class, () -> new ArnNamespaces(catalog));
   }
 
   /** Whether an ARN may carry this namespace: a service prefix or the namespace of some format. */

@@ -157,7 +157,7 @@ public final class Service {
       }
       List<String> keys = readStrings(r, s);
       List<String> deps = readStrings(r, s);
-      Action a = new Action(this, acName, desc, levels[level], resources, keys, deps, usage);
+      Action a = new Action(this, acName, desc, levels[level], resources, keys, deps, usage, i);
       actions.add(a);
       byName.putIfAbsent(acName.toLowerCase(Locale.ROOT), a);
     }

@@ -1,6 +1,5 @@
 package dev.iampolicyls.checks;
 
-import dev.iampolicyls.catalog.AccessLevel;
 import dev.iampolicyls.grants.ActionIndex;
 import dev.iampolicyls.grants.Grant;
 import dev.iampolicyls.grants.GrantAnalysis;
@@ -86,12 +85,6 @@ final class ResourceStarCheck extends PolicyCheck {
 
   /** The Write, Tagging and Permissions management actions granted that take resource ARNs. */
   static BitSet scopableChanges(Grant g, ActionIndex index) {
-    BitSet changes = (BitSet) index.level(AccessLevel.WRITE).clone();
-    changes.or(index.level(AccessLevel.TAGGING));
-    changes.or(index.level(AccessLevel.PERMISSIONS_MANAGEMENT));
-    changes.and(index.resourceLevel());
-    changes.andNot(index.readNamed());
-    changes.and(g.granted());
-    return changes;
+    return LeastPrivilege.and(g.granted(), index.scopableChanges());
   }
 }

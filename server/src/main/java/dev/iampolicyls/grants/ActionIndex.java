@@ -43,7 +43,6 @@ public final class ActionIndex {
   private final int[] base;
 
   private final Action[] actions;
-  private final Map<Action, Integer> indexOf = new ConcurrentHashMap<>();
   private final BitSet all;
   private final Map<String, Match> patternCache = new ConcurrentHashMap<>();
 
@@ -76,7 +75,11 @@ public final class ActionIndex {
     }
   }
 
-  private record Levels(Map<AccessLevel, BitSet> byLevel, BitSet resourceLevel, BitSet readNamed) {}
+  private record Levels(
+      Map<AccessLevel, BitSet> byLevel,
+      BitSet resourceLevel,
+      BitSet readNamed,
+      BitSet scopableChanges) {}
 
   private ActionIndex(Catalog catalog) {
     this.catalog = catalog;
@@ -93,7 +96,8 @@ public final class ActionIndex {
     for (AccessLevel level : AccessLevel.values()) {
       byLevel.put(level, new BitSet(actions.length));
     }
-    levels = new Levels(byLevel, new BitSet(actions.length), new BitSet(actions.length));
+    levels =
+        new Levels(byLevel, new BitSet(actions.length), new BitSet(actions.length), new BitSet());
   }
 
   /** The index of a catalog, built once per catalog. */
@@ -101,8 +105,8 @@ public final class ActionIndex {
     return catalog.derived(ActionIndex.class, () -> new ActionIndex(catalog));
   }
 
-  /** Files a service's actions unless done already. */
-  private void file(Service service) {
+  /** Files a service's actions unless done already; its ordinal. */
+  private int file(Service service) {
     Integer ordinal = ordinalOf.get(service);
     if (ordinal == null) {
       throw new IllegalArgumentException("not a service of this catalog: " + service.prefix());
@@ -114,6 +118,7 @@ public final class ActionIndex {
         }
       }
     }
+    return ordinal;
   }
 
   private void fileEverything() {
@@ -146,7 +151,6 @@ public final class ActionIndex {
         Action a = list.get(k);
         int i = start + k;
         actions[i] = a;
-        indexOf.put(a, i);
         byLevel.get(a.accessLevel()).set(i);
         if (supportsResourceLevel(a)) {
           resourceLevel.set(i);
@@ -157,7 +161,12 @@ public final class ActionIndex {
       }
       filed.set(ordinal);
     }
-    levels = new Levels(byLevel, resourceLevel, readNamed);
+    BitSet scopableChanges = (BitSet) byLevel.get(AccessLevel.WRITE).clone();
+    scopableChanges.or(byLevel.get(AccessLevel.TAGGING));
+    scopableChanges.or(byLevel.get(AccessLevel.PERMISSIONS_MANAGEMENT));
+    scopableChanges.and(resourceLevel);
+    scopableChanges.andNot(readNamed);
+    levels = new Levels(byLevel, resourceLevel, readNamed, scopableChanges);
   }
 
   public Catalog catalog() {
@@ -174,12 +183,17 @@ public final class ActionIndex {
 
   /** The index of an action named {@code prefix:Name} (any case). */
   public Optional<Integer> indexOf(String qualifiedName) {
-    return catalog.action(qualifiedName).map(this::indexOf);
+    return catalog.action(qualifiedName).map(this::indexOf).filter(i -> i >= 0);
   }
 
-  private Integer indexOf(Action action) {
-    file(action.service());
-    return indexOf.get(action);
+  /**
+   * The action's number, or -1 when the catalog's header counted fewer actions for its service: the
+   * service's first number plus the action's place in its service, no look-up by the action.
+   */
+  private int indexOf(Action action) {
+    int ordinal = file(action.service());
+    int i = base[ordinal] + action.position();
+    return i < base[ordinal + 1] && actions[i] == action ? i : -1;
   }
 
   /** Every action. Callers must not change the returned set. */
@@ -208,6 +222,15 @@ public final class ActionIndex {
    */
   public BitSet readNamed() {
     return levels.readNamed();
+  }
+
+  /**
+   * The actions that change something (Write, Tagging, Permissions management, not named like
+   * reads) and can be scoped to a resource type: what RESOURCE_STAR asks of every grant with a star
+   * in its Resource, worked out once per filing rather than per grant. Read-only.
+   */
+  public BitSet scopableChanges() {
+    return levels.scopableChanges();
   }
 
   private static final List<String> READ_VERBS =
@@ -271,9 +294,7 @@ public final class ActionIndex {
       return cached;
     }
     Match m;
-    if (!key.isEmpty()
-        && key.chars().allMatch(c -> c == '*' || c == ':')
-        && key.indexOf(':') == key.lastIndexOf(':')) {
+    if (isEverything(key)) {
       m = new Match(all(), null); // "*", "*:*"
     } else {
       m = matchOf(catalog.matchActions(pattern));
@@ -287,6 +308,23 @@ public final class ActionIndex {
   }
 
   /**
+   * Stars around at most one colon: a pattern every action matches. A loop, not a stream: asked of
+   * every distinct pattern of a batch.
+   */
+  private static boolean isEverything(String key) {
+    int colons = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == ':') {
+        colons++;
+      } else if (c != '*') {
+        return false;
+      }
+    }
+    return !key.isEmpty() && colons <= 1;
+  }
+
+  /**
    * The indices of the matched actions, increasing, when there are at most {@link #FEW}; else a
    * set. Built without a set over every action for the few (most Action strings name one).
    */
@@ -295,8 +333,8 @@ public final class ActionIndex {
       int[] few = new int[matched.size()];
       int n = 0;
       for (Action a : matched) {
-        Integer i = indexOf(a);
-        if (i != null) {
+        int i = indexOf(a);
+        if (i >= 0) {
           few[n++] = i;
         }
       }
@@ -311,8 +349,8 @@ public final class ActionIndex {
     }
     BitSet set = new BitSet(actions.length);
     for (Action a : matched) {
-      Integer i = indexOf(a);
-      if (i != null) {
+      int i = indexOf(a);
+      if (i >= 0) {
         set.set(i);
       }
     }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Escalation that needs no breadth: an action on the caller's own user or role ({@code
@@ -19,7 +17,6 @@ import java.util.WeakHashMap;
  * dropped.
  */
 public final class EscalationTargets {
-  private static final Map<ActionIndex, EscalationTargets> INSTANCES = new WeakHashMap<>();
   private static final String USERNAME = "${aws:username}";
   private static final String PRINCIPAL_ARN = "${aws:principalarn}";
 
@@ -99,9 +96,7 @@ public final class EscalationTargets {
   }
 
   public static EscalationTargets of(ActionIndex index) {
-    synchronized (INSTANCES) {
-      return INSTANCES.computeIfAbsent(index, EscalationTargets::new);
-    }
+    return index.catalog().derived(EscalationTargets.class, () -> new EscalationTargets(index));
   }
 
   public List<SelfMethod> selfMethods() {

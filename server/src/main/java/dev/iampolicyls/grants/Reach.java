@@ -3,10 +3,12 @@ package dev.iampolicyls.grants;
 import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionResource;
+import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.policy.StringElement;
 import dev.iampolicyls.semantics.ResourceBreadth;
 import dev.iampolicyls.semantics.ResourcePattern;
 import dev.iampolicyls.semantics.ResourceSemantics;
+import dev.iampolicyls.semantics.ResourceSemantics.PatternAnswers;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -99,7 +101,10 @@ public enum Reach {
     for (StringElement r : g.statement().resources()) {
       BitSet by = reachedBy(g, r, candidates, wanted);
       if (!by.isEmpty()) {
-        byResource.add(new By(r, by, reachOf(g, r, by.nextSetBit(0), wanted)));
+        Action first = g.index().action(by.nextSetBit(0));
+        Catalog catalog = g.index().catalog();
+        PatternAnswers answers = ResourceSemantics.answers(catalog, r.value());
+        byResource.add(new By(r, by, reachOf(catalog, answers, r.value(), first, wanted)));
         out.or(by);
       }
     }
@@ -117,11 +122,17 @@ public enum Reach {
     }
     String service = literalService(resource.value());
     ActionIndex index = g.index();
+    PatternAnswers answers = ResourceSemantics.answers(index.catalog(), resource.value());
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-      if (service != null && !actsInService(index.action(i), service)) {
+      Action a = index.action(i);
+      if (service != null && !actsInService(a, service)) {
         continue; // a NotAction grants thousands: most are of other services
       }
-      if (reachOf(g, resource, i, wanted).atLeast(wanted)) {
+      boolean reached =
+          wanted == AS_BROAD_AS_STAR
+              ? answers.isEveryResource(a)
+              : reachOf(index.catalog(), answers, resource.value(), a, wanted).atLeast(wanted);
+      if (reached) {
         out.set(i);
       }
     }
@@ -134,18 +145,17 @@ public enum Reach {
    * ec2:RunInstances, is not "*"); against any one type for "a whole type in an account" ({@code
    * arn:aws:s3:::*}{@code /*} is every object, though not every access point object).
    */
-  private static Reach reachOf(Grant g, StringElement resource, int action, Reach wanted) {
-    ActionIndex index = g.index();
-    Action a = index.action(action);
-    Reach all = of(ResourceSemantics.breadth(index.catalog(), resource.value(), a));
+  private static Reach reachOf(
+      Catalog catalog, PatternAnswers answers, String resource, Action a, Reach wanted) {
+    Reach all = of(answers.breadth(a));
     if (wanted == AS_BROAD_AS_STAR || all.atLeast(wanted)) {
       return all;
     }
     return BoundedMemo.remember(
-        index.catalog().<Reach>memo(Reach.class),
-        a.qualifiedName() + '\n' + resource.value(),
+        catalog.<Reach>memo(Reach.class),
+        a.qualifiedName() + '\n' + resource,
         20_000,
-        k -> broadestOverTypes(resource.value(), a));
+        k -> broadestOverTypes(resource, a));
   }
 
   /** The service field of an ARN pattern when it is written out, else null. */

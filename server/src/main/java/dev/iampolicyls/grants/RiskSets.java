@@ -11,7 +11,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The risk data sets of {@code dev/iampolicyls/risk/} resolved against one catalog: escalation
@@ -20,7 +19,6 @@ import java.util.WeakHashMap;
  */
 public final class RiskSets {
   private static final String DIR = "/dev/iampolicyls/risk/";
-  private static final Map<ActionIndex, RiskSets> INSTANCES = new WeakHashMap<>();
 
   /**
    * One known way to escalate: every action in {@code actions} is needed.
@@ -109,9 +107,7 @@ public final class RiskSets {
   }
 
   public static RiskSets of(ActionIndex index) {
-    synchronized (INSTANCES) {
-      return INSTANCES.computeIfAbsent(index, RiskSets::new);
-    }
+    return index.catalog().derived(RiskSets.class, () -> new RiskSets(index));
   }
 
   /** The methods whose actions the catalog all knows, in file order. */

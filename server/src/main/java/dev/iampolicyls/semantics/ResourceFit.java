@@ -13,9 +13,7 @@ import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -333,7 +331,7 @@ public final class ResourceFit {
         ns -> {
           List<ResourceFormat> out = new ArrayList<>();
           for (ResourceType t : ArnNamespaces.of(catalog).resourceTypes(ns)) {
-            out.add(formatOf(catalog, t));
+            out.add(ResourceFormat.of(t));
           }
           return List.copyOf(out);
         });
@@ -341,21 +339,6 @@ public final class ResourceFit {
 
   /** Names the per-catalog map of {@link #formatsOf}. */
   private static final class FormatsByNamespace {}
-
-  /**
-   * The compiled format of one of the catalog's types, found by identity: cheaper than {@link
-   * ResourceFormat#of}'s look-up by text, which every action of every statement would pay.
-   */
-  private static ResourceFormat formatOf(Catalog catalog, ResourceType type) {
-    Map<ResourceType, ResourceFormat> byType =
-        catalog.derived(
-            FormatsByType.class,
-            () -> Collections.synchronizedMap(new IdentityHashMap<ResourceType, ResourceFormat>()));
-    return byType.computeIfAbsent(type, ResourceFormat::of);
-  }
-
-  /** Names the per-catalog map of {@link #formatOf}. */
-  private static final class FormatsByType {}
 
   /**
    * The actions an Action string names and their resource types, or null when undecided. Policies
@@ -401,7 +384,7 @@ public final class ResourceFit {
         if (t == null) {
           return UNDECIDED_ACTION;
         }
-        ResourceFormat format = formatOf(catalog, t);
+        ResourceFormat format = ResourceFormat.of(t);
         if (format.namespace() == null) {
           return UNDECIDED_ACTION; // any service's ARN may be one of these
         }

@@ -250,15 +250,11 @@ final class ResourceGlob {
       }
     }
     long end = 1L << o.length;
-    @SuppressWarnings("unchecked")
-    Set<Long>[] seen = new Set[in.length + 1];
-    for (int p = 0; p <= in.length; p++) {
-      seen[p] = new HashSet<>();
-    }
+    SeenStates seen = new SeenStates();
     int count = 0;
     MaskQueue work = new MaskQueue();
     long first = closure(runs, 1L);
-    seen[0].add(first);
+    seen.add(0, first);
     count++;
     work.add(0, first);
     while (work.head < work.tail) {
@@ -282,14 +278,14 @@ final class ResourceGlob {
         long moved = subset & takes[k];
         // After the character a run stays where it is, a single token moves on.
         long next = closure(runs, (moved & runs) | ((moved & ~runs) << 1));
-        if (seen[nextPosition].add(next)) {
+        if (seen.add(nextPosition, next)) {
           if (++count > MAX_COVER_STATES) {
             return false;
           }
           work.add(nextPosition, next);
         }
       }
-      if (isRun(token) && seen[position + 1].add(subset)) {
+      if (isRun(token) && seen.add(position + 1, subset)) {
         // Ending the run takes no character: the same subset at the next position.
         count++;
         work.add(position + 1, subset);
@@ -312,6 +308,57 @@ final class ResourceGlob {
       }
       positions[tail] = position;
       subsets[tail++] = subset;
+    }
+  }
+
+  /**
+   * The (position, subset) pairs met so far, in an open-addressing table of primitives: a set of
+   * boxed {@code Long} per position cost an object per state and per look-up.
+   */
+  private static final class SeenStates {
+    private int[] positions = new int[64]; // position + 1; 0 marks a free slot
+    private long[] subsets = new long[64];
+    private int size;
+
+    /** Adds the pair; whether it was new. */
+    boolean add(int position, long subset) {
+      if (2 * (size + 1) > positions.length) {
+        grow();
+      }
+      return insert(positions, subsets, position + 1, subset);
+    }
+
+    private boolean insert(int[] ps, long[] ss, int tag, long subset) {
+      int mask = ps.length - 1;
+      for (int i = slot(tag, subset) & mask; ; i = (i + 1) & mask) {
+        if (ps[i] == 0) {
+          ps[i] = tag;
+          ss[i] = subset;
+          size++;
+          return true;
+        }
+        if (ps[i] == tag && ss[i] == subset) {
+          return false;
+        }
+      }
+    }
+
+    private void grow() {
+      int[] oldPositions = positions;
+      long[] oldSubsets = subsets;
+      positions = new int[oldPositions.length * 2];
+      subsets = new long[oldSubsets.length * 2];
+      size = 0;
+      for (int i = 0; i < oldPositions.length; i++) {
+        if (oldPositions[i] != 0) {
+          insert(positions, subsets, oldPositions[i], oldSubsets[i]);
+        }
+      }
+    }
+
+    private static int slot(int tag, long subset) {
+      long h = (subset ^ (subset >>> 29) ^ ((long) tag << 40)) * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 32);
     }
   }
 

@@ -101,19 +101,19 @@ public final class ResourceSemantics {
    * facts (named, covered) are kept too, as many sets of types share a type.
    */
   public static ResourceBreadth breadth(Catalog catalog, String resource, Action action) {
-    PatternAnswers answers =
-        BoundedMemo.remember(
-            catalog.<PatternAnswers>memo(PatternAnswers.class),
-            resource,
-            MAX_PATTERNS,
-            PatternAnswers::new);
-    String typesKey = action.resourceTypesKey();
-    if (typesKey == null) {
-      // A type the catalog does not define: unsure, as with no types, where only * is broad.
-      return answers.pattern.isStar() ? ResourceBreadth.EVERY_RESOURCE : ResourceBreadth.NAMED;
-    }
+    return answers(catalog, resource).breadth(action);
+  }
+
+  /**
+   * What is remembered of one Resource pattern in a catalog. A caller asking about many actions
+   * against one pattern (a NotAction grant: thousands) looks the pattern up once.
+   */
+  public static PatternAnswers answers(Catalog catalog, String resource) {
     return BoundedMemo.remember(
-        answers.byTypes, typesKey, MAX_ANSWERS_PER_PATTERN, k -> answers.breadth(typesOf(action)));
+        catalog.<PatternAnswers>memo(PatternAnswers.class),
+        resource,
+        MAX_PATTERNS,
+        PatternAnswers::new);
   }
 
   /**
@@ -129,15 +129,63 @@ public final class ResourceSemantics {
    * What is known of one Resource pattern against the catalog's types: the pattern compiled once,
    * its breadth per set of types, and per type whether it names, covers, and covers in its account.
    */
-  private static final class PatternAnswers {
+  public static final class PatternAnswers {
     private final ResourcePattern pattern;
     private final Map<String, ResourceBreadth> byTypes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> everyByTypes = new ConcurrentHashMap<>();
     private final Map<ResourceFormat, Boolean> intersects = new ConcurrentHashMap<>();
     private final Map<ResourceFormat, Boolean> covers = new ConcurrentHashMap<>();
     private final Map<ResourceFormat, Boolean> coversInAccount = new ConcurrentHashMap<>();
 
     PatternAnswers(String resource) {
       this.pattern = ResourcePattern.of(resource);
+    }
+
+    /** {@link ResourceSemantics#breadth(Catalog, String, Action)}. */
+    public ResourceBreadth breadth(Action action) {
+      String typesKey = action.resourceTypesKey();
+      if (typesKey == null) {
+        // A type the catalog does not define: unsure, as with no types, where only * is broad.
+        return pattern.isStar() ? ResourceBreadth.EVERY_RESOURCE : ResourceBreadth.NAMED;
+      }
+      return BoundedMemo.remember(
+          byTypes, typesKey, MAX_ANSWERS_PER_PATTERN, k -> breadth(typesOf(action)));
+    }
+
+    /**
+     * Whether the breadth for the action is {@link ResourceBreadth#EVERY_RESOURCE}, the one
+     * question of RESOURCE_STAR: it needs the covering facts only, not which types the pattern
+     * names (the intersections) unless every type is covered.
+     */
+    public boolean isEveryResource(Action action) {
+      if (pattern.isStar()) {
+        return true;
+      }
+      String typesKey = action.resourceTypesKey();
+      if (typesKey == null || pattern.text().indexOf('*') < 0) {
+        return false; // unsure, so named; or without a star, boundedly many
+      }
+      return BoundedMemo.remember(
+          everyByTypes, typesKey, MAX_ANSWERS_PER_PATTERN, k -> coversEvery(typesOf(action)));
+    }
+
+    /** {@link #breadth(Collection)} is EVERY_RESOURCE, for a pattern with a star, not "*". */
+    private boolean coversEvery(List<ResourceType> types) {
+      if (types.isEmpty()) {
+        return false;
+      }
+      for (ResourceType t : types) {
+        if (!fact(covers, ResourceFormat.of(t), g -> covers(pattern, g))) {
+          return false;
+        }
+      }
+      // Covering every type is "every resource" when the pattern names one of them at all.
+      for (ResourceType t : types) {
+        if (fact(intersects, ResourceFormat.of(t), g -> ResourceSemantics.intersects(pattern, g))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** {@link ResourceSemantics#breadth(String, Collection)}, from the facts of each type. */

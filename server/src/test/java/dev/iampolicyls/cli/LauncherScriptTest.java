@@ -63,6 +63,8 @@ class LauncherScriptTest {
       List<String> jvm = jvmArguments(args.toArray(String[]::new));
       assertTrue(jvm.contains("-XX:+UseSerialGC"), args + " -> " + jvm);
       assertFalse(jvm.contains("-XX:+UseParallelGC"), args + " -> " + jvm);
+      assertFalse(String.join(" ", jvm).contains("C1MaxInlineSize"), args + " -> " + jvm);
+      assertFalse(String.join(" ", jvm).contains("MaxTenuringThreshold"), args + " -> " + jvm);
       assertTrue(jvm.contains("-XX:TieredStopAtLevel=1"), args + " -> " + jvm);
       // JVM warnings must never reach stdout, which carries the protocol.
       assertTrue(jvm.contains("-Xlog:all=warning:stderr"), args + " -> " + jvm);
@@ -84,6 +86,8 @@ class LauncherScriptTest {
     List<String> jvm = jvmArguments(files.toArray(String[]::new));
     assertTrue(jvm.contains("-XX:+UseParallelGC"), jvm.toString());
     assertFalse(jvm.contains("-XX:+UseSerialGC"), jvm.toString());
+    assertTrue(jvm.contains("-XX:C1MaxInlineSize=20"), jvm.toString());
+    assertTrue(jvm.contains("-XX:MaxTenuringThreshold=0"), jvm.toString());
     // Eight files are still a small check.
     assertTrue(
         jvmArguments(files.subList(0, 9).toArray(String[]::new)).contains("-XX:+UseSerialGC"));

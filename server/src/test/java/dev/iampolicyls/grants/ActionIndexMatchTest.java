@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.Catalog;
+import dev.iampolicyls.catalog.Service;
 import java.util.BitSet;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,58 @@ class ActionIndexMatchTest {
     "lambda:CreateFunction",
     "glue:UpdateDevEndpoint"
   };
+
+  /** Numbers come from a service's first number and the action's place: each is its own. */
+  @Test
+  void everyActionHasItsOwnNumber() {
+    ActionIndex index = ActionIndex.of(Catalog.bundled());
+    BitSet numbered = new BitSet();
+    for (Service s : index.catalog().services()) {
+      for (Action a : s.actions()) {
+        int i = index.indexOf(a.qualifiedName()).orElseThrow();
+        assertTrue(index.action(i) == a, a.qualifiedName());
+        assertFalse(numbered.get(i), a.qualifiedName());
+        numbered.set(i);
+        assertEquals(BitSet.valueOf(new long[0]), andNot(index.match(a.qualifiedName()), i));
+      }
+    }
+    assertEquals(index.size(), numbered.cardinality());
+  }
+
+  /** The set kept with the levels is its definition over them, with some services filed and all. */
+  @Test
+  void scopableChangesAreTheirDefinition() {
+    ActionIndex index = ActionIndex.of(Catalog.bundled());
+    index.match("iam:PassRole");
+    assertEquals(plainScopableChanges(index), index.scopableChanges());
+    index.all();
+    assertEquals(plainScopableChanges(index), index.scopableChanges());
+    assertTrue(index.scopableChanges().cardinality() > 1000);
+  }
+
+  private static BitSet plainScopableChanges(ActionIndex index) {
+    BitSet out = new BitSet();
+    for (int i = 0; i < index.size(); i++) {
+      Action a = index.action(i);
+      if (a != null
+          && index.resourceLevel().get(i)
+          && !index.readNamed().get(i)
+          && switch (a.accessLevel()) {
+            case WRITE, TAGGING, PERMISSIONS_MANAGEMENT -> true;
+            default -> false;
+          }) {
+        out.set(i);
+      }
+    }
+    return out;
+  }
+
+  /** The set without {@code i}. */
+  private static BitSet andNot(BitSet set, int i) {
+    BitSet out = (BitSet) set.clone();
+    out.clear(i);
+    return out;
+  }
 
   @Test
   void agreesWithTheSetsOnRandomGrants() {

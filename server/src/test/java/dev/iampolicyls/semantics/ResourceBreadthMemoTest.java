@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The remembered breadth ({@link ResourceSemantics#breadth(Catalog, String, Action)}: kept per
- * pattern and per set of resource types, with each type's facts shared between sets) against the
- * plain definition worked out afresh, for random patterns made from the catalog's own ARN formats
- * and random actions, asked in random order so that answers are reused across actions.
+ * pattern and per set of resource types, with each type's facts shared between sets), and
+ * RESOURCE_STAR's shorter question ({@code isEveryResource}), against the plain definition worked
+ * out afresh, for random patterns made from the catalog's own ARN formats and random actions, asked
+ * in random order so that answers are reused across actions.
  */
 class ResourceBreadthMemoTest {
   private static final Catalog CATALOG = Catalog.bundled();
@@ -106,10 +107,19 @@ class ResourceBreadthMemoTest {
       }
       for (Action a : asked) {
         ResourceBreadth expected = plain(pattern, a);
+        // RESOURCE_STAR's own question, asked before or after the breadth: the two share facts.
+        boolean everyFirst = random.nextBoolean();
+        boolean every =
+            everyFirst && ResourceSemantics.answers(CATALOG, pattern).isEveryResource(a);
         assertEquals(
             expected,
             ResourceSemantics.breadth(CATALOG, pattern, a),
             () -> pattern + " for " + a.qualifiedName());
+        every = everyFirst ? every : ResourceSemantics.answers(CATALOG, pattern).isEveryResource(a);
+        assertEquals(
+            expected == ResourceBreadth.EVERY_RESOURCE,
+            every,
+            () -> "every resource: " + pattern + " for " + a.qualifiedName());
         seen.merge(expected, 1, Integer::sum);
       }
     }
