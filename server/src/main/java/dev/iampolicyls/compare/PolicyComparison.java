@@ -82,6 +82,30 @@ public final class PolicyComparison {
         .run();
   }
 
+  /**
+   * Which Allow statements of POLICY let through some request REFERENCE does not allow, each with
+   * its first witness: a statement exceeds when some request it applies to is allowed by POLICY (no
+   * Deny of POLICY stops it) and not by REFERENCE. Each {@link NewAccess} is one witness, confirmed
+   * by the evaluator, naming every Allow statement that applies to it; the search for a statement
+   * stops at its first witness, so unlike {@link #compare} this does not list every kind of new
+   * access, and the witnesses leave out the condition keys of statements that cannot meet any new
+   * access. UNKNOWN, with the reasons, when that cannot be decided.
+   */
+  public static Comparison exceedingStatements(
+      Policy reference, Policy policy, CompareOptions options, BooleanSupplier unwanted) {
+    PolicyType type =
+        options.policyType() != null ? options.policyType() : PolicyType.infer(policy);
+    PolicyRole role = roleOf(type);
+    Run run =
+        new Run(
+            new NamedPolicy("OLD", role, reference),
+            new NamedPolicy("NEW", role, policy),
+            options,
+            unwanted);
+    run.byStatement = true;
+    return run.run();
+  }
+
   static PolicyRole roleOf(PolicyType type) {
     return switch (type) {
       case IDENTITY_POLICY -> PolicyRole.IDENTITY;
@@ -179,6 +203,16 @@ public final class PolicyComparison {
     private int work;
     private final BooleanSupplier unwanted;
 
+    /** Search a first witness per NEW Allow statement ({@link #exceedingStatements}). */
+    boolean byStatement;
+
+    /**
+     * The parts whose variables, condition keys, resources and principals are split into classes:
+     * all of them for {@link #compare}; by statement, those that name an action of some group left
+     * to search (the others never apply to a request that could be new access).
+     */
+    private BitSet relevant;
+
     Run(
         NamedPolicy oldPolicy,
         NamedPolicy newPolicy,
@@ -217,6 +251,11 @@ public final class PolicyComparison {
     private Comparison decide() throws Undecided {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
+      if (byStatement) {
+        return decideByStatement();
+      }
+      relevant = new BitSet();
+      relevant.set(0, parts.size());
       collectVariables();
       // Counted first: past the bound the answer is UNKNOWN whatever the rest says, and the classes
       // of the condition keys take seconds to find in the policies with most variables.
@@ -241,16 +280,7 @@ public final class PolicyComparison {
         throw groupsUndecided;
       }
       List<Optional<RequestPrincipal>> principals = principals();
-      List<BitSet> principalTruth = new ArrayList<>();
-      for (Optional<RequestPrincipal> p : principals) {
-        BitSet t = new BitSet();
-        for (int i = 0; i < parts.size(); i++) {
-          if (parts.get(i).parts().principalHolds(p)) {
-            t.set(i);
-          }
-        }
-        principalTruth.add(t);
-      }
+      List<BitSet> principalTruth = principalTruth(principals);
       Map<String, Found> found = new LinkedHashMap<>();
       for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
@@ -265,18 +295,7 @@ public final class PolicyComparison {
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
         for (ActionGroup g : groups) {
           for (String resource : resourcesOf(g, resources)) {
-            BitSet r =
-                resourceTruth.computeIfAbsent(
-                    resource,
-                    res -> {
-                      BitSet t = new BitSet();
-                      for (int i = 0; i < parts.size(); i++) {
-                        if (parts.get(i).parts().resourceHolds(res, variables)) {
-                          t.set(i);
-                        }
-                      }
-                      return t;
-                    });
+            BitSet r = resourceTruth(resource, variables, resourceTruth);
             for (int pi = 0; pi < principals.size(); pi++) {
               spend(1);
               BitSet t = (BitSet) g.actionVector.clone();
@@ -308,28 +327,196 @@ public final class PolicyComparison {
       return new Comparison(Verdict.FAIL, out, List.of());
     }
 
+    /**
+     * {@link #exceedingStatements}: for each NEW Allow statement not yet settled, cells of the
+     * action groups it names are tried until one gives a witness where it applies; every NEW Allow
+     * that applies to that witness is settled with it. Groups that OLD allows everywhere are left
+     * out first, and only the statements that name an action of the others are split into classes.
+     */
+    private Comparison decideByStatement() throws Undecided {
+      List<ActionGroup> groups = actionGroups();
+      BitSet everywhere = oldAllowsEverywhere();
+      if (!everywhere.isEmpty()) {
+        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      }
+      if (groups.isEmpty()) {
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
+      relevant = new BitSet();
+      groups.forEach(g -> relevant.or(g.actionVector));
+      collectVariables();
+      List<Map<String, String>> assignments = variableAssignments();
+      collectKeys();
+      List<Optional<RequestPrincipal>> principals = principals();
+      List<BitSet> principalTruth = principalTruth(principals);
+      // Actions OLD never allows first: any request there that NEW allows is new access.
+      BitSet oldAllows = new BitSet();
+      Map<String, Integer> newAllowByPath = new HashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if (!p.isNew() && p.allow()) {
+          oldAllows.set(i);
+        } else if (p.isNew() && p.allow()) {
+          newAllowByPath.put(p.path(), i);
+        }
+      }
+      List<ActionGroup> ordered = new ArrayList<>(groups);
+      ordered.sort(
+          java.util.Comparator.comparing(g -> g.actionVector.intersects(oldAllows) ? 1 : 0));
+      BitSet open = new BitSet();
+      for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+        if (parts.get(i).isNew() && parts.get(i).allow()) {
+          open.set(i);
+        }
+      }
+      List<NewAccess> out = new ArrayList<>();
+      for (Map<String, String> assignment : assignments) {
+        if (open.isEmpty()) {
+          break;
+        }
+        RequestContext variables = variableContext(assignment);
+        conditionTables(assignment, variables);
+        ResourceCandidates resources =
+            new ResourceCandidates(
+                resourcePatterns(assignment),
+                GlobStates.MAX_STATES,
+                catalog.memo(RESOURCE_CLASSES_MEMO));
+        Map<String, BitSet> resourceTruth = new HashMap<>();
+        for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
+          NewAccess found =
+              firstWitness(
+                  s, ordered, resources, resourceTruth, variables, principals, principalTruth);
+          if (found != null) {
+            out.add(found);
+            for (String path : found.newStatements()) {
+              open.clear(newAllowByPath.get(path));
+            }
+          }
+        }
+      }
+      if (out.isEmpty()) {
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
+      return new Comparison(Verdict.FAIL, out, List.of());
+    }
+
+    /**
+     * A confirmed witness where the NEW Allow of part {@code allow} applies, under one choice of
+     * the variables' values; null when there is none.
+     */
+    private NewAccess firstWitness(
+        int allow,
+        List<ActionGroup> groups,
+        ResourceCandidates resources,
+        Map<String, BitSet> resourceTruth,
+        RequestContext variables,
+        List<Optional<RequestPrincipal>> principals,
+        List<BitSet> principalTruth)
+        throws Undecided {
+      // The answer depends only on the set of statements that apply apart from conditions.
+      Set<BitSet> tried = new java.util.HashSet<>();
+      for (ActionGroup g : groups) {
+        if (!g.actionVector.get(allow)) {
+          continue;
+        }
+        for (String resource : resourcesOf(g, resources)) {
+          BitSet r = resourceTruth(resource, variables, resourceTruth);
+          if (!r.get(allow)) {
+            continue;
+          }
+          for (int pi = 0; pi < principals.size(); pi++) {
+            spend(1);
+            BitSet t = (BitSet) g.actionVector.clone();
+            t.and(r);
+            t.and(principalTruth.get(pi));
+            if (!t.get(allow) || tried.contains(t)) {
+              continue;
+            }
+            int[] chosen = solve(t, allow);
+            if (chosen == null) {
+              tried.add(t);
+              continue;
+            }
+            Request witness =
+                witness(new Cell(g, resource, principals.get(pi)), context(chosen, variables));
+            Evaluation byNew = confirm(witness);
+            if (byNew != null) {
+              return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The parts whose Principal lets each principal through (the parts outside {@link #relevant}
+     * never take part).
+     */
+    private List<BitSet> principalTruth(List<Optional<RequestPrincipal>> principals) {
+      List<BitSet> out = new ArrayList<>();
+      for (Optional<RequestPrincipal> p : principals) {
+        BitSet t = new BitSet();
+        for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+          if (parts.get(i).parts().principalHolds(p)) {
+            t.set(i);
+          }
+        }
+        out.add(t);
+      }
+      return out;
+    }
+
+    /** The parts whose Resource lets the resource through, remembered per variables' values. */
+    private BitSet resourceTruth(
+        String resource, RequestContext variables, Map<String, BitSet> known) {
+      return known.computeIfAbsent(
+          resource,
+          res -> {
+            BitSet t = new BitSet();
+            for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+              if (parts.get(i).parts().resourceHolds(res, variables)) {
+                t.set(i);
+              }
+            }
+            return t;
+          });
+    }
+
+    /**
+     * The evaluator's outcome of NEW on the request of a cell, once the evaluator confirms that NEW
+     * allows it and OLD does not; null when neither policy takes part (RCPs do not restrict the
+     * service).
+     */
+    private Evaluation confirm(Request witness) throws Undecided {
+      Evaluation byNew = evaluate(newPolicy, witness); // asked three questions
+      if (!inForce(byNew)) {
+        return null;
+      }
+      if (!allows(byNew) || allows(oldPolicy, witness)) {
+        throw new Undecided(
+            "internal: a candidate witness was not confirmed by the evaluator ("
+                + witness.action()
+                + " on "
+                + witness.resource()
+                + ")");
+      }
+      return byNew;
+    }
+
+    private Request witness(Cell cell, RequestContext context) {
+      return new Request(
+          bestAction(cell.group()), cell.resource(), cell.principal(), Optional.empty(), context);
+    }
+
     /** Confirms the witness of each request of a cell and adds it to its group of new access. */
     private void report(List<Cell> cellRequests, RequestContext context, Map<String, Found> found)
         throws Undecided {
       for (Cell cell : cellRequests) {
-        Request witness =
-            new Request(
-                bestAction(cell.group()),
-                cell.resource(),
-                cell.principal(),
-                Optional.empty(),
-                context);
-        Evaluation byNew = evaluate(newPolicy, witness); // asked three questions below
-        if (!inForce(byNew)) {
+        Request witness = witness(cell, context);
+        Evaluation byNew = confirm(witness);
+        if (byNew == null) {
           continue; // RCPs do not restrict this service: neither policy takes part
-        }
-        if (!allows(byNew) || allows(oldPolicy, witness)) {
-          throw new Undecided(
-              "internal: a candidate witness was not confirmed by the evaluator ("
-                  + witness.action()
-                  + " on "
-                  + witness.resource()
-                  + ")");
         }
         List<String> statements = applyingNewAllows(byNew);
         String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
@@ -405,6 +592,14 @@ public final class PolicyComparison {
       return false;
     }
 
+    private List<Part> relevantParts() {
+      List<Part> out = new ArrayList<>();
+      for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+        out.add(parts.get(i));
+      }
+      return out;
+    }
+
     private void collectParts(NamedPolicy policy, boolean isNew) {
       for (Statement s : policy.policy().statements()) {
         if (!s.isAllow() && !s.isDeny()) {
@@ -419,7 +614,7 @@ public final class PolicyComparison {
     private void collectVariables() throws Undecided {
       Map<String, String> names = new LinkedHashMap<>();
       Set<String> written = Variables.newSet();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         Statement s = p.parts().statement();
         for (var r : s.resources()) {
           Variables.segments(r.value(), written);
@@ -517,7 +712,7 @@ public final class PolicyComparison {
     private void collectKeys() throws Undecided {
       Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
       Map<String, Boolean> qualified = new HashMap<>();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         for (ConditionEntry e : p.parts().statement().conditionEntries()) {
           String lower = e.key().toLowerCase(Locale.ROOT);
           byKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
@@ -594,6 +789,8 @@ public final class PolicyComparison {
       }
       for (Part p : parts) {
         p.conditions().clear();
+      }
+      for (Part p : relevantParts()) {
         for (ConditionEntry e : p.parts().statement().conditionEntries()) {
           int key = keys.indexOf(byKeyName(e.key()));
           List<List<String>> values = keyValues.get(key);
@@ -645,33 +842,49 @@ public final class PolicyComparison {
      * and OLD does not allow: OLD has no Allow that applies, or a Deny that does. Null if none.
      */
     private int[] solve(BitSet t) throws Undecided {
-      List<Part> newAllows = new ArrayList<>();
+      for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
+        if (parts.get(i).isNew() && parts.get(i).allow()) {
+          int[] found = solve(t, i);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * As {@link #solve(BitSet)}, with the NEW Allow of part {@code allowIndex} the one to apply.
+     */
+    private int[] solve(BitSet t, int allowIndex) throws Undecided {
       List<Part> newDenies = new ArrayList<>();
       List<Part> oldAllows = new ArrayList<>();
       List<Part> oldDenies = new ArrayList<>();
       for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
         Part p = parts.get(i);
-        (p.isNew() ? (p.allow() ? newAllows : newDenies) : (p.allow() ? oldAllows : oldDenies))
-            .add(p);
+        if (p.isNew() && !p.allow()) {
+          newDenies.add(p);
+        } else if (!p.isNew()) {
+          (p.allow() ? oldAllows : oldDenies).add(p);
+        }
       }
-      for (Part allow : newAllows) {
-        BitSet[] domains = fullDomains();
-        if (!restrict(domains, allow)) {
-          continue;
-        }
-        List<Part> mustFail = new ArrayList<>(oldAllows);
-        mustFail.addAll(newDenies);
-        int[] found = search(domains, mustFail);
-        if (found != null) {
-          return found;
-        }
-        for (Part deny : oldDenies) {
-          BitSet[] withDeny = copy(domains);
-          if (restrict(withDeny, deny)) {
-            found = search(withDeny, newDenies);
-            if (found != null) {
-              return found;
-            }
+      Part allow = parts.get(allowIndex);
+      BitSet[] domains = fullDomains();
+      if (!restrict(domains, allow)) {
+        return null;
+      }
+      List<Part> mustFail = new ArrayList<>(oldAllows);
+      mustFail.addAll(newDenies);
+      int[] found = search(domains, mustFail);
+      if (found != null) {
+        return found;
+      }
+      for (Part deny : oldDenies) {
+        BitSet[] withDeny = copy(domains);
+        if (restrict(withDeny, deny)) {
+          found = search(withDeny, newDenies);
+          if (found != null) {
+            return found;
           }
         }
       }
@@ -955,7 +1168,7 @@ public final class PolicyComparison {
     /** Every Resource and NotResource value, the variables' values substituted. */
     private List<String> resourcePatterns(Map<String, String> assignment) {
       List<String> out = new ArrayList<>();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         for (var r : p.parts().statement().resources()) {
           String text =
               p.parts().variablesOn() ? Variables.substitute(r.value(), assignment) : r.value();
@@ -972,7 +1185,7 @@ public final class PolicyComparison {
         return List.of(Optional.empty());
       }
       List<Statement> statements = new ArrayList<>();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         statements.add(p.parts().statement());
       }
       PrincipalCandidates.Result r = PrincipalCandidates.of(statements);
