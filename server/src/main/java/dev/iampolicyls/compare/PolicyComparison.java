@@ -285,11 +285,7 @@ public final class PolicyComparison {
       for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
-        ResourceCandidates resources =
-            new ResourceCandidates(
-                resourcePatterns(assignment),
-                GlobStates.MAX_STATES,
-                catalog.memo(RESOURCE_CLASSES_MEMO));
+        ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
@@ -376,16 +372,16 @@ public final class PolicyComparison {
         }
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables);
-        ResourceCandidates resources =
-            new ResourceCandidates(
-                resourcePatterns(assignment),
-                GlobStates.MAX_STATES,
-                catalog.memo(RESOURCE_CLASSES_MEMO));
+        ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
+          // The ARNs that the statement's own patterns tell apart first: far fewer classes than
+          // those of every statement, and mostly one of them is already a witness.
+          List<ResourceCandidates> passes =
+              List.of(resourceCandidates(List.of(parts.get(s)), assignment), resources);
           NewAccess found =
               firstWitness(
-                  s, ordered, resources, resourceTruth, variables, principals, principalTruth);
+                  s, ordered, passes, resourceTruth, variables, principals, principalTruth);
           if (found != null) {
             out.add(found);
             for (String path : found.newStatements()) {
@@ -407,7 +403,7 @@ public final class PolicyComparison {
     private NewAccess firstWitness(
         int allow,
         List<ActionGroup> groups,
-        ResourceCandidates resources,
+        List<ResourceCandidates> passes,
         Map<String, BitSet> resourceTruth,
         RequestContext variables,
         List<Optional<RequestPrincipal>> principals,
@@ -415,6 +411,35 @@ public final class PolicyComparison {
         throws Undecided {
       // The answer depends only on the set of statements that apply apart from conditions.
       Set<BitSet> tried = new java.util.HashSet<>();
+      for (ResourceCandidates resources : passes) {
+        NewAccess found =
+            firstWitness(
+                allow,
+                groups,
+                resources,
+                tried,
+                resourceTruth,
+                variables,
+                principals,
+                principalTruth);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+
+    /** One pass of {@link #firstWitness} over the resources of one set of candidates. */
+    private NewAccess firstWitness(
+        int allow,
+        List<ActionGroup> groups,
+        ResourceCandidates resources,
+        Set<BitSet> tried,
+        Map<String, BitSet> resourceTruth,
+        RequestContext variables,
+        List<Optional<RequestPrincipal>> principals,
+        List<BitSet> principalTruth)
+        throws Undecided {
       for (ActionGroup g : groups) {
         if (!g.actionVector.get(allow)) {
           continue;
@@ -1165,10 +1190,17 @@ public final class PolicyComparison {
       }
     }
 
-    /** Every Resource and NotResource value, the variables' values substituted. */
-    private List<String> resourcePatterns(Map<String, String> assignment) {
+    private ResourceCandidates resourceCandidates(List<Part> of, Map<String, String> assignment) {
+      return new ResourceCandidates(
+          resourcePatterns(of, assignment),
+          GlobStates.MAX_STATES,
+          catalog.memo(RESOURCE_CLASSES_MEMO));
+    }
+
+    /** Every Resource and NotResource value of the parts, the variables' values substituted. */
+    private List<String> resourcePatterns(List<Part> of, Map<String, String> assignment) {
       List<String> out = new ArrayList<>();
-      for (Part p : relevantParts()) {
+      for (Part p : of) {
         for (var r : p.parts().statement().resources()) {
           String text =
               p.parts().variablesOn() ? Variables.substitute(r.value(), assignment) : r.value();
