@@ -375,10 +375,14 @@ public final class PolicyComparison {
         ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
-          // The ARNs that the statement's own patterns tell apart first: far fewer classes than
-          // those of every statement, and mostly one of them is already a witness.
+          // The statement's own patterns filled in first, then the ARNs they tell apart (far
+          // fewer classes than those of every statement): mostly one of them is a witness.
+          List<Part> own = List.of(parts.get(s));
           List<ResourceCandidates> passes =
-              List.of(resourceCandidates(List.of(parts.get(s)), assignment), resources);
+              List.of(
+                  ResourceCandidates.examples(resourcePatterns(own, assignment)),
+                  resourceCandidates(own, assignment, GlobStates.MAX_STATES_FIRST_PASS),
+                  resources);
           NewAccess found =
               firstWitness(
                   s, ordered, passes, resourceTruth, variables, principals, principalTruth);
@@ -411,12 +415,13 @@ public final class PolicyComparison {
         throws Undecided {
       // The answer depends only on the set of statements that apply apart from conditions.
       Set<BitSet> tried = new java.util.HashSet<>();
-      for (ResourceCandidates resources : passes) {
+      for (int pass = 0; pass < passes.size(); pass++) {
         NewAccess found =
             firstWitness(
                 allow,
                 groups,
-                resources,
+                passes.get(pass),
+                pass == passes.size() - 1,
                 tried,
                 resourceTruth,
                 variables,
@@ -429,11 +434,17 @@ public final class PolicyComparison {
       return null;
     }
 
-    /** One pass of {@link #firstWitness} over the resources of one set of candidates. */
+    /**
+     * One pass of {@link #firstWitness} over the resources of one set of candidates, format by
+     * format so that the classes of a group's other formats are not split once there is a witness.
+     * A pass that is not {@code complete} skips a format with too many classes (a later pass
+     * decides it).
+     */
     private NewAccess firstWitness(
         int allow,
         List<ActionGroup> groups,
         ResourceCandidates resources,
+        boolean complete,
         Set<BitSet> tried,
         Map<String, BitSet> resourceTruth,
         RequestContext variables,
@@ -444,29 +455,41 @@ public final class PolicyComparison {
         if (!g.actionVector.get(allow)) {
           continue;
         }
-        for (String resource : resourcesOf(g, resources)) {
-          BitSet r = resourceTruth(resource, variables, resourceTruth);
-          if (!r.get(allow)) {
+        int formats = g.formats == null || g.formats.isEmpty() ? 1 : g.formats.size();
+        for (int f = 0; f < formats; f++) {
+          List<String> candidates;
+          try {
+            candidates = resourcesOf(g, f, resources);
+          } catch (Undecided e) {
+            if (complete) {
+              throw e;
+            }
             continue;
           }
-          for (int pi = 0; pi < principals.size(); pi++) {
-            spend(1);
-            BitSet t = (BitSet) g.actionVector.clone();
-            t.and(r);
-            t.and(principalTruth.get(pi));
-            if (!t.get(allow) || tried.contains(t)) {
+          for (String resource : candidates) {
+            BitSet r = resourceTruth(resource, variables, resourceTruth);
+            if (!r.get(allow)) {
               continue;
             }
-            int[] chosen = solve(t, allow);
-            if (chosen == null) {
-              tried.add(t);
-              continue;
-            }
-            Request witness =
-                witness(new Cell(g, resource, principals.get(pi)), context(chosen, variables));
-            Evaluation byNew = confirm(witness);
-            if (byNew != null) {
-              return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
+            for (int pi = 0; pi < principals.size(); pi++) {
+              spend(1);
+              BitSet t = (BitSet) g.actionVector.clone();
+              t.and(r);
+              t.and(principalTruth.get(pi));
+              if (!t.get(allow) || tried.contains(t)) {
+                continue;
+              }
+              int[] chosen = solve(t, allow);
+              if (chosen == null) {
+                tried.add(t);
+                continue;
+              }
+              Request witness =
+                  witness(new Cell(g, resource, principals.get(pi)), context(chosen, variables));
+              Evaluation byNew = confirm(witness);
+              if (byNew != null) {
+                return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
+              }
             }
           }
         }
@@ -1169,32 +1192,41 @@ public final class PolicyComparison {
     }
 
     private List<String> resourcesOf(ActionGroup g, ResourceCandidates resources) throws Undecided {
+      if (g.formats == null || g.formats.isEmpty()) {
+        return resourcesOf(g, 0, resources);
+      }
+      List<String> out = new ArrayList<>();
+      for (int f = 0; f < g.formats.size(); f++) {
+        for (String r : resourcesOf(g, f, resources)) {
+          if (!out.contains(r)) {
+            out.add(r);
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The candidates among the ARNs of the group's format number {@code f}. */
+    private List<String> resourcesOf(ActionGroup g, int f, ResourceCandidates resources)
+        throws Undecided {
       try {
         if (g.formats == null) {
           return resources.anyString();
         }
-        if (g.formats.isEmpty()) {
-          return List.of("*");
-        }
-        List<String> out = new ArrayList<>();
-        for (String f : g.formats) {
-          for (String r : resources.forFormat(f)) {
-            if (!out.contains(r)) {
-              out.add(r);
-            }
-          }
-        }
-        return out;
+        return g.formats.isEmpty() ? List.of("*") : resources.forFormat(g.formats.get(f));
       } catch (GlobClasses.TooManyStates e) {
         throw new Undecided("the Resource patterns have too many classes of ARNs to compare");
       }
     }
 
     private ResourceCandidates resourceCandidates(List<Part> of, Map<String, String> assignment) {
+      return resourceCandidates(of, assignment, GlobStates.MAX_STATES);
+    }
+
+    private ResourceCandidates resourceCandidates(
+        List<Part> of, Map<String, String> assignment, int maxStates) {
       return new ResourceCandidates(
-          resourcePatterns(of, assignment),
-          GlobStates.MAX_STATES,
-          catalog.memo(RESOURCE_CLASSES_MEMO));
+          resourcePatterns(of, assignment), maxStates, catalog.memo(RESOURCE_CLASSES_MEMO));
     }
 
     /** Every Resource and NotResource value of the parts, the variables' values substituted. */
@@ -1232,6 +1264,13 @@ public final class PolicyComparison {
   /** Bounds of the automaton searches. */
   static final class GlobStates {
     static final int MAX_STATES = 50_000;
+
+    /**
+     * The bound of {@link #exceedingStatements}' first pass over a statement's own patterns: a
+     * format with more classes is left to the complete pass, rather than searched to the full bound
+     * (a second and more) only to give up.
+     */
+    static final int MAX_STATES_FIRST_PASS = 2_000;
 
     private GlobStates() {}
   }

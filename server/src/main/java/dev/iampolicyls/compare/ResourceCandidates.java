@@ -28,10 +28,14 @@ final class ResourceCandidates {
   /** Past this many remembered formats and patterns, the shared memo starts again. */
   private static final int SHARED_BOUND = 4_096;
 
+  /** In the shared memo: the format's classes exceed the bound (thrown again, not searched). */
+  private static final List<String> TOO_MANY = List.of("\0too many");
+
   private final List<String> patterns;
   private final int maxStates;
   private final Map<String, List<String>> byFormat = new HashMap<>();
   private final Map<String, List<String>> shared;
+  private final boolean examplesOnly;
 
   /**
    * @param patterns every Resource and NotResource value of both policies, variables substituted
@@ -40,23 +44,49 @@ final class ResourceCandidates {
    *     policies of a batch and the next keystroke mostly ask again
    */
   ResourceCandidates(List<String> patterns, int maxStates, Map<String, List<String>> shared) {
+    this(patterns, maxStates, shared, false);
+  }
+
+  private ResourceCandidates(
+      List<String> patterns,
+      int maxStates,
+      Map<String, List<String>> shared,
+      boolean examplesOnly) {
     this.patterns = patterns.stream().filter(p -> !p.equals("*")).distinct().toList();
     this.maxStates = maxStates;
     this.shared = shared;
+    this.examplesOnly = examplesOnly;
+  }
+
+  /**
+   * Candidates without the search: the format filled in with examples and each pattern filled in,
+   * those that are ARNs of the format. Not one per class; a first guess that costs nothing.
+   */
+  static ResourceCandidates examples(List<String> patterns) {
+    return new ResourceCandidates(patterns, 0, Map.of(), true);
   }
 
   /** The representatives among the ARNs of a catalog format. */
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
+    if (known == null && examplesOnly) {
+      List<Glob> shapes = shapes(arnFormat);
+      known = examples(fill(arnFormat), relevant(arnFormat), s -> fits(shapes, s));
+      byFormat.put(arnFormat, known);
+    }
     if (known == null) {
       List<String> relevant = relevant(arnFormat);
       String key = sharedKey(arnFormat, relevant);
       known = shared.get(key);
       if (known == null) {
-        known =
-            anyService(arnFormat)
-                ? byService(arnFormat)
-                : compute(shapes(arnFormat), relevant, fill(arnFormat), arnsOnly(arnFormat));
+        try {
+          known =
+              anyService(arnFormat)
+                  ? byService(arnFormat)
+                  : compute(shapes(arnFormat), relevant, fill(arnFormat), arnsOnly(arnFormat));
+        } catch (GlobClasses.TooManyStates e) {
+          known = TOO_MANY;
+        }
         if (shared.size() > SHARED_BOUND) {
           shared.clear();
         }
@@ -64,7 +94,22 @@ final class ResourceCandidates {
       }
       byFormat.put(arnFormat, known);
     }
+    if (known == TOO_MANY) {
+      throw new GlobClasses.TooManyStates();
+    }
     return known;
+  }
+
+  /** The format's example and the patterns filled in, those that fit, without repeats. */
+  private static List<String> examples(
+      String fill, List<String> patterns, java.util.function.Predicate<String> fits) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(fill);
+    for (String p : patterns) {
+      out.add(fillPattern(p));
+    }
+    out.removeIf(fits.negate());
+    return List.copyOf(out);
   }
 
   /**
@@ -83,6 +128,10 @@ final class ResourceCandidates {
   /** The representatives among all strings (string semantics, or a type the catalog lacks). */
   List<String> anyString() throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get("");
+    if (known == null && examplesOnly) {
+      known = examples("*", patterns, s -> true);
+      byFormat.put("", known);
+    }
     if (known == null) {
       known = new ArrayList<>(compute(List.of(), patterns, "*", false));
       if (!known.contains("*")) {
