@@ -199,7 +199,7 @@ public final class PolicyComparison {
     private final List<List<List<String>>> keyValues = new ArrayList<>();
     private final List<String> variableNames = new ArrayList<>();
     private final List<List<String>> variableValues = new ArrayList<>();
-    private BitSet[] baseDomains;
+    private final List<BitSet> baseDomains = new ArrayList<>();
     private int work;
     private final BooleanSupplier unwanted;
 
@@ -284,7 +284,7 @@ public final class PolicyComparison {
       Map<String, Found> found = new LinkedHashMap<>();
       for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
-        conditionTables(assignment, variables);
+        conditionTables(assignment, variables, false);
         ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
@@ -342,7 +342,7 @@ public final class PolicyComparison {
       groups.forEach(g -> relevant.or(g.actionVector));
       collectVariables();
       List<Map<String, String>> assignments = variableAssignments();
-      collectKeys();
+      collectKeyTests(); // each key is split when a cell first needs it
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = principalTruth(principals);
       // Actions OLD never allows first: any request there that NEW allows is new access.
@@ -371,7 +371,7 @@ public final class PolicyComparison {
           break;
         }
         RequestContext variables = variableContext(assignment);
-        conditionTables(assignment, variables);
+        conditionTables(assignment, variables, true);
         ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
@@ -756,122 +756,180 @@ public final class PolicyComparison {
       return RequestContext.of(entries);
     }
 
-    /** Every condition key and its candidate values. */
+    /** Every condition key and its candidate values, in the order the statements name them. */
     private void collectKeys() throws Undecided {
-      Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
-      Map<String, Boolean> qualified = new HashMap<>();
+      collectKeyTests();
+      for (List<ConditionEntry> tests : testsByKey.values()) {
+        keyIndex(tests.get(0).key());
+      }
+    }
+
+    /** The tests on each key of the relevant parts, by key in lower case. */
+    private final Map<String, List<ConditionEntry>> testsByKey = new LinkedHashMap<>();
+
+    /** Whether some test on the key has a set qualifier (ForAllValues, ForAnyValue). */
+    private final Map<String, Boolean> qualifiedByKey = new HashMap<>();
+
+    /** The index in {@link #keys} of each key split so far, by key in lower case. */
+    private final Map<String, Integer> keyIndexes = new HashMap<>();
+
+    /** The tests on every condition key, none of them split into classes yet. */
+    private void collectKeyTests() {
       for (Part p : relevantParts()) {
         for (ConditionEntry e : p.parts().statement().conditionEntries()) {
           String lower = e.key().toLowerCase(Locale.ROOT);
-          byKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
+          testsByKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
           boolean q =
               e.operator()
                   .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
                   .orElse(false);
-          qualified.merge(lower, q, Boolean::logicalOr);
+          qualifiedByKey.merge(lower, q, Boolean::logicalOr);
         }
-      }
-      boolean identity = oldPolicy.role() == PolicyRole.IDENTITY;
-      for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
-        String name = k.getValue().get(0).key();
-        Optional<ConditionKey> known = catalog.conditionKey(name);
-        boolean multi =
-            qualified.get(k.getKey())
-                || known.isEmpty()
-                || known.get().type().startsWith("ArrayOf");
-        List<String> asVariable = new ArrayList<>();
-        for (int v = 0; v < variableNames.size(); v++) {
-          if (variableNames.get(v).equalsIgnoreCase(name)) {
-            variableValues.get(v).stream().filter(x -> x != null).forEach(asVariable::add);
-          }
-        }
-        // A key compared with a variable's value is compared with each value the variable takes.
-        boolean comparedWithVariable =
-            k.getValue().stream()
-                .flatMap(e -> e.values().stream())
-                .map(ContextCandidates::text)
-                .anyMatch(t -> t != null && t.contains("${"));
-        if (comparedWithVariable) {
-          for (List<String> values : variableValues) {
-            values.stream().filter(x -> x != null).forEach(asVariable::add);
-          }
-        }
-        try {
-          keyValues.add(
-              ContextCandidates.of(
-                  name,
-                  known.map(ConditionKey::type).orElse(null),
-                  k.getValue(),
-                  multi,
-                  alwaysPresent(k.getKey(), identity),
-                  asVariable.stream().distinct().toList(),
-                  GlobStates.MAX_STATES));
-        } catch (ContextCandidates.TooMany e) {
-          throw new Undecided(e.getMessage());
-        }
-        keys.add(name);
       }
     }
 
     /**
-     * Each statement's condition per key under the variables' values, and the keys' domains: a key
-     * that is a variable keeps the value the variable has.
+     * The index of a key in {@link #keys}, its candidate values split into classes the first time
+     * it is asked for (and its domain under the current variables' values added).
      */
-    private void conditionTables(Map<String, String> assignment, RequestContext variables)
-        throws Undecided {
-      baseDomains = new BitSet[keys.size()];
-      for (int k = 0; k < keys.size(); k++) {
-        baseDomains[k] = new BitSet();
-        List<List<String>> values = keyValues.get(k);
-        String lower = keys.get(k).toLowerCase(Locale.ROOT);
-        for (int v = 0; v < values.size(); v++) {
-          boolean consistent =
-              !assignment.containsKey(lower)
-                  || (assignment.get(lower) == null
-                      ? values.get(v).isEmpty()
-                      : values.get(v).equals(List.of(assignment.get(lower))));
-          if (consistent) {
-            baseDomains[k].set(v);
-          }
+    private int keyIndex(String anyCase) throws Undecided {
+      String lower = anyCase.toLowerCase(Locale.ROOT);
+      Integer known = keyIndexes.get(lower);
+      if (known != null) {
+        return known;
+      }
+      List<ConditionEntry> tests = testsByKey.get(lower);
+      String name = tests.get(0).key();
+      Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
+      boolean multi =
+          qualifiedByKey.get(lower)
+              || inCatalog.isEmpty()
+              || inCatalog.get().type().startsWith("ArrayOf");
+      List<String> asVariable = new ArrayList<>();
+      for (int v = 0; v < variableNames.size(); v++) {
+        if (variableNames.get(v).equalsIgnoreCase(name)) {
+          variableValues.get(v).stream().filter(x -> x != null).forEach(asVariable::add);
         }
+      }
+      // A key compared with a variable's value is compared with each value the variable takes.
+      boolean comparedWithVariable =
+          tests.stream()
+              .flatMap(e -> e.values().stream())
+              .map(ContextCandidates::text)
+              .anyMatch(t -> t != null && t.contains("${"));
+      if (comparedWithVariable) {
+        for (List<String> values : variableValues) {
+          values.stream().filter(x -> x != null).forEach(asVariable::add);
+        }
+      }
+      try {
+        keyValues.add(
+            ContextCandidates.of(
+                name,
+                inCatalog.map(ConditionKey::type).orElse(null),
+                tests,
+                multi,
+                alwaysPresent(lower, oldPolicy.role() == PolicyRole.IDENTITY),
+                asVariable.stream().distinct().toList(),
+                GlobStates.MAX_STATES));
+      } catch (ContextCandidates.TooMany e) {
+        throw new Undecided(e.getMessage());
+      }
+      keys.add(name);
+      int k = keys.size() - 1;
+      keyIndexes.put(lower, k);
+      if (tableAssignment != null) {
+        baseDomains.add(domain(k));
+      }
+      return k;
+    }
+
+    /** The variables' values the condition tables are for (null before the first). */
+    private Map<String, String> tableAssignment;
+
+    private RequestContext tableVariables;
+
+    /** The parts whose condition tables are made under the current variables' values. */
+    private final BitSet tabled = new BitSet();
+
+    /**
+     * Starts the condition tables for one choice of the variables' values: the keys' domains (a key
+     * that is a variable keeps the value the variable has) and, unless {@code lazily}, each
+     * relevant statement's condition per key ({@link #table} makes one when a cell needs it).
+     */
+    private void conditionTables(
+        Map<String, String> assignment, RequestContext variables, boolean lazily) throws Undecided {
+      tableAssignment = assignment;
+      tableVariables = variables;
+      baseDomains.clear();
+      for (int k = 0; k < keys.size(); k++) {
+        baseDomains.add(domain(k));
       }
       for (Part p : parts) {
         p.conditions().clear();
       }
-      for (Part p : relevantParts()) {
-        for (ConditionEntry e : p.parts().statement().conditionEntries()) {
-          int key = keys.indexOf(byKeyName(e.key()));
-          List<List<String>> values = keyValues.get(key);
-          BitSet holds = new BitSet();
-          for (int v = 0; v < values.size(); v++) {
-            spend(1);
-            RequestContext ctx =
-                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
-                    .withDefaults(variables.entries());
-            if (p.parts().conditionHolds(e, ctx)) {
-              holds.set(v);
-            }
-          }
-          p.conditions()
-              .merge(
-                  key,
-                  holds,
-                  (a, b) -> {
-                    BitSet both = (BitSet) a.clone();
-                    both.and(b);
-                    return both;
-                  });
+      tabled.clear();
+      if (!lazily) {
+        for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+          table(i);
         }
       }
     }
 
-    private String byKeyName(String key) {
-      for (String k : keys) {
-        if (k.equalsIgnoreCase(key)) {
-          return k;
+    private BitSet domain(int k) {
+      BitSet domain = new BitSet();
+      List<List<String>> values = keyValues.get(k);
+      String lower = keys.get(k).toLowerCase(Locale.ROOT);
+      for (int v = 0; v < values.size(); v++) {
+        boolean consistent =
+            !tableAssignment.containsKey(lower)
+                || (tableAssignment.get(lower) == null
+                    ? values.get(v).isEmpty()
+                    : values.get(v).equals(List.of(tableAssignment.get(lower))));
+        if (consistent) {
+          domain.set(v);
         }
       }
-      return key;
+      return domain;
+    }
+
+    /** Makes the condition tables of the parts of a cell that have none yet. */
+    private void table(BitSet cell) throws Undecided {
+      for (int i = cell.nextSetBit(0); i >= 0; i = cell.nextSetBit(i + 1)) {
+        table(i);
+      }
+    }
+
+    /** One statement's condition per key, as the values of the key that make it hold. */
+    private void table(int partIndex) throws Undecided {
+      if (tabled.get(partIndex)) {
+        return;
+      }
+      tabled.set(partIndex);
+      Part p = parts.get(partIndex);
+      for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+        int key = keyIndex(e.key());
+        List<List<String>> values = keyValues.get(key);
+        BitSet holds = new BitSet();
+        for (int v = 0; v < values.size(); v++) {
+          spend(1);
+          RequestContext ctx =
+              RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
+                  .withDefaults(tableVariables.entries());
+          if (p.parts().conditionHolds(e, ctx)) {
+            holds.set(v);
+          }
+        }
+        p.conditions()
+            .merge(
+                key,
+                holds,
+                (a, b) -> {
+                  BitSet both = (BitSet) a.clone();
+                  both.and(b);
+                  return both;
+                });
+      }
     }
 
     private RequestContext context(int[] assignment, RequestContext variables) {
@@ -905,6 +963,7 @@ public final class PolicyComparison {
      * As {@link #solve(BitSet)}, with the NEW Allow of part {@code allowIndex} the one to apply.
      */
     private int[] solve(BitSet t, int allowIndex) throws Undecided {
+      table(t);
       List<Part> newDenies = new ArrayList<>();
       List<Part> oldAllows = new ArrayList<>();
       List<Part> oldDenies = new ArrayList<>();
@@ -940,7 +999,11 @@ public final class PolicyComparison {
     }
 
     private BitSet[] fullDomains() {
-      return copy(baseDomains);
+      BitSet[] c = new BitSet[baseDomains.size()];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (BitSet) baseDomains.get(k).clone();
+      }
+      return c;
     }
 
     private static BitSet[] copy(BitSet[] domains) {
