@@ -831,7 +831,8 @@ public final class PolicyComparison {
                 multi,
                 alwaysPresent(lower, oldPolicy.role() == PolicyRole.IDENTITY),
                 asVariable.stream().distinct().toList(),
-                GlobStates.MAX_STATES));
+                GlobStates.MAX_STATES,
+                byStatement));
       } catch (ContextCandidates.TooMany e) {
         throw new Undecided(e.getMessage());
       }

@@ -100,13 +100,22 @@ final class ResourceCandidates {
     return known;
   }
 
-  /** The format's example and the patterns filled in, those that fit, without repeats. */
+  /**
+   * The format's example and the patterns filled in, those that fit, without repeats. A pattern is
+   * also filled with a path in its resource part's wildcards, for formats with a slash there (a
+   * bucket pattern {@code arn:aws:s3:::*data*} against the objects' format).
+   */
   private static List<String> examples(
       String fill, List<String> patterns, java.util.function.Predicate<String> fits) {
     Set<String> out = new LinkedHashSet<>();
     out.add(fill);
     for (String p : patterns) {
       out.add(fillPattern(p));
+      String[] fields = p.split(":", 6);
+      if (fields.length == 6 && fields[5].indexOf('*') >= 0) {
+        fields[5] = fields[5].replace("*", "example/example");
+        out.add(fillPattern(String.join(":", fields)));
+      }
     }
     out.removeIf(fits.negate());
     return List.copyOf(out);
