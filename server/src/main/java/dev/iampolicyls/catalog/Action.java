@@ -13,6 +13,7 @@ public final class Action {
   private final List<String> dependentActions;
   private final int usage;
   private String resourceTypesKey; // built on first use; a benign race builds the same string
+  private String qualifiedName; // likewise: comparisons ask for it for every action of a service
 
   Action(
       Service service,
@@ -44,7 +45,12 @@ public final class Action {
 
   /** {@code prefix:Name}, e.g. {@code s3:GetObject}. */
   public String qualifiedName() {
-    return service.prefix() + ":" + name;
+    String q = qualifiedName;
+    if (q == null) {
+      q = service.prefix() + ":" + name;
+      qualifiedName = q;
+    }
+    return q;
   }
 
   public String description() {

@@ -1118,6 +1118,28 @@ public final class PolicyComparison {
 
     private static final Object FORMATS_MEMO = new Object();
 
+    private static final Object SERVICE_ACTIONS_MEMO = new Object();
+
+    /**
+     * A service's actions' qualified names in catalog order, and the position of each in lower
+     * case; that map is null when a name or the prefix is not plain ASCII (then each action is
+     * matched on its own).
+     */
+    private record ServiceActions(List<String> names, Map<String, Integer> byLowerName) {}
+
+    private static ServiceActions of(Service service) {
+      List<String> names = new ArrayList<>();
+      Map<String, Integer> byLowerName = new HashMap<>();
+      boolean plain = isPlainPrefix(service.prefix());
+      for (Action a : service.actions()) {
+        String name = a.qualifiedName();
+        plain &= name.chars().allMatch(c -> c < 0x80);
+        byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), names.size());
+        names.add(name);
+      }
+      return new ServiceActions(List.copyOf(names), plain ? byLowerName : null);
+    }
+
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
     private static final Object RESOURCE_CLASSES_MEMO = new Object();
 
@@ -1149,8 +1171,15 @@ public final class PolicyComparison {
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
       Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
+      Set<String> newAllowServices = newAllowServices();
+      Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
       for (Service service : catalog.services()) {
         spend(service.actions().size());
+        if (newAllowServices != null
+            && isPlainPrefix(service.prefix())
+            && !newAllowServices.contains(service.prefix().toLowerCase(Locale.ROOT))) {
+          continue; // the same answer as sortByActions below gives, without asking each statement
+        }
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
@@ -1159,11 +1188,25 @@ public final class PolicyComparison {
           continue;
         }
         sortByActions(service.prefix(), false, same, open);
-        for (Action action : service.actions()) {
-          String name = action.qualifiedName();
+        ServiceActions names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        BitSet[] holding = new BitSet[open.size()];
+        if (names.byLowerName() != null) {
+          for (int k = 0; k < holding.length; k++) {
+            holding[k] =
+                parts
+                    .get(open.get(k))
+                    .parts()
+                    .actionsHolding(service.prefix(), names.names(), names.byLowerName());
+          }
+        }
+        List<Action> actions = service.actions();
+        for (int a = 0; a < actions.size(); a++) {
+          Action action = actions.get(a);
+          String name = names.names().get(a);
           BitSet v = (BitSet) same.clone();
-          for (int i : open) {
-            if (parts.get(i).parts().actionHolds(name)) {
+          for (int k = 0; k < holding.length; k++) {
+            int i = open.get(k);
+            if (holding[k] != null ? holding[k].get(a) : parts.get(i).parts().actionHolds(name)) {
               v.set(i);
             }
           }
@@ -1190,6 +1233,29 @@ public final class PolicyComparison {
         addActionStrings(groups);
       }
       return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The services outside which no NEW Allow lets an action through, or null when one may let
+     * through actions of any service.
+     */
+    private Set<String> newAllowServices() {
+      Set<String> out = new java.util.HashSet<>();
+      for (Part p : parts) {
+        if (p.isNew() && p.allow()) {
+          Set<String> only = p.parts().onlyServices();
+          if (only == null) {
+            return null;
+          }
+          out.addAll(only);
+        }
+      }
+      return out;
+    }
+
+    /** A service prefix that Action values are narrowed by: ASCII, no colon. */
+    private static boolean isPlainPrefix(String prefix) {
+      return prefix.indexOf(':') < 0 && prefix.chars().allMatch(c -> c < 0x80);
     }
 
     /** Actions outside the catalog that the patterns tell apart from every catalog action. */

@@ -377,8 +377,24 @@ final class ResourceCandidates {
     return String.join(":", fields);
   }
 
+  /** {@link #shapes} of the formats asked for before (the catalog's, mostly); thread-safe. */
+  private static final Map<String, List<Glob>> SHAPES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The format as automata: one per alternative and account shape. */
   static List<Glob> shapes(String arnFormat) {
+    List<Glob> known = SHAPES.get(arnFormat);
+    if (known == null) {
+      known = buildShapes(arnFormat);
+      if (SHAPES.size() > SHARED_BOUND) {
+        SHAPES.clear();
+      }
+      SHAPES.put(arnFormat, known);
+    }
+    return known;
+  }
+
+  private static List<Glob> buildShapes(String arnFormat) {
     List<Glob> out = new ArrayList<>();
     for (String alternative : SEPARATOR.split(arnFormat)) {
       String[] fields = alternative.strip().split(":", 6);
@@ -410,7 +426,7 @@ final class ResourceCandidates {
         out.add(b.build());
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static boolean isPlaceholder(String field) {

@@ -1,5 +1,6 @@
 package dev.iampolicyls.evaluation;
 
+import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
@@ -43,6 +44,49 @@ public final class StatementParts {
   }
 
   /**
+   * Which actions of a service Action or NotAction lets through, as {@link #actionHolds} answers
+   * each, found from the values rather than action by action: a value without wildcards is looked
+   * up, and only the others are matched against every name.
+   *
+   * @param servicePrefix the service, ASCII without a colon
+   * @param names its actions' qualified names, all ASCII
+   * @param byLowerName the position in {@code names} of each name in lower case
+   */
+  public java.util.BitSet actionsHolding(
+      String servicePrefix, List<String> names, Map<String, Integer> byLowerName) {
+    if (actionsByService == null) {
+      indexActions();
+    }
+    java.util.BitSet matched = new java.util.BitSet();
+    for (StringElement e :
+        actionsByService.getOrDefault(
+            servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService)) {
+      String v = e.value();
+      if (v.indexOf('*') < 0 && v.indexOf('?') < 0 && isAscii(v)) {
+        // Matched ignoring case character by character: for ASCII text, equal ignoring case.
+        Integer at = byLowerName.get(v.toLowerCase(Locale.ROOT));
+        if (at != null) {
+          matched.set(at);
+        }
+      } else {
+        for (int i = 0; i < names.size(); i++) {
+          if (!matched.get(i) && WildcardMatcher.matches(v, names.get(i))) {
+            matched.set(i);
+          }
+        }
+      }
+    }
+    boolean negated = statement.action().isEmpty();
+    if (negated && statement.notAction().isEmpty()) {
+      return new java.util.BitSet();
+    }
+    if (negated) {
+      matched.flip(0, names.size());
+    }
+    return matched;
+  }
+
+  /**
    * Whether Action or NotAction lets every action of a service through, or none of them; empty when
    * it depends on the action (some value may match one of them).
    */
@@ -65,6 +109,21 @@ public final class StatementParts {
       noValueAnswer = Optional.of(StatementMatcher.actionHolds(statement, List.of(), ""));
     }
     return noValueAnswer;
+  }
+
+  /**
+   * The services (service prefixes in lower case) outside which Action lets no action through, or
+   * null when it may let through actions of any service (NotAction, or a value whose service part
+   * has a wildcard or is not ASCII).
+   */
+  public java.util.Set<String> onlyServices() {
+    if (actionsByService == null) {
+      indexActions();
+    }
+    if (!actionsOfAnyService.isEmpty() || StatementMatcher.actionHolds(statement, List.of(), "")) {
+      return null;
+    }
+    return actionsByService.keySet();
   }
 
   /** Action or NotAction's answer for an action none of its values may match. */
