@@ -1116,28 +1116,45 @@ public final class PolicyComparison {
     /** An action's ARN formats, and their text as group keys compare them. */
     private record Formats(List<String> list, String text) {}
 
-    private static final Object FORMATS_MEMO = new Object();
-
     private static final Object SERVICE_ACTIONS_MEMO = new Object();
 
     /**
-     * A service's actions' qualified names in catalog order, and the position of each in lower
-     * case; that map is null when a name or the prefix is not plain ASCII (then each action is
-     * matched on its own).
+     * A service's actions' qualified names in catalog order, and the position of each in lower case
+     * (null when a name or the prefix is not plain ASCII: then each action is matched on its own);
+     * each action's formats, and the actions of each formats in the order they first occur.
      */
-    private record ServiceActions(List<String> names, Map<String, Integer> byLowerName) {}
+    private record ServiceActions(
+        List<String> names,
+        Map<String, Integer> byLowerName,
+        List<Formats> formats,
+        List<FormatsActions> byFormats) {}
+
+    private record FormatsActions(Formats formats, List<String> names) {}
 
     private static ServiceActions of(Service service) {
       List<String> names = new ArrayList<>();
       Map<String, Integer> byLowerName = new HashMap<>();
+      List<Formats> formats = new ArrayList<>();
+      Map<String, FormatsActions> byFormats = new LinkedHashMap<>();
       boolean plain = isPlainPrefix(service.prefix());
       for (Action a : service.actions()) {
         String name = a.qualifiedName();
         plain &= name.chars().allMatch(c -> c < 0x80);
         byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), names.size());
         names.add(name);
+        List<String> list = formats(a);
+        Formats f = new Formats(list, String.valueOf(list));
+        formats.add(f);
+        byFormats
+            .computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()))
+            .names()
+            .add(name);
       }
-      return new ServiceActions(List.copyOf(names), plain ? byLowerName : null);
+      return new ServiceActions(
+          List.copyOf(names),
+          plain ? byLowerName : null,
+          List.copyOf(formats),
+          List.copyOf(byFormats.values()));
     }
 
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
@@ -1170,7 +1187,6 @@ public final class PolicyComparison {
 
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
-      Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
       Set<String> newAllowServices = newAllowServices();
       Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
       for (Service service : catalog.services()) {
@@ -1189,6 +1205,20 @@ public final class PolicyComparison {
         }
         sortByActions(service.prefix(), false, same, open);
         ServiceActions names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        if (open.isEmpty() && !options.stringSemantics()) {
+          // Every action of the service gets the same vector: its groups are its formats'.
+          if (anyNewAllow(same)) {
+            for (FormatsActions b : names.byFormats()) {
+              groups
+                  .computeIfAbsent(
+                      new GroupKey(same, b.formats().text()),
+                      k -> new ActionGroup((BitSet) same.clone(), b.formats().list()))
+                  .actions
+                  .addAll(b.names());
+            }
+          }
+          continue;
+        }
         BitSet[] holding = new BitSet[open.size()];
         if (names.byLowerName() != null) {
           for (int k = 0; k < holding.length; k++) {
@@ -1201,7 +1231,6 @@ public final class PolicyComparison {
         }
         List<Action> actions = service.actions();
         for (int a = 0; a < actions.size(); a++) {
-          Action action = actions.get(a);
           String name = names.names().get(a);
           BitSet v = (BitSet) same.clone();
           for (int k = 0; k < holding.length; k++) {
@@ -1214,14 +1243,7 @@ public final class PolicyComparison {
             continue;
           }
           Formats formats =
-              options.stringSemantics()
-                  ? new Formats(null, "null")
-                  : formatsByAction.computeIfAbsent(
-                      name,
-                      k -> {
-                        List<String> list = formats(action);
-                        return new Formats(list, String.valueOf(list));
-                      });
+              options.stringSemantics() ? new Formats(null, "null") : names.formats().get(a);
           groups
               .computeIfAbsent(
                   new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
