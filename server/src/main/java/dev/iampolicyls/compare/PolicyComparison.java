@@ -415,6 +415,7 @@ public final class PolicyComparison {
         throws Undecided {
       // The answer depends only on the set of statements that apply apart from conditions.
       Set<BitSet> tried = new java.util.HashSet<>();
+      RequestContext quickContext = quickContext(allow, variables);
       for (int pass = 0; pass < passes.size(); pass++) {
         NewAccess found =
             firstWitness(
@@ -422,6 +423,7 @@ public final class PolicyComparison {
                 groups,
                 passes.get(pass),
                 pass == passes.size() - 1,
+                quickContext,
                 tried,
                 resourceTruth,
                 variables,
@@ -445,6 +447,7 @@ public final class PolicyComparison {
         List<ActionGroup> groups,
         ResourceCandidates resources,
         boolean complete,
+        RequestContext quickContext,
         Set<BitSet> tried,
         Map<String, BitSet> resourceTruth,
         RequestContext variables,
@@ -479,13 +482,17 @@ public final class PolicyComparison {
               if (!t.get(allow) || tried.contains(t)) {
                 continue;
               }
+              Cell cell = new Cell(g, resource, principals.get(pi));
+              NewAccess quick = quickWitness(cell, allow, quickContext);
+              if (quick != null) {
+                return quick;
+              }
               int[] chosen = solve(t, allow);
               if (chosen == null) {
                 tried.add(t);
                 continue;
               }
-              Request witness =
-                  witness(new Cell(g, resource, principals.get(pi)), context(chosen, variables));
+              Request witness = witness(cell, context(chosen, variables));
               Evaluation byNew = confirm(witness);
               if (byNew != null) {
                 return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
@@ -495,6 +502,85 @@ public final class PolicyComparison {
         }
       }
       return null;
+    }
+
+    /**
+     * A context under which the condition of the NEW Allow of part {@code allow} holds, found from
+     * its own tests alone (each key's classes of values as those tests tell them apart, the first
+     * that passes them all), with the variables' values; other keys are absent. Null when there is
+     * none. Cheaper than splitting the keys of every statement a cell meets, and mostly a witness
+     * (a Deny or a reference statement with a condition seldom holds without its keys).
+     */
+    private RequestContext quickContext(int allow, RequestContext variables) {
+      Part p = parts.get(allow);
+      Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
+      for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+        byKey.computeIfAbsent(e.key().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+      }
+      List<RequestContext.Entry> entries = new ArrayList<>(variables.entries());
+      for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
+        String name = k.getValue().get(0).key();
+        Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
+        List<List<String>> values;
+        try {
+          values =
+              ContextCandidates.of(
+                  name,
+                  inCatalog.map(ConditionKey::type).orElse(null),
+                  k.getValue(),
+                  k.getValue().stream()
+                          .anyMatch(
+                              e ->
+                                  e.operator()
+                                      .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
+                                      .orElse(false))
+                      || inCatalog.isEmpty()
+                      || inCatalog.get().type().startsWith("ArrayOf"),
+                  alwaysPresent(k.getKey(), oldPolicy.role() == PolicyRole.IDENTITY),
+                  List.of(),
+                  GlobStates.MAX_STATES_FIRST_PASS,
+                  true);
+        } catch (ContextCandidates.TooMany e) {
+          return null;
+        }
+        List<String> chosen = null;
+        for (List<String> v : values) {
+          RequestContext ctx =
+              RequestContext.of(List.of(new RequestContext.Entry(name, v)))
+                  .withDefaults(variables.entries());
+          if (k.getValue().stream().allMatch(e -> p.parts().conditionHolds(e, ctx))) {
+            chosen = v;
+            break;
+          }
+        }
+        if (chosen == null) {
+          return null;
+        }
+        if (!chosen.isEmpty()) {
+          entries.add(new RequestContext.Entry(name, chosen));
+        }
+      }
+      return RequestContext.of(entries);
+    }
+
+    /**
+     * The request of a cell under {@link #quickContext} when the evaluator confirms it is new
+     * access where the NEW Allow of part {@code allow} applies; null otherwise.
+     */
+    private NewAccess quickWitness(Cell cell, int allow, RequestContext quickContext) {
+      if (quickContext == null) {
+        return null;
+      }
+      Request witness = witness(cell, quickContext);
+      Evaluation byNew = evaluate(newPolicy, witness);
+      if (!inForce(byNew) || !allows(byNew) || allows(oldPolicy, witness)) {
+        return null;
+      }
+      List<String> statements = applyingNewAllows(byNew);
+      if (!statements.contains(parts.get(allow).path())) {
+        return null;
+      }
+      return new NewAccess(witness, statements, cell.group().actions.size());
     }
 
     /**
