@@ -506,10 +506,10 @@ public final class PolicyComparison {
 
     /**
      * A context under which the condition of the NEW Allow of part {@code allow} holds, found from
-     * its own tests alone (each key's classes of values as those tests tell them apart, the first
-     * that passes them all), with the variables' values; other keys are absent. Null when there is
-     * none. Cheaper than splitting the keys of every statement a cell meets, and mostly a witness
-     * (a Deny or a reference statement with a condition seldom holds without its keys).
+     * its own tests alone (per key, the first of {@link #quickValues} that passes them all), with
+     * the variables' values; other keys are absent. Null when there is none. Cheaper than splitting
+     * the keys of every statement a cell meets, and mostly a witness (a Deny or a reference
+     * statement with a condition seldom holds without its keys).
      */
     private RequestContext quickContext(int allow, RequestContext variables) {
       Part p = parts.get(allow);
@@ -520,26 +520,9 @@ public final class PolicyComparison {
       List<RequestContext.Entry> entries = new ArrayList<>(variables.entries());
       for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
         String name = k.getValue().get(0).key();
-        Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
         List<List<String>> values;
         try {
-          values =
-              ContextCandidates.of(
-                  name,
-                  inCatalog.map(ConditionKey::type).orElse(null),
-                  k.getValue(),
-                  k.getValue().stream()
-                          .anyMatch(
-                              e ->
-                                  e.operator()
-                                      .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
-                                      .orElse(false))
-                      || inCatalog.isEmpty()
-                      || inCatalog.get().type().startsWith("ArrayOf"),
-                  alwaysPresent(k.getKey(), oldPolicy.role() == PolicyRole.IDENTITY),
-                  List.of(),
-                  GlobStates.MAX_STATES_FIRST_PASS,
-                  true);
+          values = quickValues(k.getKey(), k.getValue());
         } catch (ContextCandidates.TooMany e) {
           return null;
         }
@@ -561,6 +544,51 @@ public final class PolicyComparison {
         }
       }
       return RequestContext.of(entries);
+    }
+
+    /**
+     * The values of a key worth trying against one statement's tests on it. For tests that all
+     * compare strings or ARNs: the key absent (unless always present), each tested value with its
+     * wildcards filled in, and a value unlike them, as single values (a guess, not one per class);
+     * for others, the classes those tests tell apart.
+     */
+    private List<List<String>> quickValues(String lowerKey, List<ConditionEntry> tests)
+        throws ContextCandidates.TooMany {
+      String name = tests.get(0).key();
+      boolean present = alwaysPresent(lowerKey, oldPolicy.role() == PolicyRole.IDENTITY);
+      Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
+      if (!tests.stream().allMatch(Run::isString)) {
+        boolean qualified =
+            tests.stream()
+                .anyMatch(
+                    e ->
+                        e.operator()
+                            .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
+                            .orElse(false));
+        return ContextCandidates.of(
+            name,
+            inCatalog.map(ConditionKey::type).orElse(null),
+            tests,
+            qualified || inCatalog.isEmpty() || inCatalog.get().type().startsWith("ArrayOf"),
+            present,
+            List.of(),
+            GlobStates.MAX_STATES_FIRST_PASS,
+            true);
+      }
+      List<List<String>> out = new ArrayList<>();
+      if (!present) {
+        out.add(List.of());
+      }
+      for (ConditionEntry e : tests) {
+        for (var node : e.values()) {
+          String v = ContextCandidates.text(node);
+          if (v != null) {
+            out.add(List.of(v.replace("*", "example").replace('?', 'x')));
+          }
+        }
+      }
+      out.add(List.of("example"));
+      return out;
     }
 
     /**
@@ -1276,10 +1304,12 @@ public final class PolicyComparison {
       Set<String> newAllowServices = newAllowServices();
       Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
       for (Service service : catalog.services()) {
-        spend(service.actions().size());
+        // The catalog's count: the actions of a service no statement names are never decoded.
+        spend(service.actionCount());
+        String lowerPrefix = lowerPlainPrefix(service);
         if (newAllowServices != null
-            && isPlainPrefix(service.prefix())
-            && !newAllowServices.contains(service.prefix().toLowerCase(Locale.ROOT))) {
+            && !lowerPrefix.isEmpty()
+            && !newAllowServices.contains(lowerPrefix)) {
           continue; // the same answer as sortByActions below gives, without asking each statement
         }
         // Most statements name a few services: for the others, every action gets one answer.
@@ -1359,6 +1389,18 @@ public final class PolicyComparison {
         }
       }
       return out;
+    }
+
+    private static final Object PLAIN_PREFIXES_MEMO = new Object();
+
+    /**
+     * The service's prefix in lower case when Action values are narrowed by it (ASCII, no colon),
+     * or empty.
+     */
+    private String lowerPlainPrefix(Service service) {
+      Map<String, String> known = catalog.memo(PLAIN_PREFIXES_MEMO);
+      return known.computeIfAbsent(
+          service.prefix(), p -> isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "");
     }
 
     /** A service prefix that Action values are narrowed by: ASCII, no colon. */

@@ -70,8 +70,17 @@ final class ResourceCandidates {
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
     if (known == null && examplesOnly) {
-      List<Glob> shapes = shapes(arnFormat);
-      known = examples(fill(arnFormat), relevant(arnFormat), s -> fits(shapes, s));
+      List<String> relevant = relevant(arnFormat);
+      String key = sharedKey(arnFormat, relevant);
+      known = EXAMPLES.get(key);
+      if (known == null) {
+        List<Glob> shapes = shapes(arnFormat);
+        known = examples(fill(arnFormat), relevant, s -> fits(shapes, s));
+        if (EXAMPLES.size() > SHARED_BOUND) {
+          EXAMPLES.clear();
+        }
+        EXAMPLES.put(key, known);
+      }
       byFormat.put(arnFormat, known);
     }
     if (known == null) {
@@ -376,6 +385,10 @@ final class ResourceCandidates {
     }
     return String.join(":", fields);
   }
+
+  /** The examples of a format and its relevant patterns, as {@link #sharedKey} names them. */
+  private static final Map<String, List<String>> EXAMPLES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@link #shapes} of the formats asked for before (the catalog's, mostly); thread-safe. */
   private static final Map<String, List<Glob>> SHAPES =
