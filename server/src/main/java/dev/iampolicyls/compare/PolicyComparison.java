@@ -416,6 +416,24 @@ public final class PolicyComparison {
       // The answer depends only on the set of statements that apply apart from conditions.
       Set<BitSet> tried = new java.util.HashSet<>();
       RequestContext quickContext = quickContext(allow, variables);
+      // The quick context on the first candidates of every group before any exact search, which
+      // splits the keys of every statement the cell meets.
+      NewAccess quick =
+          firstWitness(
+              allow,
+              groups,
+              passes.get(0),
+              false,
+              false,
+              quickContext,
+              tried,
+              resourceTruth,
+              variables,
+              principals,
+              principalTruth);
+      if (quick != null) {
+        return quick;
+      }
       for (int pass = 0; pass < passes.size(); pass++) {
         NewAccess found =
             firstWitness(
@@ -423,7 +441,8 @@ public final class PolicyComparison {
                 groups,
                 passes.get(pass),
                 pass == passes.size() - 1,
-                quickContext,
+                true,
+                pass == 0 ? null : quickContext, // tried on these just above
                 tried,
                 resourceTruth,
                 variables,
@@ -440,13 +459,14 @@ public final class PolicyComparison {
      * One pass of {@link #firstWitness} over the resources of one set of candidates, format by
      * format so that the classes of a group's other formats are not split once there is a witness.
      * A pass that is not {@code complete} skips a format with too many classes (a later pass
-     * decides it).
+     * decides it); one not {@code exact} tries only the quick context.
      */
     private NewAccess firstWitness(
         int allow,
         List<ActionGroup> groups,
         ResourceCandidates resources,
         boolean complete,
+        boolean exact,
         RequestContext quickContext,
         Set<BitSet> tried,
         Map<String, BitSet> resourceTruth,
@@ -486,6 +506,9 @@ public final class PolicyComparison {
               NewAccess quick = quickWitness(cell, allow, quickContext);
               if (quick != null) {
                 return quick;
+              }
+              if (!exact) {
+                continue;
               }
               int[] chosen = solve(t, allow);
               if (chosen == null) {
