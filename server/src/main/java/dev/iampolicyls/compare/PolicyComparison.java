@@ -373,7 +373,7 @@ public final class PolicyComparison {
         RequestContext variables = variableContext(assignment);
         conditionTables(assignment, variables, true);
         ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
-        Map<String, BitSet> resourceTruth = new HashMap<>();
+        Map<String, PartTruth> resourceTruth = new HashMap<>();
         for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
           // The statement's own patterns filled in first, then the ARNs they tell apart (far
           // fewer classes than those of every statement): mostly one of them is a witness.
@@ -408,7 +408,7 @@ public final class PolicyComparison {
         int allow,
         List<ActionGroup> groups,
         List<ResourceCandidates> passes,
-        Map<String, BitSet> resourceTruth,
+        Map<String, PartTruth> resourceTruth,
         RequestContext variables,
         List<Optional<RequestPrincipal>> principals,
         List<BitSet> principalTruth)
@@ -469,7 +469,7 @@ public final class PolicyComparison {
         boolean exact,
         RequestContext quickContext,
         Set<BitSet> tried,
-        Map<String, BitSet> resourceTruth,
+        Map<String, PartTruth> resourceTruth,
         RequestContext variables,
         List<Optional<RequestPrincipal>> principals,
         List<BitSet> principalTruth)
@@ -490,7 +490,7 @@ public final class PolicyComparison {
             continue;
           }
           for (String resource : candidates) {
-            BitSet r = resourceTruth(resource, variables, resourceTruth);
+            BitSet r = resourceTruth(resource, g.actionVector, variables, resourceTruth);
             if (!r.get(allow)) {
               continue;
             }
@@ -650,6 +650,28 @@ public final class PolicyComparison {
         out.add(t);
       }
       return out;
+    }
+
+    /** Which parts have been asked about one resource, and which of them let it through. */
+    private record PartTruth(BitSet asked, BitSet holds) {}
+
+    /**
+     * The parts among {@code among} whose Resource lets the resource through (and perhaps others
+     * asked before), each part asked once per variables' values: a cell needs only its group's.
+     */
+    private BitSet resourceTruth(
+        String resource, BitSet among, RequestContext variables, Map<String, PartTruth> known) {
+      PartTruth truth =
+          known.computeIfAbsent(resource, k -> new PartTruth(new BitSet(), new BitSet()));
+      for (int i = among.nextSetBit(0); i >= 0; i = among.nextSetBit(i + 1)) {
+        if (!truth.asked().get(i)) {
+          truth.asked().set(i);
+          if (parts.get(i).parts().resourceHolds(resource, variables)) {
+            truth.holds().set(i);
+          }
+        }
+      }
+      return truth.holds();
     }
 
     /** The parts whose Resource lets the resource through, remembered per variables' values. */
