@@ -1280,13 +1280,16 @@ public final class PolicyComparison {
     /**
      * A service's actions' qualified names in catalog order, and the position of each in lower case
      * (null when a name or the prefix is not plain ASCII: then each action is matched on its own);
-     * each action's formats, and the actions of each formats in the order they first occur.
+     * each action's formats, and the actions of each formats in the order they first occur; the
+     * names each wildcard Action value matches (values such as {@code ec2:Describe*} recur in most
+     * policies).
      */
     private record ServiceActions(
         List<String> names,
         Map<String, Integer> byLowerName,
         List<Formats> formats,
-        List<FormatsActions> byFormats) {}
+        List<FormatsActions> byFormats,
+        Map<String, BitSet> wildcardMatches) {}
 
     private record FormatsActions(Formats formats, List<String> names) {}
 
@@ -1313,7 +1316,8 @@ public final class PolicyComparison {
           List.copyOf(names),
           plain ? byLowerName : null,
           List.copyOf(formats),
-          List.copyOf(byFormats.values()));
+          List.copyOf(byFormats.values()),
+          new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
@@ -1387,7 +1391,11 @@ public final class PolicyComparison {
                 parts
                     .get(open.get(k))
                     .parts()
-                    .actionsHolding(service.prefix(), names.names(), names.byLowerName());
+                    .actionsHolding(
+                        service.prefix(),
+                        names.names(),
+                        names.byLowerName(),
+                        names.wildcardMatches());
           }
         }
         List<Action> actions = service.actions();

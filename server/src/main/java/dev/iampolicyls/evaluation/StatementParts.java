@@ -43,6 +43,8 @@ public final class StatementParts {
     return StatementMatcher.actionHolds(statement, actionCandidates(action), action);
   }
 
+  private static final int MAX_REMEMBERED_WILDCARDS = 4_096;
+
   /**
    * Which actions of a service Action or NotAction lets through, as {@link #actionHolds} answers
    * each, found from the values rather than action by action: a value without wildcards is looked
@@ -51,9 +53,14 @@ public final class StatementParts {
    * @param servicePrefix the service, ASCII without a colon
    * @param names its actions' qualified names, all ASCII
    * @param byLowerName the position in {@code names} of each name in lower case
+   * @param wildcardMatches the names each wildcard value matches, by value, remembered across calls
+   *     for the same {@code names} (thread-safe; the same values recur across policies)
    */
   public java.util.BitSet actionsHolding(
-      String servicePrefix, List<String> names, Map<String, Integer> byLowerName) {
+      String servicePrefix,
+      List<String> names,
+      Map<String, Integer> byLowerName,
+      Map<String, java.util.BitSet> wildcardMatches) {
     if (actionsByService == null) {
       indexActions();
     }
@@ -69,11 +76,21 @@ public final class StatementParts {
           matched.set(at);
         }
       } else {
-        for (int i = 0; i < names.size(); i++) {
-          if (!matched.get(i) && WildcardMatcher.matches(v, names.get(i))) {
-            matched.set(i);
-          }
+        if (wildcardMatches.size() > MAX_REMEMBERED_WILDCARDS) {
+          wildcardMatches.clear(); // an editor's keystrokes add values: start again
         }
+        matched.or(
+            wildcardMatches.computeIfAbsent(
+                v,
+                value -> {
+                  java.util.BitSet m = new java.util.BitSet();
+                  for (int i = 0; i < names.size(); i++) {
+                    if (WildcardMatcher.matches(value, names.get(i))) {
+                      m.set(i);
+                    }
+                  }
+                  return m;
+                }));
       }
     }
     boolean negated = statement.action().isEmpty();
