@@ -20,6 +20,7 @@ import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -383,6 +384,7 @@ public final class PolicyComparison {
                   ResourceCandidates.examples(resourcePatterns(own, assignment)),
                   resourceCandidates(own, assignment, GlobStates.MAX_STATES_FIRST_PASS),
                   resources);
+          resourceMet = false;
           NewAccess found =
               firstWitness(
                   s, ordered, passes, resourceTruth, variables, principals, principalTruth);
@@ -391,6 +393,11 @@ public final class PolicyComparison {
             for (String path : found.newStatements()) {
               open.clear(newAllowByPath.get(path));
             }
+          } else if (!resourceMet
+              && !readsVariables(parts.get(s).parts().statement().resources())) {
+            // Its Resource matches no ARN its actions act on, whatever the variables' values: it
+            // never applies (StatementNeverApplies), and the other choices need not ask again.
+            open.clear(s);
           }
         }
       }
@@ -398,6 +405,13 @@ public final class PolicyComparison {
         return new Comparison(Verdict.PASS, List.of(), List.of());
       }
       return new Comparison(Verdict.FAIL, out, List.of());
+    }
+
+    /** Whether the last {@link #firstWitness} met a resource its statement's Resource matches. */
+    private boolean resourceMet;
+
+    private static boolean readsVariables(List<StringElement> values) {
+      return values.stream().anyMatch(v -> v.value().contains("${"));
     }
 
     /**
@@ -494,6 +508,7 @@ public final class PolicyComparison {
             if (!r.get(allow)) {
               continue;
             }
+            resourceMet = true;
             for (int pi = 0; pi < principals.size(); pi++) {
               spend(1);
               BitSet t = (BitSet) g.actionVector.clone();
