@@ -343,6 +343,7 @@ public final class PolicyComparison {
       groups.forEach(g -> relevant.or(g.actionVector));
       collectVariables();
       List<Map<String, String>> assignments = variableAssignments();
+      allAssignments = assignments;
       collectKeyTests(); // each key is split when a cell first needs it
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = principalTruth(principals);
@@ -995,6 +996,9 @@ public final class PolicyComparison {
         for (List<String> values : variableValues) {
           values.stream().filter(x -> x != null).forEach(asVariable::add);
         }
+        if (allAssignments != null) {
+          addSubstitutedValues(tests, asVariable);
+        }
       }
       try {
         keyValues.add(
@@ -1017,6 +1021,35 @@ public final class PolicyComparison {
         baseDomains.add(domain(k));
       }
       return k;
+    }
+
+    /**
+     * By statement, every choice of the variables' values ({@link #keyIndex} adds each test value
+     * with a variable inside under each of them); null for {@link #compare}.
+     */
+    private List<Map<String, String>> allAssignments;
+
+    /**
+     * A test value with a variable inside a longer text ({@code arn:...:${aws:PrincipalAccount}:x})
+     * holds for that text with the variable's value: each such text, under every choice of the
+     * values (as written and with its wildcards filled in), is a value of the key worth trying.
+     */
+    private void addSubstitutedValues(List<ConditionEntry> tests, List<String> out) {
+      for (ConditionEntry e : tests) {
+        for (var node : e.values()) {
+          String v = ContextCandidates.text(node);
+          if (v == null || !v.contains("${")) {
+            continue;
+          }
+          for (Map<String, String> assignment : allAssignments) {
+            String substituted = Variables.substitute(v, assignment);
+            if (substituted != null) {
+              out.add(substituted);
+              out.add(substituted.replace("*", "example").replace('?', 'x'));
+            }
+          }
+        }
+      }
     }
 
     /** The variables' values the condition tables are for (null before the first). */
