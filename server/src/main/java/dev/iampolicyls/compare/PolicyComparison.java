@@ -23,7 +23,9 @@ import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -359,8 +362,7 @@ public final class PolicyComparison {
         }
       }
       List<ActionGroup> ordered = new ArrayList<>(groups);
-      ordered.sort(
-          java.util.Comparator.comparing(g -> g.actionVector.intersects(oldAllows) ? 1 : 0));
+      ordered.sort(Comparator.comparing(g -> g.actionVector.intersects(oldAllows) ? 1 : 0));
       BitSet open = new BitSet();
       for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
         if (parts.get(i).isNew() && parts.get(i).allow()) {
@@ -429,7 +431,7 @@ public final class PolicyComparison {
         List<BitSet> principalTruth)
         throws Undecided {
       // The answer depends only on the set of statements that apply apart from conditions.
-      Set<BitSet> tried = new java.util.HashSet<>();
+      Set<BitSet> tried = new HashSet<>();
       RequestContext quickContext = quickContext(allow, variables);
       // The quick context on the first candidates of every group before any exact search, which
       // splits the keys of every statement the cell meets.
@@ -1365,7 +1367,7 @@ public final class PolicyComparison {
           plain ? byLowerName : null,
           List.copyOf(formats),
           List.copyOf(byFormats.values()),
-          new java.util.concurrent.ConcurrentHashMap<>());
+          new ConcurrentHashMap<>());
     }
 
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
@@ -1479,7 +1481,7 @@ public final class PolicyComparison {
      * through actions of any service.
      */
     private Set<String> newAllowServices() {
-      Set<String> out = new java.util.HashSet<>();
+      Set<String> out = new HashSet<>();
       for (Part p : parts) {
         if (p.isNew() && p.allow()) {
           Set<String> only = p.parts().onlyServices();

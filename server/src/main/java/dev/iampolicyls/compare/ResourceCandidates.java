@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -114,8 +116,7 @@ final class ResourceCandidates {
    * also filled with a path in its resource part's wildcards, for formats with a slash there (a
    * bucket pattern {@code arn:aws:s3:::*data*} against the objects' format).
    */
-  private static List<String> examples(
-      String fill, List<String> patterns, java.util.function.Predicate<String> fits) {
+  private static List<String> examples(String fill, List<String> patterns, Predicate<String> fits) {
     Set<String> out = new LinkedHashSet<>();
     out.add(fill);
     for (String p : patterns) {
@@ -387,12 +388,10 @@ final class ResourceCandidates {
   }
 
   /** The examples of a format and its relevant patterns, as {@link #sharedKey} names them. */
-  private static final Map<String, List<String>> EXAMPLES =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<String>> EXAMPLES = new ConcurrentHashMap<>();
 
   /** {@link #shapes} of the formats asked for before (the catalog's, mostly); thread-safe. */
-  private static final Map<String, List<Glob>> SHAPES =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<Glob>> SHAPES = new ConcurrentHashMap<>();
 
   /** The format as automata: one per alternative and account shape. */
   static List<Glob> shapes(String arnFormat) {

@@ -5,11 +5,13 @@ import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One statement's elements decided one at a time, with the evaluator's own rules: whether its
@@ -56,15 +58,15 @@ public final class StatementParts {
    * @param wildcardMatches the names each wildcard value matches, by value, remembered across calls
    *     for the same {@code names} (thread-safe; the same values recur across policies)
    */
-  public java.util.BitSet actionsHolding(
+  public BitSet actionsHolding(
       String servicePrefix,
       List<String> names,
       Map<String, Integer> byLowerName,
-      Map<String, java.util.BitSet> wildcardMatches) {
+      Map<String, BitSet> wildcardMatches) {
     if (actionsByService == null) {
       indexActions();
     }
-    java.util.BitSet matched = new java.util.BitSet();
+    BitSet matched = new BitSet();
     for (StringElement e :
         actionsByService.getOrDefault(
             servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService)) {
@@ -83,7 +85,7 @@ public final class StatementParts {
             wildcardMatches.computeIfAbsent(
                 v,
                 value -> {
-                  java.util.BitSet m = new java.util.BitSet();
+                  BitSet m = new BitSet();
                   for (int i = 0; i < names.size(); i++) {
                     if (WildcardMatcher.matches(value, names.get(i))) {
                       m.set(i);
@@ -95,7 +97,7 @@ public final class StatementParts {
     }
     boolean negated = statement.action().isEmpty();
     if (negated && statement.notAction().isEmpty()) {
-      return new java.util.BitSet();
+      return new BitSet();
     }
     if (negated) {
       matched.flip(0, names.size());
@@ -133,7 +135,7 @@ public final class StatementParts {
    * null when it may let through actions of any service (NotAction, or a value whose service part
    * has a wildcard or is not ASCII).
    */
-  public java.util.Set<String> onlyServices() {
+  public Set<String> onlyServices() {
     if (actionsByService == null) {
       indexActions();
     }
