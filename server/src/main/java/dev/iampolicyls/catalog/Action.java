@@ -15,6 +15,7 @@ public final class Action {
   private final int position;
   private String resourceTypesKey; // built on first use; a benign race builds the same string
   private ActionConditionKeys.KeySet keyLookup; // likewise: an equal, immutable set
+  private String qualifiedName; // likewise: comparisons ask for it for every action of a service
 
   Action(
       Service service,
@@ -53,7 +54,12 @@ public final class Action {
 
   /** {@code prefix:Name}, e.g. {@code s3:GetObject}. */
   public String qualifiedName() {
-    return service.prefix() + ":" + name;
+    String q = qualifiedName;
+    if (q == null) {
+      q = service.prefix() + ":" + name;
+      qualifiedName = q;
+    }
+    return q;
   }
 
   public String description() {

@@ -6,16 +6,15 @@ import dev.iampolicyls.compare.PolicyComparison;
 import dev.iampolicyls.compare.Verdict;
 import dev.iampolicyls.config.ReferencePolicy;
 import dev.iampolicyls.policy.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * An Allow statement that grants access a reference policy of the configuration does not: the
- * comparison (see {@link PolicyComparison}) finds a request the statement lets through and the
- * reference denies, confirmed by the evaluator, and the message gives it. When the comparison
- * cannot decide, {@link ReferencePolicyUndecidedCheck} says so instead.
+ * comparison (see {@link PolicyComparison#exceedingStatements}) finds a request the statement lets
+ * through, no Deny of the policy stops and the reference denies, confirmed by the evaluator, and
+ * the message gives the first it finds. When the comparison cannot decide, {@link
+ * ReferencePolicyUndecidedCheck} says so instead.
  */
 final class ExceedsReferencePolicyCheck extends PolicyCheck {
   ExceedsReferencePolicyCheck() {
@@ -29,14 +28,15 @@ final class ExceedsReferencePolicyCheck extends PolicyCheck {
       if (comparison.verdict() != Verdict.FAIL) {
         continue;
       }
-      Map<String, List<NewAccess>> byStatement = new HashMap<>();
+      // Each statement with the first witness that names it.
+      Map<String, NewAccess> byStatement = new HashMap<>();
       for (NewAccess n : comparison.newAccess()) {
         for (String path : n.newStatements()) {
-          byStatement.computeIfAbsent(path, k -> new ArrayList<>()).add(n);
+          byStatement.putIfAbsent(path, n);
         }
       }
       for (Statement s : context.policy().statements()) {
-        List<NewAccess> access = byStatement.get(PolicyComparison.path(s));
+        NewAccess access = byStatement.get(PolicyComparison.path(s));
         if (access != null) {
           context.reportMissing(this, s.node(), message(reference, access));
         }
@@ -44,20 +44,11 @@ final class ExceedsReferencePolicyCheck extends PolicyCheck {
     }
   }
 
-  private static String message(ReferencePolicy reference, List<NewAccess> access) {
-    StringBuilder m =
-        new StringBuilder("Grants ")
-            .append(access.get(0).sentence())
-            .append(", which ")
-            .append(ReferenceComparisons.describe(reference))
-            .append(" does not.");
-    if (access.size() > 1) {
-      int others = access.size() - 1;
-      m.append(" The statement grants ")
-          .append(others)
-          .append(others == 1 ? " other kind" : " other kinds")
-          .append(" of access beyond it.");
-    }
-    return m.toString();
+  private static String message(ReferencePolicy reference, NewAccess access) {
+    return "Grants "
+        + access.sentence()
+        + ", which "
+        + ReferenceComparisons.describe(reference)
+        + " does not.";
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
- * The comparison of a document with a reference policy of the configuration (does the document
- * grant anything the reference does not?), made once per run for the checks that report on it.
+ * The comparison of a document with a reference policy of the configuration (which of its Allow
+ * statements grant something the reference does not, each with a first witness; see {@link
+ * PolicyComparison#exceedingStatements}), made once per run for the checks that report on it.
  */
 final class ReferenceComparisons {
   private ReferenceComparisons() {}
@@ -35,7 +36,7 @@ final class ReferenceComparisons {
   static Comparison compare(CheckContext context, ReferencePolicy reference, long budgetMillis) {
     Budget budget = new Budget(budgetMillis);
     try {
-      return PolicyComparison.compare(
+      return PolicyComparison.exceedingStatements(
           reference.policy(),
           context.policy(),
           new CompareOptions(

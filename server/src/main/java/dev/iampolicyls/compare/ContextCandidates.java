@@ -56,6 +56,9 @@ final class ContextCandidates {
    *
    * @param type the key's type as the catalog spells it ({@code Bool}, {@code ArrayOfARN}...), or
    *     null when the catalog does not know the key
+   * @param literalShortcut when every string test is a case-sensitive equality, take the classes
+   *     without the search: each value, and one value equal to none ({@link #literalClasses}). The
+   *     same classes as the search finds, with another value standing for the last
    */
   static List<List<String>> of(
       String key,
@@ -64,9 +67,10 @@ final class ContextCandidates {
       boolean multiValued,
       boolean alwaysPresent,
       List<String> extraValues,
-      int maxStates)
+      int maxStates,
+      boolean literalShortcut)
       throws TooMany {
-    List<String> elements = elements(key, type, entries, extraValues, maxStates);
+    List<String> elements = elements(key, type, entries, extraValues, maxStates, literalShortcut);
     List<List<String>> out = new ArrayList<>();
     if (!alwaysPresent) {
       out.add(List.of());
@@ -119,9 +123,13 @@ final class ContextCandidates {
       String type,
       List<ConditionEntry> entries,
       List<String> extraValues,
-      int maxStates)
+      int maxStates,
+      boolean literalShortcut)
       throws TooMany {
     Set<String> out = new LinkedHashSet<>();
+    // The values of the case-sensitive equality tests, while every string test is one.
+    Set<String> literals = new LinkedHashSet<>();
+    boolean onlyLiterals = true;
     List<Observed> strings = new ArrayList<>();
     StringBuilder stringsKey = new StringBuilder().append(maxStates);
     TreeSet<BigDecimal> numbers = new TreeSet<>();
@@ -141,18 +149,22 @@ final class ContextCandidates {
           case StringEquals, StringNotEquals -> {
             strings.add(Observed.of(GlobClasses.literal(v, false)));
             describe(stringsKey, 'E', v);
+            literals.add(v);
           }
           case StringEqualsIgnoreCase, StringNotEqualsIgnoreCase -> {
             strings.add(Observed.of(GlobClasses.literal(v, true)));
             describe(stringsKey, 'I', v);
+            onlyLiterals = false;
           }
           case StringLike, StringNotLike -> {
             strings.add(Observed.of(GlobClasses.glob(v, false)));
             describe(stringsKey, 'G', v);
+            onlyLiterals = false;
           }
           case ArnEquals, ArnLike, ArnNotEquals, ArnNotLike -> {
             strings.add(Observed.arn(v));
             describe(stringsKey, 'A', v);
+            onlyLiterals = false;
           }
           case BinaryEquals -> {
             out.add(v);
@@ -193,8 +205,11 @@ final class ContextCandidates {
     for (String v : extraValues) {
       strings.add(Observed.of(GlobClasses.literal(v, false)));
       describe(stringsKey, 'E', v);
+      literals.add(v);
     }
-    if (!strings.isEmpty()) {
+    if (!strings.isEmpty() && onlyLiterals && literalShortcut) {
+      out.addAll(literalClasses(literals));
+    } else if (!strings.isEmpty()) {
       List<String> classes = STRING_CLASSES.get(stringsKey.toString());
       if (classes == null) {
         try {
@@ -220,6 +235,20 @@ final class ContextCandidates {
       out.add(presentValue(type)); // only Null tests: any present value will do
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The classes of values that case-sensitive equality tests tell apart: each value (the tests
+   * equal to it hold), and any other (none holds), for which a value equal to none stands.
+   */
+  static List<String> literalClasses(Set<String> values) {
+    List<String> out = new ArrayList<>(values);
+    String other = "example";
+    for (int i = 1; values.contains(other); i++) {
+      other = "example" + i;
+    }
+    out.add(other);
+    return out;
   }
 
   /** A value of the type, for a key whose tests only ask whether it is present. */

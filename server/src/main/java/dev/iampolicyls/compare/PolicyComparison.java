@@ -20,9 +20,12 @@ import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.PolicyType;
 import dev.iampolicyls.policy.Statement;
+import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -80,6 +84,30 @@ public final class PolicyComparison {
             options,
             unwanted)
         .run();
+  }
+
+  /**
+   * Which Allow statements of POLICY let through some request REFERENCE does not allow, each with
+   * its first witness: a statement exceeds when some request it applies to is allowed by POLICY (no
+   * Deny of POLICY stops it) and not by REFERENCE. Each {@link NewAccess} is one witness, confirmed
+   * by the evaluator, naming every Allow statement that applies to it; the search for a statement
+   * stops at its first witness, so unlike {@link #compare} this does not list every kind of new
+   * access, and the witnesses leave out the condition keys of statements that cannot meet any new
+   * access. UNKNOWN, with the reasons, when that cannot be decided.
+   */
+  public static Comparison exceedingStatements(
+      Policy reference, Policy policy, CompareOptions options, BooleanSupplier unwanted) {
+    PolicyType type =
+        options.policyType() != null ? options.policyType() : PolicyType.infer(policy);
+    PolicyRole role = roleOf(type);
+    Run run =
+        new Run(
+            new NamedPolicy("OLD", role, reference),
+            new NamedPolicy("NEW", role, policy),
+            options,
+            unwanted);
+    run.byStatement = true;
+    return run.run();
   }
 
   static PolicyRole roleOf(PolicyType type) {
@@ -175,9 +203,19 @@ public final class PolicyComparison {
     private final List<List<List<String>>> keyValues = new ArrayList<>();
     private final List<String> variableNames = new ArrayList<>();
     private final List<List<String>> variableValues = new ArrayList<>();
-    private BitSet[] baseDomains;
+    private final List<BitSet> baseDomains = new ArrayList<>();
     private int work;
     private final BooleanSupplier unwanted;
+
+    /** Search a first witness per NEW Allow statement ({@link #exceedingStatements}). */
+    boolean byStatement;
+
+    /**
+     * The parts whose variables, condition keys, resources and principals are split into classes:
+     * all of them for {@link #compare}; by statement, those that name an action of some group left
+     * to search (the others never apply to a request that could be new access).
+     */
+    private BitSet relevant;
 
     Run(
         NamedPolicy oldPolicy,
@@ -217,6 +255,11 @@ public final class PolicyComparison {
     private Comparison decide() throws Undecided {
       collectParts(oldPolicy, false);
       collectParts(newPolicy, true);
+      if (byStatement) {
+        return decideByStatement();
+      }
+      relevant = new BitSet();
+      relevant.set(0, parts.size());
       collectVariables();
       // Counted first: past the bound the answer is UNKNOWN whatever the rest says, and the classes
       // of the condition keys take seconds to find in the policies with most variables.
@@ -241,42 +284,18 @@ public final class PolicyComparison {
         throw groupsUndecided;
       }
       List<Optional<RequestPrincipal>> principals = principals();
-      List<BitSet> principalTruth = new ArrayList<>();
-      for (Optional<RequestPrincipal> p : principals) {
-        BitSet t = new BitSet();
-        for (int i = 0; i < parts.size(); i++) {
-          if (parts.get(i).parts().principalHolds(p)) {
-            t.set(i);
-          }
-        }
-        principalTruth.add(t);
-      }
+      List<BitSet> principalTruth = principalTruth(principals);
       Map<String, Found> found = new LinkedHashMap<>();
       for (Map<String, String> assignment : assignments) {
         RequestContext variables = variableContext(assignment);
-        conditionTables(assignment, variables);
-        ResourceCandidates resources =
-            new ResourceCandidates(
-                resourcePatterns(assignment),
-                GlobStates.MAX_STATES,
-                catalog.memo(RESOURCE_CLASSES_MEMO));
+        conditionTables(assignment, variables, false);
+        ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
         Map<String, BitSet> resourceTruth = new HashMap<>();
         // Distinct sets of statements that apply apart from conditions, each with its requests.
         Map<BitSet, List<Cell>> cells = new LinkedHashMap<>();
         for (ActionGroup g : groups) {
           for (String resource : resourcesOf(g, resources)) {
-            BitSet r =
-                resourceTruth.computeIfAbsent(
-                    resource,
-                    res -> {
-                      BitSet t = new BitSet();
-                      for (int i = 0; i < parts.size(); i++) {
-                        if (parts.get(i).parts().resourceHolds(res, variables)) {
-                          t.set(i);
-                        }
-                      }
-                      return t;
-                    });
+            BitSet r = resourceTruth(resource, variables, resourceTruth);
             for (int pi = 0; pi < principals.size(); pi++) {
               spend(1);
               BitSet t = (BitSet) g.actionVector.clone();
@@ -308,28 +327,421 @@ public final class PolicyComparison {
       return new Comparison(Verdict.FAIL, out, List.of());
     }
 
+    /**
+     * {@link #exceedingStatements}: for each NEW Allow statement not yet settled, cells of the
+     * action groups it names are tried until one gives a witness where it applies; every NEW Allow
+     * that applies to that witness is settled with it. Groups that OLD allows everywhere are left
+     * out first, and only the statements that name an action of the others are split into classes.
+     */
+    private Comparison decideByStatement() throws Undecided {
+      List<ActionGroup> groups = actionGroups();
+      BitSet everywhere = oldAllowsEverywhere();
+      if (!everywhere.isEmpty()) {
+        groups.removeIf(g -> allowedByOld(g.actionVector, everywhere));
+      }
+      if (groups.isEmpty()) {
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
+      relevant = new BitSet();
+      groups.forEach(g -> relevant.or(g.actionVector));
+      collectVariables();
+      List<Map<String, String>> assignments = variableAssignments();
+      allAssignments = assignments;
+      collectKeyTests(); // each key is split when a cell first needs it
+      List<Optional<RequestPrincipal>> principals = principals();
+      List<BitSet> principalTruth = principalTruth(principals);
+      // Actions OLD never allows first: any request there that NEW allows is new access.
+      BitSet oldAllows = new BitSet();
+      Map<String, Integer> newAllowByPath = new HashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        if (!p.isNew() && p.allow()) {
+          oldAllows.set(i);
+        } else if (p.isNew() && p.allow()) {
+          newAllowByPath.put(p.path(), i);
+        }
+      }
+      List<ActionGroup> ordered = new ArrayList<>(groups);
+      ordered.sort(Comparator.comparing(g -> g.actionVector.intersects(oldAllows) ? 1 : 0));
+      BitSet open = new BitSet();
+      for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+        if (parts.get(i).isNew() && parts.get(i).allow()) {
+          open.set(i);
+        }
+      }
+      List<NewAccess> out = new ArrayList<>();
+      for (Map<String, String> assignment : assignments) {
+        if (open.isEmpty()) {
+          break;
+        }
+        RequestContext variables = variableContext(assignment);
+        conditionTables(assignment, variables, true);
+        ResourceCandidates resources = resourceCandidates(relevantParts(), assignment);
+        Map<String, PartTruth> resourceTruth = new HashMap<>();
+        for (int s = open.nextSetBit(0); s >= 0; s = open.nextSetBit(s + 1)) {
+          // The statement's own patterns filled in first, then the ARNs they tell apart (far
+          // fewer classes than those of every statement): mostly one of them is a witness.
+          List<Part> own = List.of(parts.get(s));
+          List<ResourceCandidates> passes =
+              List.of(
+                  ResourceCandidates.examples(resourcePatterns(own, assignment)),
+                  resourceCandidates(own, assignment, GlobStates.MAX_STATES_FIRST_PASS),
+                  resources);
+          resourceMet = false;
+          NewAccess found =
+              firstWitness(
+                  s, ordered, passes, resourceTruth, variables, principals, principalTruth);
+          if (found != null) {
+            out.add(found);
+            for (String path : found.newStatements()) {
+              open.clear(newAllowByPath.get(path));
+            }
+          } else if (!resourceMet
+              && !readsVariables(parts.get(s).parts().statement().resources())) {
+            // Its Resource matches no ARN its actions act on, whatever the variables' values: it
+            // never applies (StatementNeverApplies), and the other choices need not ask again.
+            open.clear(s);
+          }
+        }
+      }
+      if (out.isEmpty()) {
+        return new Comparison(Verdict.PASS, List.of(), List.of());
+      }
+      return new Comparison(Verdict.FAIL, out, List.of());
+    }
+
+    /** Whether the last {@link #firstWitness} met a resource its statement's Resource matches. */
+    private boolean resourceMet;
+
+    private static boolean readsVariables(List<StringElement> values) {
+      return values.stream().anyMatch(v -> v.value().contains("${"));
+    }
+
+    /**
+     * A confirmed witness where the NEW Allow of part {@code allow} applies, under one choice of
+     * the variables' values; null when there is none.
+     */
+    private NewAccess firstWitness(
+        int allow,
+        List<ActionGroup> groups,
+        List<ResourceCandidates> passes,
+        Map<String, PartTruth> resourceTruth,
+        RequestContext variables,
+        List<Optional<RequestPrincipal>> principals,
+        List<BitSet> principalTruth)
+        throws Undecided {
+      // The answer depends only on the set of statements that apply apart from conditions.
+      Set<BitSet> tried = new HashSet<>();
+      RequestContext quickContext = quickContext(allow, variables);
+      // The quick context on the first candidates of every group before any exact search, which
+      // splits the keys of every statement the cell meets.
+      NewAccess quick =
+          firstWitness(
+              allow,
+              groups,
+              passes.get(0),
+              false,
+              false,
+              quickContext,
+              tried,
+              resourceTruth,
+              variables,
+              principals,
+              principalTruth);
+      if (quick != null) {
+        return quick;
+      }
+      for (int pass = 0; pass < passes.size(); pass++) {
+        NewAccess found =
+            firstWitness(
+                allow,
+                groups,
+                passes.get(pass),
+                pass == passes.size() - 1,
+                true,
+                pass == 0 ? null : quickContext, // tried on these just above
+                tried,
+                resourceTruth,
+                variables,
+                principals,
+                principalTruth);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * One pass of {@link #firstWitness} over the resources of one set of candidates, format by
+     * format so that the classes of a group's other formats are not split once there is a witness.
+     * A pass that is not {@code complete} skips a format with too many classes (a later pass
+     * decides it); one not {@code exact} tries only the quick context.
+     */
+    private NewAccess firstWitness(
+        int allow,
+        List<ActionGroup> groups,
+        ResourceCandidates resources,
+        boolean complete,
+        boolean exact,
+        RequestContext quickContext,
+        Set<BitSet> tried,
+        Map<String, PartTruth> resourceTruth,
+        RequestContext variables,
+        List<Optional<RequestPrincipal>> principals,
+        List<BitSet> principalTruth)
+        throws Undecided {
+      for (ActionGroup g : groups) {
+        if (!g.actionVector.get(allow)) {
+          continue;
+        }
+        int formats = g.formats == null || g.formats.isEmpty() ? 1 : g.formats.size();
+        for (int f = 0; f < formats; f++) {
+          List<String> candidates;
+          try {
+            candidates = resourcesOf(g, f, resources);
+          } catch (Undecided e) {
+            if (complete) {
+              throw e;
+            }
+            continue;
+          }
+          for (String resource : candidates) {
+            BitSet r = resourceTruth(resource, g.actionVector, variables, resourceTruth);
+            if (!r.get(allow)) {
+              continue;
+            }
+            resourceMet = true;
+            for (int pi = 0; pi < principals.size(); pi++) {
+              spend(1);
+              BitSet t = (BitSet) g.actionVector.clone();
+              t.and(r);
+              t.and(principalTruth.get(pi));
+              if (!t.get(allow) || tried.contains(t)) {
+                continue;
+              }
+              Cell cell = new Cell(g, resource, principals.get(pi));
+              NewAccess quick = quickWitness(cell, allow, quickContext);
+              if (quick != null) {
+                return quick;
+              }
+              if (!exact) {
+                continue;
+              }
+              int[] chosen = solve(t, allow);
+              if (chosen == null) {
+                tried.add(t);
+                continue;
+              }
+              Request witness = witness(cell, context(chosen, variables));
+              Evaluation byNew = confirm(witness);
+              if (byNew != null) {
+                return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
+              }
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A context under which the condition of the NEW Allow of part {@code allow} holds, found from
+     * its own tests alone (per key, the first of {@link #quickValues} that passes them all), with
+     * the variables' values; other keys are absent. Null when there is none. Cheaper than splitting
+     * the keys of every statement a cell meets, and mostly a witness (a Deny or a reference
+     * statement with a condition seldom holds without its keys).
+     */
+    private RequestContext quickContext(int allow, RequestContext variables) {
+      Part p = parts.get(allow);
+      Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
+      for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+        byKey.computeIfAbsent(e.key().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+      }
+      List<RequestContext.Entry> entries = new ArrayList<>(variables.entries());
+      for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
+        String name = k.getValue().get(0).key();
+        List<List<String>> values;
+        try {
+          values = quickValues(k.getKey(), k.getValue());
+        } catch (ContextCandidates.TooMany e) {
+          return null;
+        }
+        List<String> chosen = null;
+        for (List<String> v : values) {
+          RequestContext ctx =
+              RequestContext.of(List.of(new RequestContext.Entry(name, v)))
+                  .withDefaults(variables.entries());
+          if (k.getValue().stream().allMatch(e -> p.parts().conditionHolds(e, ctx))) {
+            chosen = v;
+            break;
+          }
+        }
+        if (chosen == null) {
+          return null;
+        }
+        if (!chosen.isEmpty()) {
+          entries.add(new RequestContext.Entry(name, chosen));
+        }
+      }
+      return RequestContext.of(entries);
+    }
+
+    /**
+     * The values of a key worth trying against one statement's tests on it. For tests that all
+     * compare strings or ARNs: the key absent (unless always present), each tested value with its
+     * wildcards filled in, and a value unlike them, as single values (a guess, not one per class);
+     * for others, the classes those tests tell apart.
+     */
+    private List<List<String>> quickValues(String lowerKey, List<ConditionEntry> tests)
+        throws ContextCandidates.TooMany {
+      String name = tests.get(0).key();
+      boolean present = alwaysPresent(lowerKey, oldPolicy.role() == PolicyRole.IDENTITY);
+      Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
+      if (!tests.stream().allMatch(Run::isString)) {
+        boolean qualified =
+            tests.stream()
+                .anyMatch(
+                    e ->
+                        e.operator()
+                            .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
+                            .orElse(false));
+        return ContextCandidates.of(
+            name,
+            inCatalog.map(ConditionKey::type).orElse(null),
+            tests,
+            qualified || inCatalog.isEmpty() || inCatalog.get().type().startsWith("ArrayOf"),
+            present,
+            List.of(),
+            GlobStates.MAX_STATES_FIRST_PASS,
+            true);
+      }
+      List<List<String>> out = new ArrayList<>();
+      if (!present) {
+        out.add(List.of());
+      }
+      for (ConditionEntry e : tests) {
+        for (var node : e.values()) {
+          String v = ContextCandidates.text(node);
+          if (v != null) {
+            out.add(List.of(v.replace("*", "example").replace('?', 'x')));
+          }
+        }
+      }
+      out.add(List.of("example"));
+      return out;
+    }
+
+    /**
+     * The request of a cell under {@link #quickContext} when the evaluator confirms it is new
+     * access where the NEW Allow of part {@code allow} applies; null otherwise.
+     */
+    private NewAccess quickWitness(Cell cell, int allow, RequestContext quickContext) {
+      if (quickContext == null) {
+        return null;
+      }
+      Request witness = witness(cell, quickContext);
+      Evaluation byNew = evaluate(newPolicy, witness);
+      if (!inForce(byNew) || !allows(byNew) || allows(oldPolicy, witness)) {
+        return null;
+      }
+      List<String> statements = applyingNewAllows(byNew);
+      if (!statements.contains(parts.get(allow).path())) {
+        return null;
+      }
+      return new NewAccess(witness, statements, cell.group().actions.size());
+    }
+
+    /**
+     * The parts whose Principal lets each principal through (the parts outside {@link #relevant}
+     * never take part).
+     */
+    private List<BitSet> principalTruth(List<Optional<RequestPrincipal>> principals) {
+      List<BitSet> out = new ArrayList<>();
+      for (Optional<RequestPrincipal> p : principals) {
+        BitSet t = new BitSet();
+        for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+          if (parts.get(i).parts().principalHolds(p)) {
+            t.set(i);
+          }
+        }
+        out.add(t);
+      }
+      return out;
+    }
+
+    /** Which parts have been asked about one resource, and which of them let it through. */
+    private record PartTruth(BitSet asked, BitSet holds) {}
+
+    /**
+     * The parts among {@code among} whose Resource lets the resource through (and perhaps others
+     * asked before), each part asked once per variables' values: a cell needs only its group's.
+     */
+    private BitSet resourceTruth(
+        String resource, BitSet among, RequestContext variables, Map<String, PartTruth> known) {
+      PartTruth truth =
+          known.computeIfAbsent(resource, k -> new PartTruth(new BitSet(), new BitSet()));
+      for (int i = among.nextSetBit(0); i >= 0; i = among.nextSetBit(i + 1)) {
+        if (!truth.asked().get(i)) {
+          truth.asked().set(i);
+          if (parts.get(i).parts().resourceHolds(resource, variables)) {
+            truth.holds().set(i);
+          }
+        }
+      }
+      return truth.holds();
+    }
+
+    /** The parts whose Resource lets the resource through, remembered per variables' values. */
+    private BitSet resourceTruth(
+        String resource, RequestContext variables, Map<String, BitSet> known) {
+      return known.computeIfAbsent(
+          resource,
+          res -> {
+            BitSet t = new BitSet();
+            for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+              if (parts.get(i).parts().resourceHolds(res, variables)) {
+                t.set(i);
+              }
+            }
+            return t;
+          });
+    }
+
+    /**
+     * The evaluator's outcome of NEW on the request of a cell, once the evaluator confirms that NEW
+     * allows it and OLD does not; null when neither policy takes part (RCPs do not restrict the
+     * service).
+     */
+    private Evaluation confirm(Request witness) throws Undecided {
+      Evaluation byNew = evaluate(newPolicy, witness); // asked three questions
+      if (!inForce(byNew)) {
+        return null;
+      }
+      if (!allows(byNew) || allows(oldPolicy, witness)) {
+        throw new Undecided(
+            "internal: a candidate witness was not confirmed by the evaluator ("
+                + witness.action()
+                + " on "
+                + witness.resource()
+                + ")");
+      }
+      return byNew;
+    }
+
+    private Request witness(Cell cell, RequestContext context) {
+      return new Request(
+          bestAction(cell.group()), cell.resource(), cell.principal(), Optional.empty(), context);
+    }
+
     /** Confirms the witness of each request of a cell and adds it to its group of new access. */
     private void report(List<Cell> cellRequests, RequestContext context, Map<String, Found> found)
         throws Undecided {
       for (Cell cell : cellRequests) {
-        Request witness =
-            new Request(
-                bestAction(cell.group()),
-                cell.resource(),
-                cell.principal(),
-                Optional.empty(),
-                context);
-        Evaluation byNew = evaluate(newPolicy, witness); // asked three questions below
-        if (!inForce(byNew)) {
+        Request witness = witness(cell, context);
+        Evaluation byNew = confirm(witness);
+        if (byNew == null) {
           continue; // RCPs do not restrict this service: neither policy takes part
-        }
-        if (!allows(byNew) || allows(oldPolicy, witness)) {
-          throw new Undecided(
-              "internal: a candidate witness was not confirmed by the evaluator ("
-                  + witness.action()
-                  + " on "
-                  + witness.resource()
-                  + ")");
         }
         List<String> statements = applyingNewAllows(byNew);
         String groupKey = String.join(",", statements) + "\n" + cell.group().actionVector;
@@ -405,6 +817,14 @@ public final class PolicyComparison {
       return false;
     }
 
+    private List<Part> relevantParts() {
+      List<Part> out = new ArrayList<>();
+      for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+        out.add(parts.get(i));
+      }
+      return out;
+    }
+
     private void collectParts(NamedPolicy policy, boolean isNew) {
       for (Statement s : policy.policy().statements()) {
         if (!s.isAllow() && !s.isDeny()) {
@@ -419,7 +839,7 @@ public final class PolicyComparison {
     private void collectVariables() throws Undecided {
       Map<String, String> names = new LinkedHashMap<>();
       Set<String> written = Variables.newSet();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         Statement s = p.parts().statement();
         for (var r : s.resources()) {
           Variables.segments(r.value(), written);
@@ -513,120 +933,213 @@ public final class PolicyComparison {
       return RequestContext.of(entries);
     }
 
-    /** Every condition key and its candidate values. */
+    /** Every condition key and its candidate values, in the order the statements name them. */
     private void collectKeys() throws Undecided {
-      Map<String, List<ConditionEntry>> byKey = new LinkedHashMap<>();
-      Map<String, Boolean> qualified = new HashMap<>();
-      for (Part p : parts) {
+      collectKeyTests();
+      for (List<ConditionEntry> tests : testsByKey.values()) {
+        keyIndex(tests.get(0).key());
+      }
+    }
+
+    /** The tests on each key of the relevant parts, by key in lower case. */
+    private final Map<String, List<ConditionEntry>> testsByKey = new LinkedHashMap<>();
+
+    /** Whether some test on the key has a set qualifier (ForAllValues, ForAnyValue). */
+    private final Map<String, Boolean> qualifiedByKey = new HashMap<>();
+
+    /** The index in {@link #keys} of each key split so far, by key in lower case. */
+    private final Map<String, Integer> keyIndexes = new HashMap<>();
+
+    /** The tests on every condition key, none of them split into classes yet. */
+    private void collectKeyTests() {
+      for (Part p : relevantParts()) {
         for (ConditionEntry e : p.parts().statement().conditionEntries()) {
           String lower = e.key().toLowerCase(Locale.ROOT);
-          byKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
+          testsByKey.computeIfAbsent(lower, k -> new ArrayList<>()).add(e);
           boolean q =
               e.operator()
                   .map(o -> o.qualifier() != ConditionOperator.Qualifier.NONE)
                   .orElse(false);
-          qualified.merge(lower, q, Boolean::logicalOr);
+          qualifiedByKey.merge(lower, q, Boolean::logicalOr);
         }
-      }
-      boolean identity = oldPolicy.role() == PolicyRole.IDENTITY;
-      for (Map.Entry<String, List<ConditionEntry>> k : byKey.entrySet()) {
-        String name = k.getValue().get(0).key();
-        Optional<ConditionKey> known = catalog.conditionKey(name);
-        boolean multi =
-            qualified.get(k.getKey())
-                || known.isEmpty()
-                || known.get().type().startsWith("ArrayOf");
-        List<String> asVariable = new ArrayList<>();
-        for (int v = 0; v < variableNames.size(); v++) {
-          if (variableNames.get(v).equalsIgnoreCase(name)) {
-            variableValues.get(v).stream().filter(x -> x != null).forEach(asVariable::add);
-          }
-        }
-        // A key compared with a variable's value is compared with each value the variable takes.
-        boolean comparedWithVariable =
-            k.getValue().stream()
-                .flatMap(e -> e.values().stream())
-                .map(ContextCandidates::text)
-                .anyMatch(t -> t != null && t.contains("${"));
-        if (comparedWithVariable) {
-          for (List<String> values : variableValues) {
-            values.stream().filter(x -> x != null).forEach(asVariable::add);
-          }
-        }
-        try {
-          keyValues.add(
-              ContextCandidates.of(
-                  name,
-                  known.map(ConditionKey::type).orElse(null),
-                  k.getValue(),
-                  multi,
-                  alwaysPresent(k.getKey(), identity),
-                  asVariable.stream().distinct().toList(),
-                  GlobStates.MAX_STATES));
-        } catch (ContextCandidates.TooMany e) {
-          throw new Undecided(e.getMessage());
-        }
-        keys.add(name);
       }
     }
 
     /**
-     * Each statement's condition per key under the variables' values, and the keys' domains: a key
-     * that is a variable keeps the value the variable has.
+     * The index of a key in {@link #keys}, its candidate values split into classes the first time
+     * it is asked for (and its domain under the current variables' values added).
      */
-    private void conditionTables(Map<String, String> assignment, RequestContext variables)
-        throws Undecided {
-      baseDomains = new BitSet[keys.size()];
-      for (int k = 0; k < keys.size(); k++) {
-        baseDomains[k] = new BitSet();
-        List<List<String>> values = keyValues.get(k);
-        String lower = keys.get(k).toLowerCase(Locale.ROOT);
-        for (int v = 0; v < values.size(); v++) {
-          boolean consistent =
-              !assignment.containsKey(lower)
-                  || (assignment.get(lower) == null
-                      ? values.get(v).isEmpty()
-                      : values.get(v).equals(List.of(assignment.get(lower))));
-          if (consistent) {
-            baseDomains[k].set(v);
-          }
+    private int keyIndex(String anyCase) throws Undecided {
+      String lower = anyCase.toLowerCase(Locale.ROOT);
+      Integer known = keyIndexes.get(lower);
+      if (known != null) {
+        return known;
+      }
+      List<ConditionEntry> tests = testsByKey.get(lower);
+      String name = tests.get(0).key();
+      Optional<ConditionKey> inCatalog = catalog.conditionKey(name);
+      boolean multi =
+          qualifiedByKey.get(lower)
+              || inCatalog.isEmpty()
+              || inCatalog.get().type().startsWith("ArrayOf");
+      List<String> asVariable = new ArrayList<>();
+      for (int v = 0; v < variableNames.size(); v++) {
+        if (variableNames.get(v).equalsIgnoreCase(name)) {
+          variableValues.get(v).stream().filter(x -> x != null).forEach(asVariable::add);
         }
       }
-      for (Part p : parts) {
-        p.conditions().clear();
-        for (ConditionEntry e : p.parts().statement().conditionEntries()) {
-          int key = keys.indexOf(byKeyName(e.key()));
-          List<List<String>> values = keyValues.get(key);
-          BitSet holds = new BitSet();
-          for (int v = 0; v < values.size(); v++) {
-            spend(1);
-            RequestContext ctx =
-                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
-                    .withDefaults(variables.entries());
-            if (p.parts().conditionHolds(e, ctx)) {
-              holds.set(v);
+      // A key compared with a variable's value is compared with each value the variable takes.
+      boolean comparedWithVariable =
+          tests.stream()
+              .flatMap(e -> e.values().stream())
+              .map(ContextCandidates::text)
+              .anyMatch(t -> t != null && t.contains("${"));
+      if (comparedWithVariable) {
+        for (List<String> values : variableValues) {
+          values.stream().filter(x -> x != null).forEach(asVariable::add);
+        }
+        if (allAssignments != null) {
+          addSubstitutedValues(tests, asVariable);
+        }
+      }
+      try {
+        keyValues.add(
+            ContextCandidates.of(
+                name,
+                inCatalog.map(ConditionKey::type).orElse(null),
+                tests,
+                multi,
+                alwaysPresent(lower, oldPolicy.role() == PolicyRole.IDENTITY),
+                asVariable.stream().distinct().toList(),
+                GlobStates.MAX_STATES,
+                byStatement));
+      } catch (ContextCandidates.TooMany e) {
+        throw new Undecided(e.getMessage());
+      }
+      keys.add(name);
+      int k = keys.size() - 1;
+      keyIndexes.put(lower, k);
+      if (tableAssignment != null) {
+        baseDomains.add(domain(k));
+      }
+      return k;
+    }
+
+    /**
+     * By statement, every choice of the variables' values ({@link #keyIndex} adds each test value
+     * with a variable inside under each of them); null for {@link #compare}.
+     */
+    private List<Map<String, String>> allAssignments;
+
+    /**
+     * A test value with a variable inside a longer text ({@code arn:...:${aws:PrincipalAccount}:x})
+     * holds for that text with the variable's value: each such text, under every choice of the
+     * values (as written and with its wildcards filled in), is a value of the key worth trying.
+     */
+    private void addSubstitutedValues(List<ConditionEntry> tests, List<String> out) {
+      for (ConditionEntry e : tests) {
+        for (var node : e.values()) {
+          String v = ContextCandidates.text(node);
+          if (v == null || !v.contains("${")) {
+            continue;
+          }
+          for (Map<String, String> assignment : allAssignments) {
+            String substituted = Variables.substitute(v, assignment);
+            if (substituted != null) {
+              out.add(substituted);
+              out.add(substituted.replace("*", "example").replace('?', 'x'));
             }
           }
-          p.conditions()
-              .merge(
-                  key,
-                  holds,
-                  (a, b) -> {
-                    BitSet both = (BitSet) a.clone();
-                    both.and(b);
-                    return both;
-                  });
         }
       }
     }
 
-    private String byKeyName(String key) {
-      for (String k : keys) {
-        if (k.equalsIgnoreCase(key)) {
-          return k;
+    /** The variables' values the condition tables are for (null before the first). */
+    private Map<String, String> tableAssignment;
+
+    private RequestContext tableVariables;
+
+    /** The parts whose condition tables are made under the current variables' values. */
+    private final BitSet tabled = new BitSet();
+
+    /**
+     * Starts the condition tables for one choice of the variables' values: the keys' domains (a key
+     * that is a variable keeps the value the variable has) and, unless {@code lazily}, each
+     * relevant statement's condition per key ({@link #table} makes one when a cell needs it).
+     */
+    private void conditionTables(
+        Map<String, String> assignment, RequestContext variables, boolean lazily) throws Undecided {
+      tableAssignment = assignment;
+      tableVariables = variables;
+      baseDomains.clear();
+      for (int k = 0; k < keys.size(); k++) {
+        baseDomains.add(domain(k));
+      }
+      for (Part p : parts) {
+        p.conditions().clear();
+      }
+      tabled.clear();
+      if (!lazily) {
+        for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+          table(i);
         }
       }
-      return key;
+    }
+
+    private BitSet domain(int k) {
+      BitSet domain = new BitSet();
+      List<List<String>> values = keyValues.get(k);
+      String lower = keys.get(k).toLowerCase(Locale.ROOT);
+      for (int v = 0; v < values.size(); v++) {
+        boolean consistent =
+            !tableAssignment.containsKey(lower)
+                || (tableAssignment.get(lower) == null
+                    ? values.get(v).isEmpty()
+                    : values.get(v).equals(List.of(tableAssignment.get(lower))));
+        if (consistent) {
+          domain.set(v);
+        }
+      }
+      return domain;
+    }
+
+    /** Makes the condition tables of the parts of a cell that have none yet. */
+    private void table(BitSet cell) throws Undecided {
+      for (int i = cell.nextSetBit(0); i >= 0; i = cell.nextSetBit(i + 1)) {
+        table(i);
+      }
+    }
+
+    /** One statement's condition per key, as the values of the key that make it hold. */
+    private void table(int partIndex) throws Undecided {
+      if (tabled.get(partIndex)) {
+        return;
+      }
+      tabled.set(partIndex);
+      Part p = parts.get(partIndex);
+      for (ConditionEntry e : p.parts().statement().conditionEntries()) {
+        int key = keyIndex(e.key());
+        List<List<String>> values = keyValues.get(key);
+        BitSet holds = new BitSet();
+        for (int v = 0; v < values.size(); v++) {
+          spend(1);
+          RequestContext ctx =
+              RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
+                  .withDefaults(tableVariables.entries());
+          if (p.parts().conditionHolds(e, ctx)) {
+            holds.set(v);
+          }
+        }
+        p.conditions()
+            .merge(
+                key,
+                holds,
+                (a, b) -> {
+                  BitSet both = (BitSet) a.clone();
+                  both.and(b);
+                  return both;
+                });
+      }
     }
 
     private RequestContext context(int[] assignment, RequestContext variables) {
@@ -645,33 +1158,50 @@ public final class PolicyComparison {
      * and OLD does not allow: OLD has no Allow that applies, or a Deny that does. Null if none.
      */
     private int[] solve(BitSet t) throws Undecided {
-      List<Part> newAllows = new ArrayList<>();
+      for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
+        if (parts.get(i).isNew() && parts.get(i).allow()) {
+          int[] found = solve(t, i);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * As {@link #solve(BitSet)}, with the NEW Allow of part {@code allowIndex} the one to apply.
+     */
+    private int[] solve(BitSet t, int allowIndex) throws Undecided {
+      table(t);
       List<Part> newDenies = new ArrayList<>();
       List<Part> oldAllows = new ArrayList<>();
       List<Part> oldDenies = new ArrayList<>();
       for (int i = t.nextSetBit(0); i >= 0; i = t.nextSetBit(i + 1)) {
         Part p = parts.get(i);
-        (p.isNew() ? (p.allow() ? newAllows : newDenies) : (p.allow() ? oldAllows : oldDenies))
-            .add(p);
+        if (p.isNew() && !p.allow()) {
+          newDenies.add(p);
+        } else if (!p.isNew()) {
+          (p.allow() ? oldAllows : oldDenies).add(p);
+        }
       }
-      for (Part allow : newAllows) {
-        BitSet[] domains = fullDomains();
-        if (!restrict(domains, allow)) {
-          continue;
-        }
-        List<Part> mustFail = new ArrayList<>(oldAllows);
-        mustFail.addAll(newDenies);
-        int[] found = search(domains, mustFail);
-        if (found != null) {
-          return found;
-        }
-        for (Part deny : oldDenies) {
-          BitSet[] withDeny = copy(domains);
-          if (restrict(withDeny, deny)) {
-            found = search(withDeny, newDenies);
-            if (found != null) {
-              return found;
-            }
+      Part allow = parts.get(allowIndex);
+      BitSet[] domains = fullDomains();
+      if (!restrict(domains, allow)) {
+        return null;
+      }
+      List<Part> mustFail = new ArrayList<>(oldAllows);
+      mustFail.addAll(newDenies);
+      int[] found = search(domains, mustFail);
+      if (found != null) {
+        return found;
+      }
+      for (Part deny : oldDenies) {
+        BitSet[] withDeny = copy(domains);
+        if (restrict(withDeny, deny)) {
+          found = search(withDeny, newDenies);
+          if (found != null) {
+            return found;
           }
         }
       }
@@ -679,7 +1209,11 @@ public final class PolicyComparison {
     }
 
     private BitSet[] fullDomains() {
-      return copy(baseDomains);
+      BitSet[] c = new BitSet[baseDomains.size()];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (BitSet) baseDomains.get(k).clone();
+      }
+      return c;
     }
 
     private static BitSet[] copy(BitSet[] domains) {
@@ -791,7 +1325,50 @@ public final class PolicyComparison {
     /** An action's ARN formats, and their text as group keys compare them. */
     private record Formats(List<String> list, String text) {}
 
-    private static final Object FORMATS_MEMO = new Object();
+    private static final Object SERVICE_ACTIONS_MEMO = new Object();
+
+    /**
+     * A service's actions' qualified names in catalog order, and the position of each in lower case
+     * (null when a name or the prefix is not plain ASCII: then each action is matched on its own);
+     * each action's formats, and the actions of each formats in the order they first occur; the
+     * names each wildcard Action value matches (values such as {@code ec2:Describe*} recur in most
+     * policies).
+     */
+    private record ServiceActions(
+        List<String> names,
+        Map<String, Integer> byLowerName,
+        List<Formats> formats,
+        List<FormatsActions> byFormats,
+        Map<String, BitSet> wildcardMatches) {}
+
+    private record FormatsActions(Formats formats, List<String> names) {}
+
+    private static ServiceActions of(Service service) {
+      List<String> names = new ArrayList<>();
+      Map<String, Integer> byLowerName = new HashMap<>();
+      List<Formats> formats = new ArrayList<>();
+      Map<String, FormatsActions> byFormats = new LinkedHashMap<>();
+      boolean plain = isPlainPrefix(service.prefix());
+      for (Action a : service.actions()) {
+        String name = a.qualifiedName();
+        plain &= name.chars().allMatch(c -> c < 0x80);
+        byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), names.size());
+        names.add(name);
+        List<String> list = formats(a);
+        Formats f = new Formats(list, String.valueOf(list));
+        formats.add(f);
+        byFormats
+            .computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()))
+            .names()
+            .add(name);
+      }
+      return new ServiceActions(
+          List.copyOf(names),
+          plain ? byLowerName : null,
+          List.copyOf(formats),
+          List.copyOf(byFormats.values()),
+          new ConcurrentHashMap<>());
+    }
 
     /** See {@link ResourceCandidates#ResourceCandidates}: per catalog, as the formats are. */
     private static final Object RESOURCE_CLASSES_MEMO = new Object();
@@ -823,9 +1400,17 @@ public final class PolicyComparison {
 
     private List<ActionGroup> actionGroups() throws Undecided {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
-      Map<String, Formats> formatsByAction = catalog.memo(FORMATS_MEMO);
+      Set<String> newAllowServices = newAllowServices();
+      Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
       for (Service service : catalog.services()) {
-        spend(service.actions().size());
+        // The catalog's count: the actions of a service no statement names are never decoded.
+        spend(service.actionCount());
+        String lowerPrefix = lowerPlainPrefix(service);
+        if (newAllowServices != null
+            && !lowerPrefix.isEmpty()
+            && !newAllowServices.contains(lowerPrefix)) {
+          continue; // the same answer as sortByActions below gives, without asking each statement
+        }
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
@@ -834,11 +1419,42 @@ public final class PolicyComparison {
           continue;
         }
         sortByActions(service.prefix(), false, same, open);
-        for (Action action : service.actions()) {
-          String name = action.qualifiedName();
+        ServiceActions names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        if (open.isEmpty() && !options.stringSemantics()) {
+          // Every action of the service gets the same vector: its groups are its formats'.
+          if (anyNewAllow(same)) {
+            for (FormatsActions b : names.byFormats()) {
+              groups
+                  .computeIfAbsent(
+                      new GroupKey(same, b.formats().text()),
+                      k -> new ActionGroup((BitSet) same.clone(), b.formats().list()))
+                  .actions
+                  .addAll(b.names());
+            }
+          }
+          continue;
+        }
+        BitSet[] holding = new BitSet[open.size()];
+        if (names.byLowerName() != null) {
+          for (int k = 0; k < holding.length; k++) {
+            holding[k] =
+                parts
+                    .get(open.get(k))
+                    .parts()
+                    .actionsHolding(
+                        service.prefix(),
+                        names.names(),
+                        names.byLowerName(),
+                        names.wildcardMatches());
+          }
+        }
+        List<Action> actions = service.actions();
+        for (int a = 0; a < actions.size(); a++) {
+          String name = names.names().get(a);
           BitSet v = (BitSet) same.clone();
-          for (int i : open) {
-            if (parts.get(i).parts().actionHolds(name)) {
+          for (int k = 0; k < holding.length; k++) {
+            int i = open.get(k);
+            if (holding[k] != null ? holding[k].get(a) : parts.get(i).parts().actionHolds(name)) {
               v.set(i);
             }
           }
@@ -846,14 +1462,7 @@ public final class PolicyComparison {
             continue;
           }
           Formats formats =
-              options.stringSemantics()
-                  ? new Formats(null, "null")
-                  : formatsByAction.computeIfAbsent(
-                      name,
-                      k -> {
-                        List<String> list = formats(action);
-                        return new Formats(list, String.valueOf(list));
-                      });
+              options.stringSemantics() ? new Formats(null, "null") : names.formats().get(a);
           groups
               .computeIfAbsent(
                   new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
@@ -865,6 +1474,41 @@ public final class PolicyComparison {
         addActionStrings(groups);
       }
       return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The services outside which no NEW Allow lets an action through, or null when one may let
+     * through actions of any service.
+     */
+    private Set<String> newAllowServices() {
+      Set<String> out = new HashSet<>();
+      for (Part p : parts) {
+        if (p.isNew() && p.allow()) {
+          Set<String> only = p.parts().onlyServices();
+          if (only == null) {
+            return null;
+          }
+          out.addAll(only);
+        }
+      }
+      return out;
+    }
+
+    private static final Object PLAIN_PREFIXES_MEMO = new Object();
+
+    /**
+     * The service's prefix in lower case when Action values are narrowed by it (ASCII, no colon),
+     * or empty.
+     */
+    private String lowerPlainPrefix(Service service) {
+      Map<String, String> known = catalog.memo(PLAIN_PREFIXES_MEMO);
+      return known.computeIfAbsent(
+          service.prefix(), p -> isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "");
+    }
+
+    /** A service prefix that Action values are narrowed by: ASCII, no colon. */
+    private static boolean isPlainPrefix(String prefix) {
+      return prefix.indexOf(':') < 0 && prefix.chars().allMatch(c -> c < 0x80);
     }
 
     /** Actions outside the catalog that the patterns tell apart from every catalog action. */
@@ -931,31 +1575,47 @@ public final class PolicyComparison {
     }
 
     private List<String> resourcesOf(ActionGroup g, ResourceCandidates resources) throws Undecided {
+      if (g.formats == null || g.formats.isEmpty()) {
+        return resourcesOf(g, 0, resources);
+      }
+      List<String> out = new ArrayList<>();
+      for (int f = 0; f < g.formats.size(); f++) {
+        for (String r : resourcesOf(g, f, resources)) {
+          if (!out.contains(r)) {
+            out.add(r);
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The candidates among the ARNs of the group's format number {@code f}. */
+    private List<String> resourcesOf(ActionGroup g, int f, ResourceCandidates resources)
+        throws Undecided {
       try {
         if (g.formats == null) {
           return resources.anyString();
         }
-        if (g.formats.isEmpty()) {
-          return List.of("*");
-        }
-        List<String> out = new ArrayList<>();
-        for (String f : g.formats) {
-          for (String r : resources.forFormat(f)) {
-            if (!out.contains(r)) {
-              out.add(r);
-            }
-          }
-        }
-        return out;
+        return g.formats.isEmpty() ? List.of("*") : resources.forFormat(g.formats.get(f));
       } catch (GlobClasses.TooManyStates e) {
         throw new Undecided("the Resource patterns have too many classes of ARNs to compare");
       }
     }
 
-    /** Every Resource and NotResource value, the variables' values substituted. */
-    private List<String> resourcePatterns(Map<String, String> assignment) {
+    private ResourceCandidates resourceCandidates(List<Part> of, Map<String, String> assignment) {
+      return resourceCandidates(of, assignment, GlobStates.MAX_STATES);
+    }
+
+    private ResourceCandidates resourceCandidates(
+        List<Part> of, Map<String, String> assignment, int maxStates) {
+      return new ResourceCandidates(
+          resourcePatterns(of, assignment), maxStates, catalog.memo(RESOURCE_CLASSES_MEMO));
+    }
+
+    /** Every Resource and NotResource value of the parts, the variables' values substituted. */
+    private List<String> resourcePatterns(List<Part> of, Map<String, String> assignment) {
       List<String> out = new ArrayList<>();
-      for (Part p : parts) {
+      for (Part p : of) {
         for (var r : p.parts().statement().resources()) {
           String text =
               p.parts().variablesOn() ? Variables.substitute(r.value(), assignment) : r.value();
@@ -972,7 +1632,7 @@ public final class PolicyComparison {
         return List.of(Optional.empty());
       }
       List<Statement> statements = new ArrayList<>();
-      for (Part p : parts) {
+      for (Part p : relevantParts()) {
         statements.add(p.parts().statement());
       }
       PrincipalCandidates.Result r = PrincipalCandidates.of(statements);
@@ -987,6 +1647,13 @@ public final class PolicyComparison {
   /** Bounds of the automaton searches. */
   static final class GlobStates {
     static final int MAX_STATES = 50_000;
+
+    /**
+     * The bound of {@link #exceedingStatements}' first pass over a statement's own patterns: a
+     * format with more classes is left to the complete pass, rather than searched to the full bound
+     * (a second and more) only to give up.
+     */
+    static final int MAX_STATES_FIRST_PASS = 2_000;
 
     private GlobStates() {}
   }

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +30,14 @@ final class ResourceCandidates {
   /** Past this many remembered formats and patterns, the shared memo starts again. */
   private static final int SHARED_BOUND = 4_096;
 
+  /** In the shared memo: the format's classes exceed the bound (thrown again, not searched). */
+  private static final List<String> TOO_MANY = List.of("\0too many");
+
   private final List<String> patterns;
   private final int maxStates;
   private final Map<String, List<String>> byFormat = new HashMap<>();
   private final Map<String, List<String>> shared;
+  private final boolean examplesOnly;
 
   /**
    * @param patterns every Resource and NotResource value of both policies, variables substituted
@@ -40,23 +46,58 @@ final class ResourceCandidates {
    *     policies of a batch and the next keystroke mostly ask again
    */
   ResourceCandidates(List<String> patterns, int maxStates, Map<String, List<String>> shared) {
+    this(patterns, maxStates, shared, false);
+  }
+
+  private ResourceCandidates(
+      List<String> patterns,
+      int maxStates,
+      Map<String, List<String>> shared,
+      boolean examplesOnly) {
     this.patterns = patterns.stream().filter(p -> !p.equals("*")).distinct().toList();
     this.maxStates = maxStates;
     this.shared = shared;
+    this.examplesOnly = examplesOnly;
+  }
+
+  /**
+   * Candidates without the search: the format filled in with examples and each pattern filled in,
+   * those that are ARNs of the format. Not one per class; a first guess that costs nothing.
+   */
+  static ResourceCandidates examples(List<String> patterns) {
+    return new ResourceCandidates(patterns, 0, Map.of(), true);
   }
 
   /** The representatives among the ARNs of a catalog format. */
   List<String> forFormat(String arnFormat) throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get(arnFormat);
+    if (known == null && examplesOnly) {
+      List<String> relevant = relevant(arnFormat);
+      String key = sharedKey(arnFormat, relevant);
+      known = EXAMPLES.get(key);
+      if (known == null) {
+        List<Glob> shapes = shapes(arnFormat);
+        known = examples(fill(arnFormat), relevant, s -> fits(shapes, s));
+        if (EXAMPLES.size() > SHARED_BOUND) {
+          EXAMPLES.clear();
+        }
+        EXAMPLES.put(key, known);
+      }
+      byFormat.put(arnFormat, known);
+    }
     if (known == null) {
       List<String> relevant = relevant(arnFormat);
       String key = sharedKey(arnFormat, relevant);
       known = shared.get(key);
       if (known == null) {
-        known =
-            anyService(arnFormat)
-                ? byService(arnFormat)
-                : compute(shapes(arnFormat), relevant, fill(arnFormat), arnsOnly(arnFormat));
+        try {
+          known =
+              anyService(arnFormat)
+                  ? byService(arnFormat)
+                  : compute(shapes(arnFormat), relevant, fill(arnFormat), arnsOnly(arnFormat));
+        } catch (GlobClasses.TooManyStates e) {
+          known = TOO_MANY;
+        }
         if (shared.size() > SHARED_BOUND) {
           shared.clear();
         }
@@ -64,7 +105,30 @@ final class ResourceCandidates {
       }
       byFormat.put(arnFormat, known);
     }
+    if (known == TOO_MANY) {
+      throw new GlobClasses.TooManyStates();
+    }
     return known;
+  }
+
+  /**
+   * The format's example and the patterns filled in, those that fit, without repeats. A pattern is
+   * also filled with a path in its resource part's wildcards, for formats with a slash there (a
+   * bucket pattern {@code arn:aws:s3:::*data*} against the objects' format).
+   */
+  private static List<String> examples(String fill, List<String> patterns, Predicate<String> fits) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(fill);
+    for (String p : patterns) {
+      out.add(fillPattern(p));
+      String[] fields = p.split(":", 6);
+      if (fields.length == 6 && fields[5].indexOf('*') >= 0) {
+        fields[5] = fields[5].replace("*", "example/example");
+        out.add(fillPattern(String.join(":", fields)));
+      }
+    }
+    out.removeIf(fits.negate());
+    return List.copyOf(out);
   }
 
   /**
@@ -83,6 +147,10 @@ final class ResourceCandidates {
   /** The representatives among all strings (string semantics, or a type the catalog lacks). */
   List<String> anyString() throws GlobClasses.TooManyStates {
     List<String> known = byFormat.get("");
+    if (known == null && examplesOnly) {
+      known = examples("*", patterns, s -> true);
+      byFormat.put("", known);
+    }
     if (known == null) {
       known = new ArrayList<>(compute(List.of(), patterns, "*", false));
       if (!known.contains("*")) {
@@ -319,8 +387,26 @@ final class ResourceCandidates {
     return String.join(":", fields);
   }
 
+  /** The examples of a format and its relevant patterns, as {@link #sharedKey} names them. */
+  private static final Map<String, List<String>> EXAMPLES = new ConcurrentHashMap<>();
+
+  /** {@link #shapes} of the formats asked for before (the catalog's, mostly); thread-safe. */
+  private static final Map<String, List<Glob>> SHAPES = new ConcurrentHashMap<>();
+
   /** The format as automata: one per alternative and account shape. */
   static List<Glob> shapes(String arnFormat) {
+    List<Glob> known = SHAPES.get(arnFormat);
+    if (known == null) {
+      known = buildShapes(arnFormat);
+      if (SHAPES.size() > SHARED_BOUND) {
+        SHAPES.clear();
+      }
+      SHAPES.put(arnFormat, known);
+    }
+    return known;
+  }
+
+  private static List<Glob> buildShapes(String arnFormat) {
     List<Glob> out = new ArrayList<>();
     for (String alternative : SEPARATOR.split(arnFormat)) {
       String[] fields = alternative.strip().split(":", 6);
@@ -352,7 +438,7 @@ final class ResourceCandidates {
         out.add(b.build());
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static boolean isPlaceholder(String field) {

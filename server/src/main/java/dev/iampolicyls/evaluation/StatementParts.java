@@ -1,14 +1,17 @@
 package dev.iampolicyls.evaluation;
 
+import dev.iampolicyls.catalog.WildcardMatcher;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One statement's elements decided one at a time, with the evaluator's own rules: whether its
@@ -42,6 +45,66 @@ public final class StatementParts {
     return StatementMatcher.actionHolds(statement, actionCandidates(action), action);
   }
 
+  private static final int MAX_REMEMBERED_WILDCARDS = 4_096;
+
+  /**
+   * Which actions of a service Action or NotAction lets through, as {@link #actionHolds} answers
+   * each, found from the values rather than action by action: a value without wildcards is looked
+   * up, and only the others are matched against every name.
+   *
+   * @param servicePrefix the service, ASCII without a colon
+   * @param names its actions' qualified names, all ASCII
+   * @param byLowerName the position in {@code names} of each name in lower case
+   * @param wildcardMatches the names each wildcard value matches, by value, remembered across calls
+   *     for the same {@code names} (thread-safe; the same values recur across policies)
+   */
+  public BitSet actionsHolding(
+      String servicePrefix,
+      List<String> names,
+      Map<String, Integer> byLowerName,
+      Map<String, BitSet> wildcardMatches) {
+    if (actionsByService == null) {
+      indexActions();
+    }
+    BitSet matched = new BitSet();
+    for (StringElement e :
+        actionsByService.getOrDefault(
+            servicePrefix.toLowerCase(Locale.ROOT), actionsOfAnyService)) {
+      String v = e.value();
+      if (v.indexOf('*') < 0 && v.indexOf('?') < 0 && isAscii(v)) {
+        // Matched ignoring case character by character: for ASCII text, equal ignoring case.
+        Integer at = byLowerName.get(v.toLowerCase(Locale.ROOT));
+        if (at != null) {
+          matched.set(at);
+        }
+      } else {
+        if (wildcardMatches.size() > MAX_REMEMBERED_WILDCARDS) {
+          wildcardMatches.clear(); // an editor's keystrokes add values: start again
+        }
+        matched.or(
+            wildcardMatches.computeIfAbsent(
+                v,
+                value -> {
+                  BitSet m = new BitSet();
+                  for (int i = 0; i < names.size(); i++) {
+                    if (WildcardMatcher.matches(value, names.get(i))) {
+                      m.set(i);
+                    }
+                  }
+                  return m;
+                }));
+      }
+    }
+    boolean negated = statement.action().isEmpty();
+    if (negated && statement.notAction().isEmpty()) {
+      return new BitSet();
+    }
+    if (negated) {
+      matched.flip(0, names.size());
+    }
+    return matched;
+  }
+
   /**
    * Whether Action or NotAction lets every action of a service through, or none of them; empty when
    * it depends on the action (some value may match one of them).
@@ -65,6 +128,21 @@ public final class StatementParts {
       noValueAnswer = Optional.of(StatementMatcher.actionHolds(statement, List.of(), ""));
     }
     return noValueAnswer;
+  }
+
+  /**
+   * The services (service prefixes in lower case) outside which Action lets no action through, or
+   * null when it may let through actions of any service (NotAction, or a value whose service part
+   * has a wildcard or is not ASCII).
+   */
+  public Set<String> onlyServices() {
+    if (actionsByService == null) {
+      indexActions();
+    }
+    if (!actionsOfAnyService.isEmpty() || StatementMatcher.actionHolds(statement, List.of(), "")) {
+      return null;
+    }
+    return actionsByService.keySet();
   }
 
   /** Action or NotAction's answer for an action none of its values may match. */
