@@ -66,8 +66,18 @@ final class TemplateCompletion {
       return Optional.empty();
     }
     Supplier<List<TemplateReference>> refs = () -> references.apply(layout);
+    // Only the resource being edited is read, as a text of its own: the others cannot change what
+    // is proposed here. Its offsets are the template's less the excerpt's shift.
+    TemplateLayout.Excerpt excerpt =
+        text.length() <= PolicyLanguageService.MAX_DOCUMENT_CHARS
+            ? layout.excerptAt(offset)
+            : null; // not read at all, as the whole text would not be
     if (layout.json()) {
-      Optional<HostDocument> read = reader.apply(text);
+      Optional<HostDocument> read =
+          excerpt == null ? Optional.empty() : excerpt.read(excerpt.text());
+      if (read.isEmpty()) {
+        read = reader.apply(text); // no resource here, or one that alone is no template
+      }
       if (read.isEmpty()) {
         return Optional.empty();
       }
@@ -78,12 +88,6 @@ final class TemplateCompletion {
               .map(p -> inJson(text, p, offset, refs, options, cancel))
               .orElse(CompletionResult.EMPTY));
     }
-    // Only the resource being edited is read, as a text of its own: the others cannot change what
-    // is proposed here. Its offsets are the template's less the excerpt's shift.
-    TemplateLayout.Excerpt excerpt =
-        text.length() <= PolicyLanguageService.MAX_DOCUMENT_CHARS
-            ? layout.excerptAt(offset)
-            : null; // not read at all, as the whole text would not be
     String around = excerpt != null ? excerpt.text() : text;
     int shift = excerpt != null ? excerpt.shift() : 0;
     Function<String, Optional<HostDocument>> read = excerpt != null ? excerpt::read : reader;
