@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * kept, and the policy completes as a standalone one would. In YAML the cursor's place comes from
  * the text around it ({@link YamlCursor}), the policy and its statement from the template read with
  * the word being typed blanked (a half-typed line is seldom YAML), and proposals are written in
- * YAML.
+ * YAML. In both, only the resource around the cursor is read ({@link TemplateLayout#excerptAt}),
+ * the whole template only where the cursor is in no resource.
  */
 final class TemplateCompletion {
   private final CompletionEngine engine;
