@@ -1,5 +1,6 @@
 package dev.iampolicyls.embedded;
 
+import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.LineIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -94,6 +95,8 @@ public final class TemplateLayout {
       }
       excerptTrailer = "}}";
       yamlTypes = Map.of();
+      Map<String, String> types = count > 0 ? scan.types(text) : null;
+      jsonTypes = types == null ? null : Collections.unmodifiableMap(types);
       return;
     }
     Scan scan = new Scan(text, bytes);
@@ -160,7 +163,7 @@ public final class TemplateLayout {
   /**
    * The resources by logical name, with their types (or the references table's variant), in
    * document order: a YAML template's from its lines, even while one is half typed; a JSON
-   * template's from a parse, made once.
+   * template's from its pass where that reads them as a parse would, else from a parse, made once.
    */
   public Map<String, String> resourceTypes() {
     if (!json) {
@@ -306,11 +309,15 @@ public final class TemplateLayout {
    * top-level {@code "Resources"} key and its object, and each member of that object whose value is
    * an object or array (its key's quote to the value's closing bracket). Strings are skipped with
    * their escapes; a string that runs into a line end or the text's end (one being typed), a
-   * bracket closing nothing, or a Resources object that does not close leaves the pass incomplete,
-   * and the text is read whole, as before there was a layout.
+   * bracket closing nothing or one of the other kind, or a Resources object that does not close
+   * leaves the pass incomplete, and the text is read whole, as before there was a layout (the
+   * parse's recovery, not this pass, decides what such a text holds).
    */
   private static final class JsonScan extends Lines {
     private static final byte[] RESOURCES_KEY = "\"Resources\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_KEY = "\"Type\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int NO_TYPE = -1;
+    private static final int UNSURE = -2;
     private final byte[] b;
     int rootOpen = -1;
     int resourcesKey = -1;
@@ -320,6 +327,10 @@ public final class TemplateLayout {
     int[] starts = new int[16];
     int[] ends = new int[16];
     private int[] nameEnds = new int[16];
+    private int[] opens = new int[16];
+    private int[] types = new int[16];
+    private int memberOpen = -1;
+    private int memberType = -1;
     int count;
 
     JsonScan(byte[] b) {
@@ -341,6 +352,7 @@ public final class TemplateLayout {
       int n = b.length;
       addLineStart(0);
       int depth = 0;
+      byte[] open = new byte[16]; // the open brackets, innermost last
       int lastKey = -1; // the last string's quote at depth 1, or at depth 2 in Resources
       int lastKeyEnd = -1;
       int member = -1; // the key's quote of the Resources member being read
@@ -359,18 +371,26 @@ public final class TemplateLayout {
             if (depth == 1 || (depth == 2 && inResources())) {
               lastKey = i;
               lastKeyEnd = close;
+            } else if (depth == 3
+                && member >= 0
+                && memberType == NO_TYPE
+                && isKey(i, close, TYPE_KEY)) {
+              memberType = typeValue(close + 1);
             }
             i = close; // the closing quote
           }
           case '{', '[' -> {
-            depth++;
+            if (depth == open.length) {
+              open = Arrays.copyOf(open, depth * 2);
+            }
+            open[depth++] = c;
             if (depth == 1 && rootOpen < 0 && c == '{') {
               rootOpen = i;
             } else if (depth == 2
                 && c == '{'
                 && resourcesOpen < 0
                 && lastKey >= 0
-                && isResourcesKey(lastKey, lastKeyEnd)
+                && isKey(lastKey, lastKeyEnd, RESOURCES_KEY)
                 && onlyColonBetween(lastKeyEnd + 1, i)) {
               resourcesKey = lastKey;
               resourcesOpen = i;
@@ -380,20 +400,21 @@ public final class TemplateLayout {
                 && onlyColonBetween(lastKeyEnd + 1, i)) {
               member = lastKey;
               memberNameEnd = lastKeyEnd;
+              memberOpen = i;
+              memberType = NO_TYPE;
             }
             if (depth <= 2) {
               lastKey = -1;
             }
           }
           case '}', ']' -> {
-            depth--;
-            if (depth < 0) {
-              broken = true;
+            if (depth == 0 || open[--depth] != (c == '}' ? '{' : '[')) {
+              broken = true; // a bracket closing nothing, or another kind: a parse recovers there
               return;
             }
             if (depth == 2 && inResources() && member >= 0) {
               if (c == '}') {
-                add(member, i + 1, memberNameEnd);
+                add(member, i + 1, memberNameEnd, memberOpen, memberType);
               }
               member = -1;
             } else if (depth == 1 && inResources()) {
@@ -431,12 +452,12 @@ public final class TemplateLayout {
       return -1;
     }
 
-    private boolean isResourcesKey(int open, int close) {
-      if (close - open + 1 != RESOURCES_KEY.length) {
+    private boolean isKey(int open, int close, byte[] key) {
+      if (close - open + 1 != key.length) {
         return false;
       }
-      for (int i = 0; i < RESOURCES_KEY.length; i++) {
-        if (b[open + i] != RESOURCES_KEY[i]) {
+      for (int i = 0; i < key.length; i++) {
+        if (b[open + i] != key[i]) {
           return false;
         }
       }
@@ -457,16 +478,77 @@ public final class TemplateLayout {
       return colons == 1;
     }
 
-    private void add(int start, int end, int nameEnd) {
+    private void add(int start, int end, int nameEnd, int open, int type) {
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         ends = Arrays.copyOf(ends, count * 2);
         nameEnds = Arrays.copyOf(nameEnds, count * 2);
+        opens = Arrays.copyOf(opens, count * 2);
+        types = Arrays.copyOf(types, count * 2);
       }
       starts[count] = start;
       ends[count] = end;
       nameEnds[count] = nameEnd;
+      opens[count] = open;
+      types[count] = type;
       count++;
+    }
+
+    /**
+     * After the key {@code "Type"}: the opening quote of its string value; {@link #NO_TYPE} when
+     * the string is not a key (no colon after it); {@link #UNSURE} when its value is something else
+     * (a number, an object), which only a parse reads as a parse would.
+     */
+    private int typeValue(int afterKey) {
+      int i = skipBlanks(afterKey);
+      if (i >= b.length || b[i] != ':') {
+        return NO_TYPE;
+      }
+      i = skipBlanks(i + 1);
+      return i < b.length && b[i] == '"' ? i : UNSURE;
+    }
+
+    private int skipBlanks(int i) {
+      while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+        i++;
+      }
+      return i;
+    }
+
+    /**
+     * The resource types, as a parse reads them ({@link TemplateResources}): each resource's first
+     * {@code Type} string, or the table's variant of it that a property picks (read by parsing that
+     * resource alone); null when a name, a type or a Type's value is one only a parse of the whole
+     * text reads alike (an escape in it, a value that is no string).
+     */
+    Map<String, String> types(String text) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (int k = 0; k < count; k++) {
+        String name = name(text, k);
+        int quote = types[k];
+        if (name == null || quote == UNSURE) {
+          return null;
+        }
+        if (quote < 0) {
+          continue; // no Type written yet
+        }
+        String type = text.substring(quote + 1, stringEnd(quote));
+        if (type.indexOf('\\') >= 0) {
+          return null;
+        }
+        if (CloudFormationReferences.variesByProperty(type)) {
+          HostValue resource =
+              JsonFrontEnd.read(JsonDocument.parse(text.substring(opens[k], ends[k])));
+          HostValue.Mapping properties =
+              resource instanceof HostValue.Mapping r
+                      && r.get("Properties").orElse(null) instanceof HostValue.Mapping m
+                  ? m
+                  : null;
+          type = CloudFormationReferences.tableType(type, properties);
+        }
+        out.put(name, type);
+      }
+      return out;
     }
   }
 

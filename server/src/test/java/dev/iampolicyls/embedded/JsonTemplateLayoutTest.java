@@ -9,6 +9,7 @@ import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * in its layout (it is read whole). Seeded, so a failure names a template that can be made again.
  */
 class JsonTemplateLayoutTest {
+  private static final String LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+
   private static final String[] TYPES = {
-    "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy"
+    "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy", LOAD_BALANCER
   };
 
   @Test
@@ -58,6 +61,18 @@ class JsonTemplateLayoutTest {
     }
   }
 
+  /** A Type that is no string, or has an escape, is read as a parse reads it. */
+  @Test
+  void readsATypeOnlyAParseReadsAlikeAsAParseDoes() {
+    for (String type : List.of("5", "\"AWS::S3::Bucket\\u0020\"", "{\"Ref\": \"T\"}")) {
+      String text =
+          "{\"Resources\": {\"A\": {\"Type\": \"AWS::SQS::Queue\"}, \"B\": {\"Type\": "
+              + type
+              + "}}}";
+      assertEquals(TemplateResources.of(text), TemplateLayout.of(text).resourceTypes(), text);
+    }
+  }
+
   @Test
   void findsNoResourceInAJsonPolicy() {
     String policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Resource\": {\"a\": {}}}]}";
@@ -73,10 +88,11 @@ class JsonTemplateLayoutTest {
     HostValue.Mapping root = (HostValue.Mapping) JsonFrontEnd.read(JsonDocument.parse(text));
     HostValue.Mapping resources = (HostValue.Mapping) root.get("Resources").orElseThrow();
     HostDocument whole = new CloudFormationFormat().read(text).orElseThrow();
+    Map<String, String> parsedTypes = TemplateResources.of(text);
     boolean[] inResource = new boolean[text.length() + 1];
     for (HostValue.Entry e : resources.entries()) {
       String name = e.key().value();
-      String type = ((HostValue.Mapping) e.value()).string("Type").orElse(null);
+      String type = parsedTypes.get(name); // or the table's variant the properties pick
       int start = e.key().offset();
       for (int offset = start; offset <= e.value().end(); offset++) {
         inResource[offset] = true;
@@ -103,6 +119,7 @@ class JsonTemplateLayoutTest {
           excerpt.text().substring(start - excerpt.shift(), e.value().end() - excerpt.shift()),
           what + ": " + name);
     }
+    assertEquals(parsedTypes, layout.resourceTypes(), what);
     for (int offset = 0; offset <= text.length(); offset++) {
       if (!inResource[offset]) {
         assertNull(layout.resourceAt(offset), what + " at " + offset);
@@ -192,6 +209,11 @@ class JsonTemplateLayoutTest {
                   + nl
                   + in
                   + "}";
+          case LOAD_BALANCER ->
+              // The table's variant that the Type property picks; a string "Type" as a value.
+              "{\"Name\": \"Type\", \"Type\": \""
+                  + (random.nextBoolean() ? "network" : "application")
+                  + "\"}";
           default ->
               random.nextBoolean()
                   ? "{\"Tags\": [], \"Description\": \"a \\\"{quoted\\\"} [bracket] \\\\\"}"
