@@ -42,7 +42,7 @@ class JsonTemplateLayoutTest {
   }
 
   @Test
-  void findsNoResourceWhereAStringOrTheResourcesDoNotClose() {
+  void findsNoResourceWhereAStringABracketOrTheResourcesDoNotClose() {
     String template = template(new Random(7));
     int action = template.indexOf("\"Action\": \"") + "\"Action\": \"".length();
     // A string being typed runs into its line's end.
@@ -52,7 +52,10 @@ class JsonTemplateLayoutTest {
             + (lineEnd < 0 ? "" : template.substring(lineEnd)); // compact: to the text's end
     // The text stops inside the Resources object.
     String cut = template.substring(0, action - 1);
-    for (String text : List.of(open, cut)) {
+    // A statement list's bracket taken out: its brace then closes what a bracket opened.
+    int bracket = template.lastIndexOf(']');
+    String unmatched = template.substring(0, bracket) + template.substring(bracket + 1);
+    for (String text : List.of(open, cut, unmatched)) {
       TemplateLayout layout = TemplateLayout.of(text);
       for (int offset = 0; offset <= text.length(); offset++) {
         assertNull(layout.resourceAt(offset), "at " + offset);
