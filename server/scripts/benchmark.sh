@@ -8,8 +8,8 @@
 #   BEFORE=DIR   the batch also times the launcher in DIR (another build's server/target, e.g. a
 #                `git worktree` of an older commit after its `mvn package`), in the same turns
 #   ONLY_TEMPLATES=1 only the templates: a 2,000-line template re-checked after a keystroke,
-#                completion in a 1,500-line template beside the same in a plain policy (in
-#                process, and through the protocol), and
+#                completion in a 1,500-line YAML template and a 2,800-line JSON template
+#                beside the same in a plain policy (in process, and through the protocol), and
 #                `check` of AWS's template collection (CFN_TEMPLATES=DIR, a checkout of
 #                github.com/aws-cloudformation/aws-cloudformation-templates; cloned into
 #                server/target/ when missing)
@@ -93,7 +93,7 @@ batch() {
 templates() {
   echo "== templates: a 2,000-line template re-checked after a keystroke (in process)"
   java -cp "$CP" dev.iampolicyls.embedded.TemplateBenchmark 2000
-  echo "== templates: completion in a template after 100 roles vs the same in a plain policy (in process)"
+  echo "== templates: completion in a YAML and a JSON template after 100 roles vs the same in a plain policy (in process)"
   java -cp "$CP" dev.iampolicyls.embedded.TemplateCompletionBenchmark 100
   echo "== templates: the same completions through the protocol, the launcher (requests alternate)"
   java -cp "$CP" -Dbench.templateCompletion=100 dev.iampolicyls.lsp.ProtocolBenchmark \

@@ -121,6 +121,26 @@ public final class CloudFormationFormat implements HostFormat {
   }
 
   /**
+   * The policies of one resource of a JSON template, read from {@code excerpt} alone (the root's
+   * brace, the Resources key, the resource and closing braces, each character at the template
+   * offset its map gives): what {@link #read} finds in the whole template for that resource, for
+   * the cost of reading it. The documents' text is {@code template}; their syntax errors are not
+   * asked for (the whole template's are its analysis's).
+   */
+  static Optional<HostDocument> readJsonExcerpt(String template, BlankRuns.Squeezed excerpt) {
+    if (!mayBeTemplate(excerpt.text())) {
+      return Optional.empty();
+    }
+    HostValue root =
+        JsonFrontEnd.readEmbedded(JsonDocument.parse(excerpt.text()), excerpt.host(template));
+    if (root instanceof HostValue.Mapping mapping && isTemplate(mapping)) {
+      return Optional.of(
+          new HostDocument(template, new Locator(template).policies(mapping), List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether a YAML text shows what every template has (a format version, or a resource's {@code
    * Type: AWS::...}), without reading it: enough to know a document is a template while one of its
    * resources is being typed.

@@ -133,6 +133,11 @@ public final class CloudFormationReferences {
     return resourceType;
   }
 
+  /** Whether a property's value may pick a variant of this type in the table. */
+  public static boolean variesByProperty(String resourceType) {
+    return VARIED.contains(resourceType);
+  }
+
   /** The table's variant of a type that a property's value picks; null when there is none. */
   public static String variant(String resourceType, String property, String value) {
     if (!VARIED.contains(resourceType)) {

@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * kept, and the policy completes as a standalone one would. In YAML the cursor's place comes from
  * the text around it ({@link YamlCursor}), the policy and its statement from the template read with
  * the word being typed blanked (a half-typed line is seldom YAML), and proposals are written in
- * YAML.
+ * YAML. In both, only the resource around the cursor is read ({@link TemplateLayout#excerptAt}),
+ * the whole template only where the cursor is in no resource.
  */
 final class TemplateCompletion {
   private final CompletionEngine engine;
@@ -66,8 +67,18 @@ final class TemplateCompletion {
       return Optional.empty();
     }
     Supplier<List<TemplateReference>> refs = () -> references.apply(layout);
+    // Only the resource being edited is read, as a text of its own: the others cannot change what
+    // is proposed here. Its offsets are the template's less the excerpt's shift.
+    TemplateLayout.Excerpt excerpt =
+        text.length() <= PolicyLanguageService.MAX_DOCUMENT_CHARS
+            ? layout.excerptAt(offset)
+            : null; // not read at all, as the whole text would not be
     if (layout.json()) {
-      Optional<HostDocument> read = reader.apply(text);
+      Optional<HostDocument> read =
+          excerpt == null ? Optional.empty() : excerpt.read(excerpt.text());
+      if (read.isEmpty()) {
+        read = reader.apply(text); // no resource here, or one that alone is no template
+      }
       if (read.isEmpty()) {
         return Optional.empty();
       }
@@ -78,12 +89,6 @@ final class TemplateCompletion {
               .map(p -> inJson(text, p, offset, refs, options, cancel))
               .orElse(CompletionResult.EMPTY));
     }
-    // Only the resource being edited is read, as a text of its own: the others cannot change what
-    // is proposed here. Its offsets are the template's less the excerpt's shift.
-    TemplateLayout.Excerpt excerpt =
-        text.length() <= PolicyLanguageService.MAX_DOCUMENT_CHARS
-            ? layout.excerptAt(offset)
-            : null; // not read at all, as the whole text would not be
     String around = excerpt != null ? excerpt.text() : text;
     int shift = excerpt != null ? excerpt.shift() : 0;
     Function<String, Optional<HostDocument>> read = excerpt != null ? excerpt::read : reader;

@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Prints completion latency (median, p95, p99) for the same typing in a plain JSON policy and in a
- * YAML template holding that policy after {@code roles} other roles: after a keystroke (a new text:
- * the plain policy's parse, the template's layout and line index included) and again on the same
- * version (the layout kept, as the server keeps it), with the template's p99 over the plain
- * policy's (issue 18 asks for at most 2), e.g. {@code java -cp
+ * YAML template, and in a JSON template, holding that policy after {@code roles} other roles: after
+ * a keystroke (a new text: the plain policy's parse, the template's layout and line index included)
+ * and again on the same version (the layout kept, as the server keeps it), with the template's p99
+ * over the plain policy's (issue 18 asks for at most 2), e.g. {@code java -cp
  * server/target/test-classes:server/target/iam-policy-ls.jar
  * dev.iampolicyls.embedded.TemplateCompletionBenchmark 100}. Not a test: numbers depend on the
  * machine.
@@ -58,32 +58,65 @@ public final class TemplateCompletionBenchmark {
                 return () ->
                     service.complete(parsed, jsonAt, null, CompletionOptions.PLAIN).items().size();
               });
-      // After a keystroke: a new text, whose layout and line index the request makes.
-      long[][] keystroke =
-          time(
-              () -> {
-                String text = copy(yamlText);
-                return () -> {
-                  TemplateLayout layout = TemplateLayout.of(text);
-                  layout.lines();
-                  return complete(service, layout, yamlAt);
-                };
-              });
-      // Again on the same version: its layout made by an earlier request.
-      TemplateLayout kept = TemplateLayout.of(yamlText);
-      long[][] sameVersion = time(() -> () -> complete(service, kept, yamlAt));
-      System.out.printf(
-          "%-14s plain policy: %s | template (%d lines) after a keystroke: %s | p99 ratio %.2f%n",
-          c[0],
-          summary(plain[0]),
-          yamlText.split("\n").length,
-          summary(keystroke[0]),
-          (double) percentile(keystroke[0], 0.99) / percentile(plain[0], 0.99));
-      System.out.printf("%-14s   same version: %s%n", "", summary(sameVersion[0]));
-      System.out.printf(
-          "%-14s   CPU, plain: %s | after a keystroke: %s | same version: %s%n",
-          "", summary(plain[1]), summary(keystroke[1]), summary(sameVersion[1]));
+      String jsonTemplate = jsonTemplate(roles, c[1]);
+      System.out.printf("%-14s plain policy: %s%n", c[0], summary(plain[0]));
+      long[] plainCpu = plain[1];
+      timeTemplate(service, "YAML", yamlText, yamlAt, plain[0], plainCpu);
+      timeTemplate(
+          service,
+          "JSON",
+          jsonTemplate.replace("‸", ""),
+          jsonTemplate.indexOf('‸'),
+          plain[0],
+          plainCpu);
+      System.out.printf("%-14s   CPU, plain: %s%n", "", summary(plainCpu));
     }
+  }
+
+  /**
+   * Times one template after a keystroke (a new text, whose layout and line index the request
+   * makes) and again on the same version (its layout made by an earlier request), and prints both
+   * beside the plain policy's p99.
+   */
+  private static void timeTemplate(
+      PolicyLanguageService service,
+      String format,
+      String text,
+      int offset,
+      long[] plainWall,
+      long[] plainCpu) {
+    long[][] keystroke =
+        time(
+            () -> {
+              String version = copy(text);
+              return () -> {
+                TemplateLayout layout = TemplateLayout.of(version);
+                layout.lines();
+                return complete(service, layout, offset);
+              };
+            });
+    TemplateLayout kept = TemplateLayout.of(text);
+    long[][] sameVersion = time(() -> () -> complete(service, kept, offset));
+    System.out.printf(
+        "%-14s   %s template (%d lines) after a keystroke: %s | p99 ratio %.2f%n",
+        "",
+        format,
+        text.split("\n").length,
+        summary(keystroke[0]),
+        (double) percentile(keystroke[0], 0.99) / percentile(plainWall, 0.99));
+    System.out.printf(
+        "%-14s   %s same version: %s | p99 ratio %.2f%n",
+        "",
+        format,
+        summary(sameVersion[0]),
+        (double) percentile(sameVersion[0], 0.99) / percentile(plainWall, 0.99));
+    System.out.printf(
+        "%-14s   %s CPU after a keystroke: %s | same version: %s | CPU p99 ratio %.2f%n",
+        "",
+        format,
+        summary(keystroke[1]),
+        summary(sameVersion[1]),
+        (double) percentile(keystroke[1], 0.99) / percentile(plainCpu, 0.99));
   }
 
   private static int complete(PolicyLanguageService service, TemplateLayout layout, int offset) {
@@ -137,6 +170,72 @@ public final class TemplateCompletionBenchmark {
                 Statement:
                   - Effect: Allow
                     TYPED
+        """
+            .replace("TYPED", typed));
+    return t.toString();
+  }
+
+  /**
+   * The JSON form of {@link #template}: the same {@code roles} roles and managed policy, whose
+   * statement holds {@code typed} (a JSON fragment, as in {@link #plainPolicy}; the cursor marked
+   * {@code ‸}), one key a line.
+   */
+  public static String jsonTemplate(int roles, String typed) {
+    StringBuilder t = new StringBuilder("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n");
+    t.append("  \"Resources\": {\n");
+    t.append("    \"DataBucket\": {\n      \"Type\": \"AWS::S3::Bucket\"\n    },\n");
+    for (int i = 0; i < roles; i++) {
+      t.append(
+          """
+              "Role%d": {
+                "Type": "AWS::IAM::Role",
+                "Properties": {
+                  "AssumeRolePolicyDocument": {
+                    "Statement": [
+                      {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "lambda.amazonaws.com"},
+                        "Action": "sts:AssumeRole"
+                      }
+                    ]
+                  },
+                  "Policies": [
+                    {
+                      "PolicyName": "read",
+                      "PolicyDocument": {
+                        "Statement": [
+                          {
+                            "Effect": "Allow",
+                            "Action": ["s3:GetObject", "s3:ListBucket"],
+                            "Resource": {"Fn::Sub": "${DataBucket.Arn}/*"}
+                          }
+                        ]
+                      }
+                    }
+                  ]
+                }
+              },
+          """
+              .formatted(i));
+    }
+    t.append(
+        """
+            "Reader": {
+              "Type": "AWS::IAM::ManagedPolicy",
+              "Properties": {
+                "PolicyDocument": {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {
+                      "Effect": "Allow",
+                      TYPED
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
         """
             .replace("TYPED", typed));
     return t.toString();

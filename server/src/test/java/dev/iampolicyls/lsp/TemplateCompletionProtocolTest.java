@@ -51,22 +51,60 @@ class TemplateCompletionProtocolTest {
     server.documents().stop();
   }
 
+  private static final String JSON_URI = "file:///stack/template.json";
+
+  private static final String JSON_TEMPLATE =
+      """
+      {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Resources": {
+          "DataBucket": {"Type": "AWS::S3::Bucket"},
+          "Reader": {
+            "Type": "AWS::IAM::ManagedPolicy",
+            "Properties": {
+              "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "‸"}
+                ]
+              }
+            }
+          }
+        }
+      }
+      """;
+
   private void open(String text) throws InterruptedException {
+    open(URI, "yaml", text);
+  }
+
+  private void open(String uri, String language, String text) throws InterruptedException {
     server.connect(client);
     server
         .documents()
-        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "yaml", 1, text)));
-    client.await(URI, 1);
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, language, 1, text)));
+    client.await(uri, 1);
   }
 
   private List<CompletionItem> complete(int line, int character) throws Exception {
+    return complete(URI, new Position(line, character));
+  }
+
+  private List<CompletionItem> complete(String uri, Position position) throws Exception {
     return server
         .documents()
-        .completion(
-            new CompletionParams(new TextDocumentIdentifier(URI), new Position(line, character)))
+        .completion(new CompletionParams(new TextDocumentIdentifier(uri), position))
         .get()
         .getRight()
         .getItems();
+  }
+
+  /** The position of the cursor mark {@code ‸} in a text. */
+  private static Position cursor(String marked) {
+    String before = marked.substring(0, marked.indexOf('‸'));
+    int lineStart = before.lastIndexOf('\n') + 1;
+    return new Position(
+        (int) before.chars().filter(c -> c == '\n').count(), before.length() - lineStart);
   }
 
   private static CompletionItem item(List<CompletionItem> items, String label) {
@@ -109,11 +147,15 @@ class TemplateCompletionProtocolTest {
   }
 
   private void change(int version, String text) {
+    change(URI, version, text);
+  }
+
+  private void change(String uri, int version, String text) {
     server
         .documents()
         .didChange(
             new DidChangeTextDocumentParams(
-                new VersionedTextDocumentIdentifier(URI, version),
+                new VersionedTextDocumentIdentifier(uri, version),
                 List.of(new TextDocumentContentChangeEvent(text))));
   }
 
@@ -137,6 +179,33 @@ class TemplateCompletionProtocolTest {
     // The old position is now the Statement's "- Effect" line: no resource proposals there.
     List<String> old = complete(12, 22).stream().map(CompletionItem::getLabel).toList();
     assertFalse(old.contains("!Sub '${Logs.Arn}/*'"), old.toString());
+  }
+
+  /**
+   * The same in a JSON template: its resources are also found once per version, so the bucket added
+   * above the policy is offered, and the policy's resource found on the line it moved to.
+   */
+  @Test
+  void aResourceAddedByAnEditToAJsonTemplateIsOfferedAtTheNextCompletion() throws Exception {
+    open(JSON_URI, "json", JSON_TEMPLATE.replace("‸", ""));
+    List<String> before =
+        complete(JSON_URI, cursor(JSON_TEMPLATE)).stream().map(CompletionItem::getLabel).toList();
+    assertTrue(before.contains("{\"Fn::Sub\": \"${DataBucket.Arn}/*\"}"), before.toString());
+    assertFalse(before.stream().anyMatch(l -> l.contains("Logs")), before.toString());
+    String edited =
+        JSON_TEMPLATE.replace(
+            "    \"Reader\": {",
+            "    \"Logs\": {\"Type\": \"AWS::S3::Bucket\"},\n    \"Reader\": {");
+    change(JSON_URI, 2, edited.replace("‸", ""));
+    Position moved = cursor(edited);
+    assertEquals(cursor(JSON_TEMPLATE).getLine() + 1, moved.getLine());
+    List<String> after = complete(JSON_URI, moved).stream().map(CompletionItem::getLabel).toList();
+    assertTrue(after.contains("{\"Fn::Sub\": \"${Logs.Arn}/*\"}"), after.toString());
+    assertTrue(after.contains("{\"Fn::Sub\": \"${DataBucket.Arn}/*\"}"), after.toString());
+    // Where the Resource's quotes were is now past the end of the Statement's line: no ARNs.
+    List<String> old =
+        complete(JSON_URI, cursor(JSON_TEMPLATE)).stream().map(CompletionItem::getLabel).toList();
+    assertFalse(old.contains("{\"Fn::Sub\": \"${Logs.Arn}/*\"}"), old.toString());
   }
 
   @Test
