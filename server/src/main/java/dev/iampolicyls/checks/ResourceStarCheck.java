@@ -34,10 +34,10 @@ final class ResourceStarCheck extends PolicyCheck {
           || LeastPrivilege.isFullAdmin(g, analysis.index())) {
         continue;
       }
-      BitSet scopable = scopableChanges(g, analysis.index());
-      if (scopable.isEmpty()) {
-        continue;
+      if (!g.granted().intersects(analysis.index().scopableChanges())) {
+        continue; // asked first: the set itself is a copy over every action granted
       }
+      BitSet scopable = scopableChanges(g, analysis.index());
       if (g.starResource().isPresent()) {
         report(ctx, analysis, g, g.starResource().get(), scopable);
         continue;

@@ -217,16 +217,19 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<PolicyFiles.Input> inputs = PolicyFiles.discover(paths, new Excludes(excludes));
     boolean terminal = System.console() != null;
+    JsonReport.FileParts jsonParts = new JsonReport.FileParts();
+    boolean writesJson = format == Format.json || writeBaseline != null;
     CheckRun run =
         new PolicyChecker(service, settings, main.stdin)
             .check(
                 inputs,
                 threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(),
-                ProgressBar.forRun(inputs.size(), terminal, err));
+                ProgressBar.forRun(inputs.size(), terminal, err),
+                writesJson ? jsonParts::prepare : result -> {});
     boolean baselineFailed = false;
     if (writeBaseline != null) {
       try {
-        Reports.writeBaseline(run, catalog, writeBaseline);
+        Reports.writeBaseline(run, catalog, jsonParts, writeBaseline);
       } catch (IOException e) {
         // The findings are still worth printing; the exit code says the run was not all it should.
         err.println("iam-policy-ls: cannot write --write-baseline " + writeBaseline + ": " + e);
@@ -241,6 +244,7 @@ final class CheckCommand implements Callable<Integer> {
         run,
         CheckList.enabled(service.diagnostics().checks(), settings.forDocument(null)),
         catalog,
+        jsonParts,
         out,
         err,
         Colors.choose(color, System.getenv("NO_COLOR"), terminal));

@@ -5,7 +5,9 @@ import dev.iampolicyls.checks.Finding;
 import dev.iampolicyls.checks.FindingType;
 import dev.iampolicyls.syntax.TextPosition;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -66,6 +68,41 @@ final class JsonReport {
   }
 
   static void write(CheckRun run, Catalog catalog, PrintWriter out) {
+    write(run, catalog, out, new FileParts());
+  }
+
+  /**
+   * Each file's entry rendered ahead, on the thread that checked it ({@link #prepare}), so the
+   * report after the last check is mostly copying. A part belongs to the very result it was made
+   * from: a result filtered afterwards (a baseline) is a new object and is rendered here again.
+   */
+  static final class FileParts {
+    /** By path; the result is kept to tell the rendered result from another with that path. */
+    private final Map<String, Part> byPath = new ConcurrentHashMap<>();
+
+    private record Part(FileResult result, String json) {}
+
+    /** Renders {@code file}'s entry; safe to call from several threads at once. */
+    void prepare(FileResult file) {
+      StringWriter text = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(PRETTY_CONTEXT, text)) {
+        file(g, file);
+      }
+      // Rendered at the top level; in the report the entry sits two levels in ("files" of the
+      // root). A JSON string escapes its line ends, so every '\n' is layout.
+      byPath.put(file.path(), new Part(file, text.toString().replace("\n", "\n" + ENTRY_INDENT)));
+    }
+
+    String partFor(FileResult file) {
+      Part part = byPath.get(file.path());
+      return part != null && part.result() == file ? part.json() : null;
+    }
+  }
+
+  /** The indent of a file's entry in the report: two levels of {@link #PRETTY}'s. */
+  private static final String ENTRY_INDENT = "    ";
+
+  static void write(CheckRun run, Catalog catalog, PrintWriter out, FileParts parts) {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeName("tool");
@@ -82,20 +119,12 @@ final class JsonReport {
       g.writeName("files");
       g.writeStartArray();
       for (FileResult file : run.files()) {
-        g.writeStartObject();
-        g.writeStringProperty("path", file.path());
-        g.writeStringProperty("policyType", file.policyType().name());
-        if (file.decodedPositions()) {
-          // The policy was URL-encoded in the file: ranges are in the decoded document.
-          g.writeStringProperty("rangesIn", "decodedDocument");
+        String part = parts.partFor(file);
+        if (part != null) {
+          g.writeRawValue(part);
+        } else {
+          file(g, file);
         }
-        g.writeName("findings");
-        g.writeStartArray();
-        for (Finding finding : file.findings()) {
-          finding(g, finding, file.source());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
       }
       g.writeEndArray();
 
@@ -110,6 +139,23 @@ final class JsonReport {
       g.writeEndObject();
     }
     out.print('\n');
+  }
+
+  private static void file(JsonGenerator g, FileResult file) {
+    g.writeStartObject();
+    g.writeStringProperty("path", file.path());
+    g.writeStringProperty("policyType", file.policyType().name());
+    if (file.decodedPositions()) {
+      // The policy was URL-encoded in the file: ranges are in the decoded document.
+      g.writeStringProperty("rangesIn", "decodedDocument");
+    }
+    g.writeName("findings");
+    g.writeStartArray();
+    for (Finding finding : file.findings()) {
+      finding(g, finding, file.source());
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void finding(JsonGenerator g, Finding finding, SourceText document) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Reads each input and runs the language service on it; never throws for bad input. */
 final class PolicyChecker {
@@ -71,14 +72,26 @@ final class PolicyChecker {
    * independent; results are sorted by path afterwards, so output does not depend on scheduling.
    */
   CheckRun check(List<PolicyFiles.Input> inputs, int threads, Progress progress) {
+    return check(inputs, threads, progress, result -> {});
+  }
+
+  /**
+   * As {@link #check(List, int, Progress)}, and hands each result to {@code eachResult} on the
+   * thread that checked it, so work per result (a report's part) is spread over the threads too.
+   */
+  CheckRun check(
+      List<PolicyFiles.Input> inputs,
+      int threads,
+      Progress progress,
+      Consumer<FileResult> eachResult) {
     List<List<FileResult>> outcomes = new ArrayList<>();
     if (threads <= 1 || inputs.size() <= 1) {
       for (int i = 0; i < inputs.size(); i++) {
-        outcomes.add(check(inputs.get(i)));
+        outcomes.add(checkOne(inputs.get(i), eachResult));
         progress.done(i + 1, inputs.size());
       }
     } else {
-      outcomes = checkInParallel(inputs, threads, progress);
+      outcomes = checkInParallel(inputs, threads, progress, eachResult);
     }
     List<FileResult> results = new ArrayList<>();
     int skipped = 0;
@@ -93,8 +106,19 @@ final class PolicyChecker {
     return new CheckRun(results, skipped);
   }
 
+  private List<FileResult> checkOne(PolicyFiles.Input input, Consumer<FileResult> eachResult) {
+    List<FileResult> outcome = check(input);
+    if (outcome != null) {
+      outcome.forEach(eachResult);
+    }
+    return outcome;
+  }
+
   private List<List<FileResult>> checkInParallel(
-      List<PolicyFiles.Input> inputs, int threads, Progress progress) {
+      List<PolicyFiles.Input> inputs,
+      int threads,
+      Progress progress,
+      Consumer<FileResult> eachResult) {
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -110,7 +134,7 @@ final class PolicyChecker {
         futures.add(
             pool.submit(
                 () -> {
-                  List<FileResult> outcome = check(input);
+                  List<FileResult> outcome = checkOne(input, eachResult);
                   progress.done(done.incrementAndGet(), inputs.size());
                   return outcome;
                 }));

@@ -20,6 +20,7 @@ final class Reports {
       CheckRun run,
       Map<CheckCode, FindingType> enabled,
       Catalog catalog,
+      JsonReport.FileParts jsonParts,
       PrintWriter out,
       PrintWriter err,
       Colors colors) {
@@ -30,7 +31,7 @@ final class Reports {
     if (format == CheckCommand.Format.sarif) {
       SarifReport.write(run, enabled, catalog, out);
     } else {
-      JsonReport.write(run, catalog, out);
+      JsonReport.write(run, catalog, out, jsonParts);
     }
     // Machine output carries unreadable paths as entries; stderr still names them, and the skipped
     // count, for people watching CI.
@@ -48,14 +49,15 @@ final class Reports {
   }
 
   /** The whole run (before any baseline filter) as JSON, for a later --baseline. */
-  static void writeBaseline(CheckRun run, Catalog catalog, Path file) throws IOException {
+  static void writeBaseline(
+      CheckRun run, Catalog catalog, JsonReport.FileParts jsonParts, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         PrintWriter out = new PrintWriter(w)) {
-      JsonReport.write(run, catalog, out);
+      JsonReport.write(run, catalog, out, jsonParts);
     }
   }
 }

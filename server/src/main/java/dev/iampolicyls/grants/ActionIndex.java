@@ -253,6 +253,22 @@ public final class ActionIndex {
   }
 
   /**
+   * The actions of {@link #match}, in catalog order, without a set over every action for the few a
+   * name matches.
+   */
+  public List<Action> actionsMatching(String pattern) {
+    Match m = lookup(pattern);
+    if (m.few() == null) {
+      return actions(m.set());
+    }
+    List<Action> out = new ArrayList<>(m.few().length);
+    for (int i : m.few()) {
+      out.add(actions[i]);
+    }
+    return out;
+  }
+
+  /**
    * Whether the pattern matches no action, or some action of {@code set}: {@link #match} then an
    * intersection, without building a set for the few a name matches (six role checks ask this of
    * every statement).

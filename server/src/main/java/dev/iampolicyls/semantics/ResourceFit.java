@@ -11,7 +11,6 @@ import dev.iampolicyls.policy.ActionName;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.policy.StringElement;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -363,12 +362,7 @@ public final class ResourceFit {
     // Every action of the name, also when a service lists one name twice (ELB and ELBv2 share
     // the prefix elasticloadbalancing, and both have AddTags with different resources): the
     // action index the grant analysis already filled.
-    ActionIndex index = ActionIndex.of(catalog);
-    BitSet matched = index.match(value);
-    List<Action> actions = new ArrayList<>(matched.cardinality());
-    for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
-      actions.add(index.action(i));
-    }
+    List<Action> actions = ActionIndex.of(catalog).actionsMatching(value);
     if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
       return UNDECIDED_ACTION;
     }

@@ -243,6 +243,38 @@ class BatchModeTest {
     assertEquals(expected, sorted);
   }
 
+  @Test
+  void entriesRenderedOnTheCheckingThreadsEqualTheReportRenderedAfter() throws IOException {
+    write("tree/a.json", SarifReportTest.BAD);
+    write("tree/b/c.json", WARNING_ONLY);
+    write("tree/b/d.json", SarifReportTest.GOOD);
+    write("tree/e.json", "{\"Version\": \"2012-10-17\", \"Statement\": [");
+    List<PolicyFiles.Input> inputs = PolicyFiles.discover(List.of(dir.resolve("tree").toString()));
+    PolicyChecker checker =
+        new PolicyChecker(
+            new PolicyLanguageService(Catalog.bundled()),
+            AnalysisSettings.DEFAULT,
+            new ByteArrayInputStream(new byte[0]));
+    JsonReport.FileParts parts = new JsonReport.FileParts();
+    CheckRun run = checker.check(inputs, 2, PolicyChecker.Progress.NONE, parts::prepare);
+    for (FileResult file : run.files()) {
+      assertTrue(parts.partFor(file) != null, file.path());
+    }
+    StringWriter prepared = new StringWriter();
+    JsonReport.write(run, Catalog.bundled(), new PrintWriter(prepared), parts);
+    assertEquals(render(run), prepared.toString());
+
+    // A result filtered after its entry was rendered (a baseline) is rendered again, as it is now.
+    FileResult first = run.files().get(0);
+    assertFalse(first.findings().isEmpty());
+    CheckRun filtered = new CheckRun(List.of(first.withFindings(List.of())), 0);
+    assertEquals(null, parts.partFor(filtered.files().get(0)));
+    StringWriter after = new StringWriter();
+    JsonReport.write(filtered, Catalog.bundled(), new PrintWriter(after), parts);
+    assertEquals(render(filtered), after.toString());
+    assertTrue(after.toString().contains("\"findings\": []"), after.toString());
+  }
+
   private static String render(CheckRun run) {
     StringWriter out = new StringWriter();
     JsonReport.write(run, Catalog.bundled(), new PrintWriter(out));

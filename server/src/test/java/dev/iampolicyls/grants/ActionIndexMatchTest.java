@@ -49,6 +49,17 @@ class ActionIndexMatchTest {
     assertEquals(index.size(), numbered.cardinality());
   }
 
+  /** The actions listed for a pattern are its set's, in catalog order, few or many. */
+  @Test
+  void actionsMatchingAreTheActionsOfTheMatch() {
+    for (String pattern : PATTERNS) {
+      assertEquals(INDEX.actions(INDEX.match(pattern)), INDEX.actionsMatching(pattern), pattern);
+    }
+    assertEquals(1, INDEX.actionsMatching("IAM:passrole").size());
+    assertTrue(INDEX.actionsMatching("s3:Get*").size() > 32); // kept as a set, not as indices
+    assertTrue(INDEX.actionsMatching("nosuch:Action").isEmpty());
+  }
+
   /** The set kept with the levels is its definition over them, with some services filed and all. */
   @Test
   void scopableChangesAreTheirDefinition() {
