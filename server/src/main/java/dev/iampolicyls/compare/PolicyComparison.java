@@ -346,7 +346,6 @@ public final class PolicyComparison {
       groups.forEach(g -> relevant.or(g.actionVector));
       collectVariables();
       List<Map<String, String>> assignments = variableAssignments();
-      allAssignments = assignments;
       collectKeyTests(); // each key is split when a cell first needs it
       List<Optional<RequestPrincipal>> principals = principals();
       List<BitSet> principalTruth = principalTruth(principals);
@@ -896,7 +895,7 @@ public final class PolicyComparison {
           || (identity && ALWAYS_PRESENT_FOR_IDENTITIES.contains(lowerKey));
     }
 
-    /** Every combination of the variables' values, within a bound. */
+    /** Every combination of the variables' values, within a bound (kept for {@link #keyIndex}). */
     private List<Map<String, String>> variableAssignments() throws Undecided {
       List<Map<String, String>> out = new ArrayList<>();
       out.add(new HashMap<>());
@@ -919,6 +918,7 @@ public final class PolicyComparison {
                   + " combinations of values worth trying");
         }
       }
+      allAssignments = out;
       return out;
     }
 
@@ -998,9 +998,7 @@ public final class PolicyComparison {
         for (List<String> values : variableValues) {
           values.stream().filter(x -> x != null).forEach(asVariable::add);
         }
-        if (allAssignments != null) {
-          addSubstitutedValues(tests, asVariable);
-        }
+        addSubstitutedValues(tests, asVariable);
       }
       try {
         keyValues.add(
@@ -1026,10 +1024,10 @@ public final class PolicyComparison {
     }
 
     /**
-     * By statement, every choice of the variables' values ({@link #keyIndex} adds each test value
-     * with a variable inside under each of them); null for {@link #compare}.
+     * Every choice of the variables' values, set by {@link #variableAssignments} before any key is
+     * split ({@link #keyIndex} adds each test value with a variable inside under each of them).
      */
-    private List<Map<String, String>> allAssignments;
+    private List<Map<String, String>> allAssignments = List.of();
 
     /**
      * A test value with a variable inside a longer text ({@code arn:...:${aws:PrincipalAccount}:x})

@@ -409,6 +409,45 @@ class PolicyComparisonTest {
         n.toString());
   }
 
+  /** NEW's only new access needs the text of a condition value with a variable inside. */
+  @Test
+  void variableInsideALongerConditionValueIsTriedWithItsSubstitutedText() {
+    Policy old = policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::other/*\""));
+    Policy neu =
+        policy(
+            allowWhen("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"team-${aws:username}\"}}"));
+    NewAccess n = only(assertFail(old, neu));
+    String user = value(n.witness(), "aws:username");
+    assertTrue(user != null, n.toString());
+    assertEquals("team-" + user, value(n.witness(), "aws:PrincipalTag/team"), n.toString());
+  }
+
+  @Test
+  void substitutedConditionValueThatOldAlsoMatchesPasses() {
+    // Every team-<user> is team-*: the substituted text is tried and OLD allows it too.
+    Policy old = policy(allowWhen("{\"StringLike\": {\"aws:PrincipalTag/team\": \"team-*\"}}"));
+    Policy neu =
+        policy(
+            allowWhen("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"team-${aws:username}\"}}"));
+    assertPass(old, neu);
+  }
+
+  @Test
+  void variableInsideAnArnConditionValueIsTriedWithItsSubstitutedText() {
+    Policy old = policy(allow("\"s3:GetObject\"", "\"arn:aws:s3:::other/*\""));
+    Policy neu =
+        policy(
+            allowWhen(
+                "{\"ArnLike\": {\"aws:SourceArn\":"
+                    + " \"arn:aws:sns:us-east-1:${aws:PrincipalAccount}:topic\"}}"));
+    NewAccess n = only(assertFail(old, neu));
+    String account = value(n.witness(), "aws:PrincipalAccount");
+    assertEquals(
+        "arn:aws:sns:us-east-1:" + account + ":topic",
+        value(n.witness(), "aws:SourceArn"),
+        n.toString());
+  }
+
   @Test
   void principalWidenedInResourcePolicy() {
     String old =
