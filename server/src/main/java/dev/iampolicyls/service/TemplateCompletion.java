@@ -15,14 +15,13 @@ import dev.iampolicyls.embedded.YamlCursor;
 import dev.iampolicyls.policy.Policy;
 import dev.iampolicyls.policy.Statement;
 import dev.iampolicyls.syntax.ArrayNode;
+import dev.iampolicyls.syntax.JsonDocument;
 import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.ObjectNode;
 import dev.iampolicyls.syntax.PropertyNode;
 import dev.iampolicyls.syntax.StringNode;
 import dev.iampolicyls.syntax.SyntaxTrees;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -151,7 +150,9 @@ final class TemplateCompletion {
     if (isBlockScalar(text, p)) {
       start = text.indexOf('\n', start) + 1; // past the block scalar's header
     }
-    Policy policy = Policy.parse(onlyBetween(text, start, p.offset() + p.length()));
+    int end = Math.max(start, Math.min(p.offset() + p.length(), text.length()));
+    // Only the policy's own characters are read; its tree keeps the template's offsets.
+    Policy policy = Policy.of(JsonDocument.parse(text, start, end));
     CursorContext ctx = CursorContext.find(policy.document(), offset).orElse(null);
     if (ctx == null) {
       return CompletionResult.EMPTY;
@@ -364,32 +365,6 @@ final class TemplateCompletion {
       }
     }
     return best;
-  }
-
-  /**
-   * The text with every character outside {@code [from, to)} but line ends made a space, so the
-   * policy there parses alone at its offsets.
-   */
-  private static String onlyBetween(String text, int from, int to) {
-    to = Math.max(from, Math.min(to, text.length()));
-    return spaces(text, 0, from)
-        .concat(text.substring(from, to))
-        .concat(spaces(text, to, text.length()));
-  }
-
-  /**
-   * The characters {@code [from, to)} of the text as spaces, its line ends kept: built as Latin-1
-   * bytes, the line ends found by {@code indexOf}, cheaper than a store per character.
-   */
-  private static String spaces(String text, int from, int to) {
-    byte[] out = new byte[to - from];
-    Arrays.fill(out, (byte) ' ');
-    for (char end : new char[] {'\n', '\r'}) {
-      for (int i = text.indexOf(end, from); i >= 0 && i < to; i = text.indexOf(end, i + 1)) {
-        out[i - from] = (byte) end;
-      }
-    }
-    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   private static String blank(String text, int start, int end) {

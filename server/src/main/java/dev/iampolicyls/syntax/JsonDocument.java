@@ -36,6 +36,14 @@ public final class JsonDocument {
     return new JsonParser(text).parse();
   }
 
+  /**
+   * Parses only {@code [from, to)} of the text, as if everything else were blank: the tree's
+   * offsets are the text's own, and the rest of the text is neither copied nor scanned.
+   */
+  public static JsonDocument parse(String text, int from, int to) {
+    return new JsonParser(text, from, to).parse();
+  }
+
   public String text() {
     return text;
   }

@@ -22,7 +22,12 @@ final class JsonParser {
    */
   private final char[] chars;
 
+  /** The offset of {@code chars[0]} in the text: positions stay the text's own. */
+  private final int base;
+
+  /** Where the parsed span ends in the text. */
   private final int n;
+
   private final List<SyntaxError> errors = new ArrayList<>();
 
   /** See {@link JsonDocument#damageStart()}; -1 while nothing is unterminated. */
@@ -55,14 +60,25 @@ final class JsonParser {
   }
 
   JsonParser(String text) {
+    this(text, 0, text.length());
+  }
+
+  /**
+   * Parses only {@code [from, to)} of the text as if the rest were blank, without copying or
+   * scanning the rest: a policy inside a large template at its offsets in the template.
+   */
+  JsonParser(String text, int from, int to) {
     this.text = text;
-    this.chars = text.toCharArray();
-    this.n = text.length();
+    this.base = from;
+    this.n = to;
+    this.chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
+    this.pos = from;
   }
 
   JsonDocument parse() {
-    if (n > 0 && chars[0] == '\uFEFF') {
-      pos = 1; // a byte order mark is tolerated: editors keep it invisible
+    if (n > base && chars[0] == '\uFEFF') {
+      pos = base + 1; // a byte order mark is tolerated: editors keep it invisible
     }
     next();
     JsonNode root = null;
@@ -251,8 +267,8 @@ final class JsonParser {
   }
 
   private boolean lineBreakBetween(int offset) {
-    for (int i = offset - 1; i >= 0; i--) {
-      char c = chars[i];
+    for (int i = offset - 1; i >= base; i--) {
+      char c = chars[i - base];
       if (c == '\n' || c == '\r') {
         return true;
       }
@@ -369,7 +385,7 @@ final class JsonParser {
       tokenEnd = n;
       return;
     }
-    char c = chars[pos];
+    char c = chars[pos - base];
     switch (c) {
       case '{' -> single(Token.OPEN_BRACE);
       case '}' -> single(Token.CLOSE_BRACE);
@@ -385,7 +401,9 @@ final class JsonParser {
           scanWord();
         } else {
           pos++;
-          if (Character.isHighSurrogate(c) && pos < n && Character.isLowSurrogate(chars[pos])) {
+          if (Character.isHighSurrogate(c)
+              && pos < n
+              && Character.isLowSurrogate(chars[pos - base])) {
             pos++;
           }
           token = Token.UNKNOWN;
@@ -403,19 +421,19 @@ final class JsonParser {
 
   private void skipTrivia() {
     while (pos < n) {
-      char c = chars[pos];
+      char c = chars[pos - base];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         pos++;
-      } else if (c == '/' && pos + 1 < n && chars[pos + 1] == '/') {
+      } else if (c == '/' && pos + 1 < n && chars[pos + 1 - base] == '/') {
         int start = pos;
-        while (pos < n && chars[pos] != '\n' && chars[pos] != '\r') {
+        while (pos < n && chars[pos - base] != '\n' && chars[pos - base] != '\r') {
           pos++;
         }
         error(start, pos - start, "Comments are not allowed in IAM policies");
-      } else if (c == '/' && pos + 1 < n && chars[pos + 1] == '*') {
+      } else if (c == '/' && pos + 1 < n && chars[pos + 1 - base] == '*') {
         int start = pos;
         int close = text.indexOf("*/", pos + 2);
-        pos = close < 0 ? n : close + 2;
+        pos = close < 0 || close + 2 > n ? n : close + 2;
         error(start, pos - start, "Comments are not allowed in IAM policies");
       } else {
         return;
@@ -429,7 +447,7 @@ final class JsonParser {
 
   private void scanWord() {
     int start = pos;
-    while (pos < n && isWordChar(chars[pos])) {
+    while (pos < n && isWordChar(chars[pos - base])) {
       pos++;
     }
     tokenEnd = pos;
@@ -452,34 +470,34 @@ final class JsonParser {
 
   private void scanNumber() {
     int start = pos;
-    if (chars[pos] == '-') {
+    if (chars[pos - base] == '-') {
       pos++;
     }
     boolean valid = true;
     int digits = pos;
-    while (pos < n && Character.isDigit(chars[pos])) {
+    while (pos < n && Character.isDigit(chars[pos - base])) {
       pos++;
     }
     if (pos == digits) {
       valid = false;
-    } else if (chars[digits] == '0' && pos - digits > 1) {
+    } else if (chars[digits - base] == '0' && pos - digits > 1) {
       valid = false; // leading zeros
     }
-    if (pos < n && chars[pos] == '.') {
+    if (pos < n && chars[pos - base] == '.') {
       pos++;
       int frac = pos;
-      while (pos < n && Character.isDigit(chars[pos])) {
+      while (pos < n && Character.isDigit(chars[pos - base])) {
         pos++;
       }
       valid &= pos > frac;
     }
-    if (pos < n && (chars[pos] == 'e' || chars[pos] == 'E')) {
+    if (pos < n && (chars[pos - base] == 'e' || chars[pos - base] == 'E')) {
       pos++;
-      if (pos < n && (chars[pos] == '+' || chars[pos] == '-')) {
+      if (pos < n && (chars[pos - base] == '+' || chars[pos - base] == '-')) {
         pos++;
       }
       int exp = pos;
-      while (pos < n && Character.isDigit(chars[pos])) {
+      while (pos < n && Character.isDigit(chars[pos - base])) {
         pos++;
       }
       valid &= pos > exp;
@@ -501,7 +519,7 @@ final class JsonParser {
         finishString(start, sb, chunk, pos, false);
         return;
       }
-      char c = chars[pos];
+      char c = chars[pos - base];
       if (c == '"') {
         finishString(start, sb, chunk, pos, true);
         pos++;
@@ -520,12 +538,12 @@ final class JsonParser {
         sb.append(text, chunk, pos);
         int escStart = pos;
         pos++;
-        if (pos >= n || chars[pos] == '\n' || chars[pos] == '\r') {
+        if (pos >= n || chars[pos - base] == '\n' || chars[pos - base] == '\r') {
           error(escStart, 1, "Incomplete escape sequence");
           chunk = pos;
           continue;
         }
-        char e = chars[pos];
+        char e = chars[pos - base];
         pos++;
         switch (e) {
           case '"' -> sb.append('"');
@@ -539,8 +557,8 @@ final class JsonParser {
           case 'u' -> {
             int value = 0;
             int k = 0;
-            while (k < 4 && pos < n && Character.digit(chars[pos], 16) >= 0) {
-              value = value * 16 + Character.digit(chars[pos], 16);
+            while (k < 4 && pos < n && Character.digit(chars[pos - base], 16) >= 0) {
+              value = value * 16 + Character.digit(chars[pos - base], 16);
               pos++;
               k++;
             }

@@ -208,6 +208,39 @@ class TemplateCompletionProtocolTest {
     assertFalse(old.contains("{\"Fn::Sub\": \"${Logs.Arn}/*\"}"), old.toString());
   }
 
+  /**
+   * A JSON template read with CRLF line ends and non-ASCII text (an emoji is two UTF-16 units)
+   * above the policy and before the cursor on its line: the edit lands at the template's UTF-16
+   * positions, as only the policy's own characters are parsed.
+   */
+  @Test
+  void aJsonTemplatesEditIsAtItsUtf16PositionWithCrlfAndNonAsciiText() throws Exception {
+    String template =
+        String.join(
+            "\r\n",
+            "{",
+            "  \"Description\": \"Zugriff für Bücher 🪣 – ünïcode\",",
+            "  \"Resources\": {",
+            "    \"Reader\": {",
+            "      \"Type\": \"AWS::IAM::ManagedPolicy\",",
+            "      \"Properties\": {",
+            "        \"PolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [",
+            "          {\"Sid\": \"Lesen🪣\", \"Effect\": \"Allow\", \"Action\": \"s3:GetOb\"}",
+            "        ]}",
+            "      }",
+            "    }",
+            "  }",
+            "}",
+            "");
+    open(JSON_URI, "json", template);
+    // Line 7: ten spaces, {"Sid": "Lesen🪣" (the emoji two units), then "Action": "s3:GetOb
+    // whose quote is at 58 and whose cursor after "GetOb" at 67.
+    TextEdit edit =
+        item(complete(JSON_URI, new Position(7, 67)), "s3:GetObject").getTextEdit().getLeft();
+    assertEquals(new Range(new Position(7, 58), new Position(7, 68)), edit.getRange());
+    assertTrue(edit.getNewText().contains("s3:GetObject"), edit.getNewText());
+  }
+
   @Test
   void hoversAnActionAndTheSubThatNamesTheBucket() throws Exception {
     open(TEMPLATE);

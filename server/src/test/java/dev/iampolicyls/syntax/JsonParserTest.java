@@ -209,4 +209,80 @@ class JsonParserTest {
     assertEquals(text.indexOf("\"Allow\""), effect.offset());
     assertEquals(new TextPosition(0, text.indexOf("\"Allow\"")), doc.positionAt(effect.offset()));
   }
+
+  /**
+   * Parsing a span of a larger text reads as parsing the text with everything outside the span
+   * blank: the same tree at the same offsets, the same errors. (Only what is left open differs: it
+   * ends at the span's end rather than at a blank line end or the text's end.)
+   */
+  @Test
+  void aSpanParsesAsTheTextWithEverythingElseBlank() {
+    String[] policies = {
+      "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:Get\", \"N\": -1.5e3}]}",
+      "{\"Statement\": [{\"Sid\": \"Bücher🪣\", \"Action\": [\"s3:Get\" \"x\"]}]}",
+      "{\"Effect\" \"Allow\", \"Action\": [tru, 01]\r\n  \"Resource\": \"*\"}",
+    };
+    for (String policy : policies) {
+      String before = "{\"Description\": \"é 🪣\",\r\n \"PolicyDocument\": ";
+      String after = "\"*/ ]}, \"More\": 1}\n";
+      String text = before + policy + after;
+      int from = before.length();
+      int to = from + policy.length();
+      String blanked = blank(before) + policy + blank(after);
+      JsonDocument whole = JsonDocument.parse(blanked);
+      JsonDocument span = JsonDocument.parse(text, from, to);
+      assertEquals(whole.errors(), span.errors(), policy);
+      assertEquals(whole.damageStart(), span.damageStart(), policy);
+      assertEquals(outline(whole.root()), outline(span.root()), policy);
+      assertSame(text, span.text());
+    }
+  }
+
+  /** A string or comment left open ends with the span: the text after it closes neither. */
+  @Test
+  void whatASpanLeavesOpenEndsWithIt() {
+    String text = "[{\"Action\": \"s3:Get /* \"]}, \"x\" */ 1]";
+    int to = text.indexOf(" /*");
+    JsonDocument string = JsonDocument.parse(text, 1, to);
+    StringNode action = (StringNode) ((ObjectNode) string.root()).get("Action").orElseThrow();
+    assertFalse(action.terminated());
+    assertEquals(to, action.end());
+    assertEquals(to, string.root().end());
+    JsonDocument comment = JsonDocument.parse(text, to + 1, text.indexOf(" */"));
+    assertNull(comment.root());
+    assertEquals(
+        text.indexOf(" */"), comment.errors().get(0).offset() + comment.errors().get(0).length());
+  }
+
+  /** Every UTF-16 unit but line ends as a space (a regex would blank a surrogate pair once). */
+  private static String blank(String text) {
+    char[] out = text.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] != '\n' && out[i] != '\r') {
+        out[i] = ' ';
+      }
+    }
+    return new String(out);
+  }
+
+  /** Each node's kind, span and value, nested as the tree is. */
+  private static String outline(JsonNode node) {
+    if (node == null) {
+      return "-";
+    }
+    StringBuilder out =
+        new StringBuilder(node.getClass().getSimpleName())
+            .append('@')
+            .append(node.offset())
+            .append('+')
+            .append(node.length());
+    if (node instanceof StringNode s) {
+      out.append('=').append(s.value()).append(s.terminated() ? "" : "(open)");
+    }
+    out.append('[');
+    for (JsonNode child : node.children()) {
+      out.append(outline(child)).append(' ');
+    }
+    return out.append(']').toString();
+  }
 }
