@@ -122,6 +122,47 @@ class JsonTemplateCompletionEdgeTest {
     nothingAt(TEMPLATE.replace("POLICY", ONE_LINE).replace("AWS::SNS::Topic", "AWS::SNS::To‸"));
   }
 
+  /** A permission's properties are one statement of the function's policy, not a document. */
+  @Test
+  void aLambdaPermissionsPropertiesGetNoPolicyKeys() {
+    String permission =
+        """
+        {
+          "Resources": {
+            "Perm": {
+              "Type": "AWS::Lambda::Permission",
+              "Properties": {
+                "Action": "lambda:InvokeFunction",
+                "FunctionName": {"Ref": "Fn"},
+                "Principal": "s3.amazonaws.com"
+              }
+            }
+          }
+        }
+        """;
+    nothingAt(permission.replace("\"Action\"", "‸\"Action\""));
+    nothingAt(permission.replace("\"s3.amazonaws.com\"\n", "\"s3.amazonaws.com\",\n        \"‸\n"));
+  }
+
+  /** An event bus policy's Statement is a statement: the document's keys have no place in it. */
+  @Test
+  void anEventBusPolicysStatementGetsNoDocumentKeys() {
+    nothingAt(
+        """
+        {
+          "Resources": {
+            "Bus": {
+              "Type": "AWS::Events::EventBusPolicy",
+              "Properties": {
+                "StatementId": "s",
+                "Statement": {"Effect": "Allow", "Principal": "*", "Resource": "*", "‸}
+              }
+            }
+          }
+        }
+        """);
+  }
+
   // ---- the new statement ---------------------------------------------------------------------
 
   /** Its members are indented one step of the template's own indentation, not the policy's. */
