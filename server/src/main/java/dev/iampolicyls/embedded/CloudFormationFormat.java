@@ -481,7 +481,8 @@ public final class CloudFormationFormat implements HostFormat {
               document.approximate() || (textBody != null && document.jsonText() != null),
               place.notApplicable(),
               List.copyOf(written),
-              textBody != null ? textBody : document.jsonText()));
+              textBody != null ? textBody : document.jsonText(),
+              !place.shape().writesTheDocument()));
     }
 
     /**

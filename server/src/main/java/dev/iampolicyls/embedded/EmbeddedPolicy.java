@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * @param jsonText the host string whose text holds the policy, or null when the policy is the
  *     template's own maps and lists: a policy given as a JSON string, or any policy of a nested
  *     template given as text ({@code TemplateBody}); a fix's edits are escaped for that string
+ * @param synthesized the host text at {@code offset} is no policy document but what a service makes
+ *     one of (a statement, a list of statements, a Lambda permission's properties): its readings
+ *     hold keys the template does not write
  */
 public record EmbeddedPolicy(
     String name,
@@ -46,7 +49,8 @@ public record EmbeddedPolicy(
     boolean approximatePositions,
     List<String> notApplicable,
     List<Written> written,
-    HostValue.Scalar jsonText) {
+    HostValue.Scalar jsonText,
+    boolean synthesized) {
 
   /**
    * A value built from template functions, at {@code offset} in the host text, and the text the

@@ -43,7 +43,18 @@ final class PolicyPlaces {
      * An event bus policy in the old form, without {@code Statement}: its {@code Action}, {@code
      * Principal} and {@code Condition} make one statement of the bus's policy.
      */
-    EVENT_BUS_PERMISSION
+    EVENT_BUS_PERMISSION;
+
+    /**
+     * Whether the template's text at the place is the policy document itself, not a statement or a
+     * resource's properties that a service makes a document of.
+     */
+    boolean writesTheDocument() {
+      return switch (this) {
+        case DOCUMENT, NAMED_POLICIES, SAM_POLICIES, ORGANIZATIONS_CONTENT -> true;
+        case STATEMENTS, LAMBDA_PERMISSION, LAYER_PERMISSION, EVENT_BUS_PERMISSION -> false;
+      };
+    }
   }
 
   /**

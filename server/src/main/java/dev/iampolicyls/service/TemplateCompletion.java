@@ -129,8 +129,12 @@ final class TemplateCompletion {
     return Optional.of(CompletionResult.EMPTY);
   }
 
+  /**
+   * Whether the offset is in the policy's text, and that text is a policy document: a statement or
+   * a Lambda permission's properties that a service makes a document of take none of its keys.
+   */
   private static boolean contains(EmbeddedPolicy p, int offset) {
-    return p.offset() <= offset && offset <= p.offset() + p.length();
+    return !p.synthesized() && p.offset() <= offset && offset <= p.offset() + p.length();
   }
 
   /** A policy written as JSON text in a YAML block scalar ({@code PolicyDocument: |}). */
@@ -353,12 +357,16 @@ final class TemplateCompletion {
         || (path.contains("AWS") && (path.contains("Principal") || path.contains("NotPrincipal")));
   }
 
-  /** The policy the path is in: the one whose place is the longest start of the path. */
+  /**
+   * The policy document the path is in: the one whose place is the longest start of the path, none
+   * a service makes of what the template writes there.
+   */
   private static EmbeddedPolicy enclosing(HostDocument document, List<Object> path) {
     EmbeddedPolicy best = null;
     for (EmbeddedPolicy p : document.policies()) {
       List<Object> place = p.path();
-      if (place.size() <= path.size()
+      if (!p.synthesized()
+          && place.size() <= path.size()
           && path.subList(0, place.size()).equals(place)
           && (best == null || place.size() > best.path().size())) {
         best = p;

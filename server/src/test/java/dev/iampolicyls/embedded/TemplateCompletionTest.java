@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iampolicyls.completion.CompletionOptions;
 import dev.iampolicyls.service.CancelChecker;
 import dev.iampolicyls.service.PolicyLanguageService;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -591,6 +592,42 @@ class TemplateCompletionTest {
         at(HEAD.replace("AWS::SNS::Topic", "AWS::SNS::To‸") + "          - {}\n")
             .labels()
             .isEmpty());
+  }
+
+  /**
+   * A Lambda permission's properties and an event bus policy's Statement are what a service makes a
+   * policy of: the document's keys (Id) have no place in them.
+   */
+  @Test
+  void aLambdaPermissionOrAnEventBusStatementGetsNoDocumentKeys() {
+    assertEquals(
+        List.of(),
+        at("""
+            Resources:
+              Perm:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: !Ref Fn
+                  Principal: s3.amazonaws.com
+                  ‸
+            """)
+            .labels());
+    assertEquals(
+        List.of(),
+        at("""
+            Resources:
+              Bus:
+                Type: AWS::Events::EventBusPolicy
+                Properties:
+                  StatementId: s
+                  Statement:
+                    Effect: Allow
+                    Principal: "*"
+                    Action: events:PutEvents
+                    ‸
+            """)
+            .labels());
   }
 
   @Test
