@@ -193,7 +193,7 @@ final class ArnProblems {
     String token = head.substring(0, head.length() - 1);
     boolean tokenKnown = false;
     for (String t : types) {
-      List<String> formatFields = ArnText.fields(t);
+      List<String> formatFields = ArnText.formatFields(t);
       String formatHead = typeHead(formatFields.get(formatFields.size() - 1));
       if (formatHead == null) {
         return false; // a format that starts with a name, not a type: anything may fit it
@@ -244,7 +244,7 @@ final class ArnProblems {
   }
 
   private static String formatField(String t, int index) {
-    List<String> f = ArnText.fields(t);
+    List<String> f = ArnText.formatFields(t);
     return f.size() == 6 ? f.get(index) : "*";
   }
 
