@@ -53,14 +53,14 @@ final class ArnProblems {
   private static Map<CheckCode, List<Found>> byCode(CheckContext context) {
     return context.shared(
         ArnProblems.class,
-        () -> {
+        (c, key) -> {
           Map<CheckCode, List<Found>> found = new HashMap<>();
-          for (Statement s : context.policy().statements()) {
+          for (Statement s : c.policy().statements()) {
             for (StringElement e : s.resources()) {
-              for (Problem p : of(e.value(), context.catalog())) {
+              for (Problem p : of(e.value(), c.catalog())) {
                 Problem forStatement =
                     p.code() == CheckCode.INVALID_ARN_RESOURCE
-                        ? nearestForStatement(p, e.value(), s, context.catalog())
+                        ? nearestForStatement(p, e.value(), s, c.catalog())
                         : p;
                 found
                     .computeIfAbsent(p.code(), k -> new ArrayList<>())
@@ -93,7 +93,8 @@ final class ArnProblems {
         catalog.<List<Problem>>memo(ArnProblems.class),
         text,
         20_000,
-        t -> List.copyOf(analyse(t, catalog)));
+        catalog,
+        (c, t) -> List.copyOf(analyse(t, c)));
   }
 
   private static List<Problem> analyse(String text, Catalog catalog) {

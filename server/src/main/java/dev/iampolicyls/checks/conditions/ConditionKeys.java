@@ -55,13 +55,21 @@ final class ConditionKeys {
    * accounts.google.com:aud}) and nested names ({@code kms:EncryptionContext:aws:s3:arn}) qualify.
    */
   static boolean isWellFormed(String key) {
-    if (key.indexOf(':') < 0
-        && key.indexOf('.') > 0
-        && key.chars().noneMatch(Character::isWhitespace)) {
+    if (key.indexOf(':') < 0 && key.indexOf('.') > 0 && !hasWhitespace(key)) {
       return true; // an identity provider's host, as AWS's own examples test with Null
     }
     int colon = key.indexOf(':');
-    return colon > 0 && colon < key.length() - 1 && key.chars().noneMatch(Character::isWhitespace);
+    return colon > 0 && colon < key.length() - 1 && !hasWhitespace(key);
+  }
+
+  /** A loop, not chars().noneMatch: asked for every key test (see CheckContext#shared). */
+  private static boolean hasWhitespace(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isWhitespace(key.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Multi-valued keys have an ArrayOf type (ArrayOfString, ArrayOfARN, ...). */

@@ -56,7 +56,8 @@ record ServiceKeyUse(
         catalog.<Carriers>memo(ServiceKeyUse.class),
         key.toLowerCase(Locale.ROOT),
         20_000,
-        lowerKey -> count(service, lowerKey));
+        service,
+        ServiceKeyUse::count);
   }
 
   private static Carriers count(Service service, String lowerKey) {
