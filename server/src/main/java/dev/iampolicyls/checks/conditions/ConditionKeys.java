@@ -4,6 +4,7 @@ import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionConditionKeys;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.catalog.Service;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,10 +26,15 @@ final class ConditionKeys {
       return found;
     }
     // Service keys templated as .../tag-key (secretsmanager:ResourceTag/tag-key) are matched here.
-    return catalog.service(prefix(key)).stream()
-        .flatMap(s -> s.conditionKeys().stream())
-        .filter(k -> names(k.name(), key))
-        .findFirst();
+    Optional<Service> service = catalog.service(prefix(key));
+    if (service.isPresent()) { // a loop, not a stream: asked for every key test, slow under C1
+      for (ConditionKey k : service.get().conditionKeys()) {
+        if (names(k.name(), key)) {
+          return Optional.of(k);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
