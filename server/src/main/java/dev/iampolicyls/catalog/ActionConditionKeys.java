@@ -1,9 +1,13 @@
 package dev.iampolicyls.catalog;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +21,15 @@ public final class ActionConditionKeys {
   /** Whether the catalog lists the key, given in lower case, for the action. */
   public static boolean supportsLowerCase(Action action, String lowerKey) {
     return keysOf(action).names(lowerKey);
+  }
+
+  /**
+   * The positions, in {@code service.actions()}, of the actions for which {@link
+   * #supportsLowerCase} holds: the same answer, from an index built once per service rather than by
+   * asking each of its (up to several hundred) actions again for every key.
+   */
+  public static BitSet actionsSupportingLowerCase(Service service, String lowerKey) {
+    return service.keyCarriers().actionsNaming(lowerKey);
   }
 
   /** Whether the catalog lists any condition key for the action or its resource types. */
@@ -79,6 +92,41 @@ public final class ActionConditionKeys {
         }
       }
       return false;
+    }
+  }
+
+  /** A service's actions by the keys they name: exact names, and template stems (see KeySet). */
+  static final class Carriers {
+    private final Map<String, BitSet> byExact = new HashMap<>();
+    private final Map<String, BitSet> byStem = new LinkedHashMap<>();
+
+    /** Filled here, in the constructor: its final fields publish it to the other threads. */
+    Carriers(List<Action> actions) {
+      for (int i = 0; i < actions.size(); i++) {
+        KeySet keys = keysOf(actions.get(i));
+        for (String exact : keys.exact()) {
+          byExact.computeIfAbsent(exact, k -> new BitSet()).set(i);
+        }
+        for (String stem : keys.stems()) {
+          byStem.computeIfAbsent(stem, k -> new BitSet()).set(i);
+        }
+      }
+    }
+
+    /** The actions whose KeySet names the key: listed exactly, or filling a template's stem. */
+    BitSet actionsNaming(String lowerKey) {
+      BitSet out = new BitSet();
+      BitSet exact = byExact.get(lowerKey);
+      if (exact != null) {
+        out.or(exact);
+      }
+      for (Map.Entry<String, BitSet> e : byStem.entrySet()) {
+        String stem = e.getKey();
+        if (lowerKey.length() > stem.length() && lowerKey.startsWith(stem)) {
+          out.or(e.getValue());
+        }
+      }
+      return out;
     }
   }
 

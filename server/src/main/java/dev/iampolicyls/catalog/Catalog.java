@@ -189,8 +189,11 @@ public final class Catalog {
     if (colon <= 0) {
       return Optional.empty();
     }
-    return service(qualifiedName.substring(0, colon))
-        .flatMap(s -> s.action(qualifiedName.substring(colon + 1)));
+    // Not flatMap(s -> ...): a capturing lambda per look-up, a call into the VM under C1.
+    Optional<Service> service = service(qualifiedName.substring(0, colon));
+    return service.isPresent()
+        ? service.get().action(qualifiedName.substring(colon + 1))
+        : Optional.empty();
   }
 
   /**
@@ -254,7 +257,10 @@ public final class Catalog {
     boolean wild = WildcardMatcher.hasWildcard(actionPattern);
     for (Service s : candidates) {
       if (!wild) {
-        s.action(actionPattern).ifPresent(out::add);
+        Optional<Action> named = s.action(actionPattern); // not ifPresent(out::add): a lambda
+        if (named.isPresent()) {
+          out.add(named.get());
+        }
         continue;
       }
       for (Action a : s.actions()) {
@@ -295,7 +301,11 @@ public final class Catalog {
   public Optional<ConditionKey> conditionKey(String name) {
     // Remembered: a miss scans every templated key, and checks ask for the same keys many times.
     return BoundedMemo.remember(
-        keyLookups, name, KEY_LOOKUP_BOUND, n -> Optional.ofNullable(lookUpConditionKey(n)));
+        keyLookups,
+        name,
+        KEY_LOOKUP_BOUND,
+        this,
+        (catalog, n) -> Optional.ofNullable(catalog.lookUpConditionKey(n)));
   }
 
   private static final int KEY_LOOKUP_BOUND = 20_000;

@@ -23,6 +23,9 @@ public final class Service {
   private final int bodyOffset;
   private final String docSlug;
   private volatile Body body;
+  private ActionConditionKeys.Carriers keyCarriers; // built on first use; a benign race builds
+
+  // an equal, immutable index
 
   Service(Catalog catalog, String prefix, String name, int actionCount, int usage, int bodyOffset) {
     this.catalog = catalog;
@@ -47,6 +50,16 @@ public final class Service {
   /** Actions sorted case-insensitively by name. */
   public List<Action> actions() {
     return body().actions;
+  }
+
+  /** Its actions by the condition keys they name, for {@link ActionConditionKeys}. */
+  ActionConditionKeys.Carriers keyCarriers() {
+    ActionConditionKeys.Carriers carriers = keyCarriers;
+    if (carriers == null) {
+      carriers = new ActionConditionKeys.Carriers(actions());
+      keyCarriers = carriers;
+    }
+    return carriers;
   }
 
   public int actionCount() {

@@ -53,14 +53,14 @@ final class ArnProblems {
   private static Map<CheckCode, List<Found>> byCode(CheckContext context) {
     return context.shared(
         ArnProblems.class,
-        () -> {
+        (c, key) -> {
           Map<CheckCode, List<Found>> found = new HashMap<>();
-          for (Statement s : context.policy().statements()) {
+          for (Statement s : c.policy().statements()) {
             for (StringElement e : s.resources()) {
-              for (Problem p : of(e.value(), context.catalog())) {
+              for (Problem p : of(e.value(), c.catalog())) {
                 Problem forStatement =
                     p.code() == CheckCode.INVALID_ARN_RESOURCE
-                        ? nearestForStatement(p, e.value(), s, context.catalog())
+                        ? nearestForStatement(p, e.value(), s, c.catalog())
                         : p;
                 found
                     .computeIfAbsent(p.code(), k -> new ArrayList<>())
@@ -93,7 +93,8 @@ final class ArnProblems {
         catalog.<List<Problem>>memo(ArnProblems.class),
         text,
         20_000,
-        t -> List.copyOf(analyse(t, catalog)));
+        catalog,
+        (c, t) -> List.copyOf(analyse(t, c)));
   }
 
   private static List<Problem> analyse(String text, Catalog catalog) {
@@ -193,7 +194,7 @@ final class ArnProblems {
     String token = head.substring(0, head.length() - 1);
     boolean tokenKnown = false;
     for (String t : types) {
-      List<String> formatFields = ArnText.fields(t);
+      List<String> formatFields = ArnText.formatFields(t);
       String formatHead = typeHead(formatFields.get(formatFields.size() - 1));
       if (formatHead == null) {
         return false; // a format that starts with a name, not a type: anything may fit it
@@ -244,7 +245,7 @@ final class ArnProblems {
   }
 
   private static String formatField(String t, int index) {
-    List<String> f = ArnText.fields(t);
+    List<String> f = ArnText.formatFields(t);
     return f.size() == 6 ? f.get(index) : "*";
   }
 

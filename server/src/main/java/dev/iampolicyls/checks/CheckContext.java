@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /** What a check may look at (the policy, its type, the catalog) and where it reports. */
 public final class CheckContext {
@@ -204,13 +204,16 @@ public final class CheckContext {
 
   /**
    * A result that several checks derive from the same input (the problems of one ARN, the grants of
-   * a statement), computed once per run and shared. Keys must identify the input fully.
+   * a statement), computed once per run and shared. Keys must identify the input fully. The
+   * computation is handed this context and the key: a lambda that captures nothing is made once,
+   * where one that captures is allocated at every call, and under C1 (the launcher's batch) each
+   * such allocation is a call into the VM.
    */
   @SuppressWarnings("unchecked")
-  public <T> T shared(Object key, Supplier<T> compute) {
+  public <K, T> T shared(K key, BiFunction<CheckContext, K, T> compute) {
     Object value = shared.get(key);
     if (value == null) {
-      value = compute.get();
+      value = compute.apply(this, key);
       shared.put(key, value);
     }
     return (T) value;

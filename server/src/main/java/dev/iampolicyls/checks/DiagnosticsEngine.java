@@ -18,6 +18,12 @@ import java.util.logging.Logger;
  * the other findings down with it.
  */
 public final class DiagnosticsEngine {
+  /** Findings in document order; built once, not per run (each link allocates a lambda). */
+  private static final Comparator<Finding> FINDING_ORDER =
+      Comparator.comparingInt(Finding::offset)
+          .thenComparingInt(Finding::length)
+          .thenComparing(f -> f.code().id());
+
   private static final Logger LOG = Logger.getLogger(DiagnosticsEngine.class.getName());
 
   private final Catalog catalog;
@@ -97,10 +103,7 @@ public final class DiagnosticsEngine {
       }
       findings.add(f.withType(settings.typeFor(f.code().id(), f.type())));
     }
-    findings.sort(
-        Comparator.comparingInt(Finding::offset)
-            .thenComparingInt(Finding::length)
-            .thenComparing(f -> f.code().id()));
+    findings.sort(FINDING_ORDER);
     return findings;
   }
 }

@@ -24,7 +24,7 @@ final class DynamodbAttributesWithoutSelectCheck extends PolicyCheck {
         continue;
       }
       List<ConditionEntry> entries = s.conditionEntries();
-      if (entries.stream().anyMatch(DynamodbAttributesWithoutSelectCheck::requiresSpecificSelect)) {
+      if (anyRequiresSpecificSelect(entries)) {
         continue;
       }
       for (ConditionEntry entry : entries) {
@@ -56,5 +56,15 @@ final class DynamodbAttributesWithoutSelectCheck extends PolicyCheck {
                 v ->
                     v instanceof StringNode str
                         && str.value().equalsIgnoreCase("SPECIFIC_ATTRIBUTES"));
+  }
+
+  /** A loop, not a stream: asked for every Allow statement (see CheckContext#shared). */
+  private static boolean anyRequiresSpecificSelect(List<ConditionEntry> entries) {
+    for (ConditionEntry entry : entries) {
+      if (requiresSpecificSelect(entry)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

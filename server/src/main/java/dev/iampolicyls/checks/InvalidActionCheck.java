@@ -41,7 +41,8 @@ final class InvalidActionCheck extends PolicyCheck {
         catalog.<String>memo(InvalidActionCheck.class),
         value,
         20_000,
-        v -> Objects.requireNonNullElse(problem(v, catalog), ""));
+        catalog,
+        (c, v) -> Objects.requireNonNullElse(problem(v, c), ""));
   }
 
   /** What is wrong with an Action string, or null. */

@@ -64,6 +64,7 @@ final class InvalidServiceInActionCheck extends PolicyCheck {
         catalog.<List<String>>memo(InvalidServiceInActionCheck.class),
         prefix,
         5_000,
-        p -> Suggestions.closestServices(catalog, p, 3));
+        catalog,
+        (c, p) -> Suggestions.closestServices(c, p, 3));
   }
 }

@@ -42,7 +42,9 @@ final class JsonSyntaxErrorCheck extends PolicyCheck {
           }
         }
       }
-      node.children().forEach(todo::push);
+      for (JsonNode child : node.children()) {
+        todo.push(child); // a loop, not forEach(todo::push): see CheckContext#shared
+      }
     }
   }
 }

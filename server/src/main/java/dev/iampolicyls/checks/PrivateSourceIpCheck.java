@@ -3,6 +3,7 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -82,7 +83,11 @@ final class PrivateSourceIpCheck extends PolicyCheck {
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       for (ConditionEntry entry : s.conditionEntries()) {
-        SourceIpValues.of(entry, negated).ifPresent(values -> check(context, entry, values));
+        // Not ifPresent(values -> ...): a capturing lambda per entry (see CheckContext#shared).
+        Optional<List<SourceIpValues.Value>> values = SourceIpValues.of(entry, negated);
+        if (values.isPresent()) {
+          check(context, entry, values.get());
+        }
       }
     }
   }

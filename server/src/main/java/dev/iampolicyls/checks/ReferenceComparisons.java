@@ -29,7 +29,7 @@ final class ReferenceComparisons {
   private record Key(ReferencePolicy reference) {}
 
   static Comparison of(CheckContext context, ReferencePolicy reference) {
-    return context.shared(new Key(reference), () -> compare(context, reference, BUDGET_MILLIS));
+    return context.shared(new Key(reference), (c, key) -> compare(c, reference, BUDGET_MILLIS));
   }
 
   /** The comparison, UNKNOWN with the reason once it has used {@code budgetMillis}. */

@@ -61,7 +61,7 @@ final class VariableSites {
 
   /** The sites of the context's policy, found once per run for the five checks that read them. */
   static List<Site> of(CheckContext context) {
-    return context.shared(VariableSites.class, () -> List.copyOf(of(context.policy())));
+    return context.shared(VariableSites.class, (c, key) -> List.copyOf(of(c.policy())));
   }
 
   static List<Site> of(Policy policy) {

@@ -3,6 +3,7 @@ package dev.iampolicyls.checks;
 import dev.iampolicyls.policy.ConditionEntry;
 import dev.iampolicyls.policy.ConditionOperator;
 import dev.iampolicyls.policy.ConditionOperator.Qualifier;
+import dev.iampolicyls.syntax.JsonNode;
 import dev.iampolicyls.syntax.StringNode;
 
 /**
@@ -39,11 +40,21 @@ final class WildcardConditions {
   }
 
   private static boolean hasMatchAll(ConditionEntry entry) {
-    return entry.values().stream()
-        .anyMatch(
-            v ->
-                v instanceof StringNode s
-                    && !s.value().isEmpty()
-                    && s.value().chars().allMatch(c -> c == '*'));
+    // Loops, not streams: asked for every condition entry (see CheckContext#shared).
+    for (JsonNode v : entry.values()) {
+      if (v instanceof StringNode s && !s.value().isEmpty() && onlyStars(s.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyStars(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) != '*') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -19,10 +19,10 @@ final class WildcardInServiceNameCheck extends PolicyCheck {
   public void run(CheckContext context) {
     for (Statement s : context.policy().statements()) {
       for (StringElement e : s.actions()) {
-        ActionName.parse(e.value())
-            .map(ActionName::service)
-            .filter(WildcardInServiceNameCheck::partlyWild)
-            .ifPresent(service -> report(context, e, service));
+        ActionName name = ActionName.parse(e.value()).orElse(null);
+        if (name != null && partlyWild(name.service())) {
+          report(context, e, name.service());
+        }
       }
       for (StringElement e : s.resources()) {
         List<String> fields = ArnText.fields(e.value());

@@ -6,6 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,16 +19,26 @@ import picocli.CommandLine.Command;
     name = "iam-policy-ls",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "A language server and checker for AWS IAM policies.",
-    subcommands = {
-      ServeCommand.class,
-      CheckCommand.class,
-      UpdateCatalogCommand.class,
-      SimulateCommand.class,
-      CompareCommand.class,
-      PolicyTestCommand.class
-    })
+    description = "A language server and checker for AWS IAM policies.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands by name, in the order the help lists them. Not in the annotation: picocli
+   * builds each one's model by reflection (~25 ms of a one-file check's start), so a command line
+   * that names one gets only that one (see {@link #subcommandsFor}).
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    byName.put("serve", ServeCommand.class);
+    byName.put("check", CheckCommand.class);
+    byName.put("update-catalog", UpdateCatalogCommand.class);
+    byName.put("simulate", SimulateCommand.class);
+    byName.put("compare", CompareCommand.class);
+    byName.put("test", PolicyTestCommand.class);
+    return Collections.unmodifiableMap(byName);
+  }
+
   /** Exit code for a failure of the tool itself, kept apart from "the policies have errors". */
   static final int EXIT_INTERNAL_ERROR = 3;
 
@@ -65,7 +80,7 @@ public final class Main implements Runnable {
     // Policies and JSON output are UTF-8 whatever the platform's default charset is.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    CommandLine cli = commandLine(out, err, System.in);
+    CommandLine cli = commandLine(out, err, System.in, args);
     awaitQuietly(logging);
     System.exit(execute(cli, out, err, args));
   }
@@ -93,7 +108,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line on the given streams (tests call this) and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-    return execute(commandLine(out, err, in), out, err, args);
+    return execute(commandLine(out, err, in, args), out, err, args);
   }
 
   private static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
@@ -105,9 +120,22 @@ public final class Main implements Runnable {
     }
   }
 
-  private static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
-    return new CommandLine(new Main(in))
-        .setCaseInsensitiveEnumValuesAllowed(true)
+  /**
+   * The subcommands picocli needs for these arguments: the one the first argument names, else all
+   * (the top-level help lists them all, and a mistyped name gets "did you mean").
+   */
+  static Collection<Class<?>> subcommandsFor(String... args) {
+    Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    return named != null ? List.of(named) : SUBCOMMANDS.values();
+  }
+
+  private static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, InputStream in, String... args) {
+    CommandLine cli = new CommandLine(new Main(in));
+    for (Class<?> subcommand : subcommandsFor(args)) {
+      cli.addSubcommand(subcommand);
+    }
+    return cli.setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(out)
         .setErr(err)
         // Usage errors exit 2 everywhere, not just where picocli's default applies.

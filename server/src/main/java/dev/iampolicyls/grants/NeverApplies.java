@@ -62,9 +62,15 @@ public final class NeverApplies {
       if (op == null || op.ifExists() || op.qualifier() != ConditionOperator.Qualifier.NONE) {
         continue;
       }
-      Optional<Reason> past = pastDate(c, op.base(), now).or(() -> SessionAge.expired(c, now));
+      // Plain ifs, not Optional.or: per condition of every statement, and a capturing lambda
+      // is a call into the VM under C1 (the launcher's batch).
+      Optional<Reason> past = pastDate(c, op.base(), now);
       if (past.isPresent()) {
         return past;
+      }
+      Optional<Reason> expired = SessionAge.expired(c, now);
+      if (expired.isPresent()) {
+        return expired;
       }
       for (ConditionEntry earlier : plain) {
         if (earlier.key().equalsIgnoreCase(c.key()) && singleValued(catalog, c.key())) {
@@ -76,9 +82,12 @@ public final class NeverApplies {
       }
       plain.add(c);
     }
-    return KeyTestClash.first(s.conditionEntries(), catalog)
-        .or(() -> UnsupportedKey.of(s, catalog))
-        .or(() -> SourceIpRanges.neverTrue(s));
+    Optional<Reason> clash = KeyTestClash.first(s.conditionEntries(), catalog);
+    if (clash.isPresent()) {
+      return clash;
+    }
+    Optional<Reason> unsupported = UnsupportedKey.of(s, catalog);
+    return unsupported.isPresent() ? unsupported : SourceIpRanges.neverTrue(s);
   }
 
   /**

@@ -186,9 +186,18 @@ public record Pinning(List<String> who, List<String> which, List<String> other) 
   /** "*", or an IP range that holds every address. */
   private static boolean isOnlyWildcards(String value) {
     String v = value.strip();
-    return v.chars().allMatch(c -> c == '*' || c == '?')
-        || v.equals("0.0.0.0/0")
-        || v.equals("::/0");
+    return onlyWildcardCharacters(v) || v.equals("0.0.0.0/0") || v.equals("::/0");
+  }
+
+  /** A loop, not chars().allMatch: asked for every condition value (streams are slow under C1). */
+  private static boolean onlyWildcardCharacters(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c != '*' && c != '?') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addOnce(List<String> list, String key) {

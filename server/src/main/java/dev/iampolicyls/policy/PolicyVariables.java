@@ -72,7 +72,7 @@ public final class PolicyVariables {
     if (name.isBlank()) {
       return new Variable(start, end, name, Problem.EMPTY);
     }
-    if (name.chars().anyMatch(Character::isWhitespace)) {
+    if (hasWhitespace(name)) {
       return new Variable(start, end, name, Problem.SPACE);
     }
     if (comma >= 0) {
@@ -82,5 +82,15 @@ public final class PolicyVariables {
       }
     }
     return new Variable(start, end, name, Problem.NONE);
+  }
+
+  /** A loop, not chars().anyMatch: asked for every variable (streams are slow under C1). */
+  private static boolean hasWhitespace(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isWhitespace(name.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

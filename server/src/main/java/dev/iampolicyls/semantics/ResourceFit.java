@@ -283,7 +283,8 @@ public final class ResourceFit {
             catalog.<NamedTypes>memo(NamedTypes.class),
             text,
             20_000,
-            t -> computeNamedTypes(catalog, t));
+            catalog,
+            ResourceFit::computeNamedTypes);
     return n == UNDECIDED_RESOURCE ? null : n;
   }
 
@@ -350,7 +351,8 @@ public final class ResourceFit {
             catalog.<AcceptedTypes>memo(AcceptedTypes.class),
             value,
             50_000,
-            v -> computeAcceptedTypes(catalog, v));
+            catalog,
+            ResourceFit::computeAcceptedTypes);
     return a == UNDECIDED_ACTION ? null : a;
   }
 

@@ -65,6 +65,7 @@ class LauncherScriptTest {
       assertFalse(jvm.contains("-XX:+UseParallelGC"), args + " -> " + jvm);
       assertFalse(String.join(" ", jvm).contains("C1MaxInlineSize"), args + " -> " + jvm);
       assertFalse(String.join(" ", jvm).contains("MaxTenuringThreshold"), args + " -> " + jvm);
+      assertFalse(jvm.contains("-Xmn64m"), args + " -> " + jvm);
       assertTrue(jvm.contains("-XX:TieredStopAtLevel=1"), args + " -> " + jvm);
       // JVM warnings must never reach stdout, which carries the protocol.
       assertTrue(jvm.contains("-Xlog:all=warning:stderr"), args + " -> " + jvm);
@@ -88,6 +89,7 @@ class LauncherScriptTest {
     assertFalse(jvm.contains("-XX:+UseSerialGC"), jvm.toString());
     assertTrue(jvm.contains("-XX:C1MaxInlineSize=20"), jvm.toString());
     assertTrue(jvm.contains("-XX:MaxTenuringThreshold=0"), jvm.toString());
+    assertTrue(jvm.contains("-Xmn64m"), jvm.toString());
     // Eight files are still a small check.
     assertTrue(
         jvmArguments(files.subList(0, 9).toArray(String[]::new)).contains("-XX:+UseSerialGC"));

@@ -4,6 +4,7 @@ import dev.iampolicyls.catalog.Action;
 import dev.iampolicyls.catalog.ActionConditionKeys;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.ConditionKey;
+import dev.iampolicyls.catalog.Service;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,10 +26,15 @@ final class ConditionKeys {
       return found;
     }
     // Service keys templated as .../tag-key (secretsmanager:ResourceTag/tag-key) are matched here.
-    return catalog.service(prefix(key)).stream()
-        .flatMap(s -> s.conditionKeys().stream())
-        .filter(k -> names(k.name(), key))
-        .findFirst();
+    Optional<Service> service = catalog.service(prefix(key));
+    if (service.isPresent()) { // a loop, not a stream: asked for every key test, slow under C1
+      for (ConditionKey k : service.get().conditionKeys()) {
+        if (names(k.name(), key)) {
+          return Optional.of(k);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -55,13 +61,21 @@ final class ConditionKeys {
    * accounts.google.com:aud}) and nested names ({@code kms:EncryptionContext:aws:s3:arn}) qualify.
    */
   static boolean isWellFormed(String key) {
-    if (key.indexOf(':') < 0
-        && key.indexOf('.') > 0
-        && key.chars().noneMatch(Character::isWhitespace)) {
+    if (key.indexOf(':') < 0 && key.indexOf('.') > 0 && !hasWhitespace(key)) {
       return true; // an identity provider's host, as AWS's own examples test with Null
     }
     int colon = key.indexOf(':');
-    return colon > 0 && colon < key.length() - 1 && key.chars().noneMatch(Character::isWhitespace);
+    return colon > 0 && colon < key.length() - 1 && !hasWhitespace(key);
+  }
+
+  /** A loop, not chars().noneMatch: asked for every key test (see CheckContext#shared). */
+  private static boolean hasWhitespace(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isWhitespace(key.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Multi-valued keys have an ArrayOf type (ArrayOfString, ArrayOfARN, ...). */

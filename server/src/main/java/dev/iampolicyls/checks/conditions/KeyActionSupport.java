@@ -56,7 +56,7 @@ final class KeyActionSupport {
       }
       if (keylessActionsAreUnknown) {
         // The catalog lists no key at all for some actions that do take them: no verdict there.
-        matched = matched.stream().filter(ConditionKeys::hasKnownKeys).toList();
+        matched = withKnownKeys(matched);
       }
       if (matched.isEmpty()) {
         s.anySupported = true; // unknown to the catalog: assume the best
@@ -98,5 +98,16 @@ final class KeyActionSupport {
     int shown = Math.min(names.size(), 5);
     String text = String.join(", ", names.subList(0, shown));
     return names.size() > shown ? text + " and " + (names.size() - shown) + " more" : text;
+  }
+
+  /** The actions the catalog lists keys for; a loop, not a stream (streams are slow under C1). */
+  private static List<Action> withKnownKeys(List<Action> actions) {
+    List<Action> known = new ArrayList<>(actions.size());
+    for (Action a : actions) {
+      if (ConditionKeys.hasKnownKeys(a)) {
+        known.add(a);
+      }
+    }
+    return known;
   }
 }

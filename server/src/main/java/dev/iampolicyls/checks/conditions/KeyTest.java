@@ -19,7 +19,7 @@ record KeyTest(Statement statement, ConditionEntry entry) {
    * the twenty-odd condition checks that walk them.
    */
   static List<KeyTest> all(CheckContext context) {
-    return context.shared(KeyTest.class, () -> collect(context.policy()));
+    return context.shared(KeyTest.class, (c, key) -> collect(c.policy()));
   }
 
   private static List<KeyTest> collect(Policy policy) {

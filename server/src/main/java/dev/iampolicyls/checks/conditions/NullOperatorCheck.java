@@ -59,9 +59,10 @@ final class NullOperatorCheck extends PolicyCheck {
     for (Statement s : context.policy().statements()) {
       if (s.condition().map(PropertyNode::value).orElse(null) instanceof ObjectNode block) {
         for (PropertyNode operator : block.properties()) {
-          ConditionOperator.parse(operator.name())
-              .filter(o -> o.base() == ConditionOperator.Base.Null && wrong.test(o))
-              .ifPresent(o -> context.report(this, operator.key(), message.apply(o)));
+          ConditionOperator o = ConditionOperator.parse(operator.name()).orElse(null);
+          if (o != null && o.base() == ConditionOperator.Base.Null && wrong.test(o)) {
+            context.report(this, operator.key(), message.apply(o));
+          }
         }
       }
     }

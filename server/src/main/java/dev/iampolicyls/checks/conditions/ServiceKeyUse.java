@@ -2,9 +2,11 @@ package dev.iampolicyls.checks.conditions;
 
 import dev.iampolicyls.cache.BoundedMemo;
 import dev.iampolicyls.catalog.Action;
+import dev.iampolicyls.catalog.ActionConditionKeys;
 import dev.iampolicyls.catalog.Catalog;
 import dev.iampolicyls.catalog.Service;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,20 +56,18 @@ record ServiceKeyUse(
         catalog.<Carriers>memo(ServiceKeyUse.class),
         key.toLowerCase(Locale.ROOT),
         20_000,
-        lowerKey -> count(service, lowerKey));
+        service,
+        ServiceKeyUse::count);
   }
 
   private static Carriers count(Service service, String lowerKey) {
+    BitSet carrying = ActionConditionKeys.actionsSupportingLowerCase(service, lowerKey);
+    List<Action> actions = service.actions();
     List<String> supporting = new ArrayList<>();
-    int count = 0;
-    for (Action a : service.actions()) {
-      if (ConditionKeys.actionSupportsLowerCase(a, lowerKey)) {
-        if (supporting.size() < SHOWN) {
-          supporting.add(a.qualifiedName());
-        }
-        count++;
-      }
+    for (int i = carrying.nextSetBit(0); i >= 0 && supporting.size() < SHOWN; ) {
+      supporting.add(actions.get(i).qualifiedName());
+      i = carrying.nextSetBit(i + 1);
     }
-    return new Carriers(List.copyOf(supporting), count);
+    return new Carriers(List.copyOf(supporting), carrying.cardinality());
   }
 }

@@ -23,7 +23,7 @@ final class TagKeyUse {
   static boolean applies(KeyTest t, String effect, boolean notAction) {
     return isTagKey(t.key())
         && t.failsWhenKeyIsAbsent()
-        && t.statement().effectValue().filter(effect::equals).isPresent()
+        && effect.equals(t.statement().effectValue().orElse(null))
         && (notAction
             ? t.statement().notAction().isPresent() && t.statement().action().isEmpty()
             : t.statement().action().isPresent());
