@@ -1400,10 +1400,12 @@ public final class PolicyComparison {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
       Set<String> newAllowServices = newAllowServices();
       Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
-      for (Service service : catalog.services()) {
-        // The catalog's count: the actions of a service no statement names are never decoded.
-        spend(service.actionCount());
-        String lowerPrefix = lowerPlainPrefix(service);
+      CatalogServices catalogServices = catalog.derived(CatalogServices.class, this::services);
+      // The catalog's count: the actions of a service no statement names are never decoded.
+      spend(catalogServices.actionCount());
+      for (int si = 0; si < catalogServices.services().size(); si++) {
+        Service service = catalogServices.services().get(si);
+        String lowerPrefix = catalogServices.lowerPlainPrefixes()[si];
         if (newAllowServices != null
             && !lowerPrefix.isEmpty()
             && !newAllowServices.contains(lowerPrefix)) {
@@ -1446,8 +1448,22 @@ public final class PolicyComparison {
                         names.wildcardMatches());
           }
         }
-        List<Action> actions = service.actions();
-        for (int a = 0; a < actions.size(); a++) {
+        // Only the actions some NEW Allow lets through can be in a group: when every statement's
+        // answers are known as sets, the others are not visited.
+        BitSet named = null;
+        if (!anyNewAllow(same) && names.byLowerName() != null) {
+          named = new BitSet();
+          for (int k = 0; k < holding.length; k++) {
+            Part p = parts.get(open.get(k));
+            if (p.isNew() && p.allow()) {
+              named.or(holding[k]);
+            }
+          }
+        }
+        int actionCount = service.actions().size();
+        for (int a = named == null ? 0 : named.nextSetBit(0);
+            a >= 0 && a < actionCount;
+            a = named == null ? a + 1 : named.nextSetBit(a + 1)) {
           String name = names.names().get(a);
           BitSet v = (BitSet) same.clone();
           for (int k = 0; k < holding.length; k++) {
@@ -1492,16 +1508,23 @@ public final class PolicyComparison {
       return out;
     }
 
-    private static final Object PLAIN_PREFIXES_MEMO = new Object();
-
     /**
-     * The service's prefix in lower case when Action values are narrowed by it (ASCII, no colon),
-     * or empty.
+     * A catalog's services; each one's prefix in lower case when Action values are narrowed by it
+     * (ASCII, no colon), or empty; and their actions' count. Per catalog: every comparison asks.
      */
-    private String lowerPlainPrefix(Service service) {
-      Map<String, String> known = catalog.memo(PLAIN_PREFIXES_MEMO);
-      return known.computeIfAbsent(
-          service.prefix(), p -> isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "");
+    private record CatalogServices(
+        List<Service> services, String[] lowerPlainPrefixes, int actionCount) {}
+
+    private CatalogServices services() {
+      List<Service> services = List.copyOf(catalog.services());
+      String[] prefixes = new String[services.size()];
+      int actions = 0;
+      for (int i = 0; i < prefixes.length; i++) {
+        String p = services.get(i).prefix();
+        prefixes[i] = isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "";
+        actions += services.get(i).actionCount();
+      }
+      return new CatalogServices(services, prefixes, actions);
     }
 
     /** A service prefix that Action values are narrowed by: ASCII, no colon. */
