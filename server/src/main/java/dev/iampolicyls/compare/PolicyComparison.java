@@ -179,6 +179,9 @@ public final class PolicyComparison {
     final List<String> formats; // null: any string; empty: only "*"
     final List<String> actions = new ArrayList<>();
 
+    /** The action a witness of the group names, once asked (the actions are all added then). */
+    String best;
+
     ActionGroup(BitSet actionVector, List<String> formats) {
       this.actionVector = actionVector;
       this.formats = formats;
@@ -793,8 +796,15 @@ public final class PolicyComparison {
       return out;
     }
 
-    /** The most used action of the group (a familiar name reads best). */
+    /** The most used action of the group (a familiar name reads best), found once per group. */
     private String bestAction(ActionGroup g) {
+      if (g.best == null) {
+        g.best = mostUsed(g);
+      }
+      return g.best;
+    }
+
+    private String mostUsed(ActionGroup g) {
       String best = g.actions.get(0);
       int usage = -1;
       for (String a : g.actions) {
@@ -1403,14 +1413,22 @@ public final class PolicyComparison {
       CatalogServices catalogServices = catalog.derived(CatalogServices.class, this::services);
       // The catalog's count: the actions of a service no statement names are never decoded.
       spend(catalogServices.actionCount());
-      for (int si = 0; si < catalogServices.services().size(); si++) {
-        Service service = catalogServices.services().get(si);
-        String lowerPrefix = catalogServices.lowerPlainPrefixes()[si];
-        if (newAllowServices != null
-            && !lowerPrefix.isEmpty()
-            && !newAllowServices.contains(lowerPrefix)) {
-          continue; // the same answer as sortByActions below gives, without asking each statement
+      // Outside the services a NEW Allow names, sortByActions below would find that none names an
+      // action: those are not visited (in catalog order, as the groups are made).
+      BitSet visited = new BitSet();
+      if (newAllowServices == null) {
+        visited.set(0, catalogServices.services().size());
+      } else {
+        visited.or(catalogServices.notPlain());
+        for (String prefix : newAllowServices) {
+          BitSet withPrefix = catalogServices.byLowerPlainPrefix().get(prefix);
+          if (withPrefix != null) {
+            visited.or(withPrefix);
+          }
         }
+      }
+      for (int si = visited.nextSetBit(0); si >= 0; si = visited.nextSetBit(si + 1)) {
+        Service service = catalogServices.services().get(si);
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
@@ -1509,22 +1527,31 @@ public final class PolicyComparison {
     }
 
     /**
-     * A catalog's services; each one's prefix in lower case when Action values are narrowed by it
-     * (ASCII, no colon), or empty; and their actions' count. Per catalog: every comparison asks.
+     * A catalog's services; the positions of those whose prefix narrows Action values (ASCII, no
+     * colon) by that prefix in lower case, and of the others; and their actions' count. Per
+     * catalog: every comparison asks.
      */
     private record CatalogServices(
-        List<Service> services, String[] lowerPlainPrefixes, int actionCount) {}
+        List<Service> services,
+        Map<String, BitSet> byLowerPlainPrefix,
+        BitSet notPlain,
+        int actionCount) {}
 
     private CatalogServices services() {
       List<Service> services = List.copyOf(catalog.services());
-      String[] prefixes = new String[services.size()];
+      Map<String, BitSet> byPrefix = new HashMap<>();
+      BitSet notPlain = new BitSet();
       int actions = 0;
-      for (int i = 0; i < prefixes.length; i++) {
+      for (int i = 0; i < services.size(); i++) {
         String p = services.get(i).prefix();
-        prefixes[i] = isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "";
+        if (isPlainPrefix(p) && !p.isEmpty()) {
+          byPrefix.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new BitSet()).set(i);
+        } else {
+          notPlain.set(i);
+        }
         actions += services.get(i).actionCount();
       }
-      return new CatalogServices(services, prefixes, actions);
+      return new CatalogServices(services, Map.copyOf(byPrefix), notPlain, actions);
     }
 
     /** A service prefix that Action values are narrowed by: ASCII, no colon. */
