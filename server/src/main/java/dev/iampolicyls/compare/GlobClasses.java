@@ -206,6 +206,9 @@ final class GlobClasses {
     /** {@link #tokenAt} of an automaton's last position, which accepts no character. */
     private static final int END = -1;
 
+    /** The positions of the colon count, before the automata's. */
+    private static final int COLON_BITS = 3;
+
     private final int[][] automata;
     private final int[] offsets;
     private final int shapes;
@@ -247,6 +250,7 @@ final class GlobClasses {
       }
       automata = all.toArray(new int[0][]);
       offsets = new int[automata.length + 1];
+      offsets[0] = COLON_BITS;
       for (int i = 0; i < automata.length; i++) {
         offsets[i + 1] = offsets[i] + automata[i].length + 1;
       }
@@ -279,7 +283,11 @@ final class GlobClasses {
           });
     }
 
-    /** The state: positions of every automaton, then the colon count (0 to 5) in 3 bits. */
+    /**
+     * The state: the colon count (0 to 5) in 3 bits, then the positions of every automaton. The
+     * count comes first so that a state's set ends at its last live position: most automata die
+     * early, and a short set hashes and compares fast.
+     */
     private BitSet start() {
       BitSet s = new BitSet();
       for (int i = 0; i < automata.length; i++) {
@@ -291,17 +299,14 @@ final class GlobClasses {
       return s;
     }
 
-    private int colonsOf(BitSet state) {
-      int base = offsets[automata.length];
-      return (state.get(base) ? 1 : 0)
-          | (state.get(base + 1) ? 2 : 0)
-          | (state.get(base + 2) ? 4 : 0);
+    private static int colonsOf(BitSet state) {
+      return (state.get(0) ? 1 : 0) | (state.get(1) ? 2 : 0) | (state.get(2) ? 4 : 0);
     }
 
-    private BitSet next(BitSet state, char c) {
-      int base = offsets[automata.length];
-      BitSet next = new BitSet(base + 3);
-      for (int p = state.nextSetBit(0); p >= 0 && p < base; p = state.nextSetBit(p + 1)) {
+    /** The state after {@code c}, written into {@code next} (cleared first). */
+    private void next(BitSet state, char c, BitSet next) {
+      next.clear();
+      for (int p = state.nextSetBit(COLON_BITS); p >= 0; p = state.nextSetBit(p + 1)) {
         int token = tokenAt[p];
         if (token != END && accepts(token, c)) {
           for (int q : onAccept[p]) {
@@ -311,15 +316,14 @@ final class GlobClasses {
       }
       int colons = Math.min(5, colonsOf(state) + (c == ':' ? 1 : 0));
       if ((colons & 1) != 0) {
-        next.set(base);
+        next.set(0);
       }
       if ((colons & 2) != 0) {
-        next.set(base + 1);
+        next.set(1);
       }
       if ((colons & 4) != 0) {
-        next.set(base + 2);
+        next.set(2);
       }
-      return next;
     }
 
     private boolean accepted(BitSet state, int automaton) {
@@ -360,6 +364,7 @@ final class GlobClasses {
       Map<BitSet, String> seen = new HashMap<>();
       ArrayDeque<BitSet> work = new ArrayDeque<>();
       BitSet first = start();
+      BitSet scratch = new BitSet(offsets[automata.length]);
       seen.put(first, "");
       work.add(first);
       while (!work.isEmpty()) {
@@ -377,13 +382,14 @@ final class GlobClasses {
           found.putIfAbsent(vector, text);
         }
         for (char c : alphabet) {
-          BitSet next = next(state, c);
-          if (!shapeAlive(next) || seen.containsKey(next)) {
+          next(state, c, scratch);
+          if (!shapeAlive(scratch) || seen.containsKey(scratch)) {
             continue;
           }
           if (seen.size() >= maxStates) {
             throw new TooManyStates();
           }
+          BitSet next = BitSet.valueOf(scratch.toLongArray()); // only the words in use
           seen.put(next, text + c);
           work.add(next);
         }
