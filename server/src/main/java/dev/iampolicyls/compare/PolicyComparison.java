@@ -911,10 +911,11 @@ public final class PolicyComparison {
       out.add(new HashMap<>());
       for (int v = 0; v < variableNames.size(); v++) {
         List<Map<String, String>> next = new ArrayList<>();
+        String lowerName = variableNames.get(v).toLowerCase(Locale.ROOT);
         for (Map<String, String> partial : out) {
           for (String value : variableValues.get(v)) {
             Map<String, String> m = new HashMap<>(partial);
-            m.put(variableNames.get(v).toLowerCase(Locale.ROOT), value);
+            m.put(lowerName, value);
             next.add(m);
           }
         }
@@ -1333,6 +1334,15 @@ public final class PolicyComparison {
     /** An action's ARN formats, and their text as group keys compare them. */
     private record Formats(List<String> list, String text) {}
 
+    /** What string semantics reads every action as acting on: any string. */
+    private static final Formats STRING_FORMATS = new Formats(null, "null");
+
+    /** Within one service: the open statements' answers for an action, and its formats. */
+    private record ActionClass(BitSet answers, String formats) {}
+
+    /** The group of a class of actions that no NEW Allow lets through: none. */
+    private static final ActionGroup NO_GROUP = new ActionGroup(new BitSet(), List.of());
+
     private static final Object SERVICE_ACTIONS_MEMO = new Object();
 
     /**
@@ -1364,11 +1374,12 @@ public final class PolicyComparison {
         names.add(name);
         List<String> list = formats(a);
         Formats f = new Formats(list, String.valueOf(list));
-        formats.add(f);
-        byFormats
-            .computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()))
-            .names()
-            .add(name);
+        // Actions with the same formats share one instance: group keys then compare its text by
+        // identity.
+        FormatsActions shared =
+            byFormats.computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()));
+        shared.names().add(name);
+        formats.add(shared.formats());
       }
       return new ServiceActions(
           List.copyOf(names),
@@ -1437,7 +1448,10 @@ public final class PolicyComparison {
           continue;
         }
         sortByActions(service.prefix(), false, same, open);
-        ServiceActions names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        ServiceActions names = serviceActions.get(service.prefix());
+        if (names == null) {
+          names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        }
         if (open.isEmpty() && !options.stringSemantics()) {
           // Every action of the service gets the same vector: its groups are its formats'.
           if (anyNewAllow(same)) {
@@ -1478,28 +1492,40 @@ public final class PolicyComparison {
             }
           }
         }
+        // The actions that the open statements answer alike and that act on the same formats
+        // share a group: it is looked up once per such class of the service, not per action.
+        Map<ActionClass, ActionGroup> byClass = new HashMap<>();
+        BitSet answers = new BitSet();
         int actionCount = service.actions().size();
         for (int a = named == null ? 0 : named.nextSetBit(0);
             a >= 0 && a < actionCount;
             a = named == null ? a + 1 : named.nextSetBit(a + 1)) {
           String name = names.names().get(a);
-          BitSet v = (BitSet) same.clone();
+          answers.clear();
           for (int k = 0; k < holding.length; k++) {
             int i = open.get(k);
             if (holding[k] != null ? holding[k].get(a) : parts.get(i).parts().actionHolds(name)) {
-              v.set(i);
+              answers.set(k);
             }
           }
-          if (!anyNewAllow(v)) {
-            continue;
+          Formats formats = options.stringSemantics() ? STRING_FORMATS : names.formats().get(a);
+          ActionClass c = new ActionClass(answers, formats.text());
+          ActionGroup g = byClass.get(c);
+          if (g == null) {
+            BitSet v = (BitSet) same.clone();
+            for (int k = answers.nextSetBit(0); k >= 0; k = answers.nextSetBit(k + 1)) {
+              v.set(open.get(k));
+            }
+            g =
+                anyNewAllow(v)
+                    ? groups.computeIfAbsent(
+                        new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
+                    : NO_GROUP;
+            byClass.put(new ActionClass((BitSet) answers.clone(), formats.text()), g);
           }
-          Formats formats =
-              options.stringSemantics() ? new Formats(null, "null") : names.formats().get(a);
-          groups
-              .computeIfAbsent(
-                  new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
-              .actions
-              .add(name);
+          if (g != NO_GROUP) {
+            g.actions.add(name);
+          }
         }
       }
       if (options.stringSemantics()) {
