@@ -804,11 +804,26 @@ public final class PolicyComparison {
       return g.best;
     }
 
+    private static final Object USAGE_MEMO = new Object();
+
+    private static final int USAGE_MEMO_BOUND = 65_536;
+
     private String mostUsed(ActionGroup g) {
+      // Per catalog: the groups of every comparison ask again for the same names (6,000 of them
+      // for a statement that allows "*"), and a name's look-up lower-cases it.
+      Map<String, Integer> usages = catalog.memo(USAGE_MEMO);
+      if (usages.size() > USAGE_MEMO_BOUND) {
+        usages.clear();
+      }
       String best = g.actions.get(0);
       int usage = -1;
       for (String a : g.actions) {
-        int u = catalog.action(a).map(Action::usage).orElse(-1);
+        Integer known = usages.get(a);
+        if (known == null) {
+          known = catalog.action(a).map(Action::usage).orElse(-1);
+          usages.put(a, known);
+        }
+        int u = known;
         if (u > usage) {
           usage = u;
           best = a;
