@@ -81,8 +81,23 @@ final class StatementMatcher {
           ? null
           : "the action " + request.action() + " is excluded by NotAction \"" + matched + "\"";
     }
-    return matched != null ? null : "the action " + request.action() + " matches no Action";
+    if (matched != null) {
+      return null;
+    }
+    if (noActionMatches == null) {
+      noActionMatches = "the action " + request.action() + " matches no Action";
+    }
+    return noActionMatches;
   }
+
+  /**
+   * The reason of every statement whose Action does not name the request's action, written once per
+   * request: most statements of a policy fail there, and policy comparison evaluates many requests.
+   */
+  private String noActionMatches;
+
+  /** The same for Resource, written once per request. */
+  private String noResourceMatches;
 
   /**
    * Whether Action or NotAction lets the action through, as {@link #actionFailure} decides, trying
@@ -158,7 +173,13 @@ final class StatementMatcher {
     if (matched != null) {
       return null;
     }
-    return explain ? "the resource " + request.resource() + " matches no Resource" : NOT_HELD;
+    if (!explain) {
+      return NOT_HELD;
+    }
+    if (noResourceMatches == null) {
+      noResourceMatches = "the resource " + request.resource() + " matches no Resource";
+    }
+    return noResourceMatches;
   }
 
   PrincipalCheck principalCheck(Statement statement, boolean deny) {
