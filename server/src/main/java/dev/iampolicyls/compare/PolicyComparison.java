@@ -1087,6 +1087,12 @@ public final class PolicyComparison {
     private final BitSet tabled = new BitSet();
 
     /**
+     * Per key, the context of each of its values under the current variables' values, made when a
+     * table first asks: every statement with a test on the key asks for the same.
+     */
+    private final Map<Integer, RequestContext[]> tableContexts = new HashMap<>();
+
+    /**
      * Starts the condition tables for one choice of the variables' values: the keys' domains (a key
      * that is a variable keeps the value the variable has) and, unless {@code lazily}, each
      * relevant statement's condition per key ({@link #table} makes one when a cell needs it).
@@ -1095,6 +1101,7 @@ public final class PolicyComparison {
         Map<String, String> assignment, RequestContext variables, boolean lazily) throws Undecided {
       tableAssignment = assignment;
       tableVariables = variables;
+      tableContexts.clear();
       baseDomains.clear();
       for (int k = 0; k < keys.size(); k++) {
         baseDomains.add(domain(k));
@@ -1144,13 +1151,17 @@ public final class PolicyComparison {
       for (ConditionEntry e : p.parts().statement().conditionEntries()) {
         int key = keyIndex(e.key());
         List<List<String>> values = keyValues.get(key);
+        RequestContext[] contexts =
+            tableContexts.computeIfAbsent(key, k -> new RequestContext[values.size()]);
         BitSet holds = new BitSet();
         for (int v = 0; v < values.size(); v++) {
           spend(1);
-          RequestContext ctx =
-              RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
-                  .withDefaults(tableVariables.entries());
-          if (p.parts().conditionHolds(e, ctx)) {
+          if (contexts[v] == null) {
+            contexts[v] =
+                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
+                    .withDefaults(tableVariables.entries());
+          }
+          if (p.parts().conditionHolds(e, contexts[v])) {
             holds.set(v);
           }
         }
