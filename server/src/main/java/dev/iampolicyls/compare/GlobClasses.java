@@ -2,6 +2,7 @@ package dev.iampolicyls.compare;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -202,38 +203,91 @@ final class GlobClasses {
   }
 
   private static final class Search {
+    /** {@link #tokenAt} of an automaton's last position, which accepts no character. */
+    private static final int END = -1;
+
+    /** The positions of the colon count, before the automata's. */
+    private static final int COLON_BITS = 3;
+
     private final int[][] automata;
     private final int[] offsets;
     private final int shapes;
     private final int observedCount;
-    private final boolean fieldsOnly;
     private final char[] alphabet;
 
+    /** The automaton of each observed pattern, as six ARN fields and as one glob. */
+    private final int[] withFieldsAutomaton;
+
+    private final int[] plainAutomaton;
+
+    /** Per position of the state (every automaton's positions in turn): its token, or END. */
+    private final int[] tokenAt;
+
+    /**
+     * Per position: where a character its token accepts leads, the runs after it included. A step
+     * of the search only visits the positions a state holds, not every automaton.
+     */
+    private final int[][] onAccept;
+
     Search(List<Glob> shape, List<Observed> observed, boolean fieldsOnly) {
-      this.fieldsOnly = fieldsOnly;
       shapes = shape.size();
       observedCount = observed.size();
       List<int[]> all = new ArrayList<>();
       for (Glob g : shape) {
         all.add(g.tokens());
       }
-      for (Observed o : observed) {
-        all.add(o.withFields().tokens());
+      // A pattern observed twice (a StringEquals value is the same glob with and without fields)
+      // is one automaton: its copies would always be in the same positions.
+      Map<Tokens, Integer> known = new HashMap<>();
+      withFieldsAutomaton = new int[observedCount];
+      plainAutomaton = new int[observedCount];
+      for (int k = 0; k < observedCount; k++) {
+        withFieldsAutomaton[k] = automaton(observed.get(k).withFields(), all, known);
       }
-      if (!fieldsOnly) {
-        for (Observed o : observed) {
-          all.add(o.plain().tokens());
-        }
+      for (int k = 0; k < observedCount; k++) {
+        plainAutomaton[k] =
+            fieldsOnly ? withFieldsAutomaton[k] : automaton(observed.get(k).plain(), all, known);
       }
       automata = all.toArray(new int[0][]);
       offsets = new int[automata.length + 1];
+      offsets[0] = COLON_BITS;
       for (int i = 0; i < automata.length; i++) {
         offsets[i + 1] = offsets[i] + automata[i].length + 1;
+      }
+      tokenAt = new int[offsets[automata.length]];
+      onAccept = new int[tokenAt.length][];
+      for (int i = 0; i < automata.length; i++) {
+        int[] tokens = automata[i];
+        for (int pos = 0; pos <= tokens.length; pos++) {
+          int at = offsets[i] + pos;
+          if (pos == tokens.length) {
+            tokenAt[at] = END;
+            continue;
+          }
+          tokenAt[at] = tokens[pos];
+          BitSet reached = closure(tokens, single(isRun(tokens[pos]) ? pos : pos + 1));
+          int from = offsets[i];
+          onAccept[at] = reached.stream().map(p -> from + p).toArray();
+        }
       }
       alphabet = alphabet(automata);
     }
 
-    /** The state: positions of every automaton, then the colon count (0 to 5) in 3 bits. */
+    /** The index of the glob's automaton, added unless the same tokens are there already. */
+    private static int automaton(Glob glob, List<int[]> all, Map<Tokens, Integer> known) {
+      return known.computeIfAbsent(
+          new Tokens(glob.tokens()),
+          t -> {
+            all.add(t.tokens());
+            return all.size() - 1;
+          });
+    }
+
+    /**
+     * The state: the colon count (0 to 5) in 3 bits, then the positions of every automaton. The
+     * count comes first so that a state's set ends at its last live position: most automata die
+     * early, and a short set hashes and compares fast.
+     */
     private BitSet start() {
       BitSet s = new BitSet();
       for (int i = 0; i < automata.length; i++) {
@@ -245,44 +299,31 @@ final class GlobClasses {
       return s;
     }
 
-    private int colonsOf(BitSet state) {
-      int base = offsets[automata.length];
-      return (state.get(base) ? 1 : 0)
-          | (state.get(base + 1) ? 2 : 0)
-          | (state.get(base + 2) ? 4 : 0);
+    private static int colonsOf(BitSet state) {
+      return (state.get(0) ? 1 : 0) | (state.get(1) ? 2 : 0) | (state.get(2) ? 4 : 0);
     }
 
-    private BitSet next(BitSet state, char c) {
-      BitSet next = new BitSet();
-      for (int i = 0; i < automata.length; i++) {
-        int[] tokens = automata[i];
-        BitSet own = new BitSet();
-        int from = offsets[i];
-        for (int p = state.nextSetBit(from);
-            p >= 0 && p < offsets[i + 1];
-            p = state.nextSetBit(p + 1)) {
-          int pos = p - from;
-          if (pos < tokens.length && accepts(tokens[pos], c)) {
-            own.set(isRun(tokens[pos]) ? pos : pos + 1);
+    /** The state after {@code c}, written into {@code next} (cleared first). */
+    private void next(BitSet state, char c, BitSet next) {
+      next.clear();
+      for (int p = state.nextSetBit(COLON_BITS); p >= 0; p = state.nextSetBit(p + 1)) {
+        int token = tokenAt[p];
+        if (token != END && accepts(token, c)) {
+          for (int q : onAccept[p]) {
+            next.set(q);
           }
-        }
-        closure(tokens, own);
-        for (int p = own.nextSetBit(0); p >= 0; p = own.nextSetBit(p + 1)) {
-          next.set(from + p);
         }
       }
       int colons = Math.min(5, colonsOf(state) + (c == ':' ? 1 : 0));
-      int base = offsets[automata.length];
       if ((colons & 1) != 0) {
-        next.set(base);
+        next.set(0);
       }
       if ((colons & 2) != 0) {
-        next.set(base + 1);
+        next.set(1);
       }
       if ((colons & 4) != 0) {
-        next.set(base + 2);
+        next.set(2);
       }
-      return next;
     }
 
     private boolean accepted(BitSet state, int automaton) {
@@ -323,6 +364,7 @@ final class GlobClasses {
       Map<BitSet, String> seen = new HashMap<>();
       ArrayDeque<BitSet> work = new ArrayDeque<>();
       BitSet first = start();
+      BitSet scratch = new BitSet(offsets[automata.length]);
       seen.put(first, "");
       work.add(first);
       while (!work.isEmpty()) {
@@ -332,7 +374,7 @@ final class GlobClasses {
           boolean fields = colonsOf(state) >= 5;
           BitSet vector = new BitSet();
           for (int k = 0; k < observedCount; k++) {
-            int automaton = shapes + (fields || fieldsOnly ? k : observedCount + k);
+            int automaton = fields ? withFieldsAutomaton[k] : plainAutomaton[k];
             if (accepted(state, automaton)) {
               vector.set(k);
             }
@@ -340,18 +382,37 @@ final class GlobClasses {
           found.putIfAbsent(vector, text);
         }
         for (char c : alphabet) {
-          BitSet next = next(state, c);
-          if (!shapeAlive(next) || seen.containsKey(next)) {
+          next(state, c, scratch);
+          if (!shapeAlive(scratch) || seen.containsKey(scratch)) {
             continue;
           }
           if (seen.size() >= maxStates) {
             throw new TooManyStates();
           }
+          BitSet next = BitSet.valueOf(scratch.toLongArray()); // only the words in use
           seen.put(next, text + c);
           work.add(next);
         }
       }
       return found;
+    }
+  }
+
+  /** A glob's tokens, compared by content. */
+  private record Tokens(int[] tokens) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tokens t && Arrays.equals(tokens, t.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(tokens);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(tokens);
     }
   }
 

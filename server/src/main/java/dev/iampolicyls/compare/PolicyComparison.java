@@ -179,6 +179,9 @@ public final class PolicyComparison {
     final List<String> formats; // null: any string; empty: only "*"
     final List<String> actions = new ArrayList<>();
 
+    /** The action a witness of the group names, once asked (the actions are all added then). */
+    String best;
+
     ActionGroup(BitSet actionVector, List<String> formats) {
       this.actionVector = actionVector;
       this.formats = formats;
@@ -793,12 +796,34 @@ public final class PolicyComparison {
       return out;
     }
 
-    /** The most used action of the group (a familiar name reads best). */
+    /** The most used action of the group (a familiar name reads best), found once per group. */
     private String bestAction(ActionGroup g) {
+      if (g.best == null) {
+        g.best = mostUsed(g);
+      }
+      return g.best;
+    }
+
+    private static final Object USAGE_MEMO = new Object();
+
+    private static final int USAGE_MEMO_BOUND = 65_536;
+
+    private String mostUsed(ActionGroup g) {
+      // Per catalog: the groups of every comparison ask again for the same names (6,000 of them
+      // for a statement that allows "*"), and a name's look-up lower-cases it.
+      Map<String, Integer> usages = catalog.memo(USAGE_MEMO);
+      if (usages.size() > USAGE_MEMO_BOUND) {
+        usages.clear();
+      }
       String best = g.actions.get(0);
       int usage = -1;
       for (String a : g.actions) {
-        int u = catalog.action(a).map(Action::usage).orElse(-1);
+        Integer known = usages.get(a);
+        if (known == null) {
+          known = catalog.action(a).map(Action::usage).orElse(-1);
+          usages.put(a, known);
+        }
+        int u = known;
         if (u > usage) {
           usage = u;
           best = a;
@@ -901,10 +926,11 @@ public final class PolicyComparison {
       out.add(new HashMap<>());
       for (int v = 0; v < variableNames.size(); v++) {
         List<Map<String, String>> next = new ArrayList<>();
+        String lowerName = variableNames.get(v).toLowerCase(Locale.ROOT);
         for (Map<String, String> partial : out) {
           for (String value : variableValues.get(v)) {
             Map<String, String> m = new HashMap<>(partial);
-            m.put(variableNames.get(v).toLowerCase(Locale.ROOT), value);
+            m.put(lowerName, value);
             next.add(m);
           }
         }
@@ -1061,6 +1087,12 @@ public final class PolicyComparison {
     private final BitSet tabled = new BitSet();
 
     /**
+     * Per key, the context of each of its values under the current variables' values, made when a
+     * table first asks: every statement with a test on the key asks for the same.
+     */
+    private final Map<Integer, RequestContext[]> tableContexts = new HashMap<>();
+
+    /**
      * Starts the condition tables for one choice of the variables' values: the keys' domains (a key
      * that is a variable keeps the value the variable has) and, unless {@code lazily}, each
      * relevant statement's condition per key ({@link #table} makes one when a cell needs it).
@@ -1069,6 +1101,7 @@ public final class PolicyComparison {
         Map<String, String> assignment, RequestContext variables, boolean lazily) throws Undecided {
       tableAssignment = assignment;
       tableVariables = variables;
+      tableContexts.clear();
       baseDomains.clear();
       for (int k = 0; k < keys.size(); k++) {
         baseDomains.add(domain(k));
@@ -1118,13 +1151,17 @@ public final class PolicyComparison {
       for (ConditionEntry e : p.parts().statement().conditionEntries()) {
         int key = keyIndex(e.key());
         List<List<String>> values = keyValues.get(key);
+        RequestContext[] contexts =
+            tableContexts.computeIfAbsent(key, k -> new RequestContext[values.size()]);
         BitSet holds = new BitSet();
         for (int v = 0; v < values.size(); v++) {
           spend(1);
-          RequestContext ctx =
-              RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
-                  .withDefaults(tableVariables.entries());
-          if (p.parts().conditionHolds(e, ctx)) {
+          if (contexts[v] == null) {
+            contexts[v] =
+                RequestContext.of(List.of(new RequestContext.Entry(keys.get(key), values.get(v))))
+                    .withDefaults(tableVariables.entries());
+          }
+          if (p.parts().conditionHolds(e, contexts[v])) {
             holds.set(v);
           }
         }
@@ -1323,6 +1360,15 @@ public final class PolicyComparison {
     /** An action's ARN formats, and their text as group keys compare them. */
     private record Formats(List<String> list, String text) {}
 
+    /** What string semantics reads every action as acting on: any string. */
+    private static final Formats STRING_FORMATS = new Formats(null, "null");
+
+    /** Within one service: the open statements' answers for an action, and its formats. */
+    private record ActionClass(BitSet answers, String formats) {}
+
+    /** The group of a class of actions that no NEW Allow lets through: none. */
+    private static final ActionGroup NO_GROUP = new ActionGroup(new BitSet(), List.of());
+
     private static final Object SERVICE_ACTIONS_MEMO = new Object();
 
     /**
@@ -1354,11 +1400,12 @@ public final class PolicyComparison {
         names.add(name);
         List<String> list = formats(a);
         Formats f = new Formats(list, String.valueOf(list));
-        formats.add(f);
-        byFormats
-            .computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()))
-            .names()
-            .add(name);
+        // Actions with the same formats share one instance: group keys then compare its text by
+        // identity.
+        FormatsActions shared =
+            byFormats.computeIfAbsent(f.text(), k -> new FormatsActions(f, new ArrayList<>()));
+        shared.names().add(name);
+        formats.add(shared.formats());
       }
       return new ServiceActions(
           List.copyOf(names),
@@ -1400,15 +1447,25 @@ public final class PolicyComparison {
       Map<GroupKey, ActionGroup> groups = new LinkedHashMap<>();
       Set<String> newAllowServices = newAllowServices();
       Map<String, ServiceActions> serviceActions = catalog.memo(SERVICE_ACTIONS_MEMO);
-      for (Service service : catalog.services()) {
-        // The catalog's count: the actions of a service no statement names are never decoded.
-        spend(service.actionCount());
-        String lowerPrefix = lowerPlainPrefix(service);
-        if (newAllowServices != null
-            && !lowerPrefix.isEmpty()
-            && !newAllowServices.contains(lowerPrefix)) {
-          continue; // the same answer as sortByActions below gives, without asking each statement
+      CatalogServices catalogServices = catalog.derived(CatalogServices.class, this::services);
+      // The catalog's count: the actions of a service no statement names are never decoded.
+      spend(catalogServices.actionCount());
+      // Outside the services a NEW Allow names, sortByActions below would find that none names an
+      // action: those are not visited (in catalog order, as the groups are made).
+      BitSet visited = new BitSet();
+      if (newAllowServices == null) {
+        visited.set(0, catalogServices.services().size());
+      } else {
+        visited.or(catalogServices.notPlain());
+        for (String prefix : newAllowServices) {
+          BitSet withPrefix = catalogServices.byLowerPlainPrefix().get(prefix);
+          if (withPrefix != null) {
+            visited.or(withPrefix);
+          }
         }
+      }
+      for (int si = visited.nextSetBit(0); si >= 0; si = visited.nextSetBit(si + 1)) {
+        Service service = catalogServices.services().get(si);
         // Most statements name a few services: for the others, every action gets one answer.
         BitSet same = new BitSet();
         List<Integer> open = new ArrayList<>();
@@ -1417,7 +1474,10 @@ public final class PolicyComparison {
           continue;
         }
         sortByActions(service.prefix(), false, same, open);
-        ServiceActions names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        ServiceActions names = serviceActions.get(service.prefix());
+        if (names == null) {
+          names = serviceActions.computeIfAbsent(service.prefix(), k -> of(service));
+        }
         if (open.isEmpty() && !options.stringSemantics()) {
           // Every action of the service gets the same vector: its groups are its formats'.
           if (anyNewAllow(same)) {
@@ -1446,26 +1506,52 @@ public final class PolicyComparison {
                         names.wildcardMatches());
           }
         }
-        List<Action> actions = service.actions();
-        for (int a = 0; a < actions.size(); a++) {
+        // Only the actions some NEW Allow lets through can be in a group: when every statement's
+        // answers are known as sets, the others are not visited.
+        BitSet named = null;
+        if (!anyNewAllow(same) && names.byLowerName() != null) {
+          named = new BitSet();
+          for (int k = 0; k < holding.length; k++) {
+            Part p = parts.get(open.get(k));
+            if (p.isNew() && p.allow()) {
+              named.or(holding[k]);
+            }
+          }
+        }
+        // The actions that the open statements answer alike and that act on the same formats
+        // share a group: it is looked up once per such class of the service, not per action.
+        Map<ActionClass, ActionGroup> byClass = new HashMap<>();
+        BitSet answers = new BitSet();
+        int actionCount = service.actions().size();
+        for (int a = named == null ? 0 : named.nextSetBit(0);
+            a >= 0 && a < actionCount;
+            a = named == null ? a + 1 : named.nextSetBit(a + 1)) {
           String name = names.names().get(a);
-          BitSet v = (BitSet) same.clone();
+          answers.clear();
           for (int k = 0; k < holding.length; k++) {
             int i = open.get(k);
             if (holding[k] != null ? holding[k].get(a) : parts.get(i).parts().actionHolds(name)) {
-              v.set(i);
+              answers.set(k);
             }
           }
-          if (!anyNewAllow(v)) {
-            continue;
+          Formats formats = options.stringSemantics() ? STRING_FORMATS : names.formats().get(a);
+          ActionClass c = new ActionClass(answers, formats.text());
+          ActionGroup g = byClass.get(c);
+          if (g == null) {
+            BitSet v = (BitSet) same.clone();
+            for (int k = answers.nextSetBit(0); k >= 0; k = answers.nextSetBit(k + 1)) {
+              v.set(open.get(k));
+            }
+            g =
+                anyNewAllow(v)
+                    ? groups.computeIfAbsent(
+                        new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
+                    : NO_GROUP;
+            byClass.put(new ActionClass((BitSet) answers.clone(), formats.text()), g);
           }
-          Formats formats =
-              options.stringSemantics() ? new Formats(null, "null") : names.formats().get(a);
-          groups
-              .computeIfAbsent(
-                  new GroupKey(v, formats.text()), k -> new ActionGroup(v, formats.list()))
-              .actions
-              .add(name);
+          if (g != NO_GROUP) {
+            g.actions.add(name);
+          }
         }
       }
       if (options.stringSemantics()) {
@@ -1492,16 +1578,32 @@ public final class PolicyComparison {
       return out;
     }
 
-    private static final Object PLAIN_PREFIXES_MEMO = new Object();
-
     /**
-     * The service's prefix in lower case when Action values are narrowed by it (ASCII, no colon),
-     * or empty.
+     * A catalog's services; the positions of those whose prefix narrows Action values (ASCII, no
+     * colon) by that prefix in lower case, and of the others; and their actions' count. Per
+     * catalog: every comparison asks.
      */
-    private String lowerPlainPrefix(Service service) {
-      Map<String, String> known = catalog.memo(PLAIN_PREFIXES_MEMO);
-      return known.computeIfAbsent(
-          service.prefix(), p -> isPlainPrefix(p) ? p.toLowerCase(Locale.ROOT) : "");
+    private record CatalogServices(
+        List<Service> services,
+        Map<String, BitSet> byLowerPlainPrefix,
+        BitSet notPlain,
+        int actionCount) {}
+
+    private CatalogServices services() {
+      List<Service> services = List.copyOf(catalog.services());
+      Map<String, BitSet> byPrefix = new HashMap<>();
+      BitSet notPlain = new BitSet();
+      int actions = 0;
+      for (int i = 0; i < services.size(); i++) {
+        String p = services.get(i).prefix();
+        if (isPlainPrefix(p) && !p.isEmpty()) {
+          byPrefix.computeIfAbsent(p.toLowerCase(Locale.ROOT), k -> new BitSet()).set(i);
+        } else {
+          notPlain.set(i);
+        }
+        actions += services.get(i).actionCount();
+      }
+      return new CatalogServices(services, Map.copyOf(byPrefix), notPlain, actions);
     }
 
     /** A service prefix that Action values are narrowed by: ASCII, no colon. */

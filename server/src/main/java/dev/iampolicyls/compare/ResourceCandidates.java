@@ -3,6 +3,7 @@ package dev.iampolicyls.compare;
 import dev.iampolicyls.compare.GlobClasses.Glob;
 import dev.iampolicyls.compare.GlobClasses.Observed;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,12 +293,24 @@ final class ResourceCandidates {
   /** The service field of each pattern (null when it has no six fields), split once. */
   private String[] patternServices;
 
+  /**
+   * The literal text each pattern's resource part begins with ({@link #literalPrefix}; null when it
+   * has no six fields), found once.
+   */
+  private String[] patternResourcePrefixes;
+
   /** The patterns that may match an ARN of the format: not those of another service. */
   private List<String> relevant(String arnFormat) {
     String service = field(arnFormat, 2);
     if (patternServices == null) {
       patternServices = patterns.stream().map(p -> field(p, 2)).toArray(String[]::new);
+      patternResourcePrefixes =
+          patterns.stream()
+              .map(p -> field(p, 5))
+              .map(r -> r == null ? null : literalPrefix(r))
+              .toArray(String[]::new);
     }
+    String[] formatPrefixes = null;
     List<String> out = new ArrayList<>();
     for (int i = 0; i < patterns.size(); i++) {
       String p = patterns.get(i);
@@ -309,7 +322,13 @@ final class ResourceCandidates {
               && ps.indexOf('*') < 0
               && ps.indexOf('?') < 0
               && !ps.equals(service);
-      if (!otherService && resourcePartsMeet(p, arnFormat)) {
+      if (otherService) {
+        continue;
+      }
+      if (formatPrefixes == null) {
+        formatPrefixes = resourcePrefixes(arnFormat);
+      }
+      if (resourcePartsMeet(patternResourcePrefixes[i], formatPrefixes)) {
         out.add(p);
       }
     }
@@ -320,25 +339,48 @@ final class ResourceCandidates {
    * False when the pattern's resource part and every alternative of the format's begin with
    * different literal text ({@code instance/} and {@code volume/}): then the pattern matches no ARN
    * of the format, and it tells none of them apart. True when in doubt.
+   *
+   * @param ownPrefix the literal prefix of the pattern's resource part; null when the pattern is no
+   *     ARN pattern (matched as one glob)
+   * @param formatPrefixes {@link #resourcePrefixes} of the format
    */
-  private static boolean resourcePartsMeet(String pattern, String arnFormat) {
-    String own = field(pattern, 5);
-    if (own == null) {
-      return true; // not an ARN pattern: matched as one glob
+  private static boolean resourcePartsMeet(String ownPrefix, String[] formatPrefixes) {
+    if (ownPrefix == null) {
+      return true;
     }
-    String ownPrefix = literalPrefix(own);
-    for (String alternative : SEPARATOR.split(arnFormat)) {
-      String theirs = field(alternative.strip(), 5);
-      if (theirs == null) {
+    for (String theirPrefix : formatPrefixes) {
+      if (theirPrefix == null) {
         return true;
       }
-      String theirPrefix = literalPrefix(theirs);
       int n = Math.min(ownPrefix.length(), theirPrefix.length());
       if (ownPrefix.regionMatches(0, theirPrefix, 0, n)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@link #resourcePrefixes} of the formats asked for before; thread-safe. */
+  private static final Map<String, String[]> RESOURCE_PREFIXES = new ConcurrentHashMap<>();
+
+  /**
+   * The literal prefix of each alternative's resource part, null for an alternative without six
+   * fields; per format, as every pattern of every comparison asks.
+   */
+  private static String[] resourcePrefixes(String arnFormat) {
+    String[] known = RESOURCE_PREFIXES.get(arnFormat);
+    if (known == null) {
+      known =
+          Arrays.stream(SEPARATOR.split(arnFormat))
+              .map(a -> field(a.strip(), 5))
+              .map(r -> r == null ? null : literalPrefix(r))
+              .toArray(String[]::new);
+      if (RESOURCE_PREFIXES.size() > SHARED_BOUND) {
+        RESOURCE_PREFIXES.clear();
+      }
+      RESOURCE_PREFIXES.put(arnFormat, known);
+    }
+    return known;
   }
 
   /** The text before the first wildcard or placeholder (case-sensitive, as ARNs match). */
@@ -373,8 +415,23 @@ final class ResourceCandidates {
     return String.join(":", fields);
   }
 
+  /** {@link #fill} of the formats asked for before; thread-safe. */
+  private static final Map<String, String> FILLED = new ConcurrentHashMap<>();
+
   /** The first alternative of a format with example values for its placeholders. */
   private static String fill(String arnFormat) {
+    String known = FILLED.get(arnFormat);
+    if (known == null) {
+      known = fillFirstAlternative(arnFormat);
+      if (FILLED.size() > SHARED_BOUND) {
+        FILLED.clear();
+      }
+      FILLED.put(arnFormat, known);
+    }
+    return known;
+  }
+
+  private static String fillFirstAlternative(String arnFormat) {
     String first = SEPARATOR.split(arnFormat)[0].strip();
     String[] fields = first.split(":", 6);
     if (fields.length < 6) {

@@ -79,7 +79,14 @@ final class Variables {
   static void segments(String pattern, Set<String> into) {
     String[] fields = pattern.split(":", 6);
     String part = fields.length == 6 ? fields[5] : pattern;
-    for (String segment : part.split("[/:]")) {
+    // Split at each '/' and ':' by hand: String.split with a character class compiles it each time.
+    int start = 0;
+    for (int i = 0; i <= part.length(); i++) {
+      if (i < part.length() && part.charAt(i) != '/' && part.charAt(i) != ':') {
+        continue;
+      }
+      String segment = part.substring(start, i);
+      start = i + 1;
       if (!segment.isEmpty()
           && segment.indexOf('*') < 0
           && segment.indexOf('?') < 0

@@ -22,15 +22,34 @@ final class ArnMatching {
     }
     int patternStart = 0;
     int arnStart = 0;
+    String text = pattern.text();
     for (int field = 0; field < FIELDS; field++) {
-      PolicyPattern part = pattern.slice(patternStart, patternColons[field]);
-      if (!part.matches(arn.substring(arnStart, arnColons[field]), false)) {
+      int patternEnd = patternColons[field];
+      int arnEnd = arnColons[field];
+      if (hasWildcard(text, patternStart, patternEnd)) {
+        PolicyPattern part = pattern.slice(patternStart, patternEnd);
+        if (!part.matches(arn.substring(arnStart, arnEnd), false)) {
+          return false;
+        }
+      } else if (patternEnd - patternStart != arnEnd - arnStart
+          || !text.regionMatches(patternStart, arn, arnStart, patternEnd - patternStart)) {
+        // Without a wildcard character the glob matches only the same text: compared in place.
         return false;
       }
       patternStart = patternColons[field] + 1;
       arnStart = arnColons[field] + 1;
     }
     return true;
+  }
+
+  private static boolean hasWildcard(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The end of each of the six fields (the last one runs to the end), or null for fewer. */

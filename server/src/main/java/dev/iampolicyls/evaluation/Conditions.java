@@ -32,7 +32,7 @@ final class Conditions {
   static String firstFailure(
       List<ConditionEntry> entries, RequestContext context, boolean variablesOn) {
     for (ConditionEntry entry : entries) {
-      String failure = failure(entry, context, variablesOn);
+      String failure = failure(entry, context, variablesOn, true);
       if (failure != null) {
         return failure;
       }
@@ -40,17 +40,31 @@ final class Conditions {
     return null;
   }
 
-  private static String failure(ConditionEntry entry, RequestContext context, boolean variablesOn) {
-    String label = "condition " + entry.operatorText() + " \"" + entry.key() + "\"";
+  /**
+   * Whether one test holds, as {@link #firstFailure} decides it, without writing why not (policy
+   * comparison asks for every class of values of every key).
+   */
+  static boolean holds(ConditionEntry entry, RequestContext context, boolean variablesOn) {
+    return failure(entry, context, variablesOn, false) == null;
+  }
+
+  /** What {@link #failure} gives for a test that is false when the reason is not wanted. */
+  private static final String FALSE = "false";
+
+  /** Why the test is false ({@link #FALSE} unless {@code explain}), or null when it holds. */
+  private static String failure(
+      ConditionEntry entry, RequestContext context, boolean variablesOn, boolean explain) {
     ConditionOperator operator = entry.operator().orElse(null);
     if (operator == null) {
-      return label + ": IAM does not know the operator " + entry.operatorText();
+      return explain
+          ? label(entry) + ": IAM does not know the operator " + entry.operatorText()
+          : FALSE;
     }
     List<String> policyValues = new ArrayList<>();
     for (JsonNode node : entry.values()) {
       String text = text(node);
       if (text == null) {
-        return label + ": a value is not a string, number or boolean";
+        return explain ? label(entry) + ": a value is not a string, number or boolean" : FALSE;
       }
       policyValues.add(text);
     }
@@ -62,9 +76,11 @@ final class Conditions {
           return null;
         }
       }
-      return label
-          + " is false: the request "
-          + (absent ? "has no " + entry.key() : "has " + entry.key());
+      return explain
+          ? label(entry)
+              + " is false: the request "
+              + (absent ? "has no " + entry.key() : "has " + entry.key())
+          : FALSE;
     }
     List<PolicyPattern> patterns = new ArrayList<>(policyValues.size());
     boolean substitutes =
@@ -74,7 +90,12 @@ final class Conditions {
     for (String v : policyValues) {
       Substitution.Result r = Substitution.apply(v, context, substitutes);
       if (r.pattern() == null) {
-        return label + ": the variable " + r.unresolved() + " has no single value in the request";
+        return explain
+            ? label(entry)
+                + ": the variable "
+                + r.unresolved()
+                + " has no single value in the request"
+            : FALSE;
       }
       patterns.add(r.pattern());
     }
@@ -82,15 +103,22 @@ final class Conditions {
     if (holds) {
       return null;
     }
-    if (requestValues.isEmpty()) {
-      return label + " is false: the request has no " + entry.key();
+    if (!explain) {
+      return FALSE;
     }
-    return label
+    if (requestValues.isEmpty()) {
+      return label(entry) + " is false: the request has no " + entry.key();
+    }
+    return label(entry)
         + " is false for the request's "
         + quoted(requestValues)
         + " (policy: "
         + quoted(policyValues)
         + ")";
+  }
+
+  private static String label(ConditionEntry entry) {
+    return "condition " + entry.operatorText() + " \"" + entry.key() + "\"";
   }
 
   static boolean holds(

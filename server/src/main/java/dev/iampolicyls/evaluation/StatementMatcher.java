@@ -81,8 +81,23 @@ final class StatementMatcher {
           ? null
           : "the action " + request.action() + " is excluded by NotAction \"" + matched + "\"";
     }
-    return matched != null ? null : "the action " + request.action() + " matches no Action";
+    if (matched != null) {
+      return null;
+    }
+    if (noActionMatches == null) {
+      noActionMatches = "the action " + request.action() + " matches no Action";
+    }
+    return noActionMatches;
   }
+
+  /**
+   * The reason of every statement whose Action does not name the request's action, written once per
+   * request: most statements of a policy fail there, and policy comparison evaluates many requests.
+   */
+  private String noActionMatches;
+
+  /** The same for Resource, written once per request. */
+  private String noResourceMatches;
 
   /**
    * Whether Action or NotAction lets the action through, as {@link #actionFailure} decides, trying
@@ -107,19 +122,40 @@ final class StatementMatcher {
   }
 
   String resourceFailure(NamedPolicy policy, Statement statement, boolean variablesOn) {
+    return resourceFailure(policy, statement, variablesOn, true);
+  }
+
+  /**
+   * Whether Resource or NotResource lets the request's resource through, as {@link
+   * #resourceFailure} decides it, without writing why not.
+   */
+  boolean resourceHolds(NamedPolicy policy, Statement statement, boolean variablesOn) {
+    return resourceFailure(policy, statement, variablesOn, false) == null;
+  }
+
+  /** What {@link #resourceFailure} gives when the reason is not wanted. */
+  private static final String NOT_HELD = "not held";
+
+  private String resourceFailure(
+      NamedPolicy policy, Statement statement, boolean variablesOn, boolean explain) {
     boolean negated = statement.resource().isEmpty();
     if (negated && statement.notResource().isEmpty()) {
-      return policy.role().resourceOptional() ? null : "it has no Resource or NotResource";
+      if (policy.role().resourceOptional()) {
+        return null;
+      }
+      return explain ? "it has no Resource or NotResource" : NOT_HELD;
     }
     String matched = null;
     for (StringElement r : statement.resources()) {
       Substitution.Result s = Substitution.apply(r.value(), request.context(), variablesOn);
       if (s.pattern() == null) {
-        return "the variable "
-            + s.unresolved()
-            + " in "
-            + (negated ? "NotResource" : "Resource")
-            + " has no single value in the request";
+        return explain
+            ? "the variable "
+                + s.unresolved()
+                + " in "
+                + (negated ? "NotResource" : "Resource")
+                + " has no single value in the request"
+            : NOT_HELD;
       }
       if (ArnMatching.matches(s.pattern(), request.resource())) {
         matched = r.value();
@@ -127,15 +163,23 @@ final class StatementMatcher {
       }
     }
     if (negated) {
-      return matched == null
-          ? null
-          : "the resource "
-              + request.resource()
-              + " is excluded by NotResource \""
-              + matched
-              + "\"";
+      if (matched == null) {
+        return null;
+      }
+      return explain
+          ? "the resource " + request.resource() + " is excluded by NotResource \"" + matched + "\""
+          : NOT_HELD;
     }
-    return matched != null ? null : "the resource " + request.resource() + " matches no Resource";
+    if (matched != null) {
+      return null;
+    }
+    if (!explain) {
+      return NOT_HELD;
+    }
+    if (noResourceMatches == null) {
+      noResourceMatches = "the resource " + request.resource() + " matches no Resource";
+    }
+    return noResourceMatches;
   }
 
   PrincipalCheck principalCheck(Statement statement, boolean deny) {

@@ -228,8 +228,7 @@ public final class StatementParts {
   /** Whether Resource or NotResource lets the resource through, variables read from the context. */
   public boolean resourceHolds(String resource, RequestContext context) {
     return matcher("", resource, Optional.empty(), context)
-            .resourceFailure(policy, statement, variablesOn)
-        == null;
+        .resourceHolds(policy, statement, variablesOn);
   }
 
   /**
@@ -248,7 +247,7 @@ public final class StatementParts {
 
   /** Whether one condition test holds for the context. */
   public boolean conditionHolds(ConditionEntry entry, RequestContext context) {
-    return Conditions.firstFailure(List.of(entry), context, variablesOn) == null;
+    return Conditions.holds(entry, context, variablesOn);
   }
 
   /** A condition value as the Numeric operators read it, or null. */

@@ -29,6 +29,8 @@ public final class Statement {
   private Optional<PropertyNode> notResource = Optional.empty();
   private Optional<PropertyNode> condition = Optional.empty();
   private final Optional<String> effectValue;
+  // Each statement outcome of the evaluator carries it (policy comparison evaluates thousands).
+  private final Optional<String> sidValue;
 
   Statement(ObjectNode node, int index) {
     this.node = node;
@@ -54,6 +56,7 @@ public final class Statement {
       }
     }
     effectValue = effect.map(PropertyNode::value).flatMap(Policy::stringValue);
+    sidValue = sid.map(PropertyNode::value).flatMap(Policy::stringValue);
   }
 
   public ObjectNode node() {
@@ -81,7 +84,7 @@ public final class Statement {
   }
 
   public Optional<String> sidValue() {
-    return sid().map(PropertyNode::value).flatMap(Policy::stringValue);
+    return sidValue;
   }
 
   public Optional<PropertyNode> effect() {
