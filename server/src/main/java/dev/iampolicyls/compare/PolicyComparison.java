@@ -392,7 +392,15 @@ public final class PolicyComparison {
           resourceMet = false;
           NewAccess found =
               firstWitness(
-                  s, ordered, passes, resourceTruth, variables, principals, principalTruth);
+                  new WitnessSearch(
+                      s,
+                      ordered,
+                      resourceTruth,
+                      variables,
+                      principals,
+                      principalTruth,
+                      new HashSet<>()),
+                  passes);
           if (found != null) {
             out.add(found);
             for (String path : found.newStatements()) {
@@ -420,53 +428,39 @@ public final class PolicyComparison {
     }
 
     /**
-     * A confirmed witness where the NEW Allow of part {@code allow} applies, under one choice of
-     * the variables' values; null when there is none.
+     * What the search for a first witness of the NEW Allow of part {@code allow} keeps across its
+     * passes, under one choice of the variables' values.
+     *
+     * @param tried the sets of statements that apply apart from conditions already found to have no
+     *     witness: the answer depends only on that set
      */
-    private NewAccess firstWitness(
+    private record WitnessSearch(
         int allow,
         List<ActionGroup> groups,
-        List<ResourceCandidates> passes,
         Map<String, PartTruth> resourceTruth,
         RequestContext variables,
         List<Optional<RequestPrincipal>> principals,
-        List<BitSet> principalTruth)
+        List<BitSet> principalTruth,
+        Set<BitSet> tried) {}
+
+    /** A confirmed witness where the search's NEW Allow applies; null when there is none. */
+    private NewAccess firstWitness(WitnessSearch search, List<ResourceCandidates> passes)
         throws Undecided {
-      // The answer depends only on the set of statements that apply apart from conditions.
-      Set<BitSet> tried = new HashSet<>();
-      RequestContext quickContext = quickContext(allow, variables);
+      RequestContext quickContext = quickContext(search.allow(), search.variables());
       // The quick context on the first candidates of every group before any exact search, which
       // splits the keys of every statement the cell meets.
-      NewAccess quick =
-          firstWitness(
-              allow,
-              groups,
-              passes.get(0),
-              false,
-              false,
-              quickContext,
-              tried,
-              resourceTruth,
-              variables,
-              principals,
-              principalTruth);
+      NewAccess quick = witnessInPass(search, passes.get(0), false, false, quickContext);
       if (quick != null) {
         return quick;
       }
       for (int pass = 0; pass < passes.size(); pass++) {
         NewAccess found =
-            firstWitness(
-                allow,
-                groups,
+            witnessInPass(
+                search,
                 passes.get(pass),
                 pass == passes.size() - 1,
                 true,
-                pass == 0 ? null : quickContext, // tried on these just above
-                tried,
-                resourceTruth,
-                variables,
-                principals,
-                principalTruth);
+                pass == 0 ? null : quickContext); // tried on these just above
         if (found != null) {
           return found;
         }
@@ -480,20 +474,16 @@ public final class PolicyComparison {
      * A pass that is not {@code complete} skips a format with too many classes (a later pass
      * decides it); one not {@code exact} tries only the quick context.
      */
-    private NewAccess firstWitness(
-        int allow,
-        List<ActionGroup> groups,
+    private NewAccess witnessInPass(
+        WitnessSearch search,
         ResourceCandidates resources,
         boolean complete,
         boolean exact,
-        RequestContext quickContext,
-        Set<BitSet> tried,
-        Map<String, PartTruth> resourceTruth,
-        RequestContext variables,
-        List<Optional<RequestPrincipal>> principals,
-        List<BitSet> principalTruth)
+        RequestContext quickContext)
         throws Undecided {
-      for (ActionGroup g : groups) {
+      int allow = search.allow();
+      List<Optional<RequestPrincipal>> principals = search.principals();
+      for (ActionGroup g : search.groups()) {
         if (!g.actionVector.get(allow)) {
           continue;
         }
@@ -509,7 +499,8 @@ public final class PolicyComparison {
             continue;
           }
           for (String resource : candidates) {
-            BitSet r = resourceTruth(resource, g.actionVector, variables, resourceTruth);
+            BitSet r =
+                resourceTruth(resource, g.actionVector, search.variables(), search.resourceTruth());
             if (!r.get(allow)) {
               continue;
             }
@@ -518,8 +509,8 @@ public final class PolicyComparison {
               spend(1);
               BitSet t = (BitSet) g.actionVector.clone();
               t.and(r);
-              t.and(principalTruth.get(pi));
-              if (!t.get(allow) || tried.contains(t)) {
+              t.and(search.principalTruth().get(pi));
+              if (!t.get(allow) || search.tried().contains(t)) {
                 continue;
               }
               Cell cell = new Cell(g, resource, principals.get(pi));
@@ -532,10 +523,10 @@ public final class PolicyComparison {
               }
               int[] chosen = solve(t, allow);
               if (chosen == null) {
-                tried.add(t);
+                search.tried().add(t);
                 continue;
               }
-              Request witness = witness(cell, context(chosen, variables));
+              Request witness = witness(cell, context(chosen, search.variables()));
               Evaluation byNew = confirm(witness);
               if (byNew != null) {
                 return new NewAccess(witness, applyingNewAllows(byNew), g.actions.size());
