@@ -18,30 +18,13 @@ import java.util.Optional;
 final class TemplateArns {
   private TemplateArns() {}
 
-  /** The references of the last layout asked about: the requests on one version share them. */
-  private record Last(TemplateLayout layout, List<TemplateReference> references) {}
-
-  private static volatile Last last;
-
   static List<TemplateReference> of(TemplateLayout layout) {
-    Last kept = last;
-    if (kept != null && kept.layout() == layout) {
-      return kept.references();
-    }
-    List<TemplateReference> references = read(layout);
-    last = new Last(layout, references);
-    return references;
-  }
-
-  private static List<TemplateReference> read(TemplateLayout layout) {
     List<TemplateReference> out = new ArrayList<>();
     // Many resources, few types: each type's ARN reference is looked up once.
     Map<String, Optional<ReturnValue>> byType = new HashMap<>();
     for (Map.Entry<String, String> resource : layout.resourceTypes().entrySet()) {
       ReturnValue arn =
-          byType
-              .computeIfAbsent(resource.getValue(), t -> Optional.ofNullable(arnValue(t)))
-              .orElse(null);
+          byType.computeIfAbsent(resource.getValue(), TemplateArns::arnValue).orElse(null);
       if (arn != null) {
         String attribute = arn.value().equals(CloudFormationReferences.REF) ? null : arn.value();
         out.add(
@@ -53,19 +36,19 @@ final class TemplateArns {
   }
 
   /** The reference to write for a type's ARN: Ref where it gives the ARN, else Arn, else any. */
-  private static ReturnValue arnValue(String type) {
+  private static Optional<ReturnValue> arnValue(String type) {
     ReturnValue best = null;
     for (ReturnValue v : CloudFormationReferences.of(type)) {
       if (v.kind() != Kind.ARN || v.iamResourceType().isEmpty()) {
         continue;
       }
       if (v.value().equals(CloudFormationReferences.REF)) {
-        return v;
+        return Optional.of(v);
       }
       if (best == null || v.value().equals("Arn")) {
         best = v;
       }
     }
-    return best;
+    return Optional.ofNullable(best);
   }
 }
