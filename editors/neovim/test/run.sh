@@ -2,7 +2,7 @@
 # Uses Neovim as a person does: the plain configuration of docs/editors/neovim.md copied to
 # ~/.config/nvim/init.lua, Neovim run in tmux on a policy, keys typed into it, and what the
 # screen shows and what `:w` saves checked: diagnostics, completion, hover, a code action, ]d;
-# then a YAML CloudFormation template (a diagnostic, a quick fix that writes YAML) and a YAML file
+# then a YAML CloudFormation template (a diagnostic, a quick fix that writes YAML, completion) and a YAML file
 # that is no template (attached, and silent).
 # Usage: run.sh [path/to/iam-policy-ls.jar]
 set -euo pipefail
@@ -41,7 +41,7 @@ cp "$here/template.yaml" "$here/workflow.yaml" "$work/"
 deadline=$((SECONDS + 300))
 screen() { tmux -S "$socket" capture-pane -p -t nvim; }
 keys() { tmux -S "$socket" send-keys -t nvim "$@"; }
-type_text() { tmux -S "$socket" send-keys -t nvim -l "$1"; }
+type_text() { tmux -S "$socket" send-keys -t nvim -l -- "$1"; } # -- : text may start with a dash
 fail() {
   echo "FAIL $1" >&2
   echo "--- screen ---" >&2
@@ -162,6 +162,17 @@ save_and_expect "applying the template fix" "$(replaced "$before" 's3:GetObjekt'
 echo "ok   template quick fix and :w saved: $(sed -n 11p "$template" | sed 's/^ *//')"
 wait_for_screen_without "the template's diagnostic after the fix" 'E               - s3:GetObject'
 
+# Completion inside the template: a new item of the Action list, typed in YAML, lists the
+# catalog's actions as in a plain policy. Then the change is dropped (:e!).
+keys Escape '11G' 'o'
+type_text '- s3:GetObjectA'
+wait_for_screen "typing in the template" '- s3:GetObjectA'
+keys C-x C-o
+wait_for_screen "template completion menu" 's3:GetObjectAttributes'
+echo "ok   <C-x><C-o> in the template lists: $(screen | grep -o 's3:GetObjectA[A-Za-z]*  *[A-Z][a-z]*' | tr -s ' ' | paste -sd ',')"
+keys C-e Escape ':e!' Enter
+wait_for_screen_without "dropping the typed item" '- s3:GetObjectA'
+
 # YAML that is no template: the server is attached to it and says nothing.
 keys Escape ':e workflow.yaml' Enter
 wait_for_screen "opening other YAML" 'runs-on: ubuntu-latest'
@@ -195,4 +206,4 @@ if [[ "$log" == *"iamPolicy settings:"* ]]; then
   exit 1
 fi
 echo "ok   the server took the settings (no \"iamPolicy settings: ... (ignored)\" in lsp.log)"
-echo "neovim: diagnostics, completion, hover, a code action, ]d and a YAML template's quick fix OK, by keys"
+echo "neovim: diagnostics, completion, hover, a code action, ]d, a YAML template's completion and quick fix OK, by keys"
